@@ -1,0 +1,3 @@
+//! The `quotecheck` command-line tool (in progress).
+
+fn main() {}

@@ -1,0 +1,192 @@
+//! Page boilerplate in scraped articles: comment widgets, share and
+//! subscribe lines, cookie notices, and a headline repeated at the foot of
+//! the page. Boilerplate lines are reported separately and never attributed
+//! or turned into claims.
+
+use crate::span::Span;
+
+/// Lower-cased line prefixes that mark page furniture.
+const PREFIXES: &[&str] = &[
+    "no comments",
+    "post a comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "show comments",
+    "view comments",
+    "comments (",
+    "share this",
+    "share on ",
+    "share via",
+    "share:",
+    "tweet this",
+    "click to share",
+    "click here to",
+    "subscribe to",
+    "subscribe now",
+    "sign up for",
+    "sign up to",
+    "follow us on",
+    "like us on",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "by continuing to use",
+    "accept cookies",
+    "cookie policy",
+    "all rights reserved",
+    "copyright ©",
+    "© ",
+    "advertisement",
+    "related articles",
+    "related stories",
+    "read more:",
+    "recommended for you",
+    "newer post",
+    "older post",
+    "home »",
+    "posted by ",
+    "labels:",
+    "email this",
+    "print this",
+];
+
+/// Whole lines (lower-cased, trimmed of punctuation) that are furniture.
+const EXACT: &[&str] = &[
+    "comments",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "subscribe",
+    "advertisement",
+    "menu",
+    "home",
+    "related",
+    "read more",
+    "loading",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "more",
+    "next",
+    "previous",
+    "top",
+    "back to top",
+];
+
+/// True when a single line reads like page furniture on its own.
+///
+/// ```
+/// use quotecheck_core::boilerplate::is_furniture_line;
+/// assert!(is_furniture_line("No comments:"));
+/// assert!(is_furniture_line("Share this article on Facebook"));
+/// assert!(!is_furniture_line("The minister said no comment would be made."));
+/// ```
+pub fn is_furniture_line(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    if lower.is_empty() {
+        return false;
+    }
+    let words = lower.split_whitespace().count();
+    if words > 14 && !lower.contains("cookie") {
+        return false;
+    }
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if EXACT.contains(&bare) {
+        return true;
+    }
+    if words <= 4
+        && bare.ends_with(" comments")
+        && bare
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.parse::<u32>().is_ok())
+    {
+        return true;
+    }
+    PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (lower.contains("cookie") && (lower.contains("accept") || lower.contains("we use")))
+}
+
+/// True when a line looks like a headline: short, no final sentence
+/// punctuation, and mostly capitalised words.
+fn looks_like_headline(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.ends_with(['.', ',', ';', ':', '”', '"', '’']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 16 {
+        return false;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if content.is_empty() {
+        return false;
+    }
+    let caps = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps * 4 >= content.len() * 3
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Find boilerplate among the paragraphs of `text`.
+///
+/// A paragraph is boilerplate when it reads as furniture on its own
+/// ([`is_furniture_line`]), or when it sits in the trailing block of the page
+/// (after the last real paragraph) and repeats the first line or looks like
+/// a headline.
+///
+/// ```
+/// use quotecheck_core::{boilerplate::detect, segment::paragraphs};
+/// let text = "Body text here.\nMore body text.\nTalks Resume in Geneva\nNo comments:\nPost a Comment";
+/// let found: Vec<&str> = detect(text, &paragraphs(text)).iter().map(|s| s.slice(text).unwrap()).collect();
+/// assert_eq!(found, ["Talks Resume in Geneva", "No comments:", "Post a Comment"]);
+/// ```
+pub fn detect(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut flags: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| p.slice(text).is_some_and(is_furniture_line))
+        .collect();
+    let first = paragraphs
+        .first()
+        .and_then(|p| p.slice(text))
+        .map(norm)
+        .unwrap_or_default();
+    // Walk back over the trailing block of the page.
+    let mut i = paragraphs.len();
+    let mut trailing_furniture = false;
+    while i > 1 {
+        i -= 1;
+        let line = paragraphs[i].slice(text).unwrap_or_default();
+        if flags[i] {
+            trailing_furniture = true;
+            continue;
+        }
+        let repeated = !first.is_empty() && norm(line) == first;
+        if repeated || (trailing_furniture && looks_like_headline(line)) {
+            flags[i] = true;
+            continue;
+        }
+        break;
+    }
+    paragraphs
+        .iter()
+        .zip(flags)
+        .filter_map(|(p, f)| f.then_some(*p))
+        .collect()
+}

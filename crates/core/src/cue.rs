@@ -1,0 +1,1 @@
+//! Reporting cues (work in progress).

@@ -1,0 +1,1 @@
+//! Quote marks (work in progress).

@@ -1,0 +1,68 @@
+//! Quotes: direct, indirect (reported) and mixed speech, with the cue that
+//! introduces them and the mention of their speaker.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+use crate::speaker::Mention;
+
+/// What kind of speech a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quote marks: `“We will win,” she said.`
+    Direct,
+    /// Reported speech without quote marks: `She said that they would win.`
+    Indirect,
+    /// Reported speech containing a quoted fragment:
+    /// `She described the raids as “disappointing”.`
+    Mixed,
+}
+
+impl QuoteKind {
+    /// Lower-case name as used in reports (`direct`, `indirect`, `mixed`).
+    ///
+    /// ```
+    /// use quotecheck_core::QuoteKind;
+    /// assert_eq!(QuoteKind::Mixed.as_str(), "mixed");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// The reporting verb or phrase that attributes a quote (`said`,
+/// `according to`, `told reporters`, `pointed out`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written in the text.
+    pub text: String,
+    /// Where it is (bytes).
+    pub span: Span,
+}
+
+/// One quote found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The quoted content (bytes), without surrounding quote marks.
+    pub span: Span,
+    /// For mixed quotes: the quoted fragment inside the reported content
+    /// (without its quote marks).
+    pub fragment: Option<Span>,
+    /// The reporting cue, when one was found.
+    pub cue: Option<Cue>,
+    /// The mention of the speaker at this quote, when one was found.
+    pub mention: Option<Mention>,
+    /// Index into [`crate::Analysis::speakers`].
+    pub speaker: Option<usize>,
+    /// How sure the engine is, in `[0, 1]`.
+    pub confidence: f32,
+    /// Which rule produced the quote, e.g. `direct:cue-after`.
+    pub reason: String,
+}

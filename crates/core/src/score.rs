@@ -1,0 +1,1 @@
+//! Scoring predicted quotes against gold annotations.

@@ -1,0 +1,300 @@
+//! Paragraph and sentence segmentation of news text.
+//!
+//! Paragraphs are non-blank lines (scraped articles put one paragraph per
+//! line; blank lines are also accepted). Sentences end at `.`, `!`, `?` or `…`
+//! (plus any closing quote marks or brackets) followed by whitespace and a
+//! plausible sentence start — but not after titles (`Mr.`, `Gen.`), month
+//! abbreviations (`Jan. 5`), initials (`J. R. Smith`), dotted acronyms
+//! followed by a name (`U.S. Senate`), or inside numbers (`3.5`).
+//! Offsets always point into the original text; nothing is rewritten.
+
+use crate::span::Span;
+
+/// Split `text` into paragraphs: maximal runs of non-blank lines separated
+/// by line breaks (`\n`, `\r\n`, `\r`). Each span is trimmed of whitespace.
+///
+/// ```
+/// use quotecheck_core::segment::paragraphs;
+/// let text = "First line.\r\nSecond.\n\n  Third. ";
+/// let p: Vec<&str> = paragraphs(text).iter().map(|s| s.slice(text).unwrap()).collect();
+/// assert_eq!(p, ["First line.", "Second.", "Third."]);
+/// ```
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_break = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
+        if at_break {
+            let span = Span::new(start, i).trim(text);
+            if !span.is_empty() {
+                out.push(span);
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Words after which a period never ends a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "v", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx",
+    "dept", "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr",
+    "gens", "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
+];
+
+/// Words after which a period ends a sentence only when a clear sentence
+/// starter follows (`... said Smith Jr. The ...`).
+const SOFT_ABBREVIATIONS: &[&str] = &[
+    "jr", "sr", "inc", "corp", "co", "ltd", "llc", "bros", "etc", "al", "a.m", "p.m", "u.s", "u.k",
+    "u.n", "e.u", "d.c", "n.y", "l.a", "calif", "conn", "fla", "ill", "mass", "mich", "minn",
+    "penn", "tenn", "tex", "va", "wash", "wis", "ariz", "colo", "ga", "ky", "la", "md", "mo",
+    "nev", "okla", "ore", "pa", "s.c", "n.c", "n.j", "n.h", "n.m", "n.d", "s.d", "w.va",
+];
+
+/// Capitalised words that clearly start a new sentence after a soft abbreviation.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "As",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Yet",
+    "So",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Now",
+    "Then",
+    "Officials",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Asked",
+    "According",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Both",
+    "Such",
+    "One",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '“' | '‘'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡'
+    )
+}
+
+/// The word (letters, digits and inner dots) ending just before byte `end`.
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(end, |(i, _)| i);
+    head[start..].trim_start_matches('.')
+}
+
+fn next_word(text: &str) -> &str {
+    let s = text.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Decide whether a period at byte `dot` (followed by whitespace and `rest`)
+/// ends a sentence.
+fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
+    let word = word_before(text, dot);
+    let lower = word.to_lowercase();
+    let next = next_word(rest);
+    let next_first = rest
+        .trim_start_matches(|c: char| c.is_whitespace())
+        .chars()
+        .next();
+    // A lowercase continuation never starts a sentence in news copy.
+    if let Some(c) = next_first {
+        if c.is_lowercase() {
+            return false;
+        }
+    }
+    if word.is_empty() {
+        return true;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    // Initials: a single capital letter (J. R. Smith), or dotted acronym.
+    let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.contains('.');
+    if single_cap || dotted || SOFT_ABBREVIATIONS.contains(&lower.as_str()) {
+        return STARTERS.contains(&next);
+    }
+    true
+}
+
+/// Split one paragraph span into sentence spans.
+fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
+    let Some(p) = para.slice(text) else {
+        return;
+    };
+    let mut start = 0usize;
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Absorb further terminators and closing marks: `?!`, `.”`, `.)`.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &p[end..];
+        if !rest.starts_with(char::is_whitespace) {
+            continue; // 3.5, U.S.-led, e-mail.com
+        }
+        let ends = if c == '.' {
+            period_ends_sentence(p, i, rest)
+        } else {
+            rest.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_lowercase())
+        };
+        if ends {
+            let s = Span::new(para.start + start, para.start + end).trim(text);
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = Span::new(para.start + start, para.end).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+/// Split `text` into sentences, never across paragraphs.
+///
+/// ```
+/// use quotecheck_core::segment::sentences;
+/// let text = "Mr. Smith met Gen. Lee on Jan. 5 in the U.S. Senate. Growth was 3.5 percent. “We won.” Then it rained.";
+/// let s: Vec<&str> = sentences(text).iter().map(|s| s.slice(text).unwrap()).collect();
+/// assert_eq!(s, [
+///     "Mr. Smith met Gen. Lee on Jan. 5 in the U.S. Senate.",
+///     "Growth was 3.5 percent.",
+///     "“We won.”",
+///     "Then it rained.",
+/// ]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in paragraphs(text) {
+        split_paragraph(text, p, &mut out);
+    }
+    out
+}
+
+/// Split the given paragraphs into sentences.
+pub fn sentences_in(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &p in paragraphs {
+        split_paragraph(text, p, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| s.slice(text).unwrap_or("<bad>"))
+            .collect()
+    }
+
+    #[test]
+    fn initials_and_acronyms() {
+        assert_eq!(
+            split("J. R. Smith spoke. He left the U.S. The end."),
+            ["J. R. Smith spoke.", "He left the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn quote_inside_period() {
+        assert_eq!(
+            split("He said, “No.” She agreed. “Yes,” he said."),
+            ["He said, “No.”", "She agreed.", "“Yes,” he said."]
+        );
+    }
+
+    #[test]
+    fn question_and_exclamation() {
+        assert_eq!(
+            split("Why? Because! ok… Fine"),
+            ["Why?", "Because! ok…", "Fine"]
+        );
+    }
+
+    #[test]
+    fn lone_cr_breaks_paragraphs() {
+        assert_eq!(split("One\rTwo\r\nThree"), ["One", "Two", "Three"]);
+    }
+}

@@ -1,0 +1,3 @@
+//! # quotecheck-dedup
+//!
+//! Claims, exact and near-duplicate detection, and clustering (in progress).
