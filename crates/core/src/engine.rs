@@ -48,6 +48,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         finder.unit(u, ui);
     }
     finder.unclaimed(&body, &units);
+    finder.interview(&body);
     let mut cands = finder.cands;
     cands.sort_by(|a, b| {
         a.span
@@ -137,6 +138,52 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
             .then(b.span.end.cmp(&a.span.end))
     });
     kept
+}
+
+/// Reported content is at least two words and does not open with a
+/// preposition (`said in a conference call`, `added over the last quarter`).
+fn plausible_content(text: &str, content: Span) -> bool {
+    let Some(s) = content.slice(text) else {
+        return false;
+    };
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    if words.next().is_none() {
+        return false;
+    }
+    !matches!(
+        first.as_str(),
+        "in" | "on"
+            | "at"
+            | "over"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "when"
+            | "while"
+            | "off"
+            | "up"
+            | "out"
+            | "into"
+            | "without"
+            | "simply"
+            | "only"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "through"
+            | "via"
+            | "afterward"
+            | "afterwards"
+            | "later"
+            | "earlier"
+    )
 }
 
 const SKIP_BEFORE_CUE: &[&str] = &[
@@ -566,6 +613,24 @@ impl<'a> Finder<'a> {
             subject = prev_subject.clone();
             reason = "coordinated";
         }
+        if let Some(subj) = subject.as_ref() {
+            // A base-form verb (`note`, `charge`, `say`) needs a plural or
+            // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
+            let base =
+                toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
+            let singular = matches!(
+                subj.1.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            );
+            let aux_before =
+                hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower().as_str());
+            if base && singular && !aux_before && hit.len == 1 {
+                return None;
+            }
+        }
         if let Some(subj) = subject {
             if matches!(class, CueClass::Evidence)
                 && !matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group)
@@ -580,6 +645,11 @@ impl<'a> Finder<'a> {
                 let end_tok = stop;
                 if start < end_tok {
                     let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
+                    if hit.entry.lemma == "add"
+                        && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        return Some(subj);
+                    }
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
@@ -684,6 +754,32 @@ impl<'a> Finder<'a> {
                 break;
             }
             if toks[k].is_quote_mark() || toks[k].text == ":" {
+                // `said in a statement: “…”`, `told CNN on Sunday “…”`
+                let between = &toks[from..k];
+                let adjunct = between.first().is_some_and(|t| {
+                    matches!(
+                        t.lower().as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "via"
+                            | "with"
+                            | "through"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                    )
+                }) && between
+                    .iter()
+                    .all(|t| Lexicon::builtin().lookup(&t.lower()).is_none());
+                if adjunct && k > from {
+                    return Some(if toks[k].text == ":" { k + 1 } else { k });
+                }
                 break;
             }
         }
@@ -855,7 +951,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-        if content.is_empty() || content.len() < 3 {
+        if !plausible_content(text, content) {
             return false;
         }
         let inside: Vec<usize> = qs
@@ -927,7 +1023,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-        if content.len() < 3 {
+        if !plausible_content(text, content) {
             return;
         }
         let inside: Vec<usize> = qs
@@ -959,6 +1055,76 @@ impl<'a> Finder<'a> {
         });
     }
 
+    /// Interview transcripts: paragraphs of the form `Name: answer` (or
+    /// `Q:`/`A:`), when at least three paragraphs with two different labels
+    /// use the form. Each turn is a direct quote of its label.
+    fn interview(&mut self, body: &[Span]) {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = Vec::new();
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            let Some(colon) = s.find(':') else { continue };
+            if colon == 0 || colon > 40 {
+                continue;
+            }
+            let label = &s[..colon];
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let ok = !words.is_empty()
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !Words::builtin().is_function(&words[0].to_lowercase());
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let starts_quote = rest
+                .slice(text)
+                .and_then(|r| r.chars().next())
+                .is_some_and(crate::marks::is_quote_mark);
+            if ok
+                && !rest.is_empty()
+                && !starts_quote
+                && rest
+                    .slice(text)
+                    .is_some_and(|r| r.split_whitespace().count() >= 2)
+            {
+                turns.push((Span::new(p.start, p.start + label.trim_end().len()), rest));
+            }
+        }
+        let mut labels: Vec<&str> = turns.iter().filter_map(|(l, _)| l.slice(text)).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        if turns.len() < 3 || labels.len() < 2 {
+            return;
+        }
+        for (label, content) in turns {
+            let toks = tokenize(text, label);
+            if toks.is_empty() {
+                continue;
+            }
+            let npx = np::describe(&toks, 0, toks.len() - 1, text);
+            let m = Mention {
+                text: text[label.start..label.end].to_string(),
+                span: label,
+                kind: npx.kind,
+            };
+            let colon = label.end;
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(colon, colon + 1),
+            };
+            self.cands.push(Cand {
+                kind: QuoteKind::Direct,
+                span: content,
+                fragment: None,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.9,
+                reason: "direct:interview",
+            });
+        }
+    }
+
     /// Attribute quoted spans that no cue claimed.
     fn unclaimed(&mut self, body: &[Span], _units: &[Span]) {
         let text = self.text;
@@ -987,7 +1153,9 @@ impl<'a> Finder<'a> {
                 );
                 if let Some(last) = toks.len().checked_sub(1) {
                     if let Some(npx) = np::backward(&toks, last, 0, text) {
-                        if npx.first == 0 && npx.kind != MentionKind::Pronoun {
+                        let lead_ok = npx.first == 0
+                            || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
+                        if lead_ok && npx.kind != MentionKind::Pronoun {
                             let span =
                                 Span::new(toks[npx.first].span.start, toks[npx.last].span.end);
                             let m = Mention {
@@ -1016,8 +1184,21 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
+            let adjacent = self.cands.iter().any(|c| {
+                let end = c
+                    .cue
+                    .as_ref()
+                    .map_or(c.span.end, |cu| cu.span.end)
+                    .max(c.mention.as_ref().map_or(0, |m| m.0.span.end));
+                end <= q.open.start
+                    && end >= para_start
+                    && text
+                        .get(end..q.open.start)
+                        .is_some_and(|gap| gap.chars().count() < 60 && !gap.contains(['“', '"']))
+            });
             let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
-            if !sentence_like {
+            if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
                 continue;
             }
             // Continuation of the previous speaker (within two paragraphs).
