@@ -113,16 +113,14 @@ fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
 }
 
 fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
+    // Identical spans: keep the most confident. Partial overlaps: keep the
+    // more confident. Nested quotes are kept (`said that she called it “X”`).
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     'outer: for c in cands {
         for k in kept.iter_mut().rev().take(8) {
-            if k.span == c.span {
-                continue 'outer;
-            }
-            let partial =
-                k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
-            let nested = k.span.overlap(c.span) > 0 && !partial;
-            if partial || nested {
+            let same = k.span == c.span;
+            let partial = k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
+            if same || partial {
                 if c.confidence > k.confidence {
                     *k = c;
                 }
@@ -131,12 +129,7 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
         }
         kept.push(c);
     }
-    kept.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
+    kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     kept
 }
 
@@ -274,6 +267,12 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "officially",
 ];
 
+/// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
+const INFINITIVE_REPORTS: &[&str] = &[
+    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "intend", "expect",
+    "urge", "ask", "demand", "propose", "claim", "swear", "seek",
+];
+
 const PASSIVE: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
 ];
@@ -353,7 +352,10 @@ impl<'a> Finder<'a> {
         }
         let (len, entry) = lex.match_at(toks, i)?;
         // `continue to`, `want to`: infinitive complements are not reports.
-        if toks.get(i + len).is_some_and(|n| n.lower() == "to") && entry.class != CueClass::Object {
+        if toks.get(i + len).is_some_and(|n| n.lower() == "to")
+            && entry.class != CueClass::Object
+            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+        {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
