@@ -119,7 +119,8 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
     'outer: for c in cands {
         for k in kept.iter_mut().rev().take(8) {
             let same = k.span == c.span;
-            let partial = k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
+            let partial =
+                k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
             if same || partial {
                 if c.confidence > k.confidence {
                     *k = c;
@@ -129,7 +130,12 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
         }
         kept.push(c);
     }
-    kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    kept.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     kept
 }
 
@@ -474,6 +480,7 @@ impl<'a> Finder<'a> {
                     && first_word != "who"
                 {
                     main.role = Some(paren);
+                    main.last = close - 1;
                 }
                 return Some(main);
             }
@@ -545,7 +552,27 @@ impl<'a> Finder<'a> {
                             | "of"
                     ) || !t.is_word
                 });
-        ok.then_some(np)
+        if !ok {
+            return None;
+        }
+        let mut np = np;
+        // `…, said Smith, the mayor.`: the mention covers the appositive.
+        if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
+            let mut end = toks.len();
+            while end > np.last + 1 && !toks[end - 1].is_word {
+                end -= 1;
+            }
+            let first_word = toks[np.last + 2].lower();
+            if end > np.last + 2 && matches!(first_word.as_str(), "a" | "an" | "the" | "who")
+                || Words::builtin().is_title(&first_word)
+            {
+                np.role.get_or_insert_with(|| {
+                    self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
+                });
+                np.last = end - 1;
+            }
+        }
+        Some(np)
     }
 
     #[allow(clippy::too_many_arguments)]
