@@ -2,7 +2,8 @@
 //! speech (`said`, `told reporters`, `pointed out`, `according to`), loaded
 //! from `data/cues.tsv`, and matching it against tokens.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::token::Token;
@@ -35,10 +36,32 @@ pub struct CueEntry {
     pub participle: bool,
 }
 
+/// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// The cue lexicon: surface forms (lower case, words joined by a space) to entries.
 #[derive(Debug)]
 pub struct Lexicon {
-    forms: HashMap<String, CueEntry>,
+    forms: FxMap<String, CueEntry>,
+    /// First words of multi-word forms.
+    heads: HashSet<String, BuildHasherDefault<FxHasher>>,
     max_words: usize,
 }
 
@@ -85,7 +108,8 @@ fn inflect(lemma: &str) -> Vec<String> {
 impl Lexicon {
     /// Parse a lexicon in the `cues.tsv` format.
     pub fn parse(data: &str) -> Lexicon {
-        let mut forms = HashMap::new();
+        let mut forms = FxMap::default();
+        let mut heads = HashSet::default();
         let mut max_words = 1;
         for line in data.lines() {
             let line = line.trim();
@@ -115,6 +139,9 @@ impl Lexicon {
             }
             for f in list {
                 max_words = max_words.max(f.split(' ').count());
+                if let Some((head, _)) = f.split_once(' ') {
+                    heads.insert(head.to_string());
+                }
                 let gerund = f.ends_with("ing") && f != lemma;
                 let participle = f.ends_with("ed")
                     || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
@@ -126,7 +153,11 @@ impl Lexicon {
                 });
             }
         }
-        Lexicon { forms, max_words }
+        Lexicon {
+            forms,
+            heads,
+            max_words,
+        }
     }
 
     /// The built-in lexicon from `data/cues.tsv`.
@@ -166,6 +197,11 @@ impl Lexicon {
         if !tokens.get(i).is_some_and(|t| t.is_word) {
             return None;
         }
+        let first = tokens[i].lower();
+        let single = self.forms.get(first).map(|e| (1, e));
+        if !self.heads.contains(first) {
+            return single;
+        }
         let mut key = String::new();
         let mut best = None;
         for n in 0..self.max_words {
@@ -176,7 +212,7 @@ impl Lexicon {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&t.lower());
+            key.push_str(t.lower());
             if let Some(e) = self.forms.get(&key) {
                 best = Some((n + 1, e));
             }

@@ -427,7 +427,7 @@ impl<'a> Finder<'a> {
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
         let w = Words::builtin();
         let mut j = at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower().as_str()) {
+        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
             j -= 1;
         }
         if j == 0 {
@@ -474,7 +474,7 @@ impl<'a> Finder<'a> {
                 let first_word = toks[k + 1].lower();
                 if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
                     && main.role.is_none()
-                    && (matches!(first_word.as_str(), "a" | "an" | "the" | "who")
+                    && (matches!(first_word, "a" | "an" | "the" | "who")
                         || w.is_title(&first_word)
                         || w.is_speaker_noun(&first_word))
                     && first_word != "who"
@@ -527,12 +527,13 @@ impl<'a> Finder<'a> {
         let rest = &toks[np.last + 1..];
         let ok = rest.is_empty()
             || rest[0].text == ","
-            || rest.iter().all(|t| {
-                !t.is_word || !Lexicon::builtin().lookup(&t.lower()).is_some_and(|_| true)
-            }) && rest.len() <= 10
+            || rest
+                .iter()
+                .all(|t| !t.is_word || !Lexicon::builtin().lookup(t.lower()).is_some_and(|_| true))
+                && rest.len() <= 10
                 && rest.first().is_some_and(|t| {
                     matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "in" | "on"
                             | "at"
                             | "during"
@@ -563,7 +564,7 @@ impl<'a> Finder<'a> {
                 end -= 1;
             }
             let first_word = toks[np.last + 2].lower();
-            if end > np.last + 2 && matches!(first_word.as_str(), "a" | "an" | "the" | "who")
+            if end > np.last + 2 && matches!(first_word, "a" | "an" | "the" | "who")
                 || Words::builtin().is_title(&first_word)
             {
                 np.role.get_or_insert_with(|| {
@@ -635,10 +636,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        if subject.is_none()
-            && hit.at > 0
-            && matches!(toks[hit.at - 1].lower().as_str(), "and" | "but")
-        {
+        if subject.is_none() && hit.at > 0 && matches!(toks[hit.at - 1].lower(), "and" | "but") {
             subject = prev_subject.clone();
             reason = "coordinated";
         }
@@ -654,8 +652,7 @@ impl<'a> Finder<'a> {
                     | MentionKind::Role
                     | MentionKind::Organization
             );
-            let aux_before =
-                hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower().as_str());
+            let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
             if base && singular && !aux_before && hit.len == 1 {
                 return None;
             }
@@ -741,7 +738,7 @@ impl<'a> Finder<'a> {
         prev.as_deref() == Some("that")
             || t.is_quote_mark()
             || matches!(
-                t.lower().as_str(),
+                t.lower(),
                 "he" | "she"
                     | "they"
                     | "it"
@@ -775,7 +772,7 @@ impl<'a> Finder<'a> {
                 if between.iter().all(|t| {
                     !t.is_quote_mark()
                         && t.text != "."
-                        && Lexicon::builtin().lookup(&t.lower()).is_none()
+                        && Lexicon::builtin().lookup(t.lower()).is_none()
                 }) && !between.iter().any(|t| t.text == ",")
                 {
                     return Some(k + 1);
@@ -787,7 +784,7 @@ impl<'a> Finder<'a> {
                 let between = &toks[from..k];
                 let adjunct = between.first().is_some_and(|t| {
                     matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "in" | "on"
                             | "at"
                             | "during"
@@ -805,7 +802,7 @@ impl<'a> Finder<'a> {
                     )
                 }) && between
                     .iter()
-                    .all(|t| Lexicon::builtin().lookup(&t.lower()).is_none());
+                    .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
                 if adjunct && k > from {
                     return Some(if toks[k].text == ":" { k + 1 } else { k });
                 }
@@ -820,7 +817,7 @@ impl<'a> Finder<'a> {
                 }
             } else if toks.get(i).is_some_and(|t| {
                 matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "him" | "her" | "them" | "us" | "me" | "reporters"
                 )
             }) {
@@ -830,11 +827,11 @@ impl<'a> Finder<'a> {
         // Skip adjuncts like `on Tuesday`, `Tuesday`, `in an interview`
         while let Some(t) = toks.get(i) {
             let l = t.lower();
-            if matches!(l.as_str(), "," | ":" | "—" | "–" | "-")
+            if matches!(l, "," | ":" | "—" | "–" | "-")
                 || (t.is_word
                     && w.is_function(&l)
                     && matches!(
-                        l.as_str(),
+                        l,
                         "monday"
                             | "tuesday"
                             | "wednesday"
@@ -876,7 +873,7 @@ impl<'a> Finder<'a> {
         if hit.entry.gerund && prev == "," {
             return Some(hit.at - 1);
         }
-        if matches!(prev.as_str(), "and" | "but") && !hit.entry.gerund {
+        if matches!(prev, "and" | "but") && !hit.entry.gerund {
             return Some(hit.at - 1);
         }
         None
@@ -909,7 +906,7 @@ impl<'a> Finder<'a> {
             // Back over `and`, `but`, commas.
             while k > from
                 && matches!(
-                    toks[k - 1].lower().as_str(),
+                    toks[k - 1].lower(),
                     "and" | "but" | "," | ";" | "while" | "—" | "–"
                 )
             {
@@ -918,8 +915,7 @@ impl<'a> Finder<'a> {
             // Only cut when the next attribution is not inside a clause we
             // report (`said that the report said …` stays whole).
             let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
-            let coordinated =
-                k < k0 || matches!(toks[k].lower().as_str(), "and" | "but" | "," | ";");
+            let coordinated = k < k0 || matches!(toks[k].lower(), "and" | "but" | "," | ";");
             if k > from && (coordinated || !that_between) {
                 end = end.min(k);
                 break;

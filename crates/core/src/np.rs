@@ -116,7 +116,7 @@ pub struct Np {
     pub role: Option<String>,
 }
 
-fn lower(t: &Token<'_>) -> String {
+fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     t.lower()
 }
 
@@ -126,7 +126,7 @@ fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
         && !w.is_function(&l)
         && !w.is_title(&l)
         && !w.is_speaker_noun(&l)
-        && !ORG_WORDS.contains(&l.as_str())
+        && !ORG_WORDS.contains(&l)
 }
 
 /// True when the token can be the head (last word) of a speaker phrase.
@@ -135,7 +135,7 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
         return false;
     }
     let l = lower(t);
-    if PRONOUNS.contains(&l.as_str()) {
+    if PRONOUNS.contains(&l) {
         return true;
     }
     if w.is_function(&l) {
@@ -153,7 +153,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         return common_noun_phrase(tokens, last, floor, text);
     }
     let hl = lower(head);
-    if PRONOUNS.contains(&hl.as_str()) {
+    if PRONOUNS.contains(&hl) {
         return Some(Np {
             first: last,
             last,
@@ -172,7 +172,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
         let l = lower(t);
         let next = &tokens[first];
-        if DETERMINERS.contains(&l.as_str()) {
+        if DETERMINERS.contains(&l) {
             first -= 1;
             break;
         }
@@ -182,7 +182,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             let bl = lower(before);
             let ok_before = before.is_word
                 && (before.is_capitalized() || w.is_speaker_noun(&bl) || w.is_title(&bl));
-            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next).as_str());
+            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next));
             if ok_before && ok_after && (l == "of" || w.is_speaker_noun(&bl) || w.is_title(&bl)) {
                 first -= 1;
                 continue;
@@ -232,7 +232,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     // Trim leading function words that are not determiners (`But`, `And`).
     while first < last {
         let l = lower(&tokens[first]);
-        if w.is_function(&l) && !DETERMINERS.contains(&l.as_str()) {
+        if w.is_function(&l) && !DETERMINERS.contains(&l) {
             first += 1;
         } else {
             break;
@@ -263,7 +263,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
             return None;
         }
         if matches!(
-            l.as_str(),
+            l,
             "the"
                 | "a"
                 | "an"
@@ -299,7 +299,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         return None;
     }
     let l0 = lower(t0);
-    if PRONOUNS.contains(&l0.as_str()) {
+    if PRONOUNS.contains(&l0) {
         return Some(Np {
             first,
             last: first,
@@ -319,7 +319,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         if t.is_capitalized() && !w.is_function(&l) || w.is_speaker_noun(&l) || w.is_title(&l) {
             last = i;
             best = Some(i);
-        } else if l == "of" || l == "for" || DETERMINERS.contains(&l.as_str()) && i == first + 1 {
+        } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
             // continue through `of`, `for the`
         } else if !w.is_function(&l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
@@ -346,7 +346,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let w = Words::builtin();
     let head = &tokens[last];
     let hl = lower(head);
-    if PRONOUNS.contains(&hl.as_str()) && first == last {
+    if PRONOUNS.contains(&hl) && first == last {
         return Np {
             first,
             last,
@@ -356,7 +356,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     let all = join(tokens, first, last, text);
-    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i]).as_str()));
+    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
     while k > first && is_name_word(&tokens[k - 1], w) && last + 1 - (k - 1) <= 4 {
@@ -420,7 +420,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     // A common-noun phrase: group (plural) or role (singular).
     let plural = hl.ends_with('s') && !hl.ends_with("ss")
         || matches!(
-            hl.as_str(),
+            hl,
             "people"
                 | "police"
                 | "staff"
@@ -496,7 +496,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         "documents",
         "figures",
     ];
-    if org_nouns.contains(&hl.as_str()) {
+    if org_nouns.contains(&hl) {
         return Np {
             first,
             last,

@@ -5,11 +5,13 @@
 //! their final period (`Mr.`, `J.`). Every other non-space character is a
 //! token of its own.
 
+use std::borrow::Cow;
+
 use crate::marks::is_quote_mark;
 use crate::span::Span;
 
 /// One token of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token as written.
     pub text: &'a str,
@@ -17,6 +19,9 @@ pub struct Token<'a> {
     pub span: Span,
     /// True for words (letters/digits), false for punctuation and marks.
     pub is_word: bool,
+    /// Lower-cased text with curly apostrophes straightened (borrowed when
+    /// the text is already in that form).
+    lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -31,8 +36,8 @@ impl Token<'_> {
     }
 
     /// Lower-cased text with curly apostrophes straightened.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase().replace('’', "'")
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -90,10 +95,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                     j += 1;
                 }
             }
+            let text = &s[b..end_b];
             out.push(Token {
-                text: &s[b..end_b],
+                text,
                 span: Span::new(span.start + b, span.start + end_b),
                 is_word: true,
+                lower: fold(text),
             });
             i = j;
         } else {
@@ -102,11 +109,26 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 text: &s[b..end_b],
                 span: Span::new(span.start + b, span.start + end_b),
                 is_word: false,
+                lower: Cow::Borrowed(&s[b..end_b]),
             });
             i += 1;
         }
     }
     out
+}
+
+fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn is_mark_char(c: char) -> bool {
