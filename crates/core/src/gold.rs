@@ -28,6 +28,68 @@ pub struct GoldDocument {
     pub notes: Option<String>,
 }
 
+impl GoldDocument {
+    /// Check that every annotated offset is in bounds of the text (in code
+    /// points) and slices back to the annotated text: quotes, mentions and
+    /// boilerplate lines. The message names the offending item, e.g.
+    /// `quotes[3]: ...`.
+    ///
+    /// ```
+    /// use quotecheck_core::gold::GoldDocument;
+    /// let mut doc: GoldDocument = serde_json::from_str(
+    ///     r#"{"id": "d", "text": "Žan said “no”.",
+    ///        "quotes": [{"kind": "direct", "quote": "no", "start": 10, "end": 12}]}"#,
+    /// ).unwrap();
+    /// assert!(doc.validate().is_ok());
+    /// doc.quotes[0].end = 13;
+    /// assert!(doc.validate().unwrap_err().starts_with("quotes[0]"));
+    /// ```
+    pub fn validate(&self) -> Result<(), String> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let n = chars.len();
+        let check = |what: &str, start: usize, end: usize, expected: &str| -> Result<(), String> {
+            if start > end || end > n {
+                return Err(format!(
+                    "{what}: offsets {start}..{end} out of bounds (text has {n} code points)"
+                ));
+            }
+            if !expected.chars().eq(chars[start..end].iter().copied()) {
+                let found: String = chars[start..end].iter().collect();
+                return Err(format!(
+                    "{what}: text[{start}..{end}] is {found:?}, annotated as {expected:?}"
+                ));
+            }
+            Ok(())
+        };
+        for (i, q) in self.quotes.iter().enumerate() {
+            check(&format!("quotes[{i}]"), q.start, q.end, &q.quote)?;
+            match (q.mention_start, q.mention_end) {
+                (Some(s), Some(e)) => check(&format!("quotes[{i}] mention"), s, e, &q.mention)?,
+                (None, None) => {}
+                _ => {
+                    return Err(format!(
+                        "quotes[{i}] mention: mention_start and mention_end must be given together"
+                    ))
+                }
+            }
+        }
+        for (i, b) in self.boilerplate.iter().enumerate() {
+            check(&format!("boilerplate[{i}]"), b.start, b.end, &b.text)?;
+        }
+        for (kind, pairs) in [
+            ("duplicate", &self.claims.duplicate),
+            ("not_duplicate", &self.claims.not_duplicate),
+        ] {
+            for (i, pair) in pairs.iter().enumerate() {
+                for (j, s) in pair.iter().enumerate() {
+                    check(&format!("claims.{kind}[{i}][{j}]"), s.start, s.end, &s.text)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One annotated quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldQuote {
