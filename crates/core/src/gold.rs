@@ -2,7 +2,17 @@
 //! with its hand-annotated quotes, speakers, duplicate claim pairs and
 //! boilerplate lines. All offsets are Unicode code points, end exclusive.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Deserialise `null` as the default value (PolNeAR has `"speaker": null`
+/// for attributions without an annotated source).
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
 
 /// One annotated document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,16 +22,16 @@ pub struct GoldDocument {
     /// The exact document text.
     pub text: String,
     /// Annotated quotes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub quotes: Vec<GoldQuote>,
     /// Canonical speakers with all their mentions.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub speakers: Vec<GoldSpeaker>,
     /// Labelled claim pairs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub claims: GoldClaims,
     /// Boilerplate lines.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub boilerplate: Vec<GoldSpan>,
     /// Free-text notes.
     #[serde(default)]
@@ -102,10 +112,10 @@ pub struct GoldQuote {
     /// Code-point end (exclusive).
     pub end: usize,
     /// Canonical speaker (or the source as written, in corpora without coreference).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub speaker: String,
     /// Speaker mention as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub mention: String,
     /// Code-point start of the mention.
     #[serde(default)]
@@ -114,7 +124,7 @@ pub struct GoldQuote {
     #[serde(default)]
     pub mention_end: Option<usize>,
     /// Cue as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub cue: String,
     /// Role of the speaker, when given.
     #[serde(default)]
@@ -133,7 +143,7 @@ pub struct GoldSpeaker {
     #[serde(default)]
     pub role: Option<String>,
     /// Mentions as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub mentions: Vec<String>,
 }
 
@@ -152,9 +162,9 @@ pub struct GoldSpan {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct GoldClaims {
     /// Pairs that are the same claim.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub duplicate: Vec<[GoldSpan; 2]>,
     /// Look-alike pairs that are different claims.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub not_duplicate: Vec<[GoldSpan; 2]>,
 }

@@ -634,9 +634,11 @@ pub struct ErrorSample {
     pub end: usize,
     /// The span's text.
     pub quote: String,
-    /// Up to [`CONTEXT_CHARS`] characters before, whitespace collapsed.
+    /// Up to [`CONTEXT_CHARS`] characters before, whitespace runs collapsed
+    /// to one space.
     pub before: String,
-    /// Up to [`CONTEXT_CHARS`] characters after, whitespace collapsed.
+    /// Up to [`CONTEXT_CHARS`] characters after, whitespace runs collapsed
+    /// to one space.
     pub after: String,
     /// Gold or predicted speaker.
     pub speaker: String,
@@ -762,8 +764,22 @@ fn speaker_verdict(gold: &GoldQuote, pred: &QuoteRecord, mention_iou: bool) -> O
     Some(names_match(&gold.speaker, &pred.speaker) || mention_ok)
 }
 
+/// Collapse every run of whitespace (line breaks included) into one space.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1187,7 +1203,7 @@ impl ScoreReport {
                     if s.cue.is_empty() { "-" } else { &s.cue },
                     s.note
                 );
-                let _ = writeln!(out, "    …{} ⟦{}⟧ {}…", s.before, squash(&s.quote), s.after);
+                let _ = writeln!(out, "    …{}⟦{}⟧{}…", s.before, squash(&s.quote), s.after);
             }
         }
         out
@@ -1592,7 +1608,7 @@ mod tests {
         assert_eq!(r.by_cue[1].cue, "told");
         assert_eq!(r.errors.misses.len(), 1);
         assert_eq!(r.errors.misses[0].quote, "it lives");
-        assert!(r.errors.misses[0].before.ends_with("told reporters"));
+        assert!(r.errors.misses[0].before.ends_with("told reporters "));
         assert_eq!(r.errors.false_positives[0].quote, "Officials");
         let table = r.render_table();
         assert!(table.contains("documents without predictions (1): a"));
