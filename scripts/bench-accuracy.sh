@@ -6,11 +6,23 @@
 #   scripts/bench-accuracy.sh [GOLD] [--errors N] [--json]
 #
 # GOLD defaults to ../shared/bench/polnear-train.gold.jsonl (relative to the
-# repository root), or $QUOTECHECK_BENCH_DIR/polnear-train.gold.jsonl.
+# repository root; else the nearest shared/bench/ above it), or
+# $QUOTECHECK_BENCH_DIR/polnear-train.gold.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 gold="${QUOTECHECK_BENCH_DIR:-../shared/bench}/polnear-train.gold.jsonl"
+if [[ -z "${QUOTECHECK_BENCH_DIR:-}" && ! -f "$gold" ]]; then
+    # e.g. a git worktree one level deeper than the checkout: look further up
+    dir="$(pwd -P)"
+    while [[ "$dir" != / ]]; do
+        dir="$(dirname "$dir")"
+        if [[ -f "$dir/shared/bench/polnear-train.gold.jsonl" ]]; then
+            gold="$dir/shared/bench/polnear-train.gold.jsonl"
+            break
+        fi
+    done
+fi
 if [[ $# -gt 0 && "$1" != -* ]]; then
     gold="$1"
     shift

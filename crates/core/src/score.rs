@@ -51,6 +51,10 @@ pub const TOP_CUES: usize = 30;
 /// Characters of context on each side of an [`ErrorSample`].
 pub const CONTEXT_CHARS: usize = 80;
 
+/// Documents without predictions listed by [`ScoreReport::render_table`]
+/// (the JSON report lists all of them).
+const MAX_LISTED_DOCUMENTS: usize = 20;
+
 const KINDS: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect];
 
 // ---------------------------------------------------------------------------
@@ -370,7 +374,8 @@ pub fn names_match(a: &str, b: &str) -> bool {
     long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
-/// Leading words skipped when naming a cue (`has said` → `said`).
+/// Leading words skipped when naming a cue (`has said` → `said`,
+/// `did not say` → `say`, `’s predicting` → `predicting`).
 const CUE_SKIP: &[&str] = &[
     "also",
     "has",
@@ -395,6 +400,16 @@ const CUE_SKIP: &[&str] = &[
     "once",
     "further",
     "and",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "to",
+    "'s",
+    "a",
+    "an",
+    "the",
 ];
 
 /// Particles kept after the first cue word (`according to`, `pointed out`).
@@ -403,7 +418,8 @@ const CUE_PARTICLES: &[&str] = &[
 ];
 
 /// The key under which a cue is counted in [`ScoreReport::by_cue`]: lower
-/// case, leading auxiliaries and adverbs skipped (`has`, `also`, `later`…),
+/// case, leading auxiliaries, negations, articles and adverbs skipped (`has`,
+/// `also`, `did not`, `to`, `the`…) while another word follows,
 /// then the first word plus a following particle (`to`, `out`, `up`, `on`…).
 /// An empty cue is `(none)`.
 ///
@@ -413,6 +429,8 @@ const CUE_PARTICLES: &[&str] = &[
 /// assert_eq!(normalize_cue("according to"), "according to");
 /// assert_eq!(normalize_cue("also pointed out"), "pointed out");
 /// assert_eq!(normalize_cue("don’t like"), "don't");
+/// assert_eq!(normalize_cue("did not immediately respond to"), "immediately");
+/// assert_eq!(normalize_cue("has said"), "said");
 /// assert_eq!(normalize_cue(":"), ":");
 /// assert_eq!(normalize_cue(""), "(none)");
 /// ```
@@ -1171,12 +1189,18 @@ impl ScoreReport {
 
         if !self.documents_without_predictions.is_empty() {
             let _ = writeln!(out);
-            let _ = writeln!(
+            let ids = &self.documents_without_predictions;
+            let shown = ids.len().min(MAX_LISTED_DOCUMENTS);
+            let _ = write!(
                 out,
                 "documents without predictions ({}): {}",
-                self.documents_without_predictions.len(),
-                self.documents_without_predictions.join(", ")
+                ids.len(),
+                ids[..shown].join(", ")
             );
+            if ids.len() > shown {
+                let _ = write!(out, ", … and {} more", ids.len() - shown);
+            }
+            let _ = writeln!(out);
         }
         for (title, samples) in [
             ("sample misses", &self.errors.misses),
