@@ -1642,6 +1642,70 @@ mod tests {
         assert_eq!(json["by_cue"][0]["tp"], 1);
     }
 
+    fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("qc-score-tests-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, content).expect("write temp file");
+        path
+    }
+
+    #[test]
+    fn load_gold_reports_file_line_document_and_quote() {
+        let ok = r#"{"id": "a", "text": "He said “yes”.", "quotes": [{"kind": "direct", "quote": "yes", "start": 9, "end": 12, "speaker": null}]}"#;
+        let bad = r#"{"id": "b", "text": "Žal said “no”.", "quotes": [{"kind": "direct", "quote": "no", "start": 9, "end": 11}]}"#;
+        let path = temp_file("gold.jsonl", &format!("{ok}\n\n{bad}\n"));
+        let err = load_gold(&path).expect_err("mismatch");
+        let msg = err.to_string();
+        assert!(
+            matches!(err, Error::Gold { ref doc_id, .. } if doc_id == "b"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("gold.jsonl") && msg.contains("line 3"),
+            "{msg}"
+        );
+        assert!(msg.contains("quotes[0]") && msg.contains("\"“n\""), "{msg}");
+
+        let oob = ok.replace("\"end\": 12", "\"end\": 99");
+        let path = temp_file("oob.json", &oob);
+        let msg = load_gold(&path).expect_err("out of bounds").to_string();
+        assert!(msg.contains("out of bounds"), "{msg}");
+
+        let path = temp_file("syntax.jsonl", &format!("{ok}\n{{\"id\": \n"));
+        match load_gold(&path) {
+            Err(Error::Parse { line, .. }) => assert_eq!(line, 3),
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+
+        let path = temp_file("dup.jsonl", &format!("{ok}\n{ok}\n"));
+        let msg = load_gold(&path).expect_err("duplicate").to_string();
+        assert!(msg.contains("duplicate document id"), "{msg}");
+
+        let pretty =
+            serde_json::to_string_pretty(&serde_json::from_str::<GoldDocument>(ok).expect("parse"))
+                .expect("pretty");
+        let path = temp_file("pretty.gold.json", &pretty);
+        let gold = load_gold(&path).expect("pretty single object");
+        assert_eq!(gold[0].quotes[0].speaker, "");
+    }
+
+    #[test]
+    fn load_predictions_jsonl_and_array() {
+        let rec = r#"{"doc_id": "a", "kind": "mixed", "quote": "x", "char_start": 1, "char_end": 2, "confidence": 0.5}"#;
+        let path = temp_file("p.jsonl", &format!("{rec}\n{rec}\n"));
+        assert_eq!(load_predictions(&path).expect("jsonl").len(), 2);
+        let path = temp_file("p.json", &format!("[\n{rec},\n{rec}\n]"));
+        assert_eq!(load_predictions(&path).expect("array").len(), 2);
+        let path = temp_file("bad.jsonl", &format!("{rec}\n{{\"doc_id\": 3}}\n"));
+        match load_predictions(&path) {
+            Err(Error::Parse { line, .. }) => assert_eq!(line, 2),
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+        let missing = std::env::temp_dir().join("qc-definitely-missing.jsonl");
+        assert!(matches!(load_predictions(&missing), Err(Error::Io { .. })));
+    }
+
     #[test]
     fn evenly_spaced_samples() {
         let v: Vec<usize> = (0..10).collect();
