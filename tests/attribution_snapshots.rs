@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use quotecheck_core::{analyze, quote_records, speaker_records, Document};
-use serde_json::{json, Value};
+use quotecheck_core::{analyze, quote_records, speaker_records, Document, QuoteKind};
+use serde::Serialize;
 
 fn articles() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
@@ -23,47 +23,76 @@ fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
 }
 
+/// One quote record, compactly (fields in reading order).
+#[derive(Serialize)]
+struct QuoteView {
+    kind: QuoteKind,
+    quote: String,
+    char_start: usize,
+    char_end: usize,
+    speaker: String,
+    mention: String,
+    cue: String,
+    confidence: f64,
+    reason: String,
+}
+
+/// One speaker of the article.
+#[derive(Serialize)]
+struct SpeakerView {
+    speaker: String,
+    role: String,
+    kind: String,
+    mentions: Vec<String>,
+    quote_count: usize,
+}
+
+/// The snapshot of one article.
+#[derive(Serialize)]
+struct View {
+    quotes: Vec<QuoteView>,
+    speakers: Vec<SpeakerView>,
+    boilerplate: Vec<String>,
+}
+
 /// The compact view of one article's analysis.
-fn view(doc: &Document) -> Value {
+fn view(doc: &Document) -> View {
     let analysis = analyze(doc);
-    let quotes: Vec<Value> = quote_records(doc, &analysis)
+    let quotes = quote_records(doc, &analysis)
         .into_iter()
-        .map(|r| {
-            json!({
-                "kind": r.kind,
-                "quote": r.quote,
-                "char_start": r.char_start,
-                "char_end": r.char_end,
-                "speaker": r.speaker,
-                "mention": r.mention,
-                "cue": r.cue,
-                "confidence": round2(r.confidence),
-                "reason": r.reason,
-            })
+        .map(|r| QuoteView {
+            kind: r.kind,
+            quote: r.quote,
+            char_start: r.char_start,
+            char_end: r.char_end,
+            speaker: r.speaker,
+            mention: r.mention,
+            cue: r.cue,
+            confidence: round2(r.confidence),
+            reason: r.reason,
         })
         .collect();
-    let speakers: Vec<Value> = speaker_records(doc, &analysis)
+    let speakers = speaker_records(doc, &analysis)
         .into_iter()
-        .map(|s| {
-            json!({
-                "speaker": s.speaker,
-                "role": s.role,
-                "kind": s.kind,
-                "mentions": s.mentions,
-                "quote_count": s.quote_count,
-            })
+        .map(|s| SpeakerView {
+            speaker: s.speaker,
+            role: s.role,
+            kind: s.kind,
+            mentions: s.mentions,
+            quote_count: s.quote_count,
         })
         .collect();
-    let boilerplate: Vec<&str> = analysis
+    let boilerplate = analysis
         .boilerplate
         .iter()
         .filter_map(|b| b.slice(&doc.text))
+        .map(str::to_string)
         .collect();
-    json!({
-        "quotes": quotes,
-        "speakers": speakers,
-        "boilerplate": boilerplate,
-    })
+    View {
+        quotes,
+        speakers,
+        boilerplate,
+    }
 }
 
 #[test]
