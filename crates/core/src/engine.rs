@@ -113,29 +113,23 @@ fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
 }
 
 fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
-    // Identical spans: keep the most confident. Partial overlaps: keep the
-    // more confident. Nested quotes are kept (`said that she called it “X”`).
+    // Identical spans or partial overlaps: keep the more confident. A quote
+    // nested inside another one is part of its content (`said that Lavrov
+    // and Kerry will discuss …`): keep the outer quote.
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     'outer: for c in cands {
         for k in kept.iter_mut().rev().take(8) {
-            let same = k.span == c.span;
-            let partial =
-                k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
-            if same || partial {
-                if c.confidence > k.confidence {
-                    *k = c;
-                }
-                continue 'outer;
+            if k.span.overlap(c.span) == 0 {
+                continue;
             }
+            let nested = k.span.contains(c.span) && k.span != c.span;
+            if !nested && c.confidence > k.confidence {
+                *k = c;
+            }
+            continue 'outer;
         }
         kept.push(c);
     }
-    kept.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
     kept
 }
 
@@ -275,8 +269,8 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 
 /// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
 const INFINITIVE_REPORTS: &[&str] = &[
-    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "intend", "expect",
-    "urge", "ask", "demand", "propose", "claim", "swear", "seek",
+    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
+    "demand", "propose", "claim", "swear", "seek",
 ];
 
 const PASSIVE: &[&str] = &[
@@ -915,7 +909,16 @@ impl<'a> Finder<'a> {
             // Only cut when the next attribution is not inside a clause we
             // report (`said that the report said …` stays whole).
             let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
-            let coordinated = k < k0 || matches!(toks[k].lower(), "and" | "but" | "," | ";");
+            // Coordinated: the later cue has no subject of its own (`… and
+            // described`), or its subject follows a comma or semicolon
+            // (`…, and Washington confirmed`); a bare `and` before a subject
+            // is part of a noun phrase (`Lavrov and Kerry will …`).
+            let own_subject = k0 < nc && !matches!(toks[k0].lower(), "and" | "but" | ",");
+            let coordinated = if own_subject {
+                toks[k..k0].iter().any(|t| matches!(t.text, "," | ";"))
+            } else {
+                true
+            };
             if k > from && (coordinated || !that_between) {
                 end = end.min(k);
                 break;
