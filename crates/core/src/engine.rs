@@ -806,9 +806,11 @@ impl<'a> Finder<'a> {
         // Indirect object of `told` etc.
         if TELL_LIKE.contains(&entry.lemma.as_str()) {
             if let Some(np) = np::forward(toks, i, stop, self.text) {
-                if np.last + 1 < stop {
-                    i = np.last + 1;
+                if np.last + 1 >= stop {
+                    // `…,” Brandt told the club’s website.`: only the hearer.
+                    return None;
                 }
+                i = np.last + 1;
             } else if toks.get(i).is_some_and(|t| {
                 matches!(
                     t.lower(),
