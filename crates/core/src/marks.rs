@@ -118,6 +118,11 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
     let Some(p) = para.slice(text) else {
         return Vec::new();
     };
+    // Every quote mark is ASCII `"`/`'` or starts with byte 0xE2, 0xC2 or 0xEF
+    // (“ ” ‘ ’ „ ‹ › « » ＂): skip paragraphs without any.
+    if !p.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2 | 0xE3 | 0xEF)) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = p.char_indices().peekable();

@@ -194,10 +194,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             if next.is_capitalized()
                 && first - 1 > floor
                 && tokens[first - 2].is_capitalized()
-                && ORG_WORDS.iter().any(|o| {
-                    text.get(next.span.start..)
-                        .is_some_and(|s| s.to_lowercase().starts_with(o))
-                })
+                && ORG_WORDS.contains(&lower(next))
             {
                 first -= 1;
                 continue;
