@@ -63,6 +63,16 @@ pub struct Lexicon {
     /// First words of multi-word forms.
     heads: HashSet<String, BuildHasherDefault<FxHasher>>,
     max_words: usize,
+    /// Bit filter over (length, first two bytes) of every first word.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_WORDS: usize = 64;
+
+fn filter_bit(word: &[u8]) -> usize {
+    let b0 = word.first().map_or(0, |b| b.to_ascii_lowercase() as usize);
+    let b1 = word.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize);
+    ((b0 * 31 + b1) * 13 + word.len().min(31)) % (FILTER_WORDS * 64)
 }
 
 const DATA: &str = include_str!("../data/cues.tsv");
@@ -153,10 +163,17 @@ impl Lexicon {
                 });
             }
         }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for f in forms.keys() {
+            let first = f.split(' ').next().unwrap_or_default();
+            let bit = filter_bit(first.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         Lexicon {
             forms,
             heads,
             max_words,
+            filter,
         }
     }
 
@@ -172,6 +189,32 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon::parse(DATA))
+    }
+
+    /// Cheap pre-check: can a cue start with this lower-cased word? False
+    /// means certainly not; true means maybe.
+    pub fn may_start(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && (self.forms.contains_key(word) || self.heads.contains(word))
+    }
+
+    /// Like [`Lexicon::may_start`] for a word in any case, without allocating
+    /// (may answer true for words that are not cues).
+    pub fn may_start_raw(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return true;
+        }
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or(word);
+        self.forms.contains_key(lower) || self.heads.contains(lower)
     }
 
     /// Look up a surface form (lower case, words separated by one space).

@@ -333,10 +333,13 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || self.in_quote(t.span) {
+        if !t.is_word {
             return None;
         }
         let l = t.lower();
+        if l != "according" && !lex.may_start(l) || self.in_quote(t.span) {
+            return None;
+        }
         if l == "according" && toks.get(i + 1).is_some_and(|n| n.lower() == "to") {
             static ACC: CueEntry = CueEntry {
                 lemma: String::new(),
@@ -392,6 +395,16 @@ impl<'a> Finder<'a> {
 
     fn unit(&mut self, unit: Span, _ui: usize) {
         let text = self.text;
+        // Most sentences report nothing: look for a possible cue word before
+        // tokenizing.
+        let Some(raw) = unit.slice(text) else { return };
+        let lex = Lexicon::builtin();
+        let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
+        });
+        if !possible {
+            return;
+        }
         let toks = tokenize(text, unit);
         if toks.is_empty() {
             return;
