@@ -363,15 +363,15 @@ impl<'a> Finder<'a> {
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
         // `to say`, `declined to comment`: infinitives report nothing.
-        if prev.as_deref() == Some("to") {
+        if prev == Some("to") {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.
-        if entry.participle && prev.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+        if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) {
             return None;
         }
         // Nouns: `the report`, `a call`, `his claim`.
-        if prev.as_deref().is_some_and(|p| {
+        if prev.is_some_and(|p| {
             matches!(
                 p,
                 "the"
@@ -482,8 +482,8 @@ impl<'a> Finder<'a> {
                 if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
                     && main.role.is_none()
                     && (matches!(first_word, "a" | "an" | "the" | "who")
-                        || w.is_title(&first_word)
-                        || w.is_speaker_noun(&first_word))
+                        || w.is_title(first_word)
+                        || w.is_speaker_noun(first_word))
                     && first_word != "who"
                 {
                     main.role = Some(paren);
@@ -572,7 +572,7 @@ impl<'a> Finder<'a> {
             }
             let first_word = toks[np.last + 2].lower();
             if end > np.last + 2 && matches!(first_word, "a" | "an" | "the" | "who")
-                || Words::builtin().is_title(&first_word)
+                || Words::builtin().is_title(first_word)
             {
                 np.role.get_or_insert_with(|| {
                     self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
@@ -742,7 +742,7 @@ impl<'a> Finder<'a> {
             return false;
         };
         let prev = start.checked_sub(1).map(|p| toks[p].lower());
-        prev.as_deref() == Some("that")
+        prev == Some("that")
             || t.is_quote_mark()
             || matches!(
                 t.lower(),
@@ -838,7 +838,7 @@ impl<'a> Finder<'a> {
             let l = t.lower();
             if matches!(l, "," | ":" | "—" | "–" | "-")
                 || (t.is_word
-                    && w.is_function(&l)
+                    && w.is_function(l)
                     && matches!(
                         l,
                         "monday"

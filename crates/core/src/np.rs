@@ -123,9 +123,9 @@ fn lower<'t>(t: &'t Token<'_>) -> &'t str {
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
     let l = lower(t);
     t.is_capitalized()
-        && !w.is_function(&l)
-        && !w.is_title(&l)
-        && !w.is_speaker_noun(&l)
+        && !w.is_function(l)
+        && !w.is_title(l)
+        && !w.is_speaker_noun(l)
         && !ORG_WORDS.contains(&l)
 }
 
@@ -138,10 +138,10 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
     if PRONOUNS.contains(&l) {
         return true;
     }
-    if w.is_function(&l) {
+    if w.is_function(l) {
         return false;
     }
-    t.is_capitalized() || w.is_speaker_noun(&l)
+    t.is_capitalized() || w.is_speaker_noun(l)
 }
 
 /// Extract the speaker phrase ending at token `last` (inclusive), reading
@@ -162,7 +162,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             role: None,
         });
     }
-    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(&hl);
+    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
     let mut first = last;
     let mut lowercase_mods = 0;
     while first > floor {
@@ -181,9 +181,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             let before = &tokens[first - 2];
             let bl = lower(before);
             let ok_before = before.is_word
-                && (before.is_capitalized() || w.is_speaker_noun(&bl) || w.is_title(&bl));
+                && (before.is_capitalized() || w.is_speaker_noun(bl) || w.is_title(bl));
             let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next));
-            if ok_before && ok_after && (l == "of" || w.is_speaker_noun(&bl) || w.is_title(&bl)) {
+            if ok_before && ok_after && (l == "of" || w.is_speaker_noun(bl) || w.is_title(bl)) {
                 first -= 1;
                 continue;
             }
@@ -201,23 +201,23 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             }
             break;
         }
-        if t.is_capitalized() && !w.is_function(&l) {
+        if t.is_capitalized() && !w.is_function(l) {
             first -= 1;
             continue;
         }
-        if w.is_title(&l) || w.is_speaker_noun(&l) {
+        if w.is_title(l) || w.is_speaker_noun(l) {
             first -= 1;
             continue;
         }
         if head_is_noun
             && lowercase_mods < 3
-            && !w.is_function(&l)
+            && !w.is_function(l)
             && !l.ends_with("ly")
             && l.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         {
             // modifiers of a speaker noun: `senior administration officials`
-            if crate::cue::Lexicon::builtin().lookup(&l).is_some() {
+            if crate::cue::Lexicon::builtin().lookup(l).is_some() {
                 break;
             }
             lowercase_mods += 1;
@@ -229,7 +229,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     // Trim leading function words that are not determiners (`But`, `And`).
     while first < last {
         let l = lower(&tokens[first]);
-        if w.is_function(&l) && !DETERMINERS.contains(&l) {
+        if w.is_function(l) && !DETERMINERS.contains(&l) {
             first += 1;
         } else {
             break;
@@ -246,7 +246,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
     let head = tokens.get(last)?;
     let hl = lower(head);
     if !head.is_word
-        || w.is_function(&hl)
+        || w.is_function(hl)
         || hl.ends_with("ly")
         || !hl.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -278,7 +278,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
         ) {
             return Some(describe(tokens, k - 1, last, text));
         }
-        if w.is_function(&l) || crate::cue::Lexicon::builtin().lookup(&l).is_some() {
+        if w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some() {
             return None;
         }
         k -= 1;
@@ -313,12 +313,12 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             break;
         }
         let l = lower(t);
-        if t.is_capitalized() && !w.is_function(&l) || w.is_speaker_noun(&l) || w.is_title(&l) {
+        if t.is_capitalized() && !w.is_function(l) || w.is_speaker_noun(l) || w.is_title(l) {
             last = i;
             best = Some(i);
         } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
             // continue through `of`, `for the`
-        } else if !w.is_function(&l) && l.chars().all(char::is_alphabetic) && best.is_none() {
+        } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
         } else {
             break;
@@ -374,7 +374,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         let name = name.trim_end_matches(['’', '\'']).to_string();
         let role = (k > first).then(|| join(tokens, first, k - 1, text));
         let n = last + 1 - k;
-        let single_place = n == 1 && k == first && w.is_place(&lower(&tokens[k]));
+        let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
         if single_place
             || (n == 1
                 && k == first
@@ -405,7 +405,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             role,
         };
     }
-    if has_org || (head.is_capitalized() && !w.is_title(&hl) && !w.is_speaker_noun(&hl)) {
+    if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
         return Np {
             first,
             last,
