@@ -34,6 +34,9 @@ pub struct CueEntry {
     pub gerund: bool,
     /// True for the past participle used passively (`was told`).
     pub participle: bool,
+    /// True for the bare base form (`say`, `note`), which agrees only with
+    /// plural or first/second-person subjects.
+    pub base: bool,
 }
 
 /// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
@@ -76,6 +79,8 @@ fn filter_bit(word: &[u8]) -> usize {
 }
 
 const DATA: &str = include_str!("../data/cues.tsv");
+/// Cue forms learned from the PolNeAR train split by `scripts/learn_lexicons.py`.
+const LEARNED: &str = include_str!("../data/cues_learned.tsv");
 
 fn inflect(lemma: &str) -> Vec<String> {
     let mut v = vec![lemma.to_string()];
@@ -128,8 +133,9 @@ impl Lexicon {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let lemma = cols[0].replace('_', " ");
+            let learned = cols.get(1).copied() == Some("learned");
             let class = match cols.get(1).copied().unwrap_or("speech") {
-                "object" => CueClass::Object,
+                "object" | "learned" => CueClass::Object,
                 "belief" => CueClass::Belief,
                 "evidence" => CueClass::Evidence,
                 _ => CueClass::Speech,
@@ -140,9 +146,10 @@ impl Lexicon {
                 }
                 _ => inflect(&lemma),
             };
-            if cols
-                .get(2)
-                .is_some_and(|f| f.split_whitespace().count() <= 2)
+            if !learned
+                && cols
+                    .get(2)
+                    .is_some_and(|f| f.split_whitespace().count() <= 2)
             {
                 // Partial override: add generated forms too.
                 list.extend(inflect(&lemma));
@@ -155,11 +162,13 @@ impl Lexicon {
                 let gerund = f.ends_with("ing") && f != lemma;
                 let participle = f.ends_with("ed")
                     || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
+                let base = !learned && f == lemma;
                 forms.entry(f).or_insert(CueEntry {
                     lemma: lemma.clone(),
                     class,
                     gerund,
                     participle,
+                    base,
                 });
             }
         }
@@ -188,7 +197,7 @@ impl Lexicon {
     /// ```
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(DATA))
+        LEX.get_or_init(|| Lexicon::parse(&format!("{DATA}\n{LEARNED}")))
     }
 
     /// Cheap pre-check: can a cue start with this lower-cased word? False

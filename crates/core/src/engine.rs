@@ -346,6 +346,7 @@ impl<'a> Finder<'a> {
                 class: CueClass::According,
                 gerund: false,
                 participle: false,
+                base: false,
             };
             return Some((2, &ACC));
         }
@@ -882,8 +883,13 @@ impl<'a> Finder<'a> {
         if hit.entry.gerund && prev == "," {
             return Some(hit.at - 1);
         }
-        if matches!(prev, "and" | "but") && !hit.entry.gerund {
-            return Some(hit.at - 1);
+        // `… and later said`, `… but has argued`
+        let mut j = hit.at;
+        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+            j -= 1;
+        }
+        if j > 0 && matches!(toks[j - 1].lower(), "and" | "but") && !hit.entry.gerund {
+            return Some(j - 1);
         }
         None
     }
@@ -937,6 +943,24 @@ impl<'a> Finder<'a> {
             if k > from && (coordinated || !that_between) {
                 end = end.min(k);
                 break;
+            }
+        }
+        // Subordinate clauses after a comma or dash end the report:
+        // `…, while …`, `…, who …`, `… — two sisters …`.
+        if let Some(cut) = (from + 3..end).find(|&k| {
+            let t = &toks[k];
+            (matches!(t.text, ";" | "—" | "–") && k + 1 < end)
+                || (t.text == ","
+                    && toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower(),
+                            "while" | "whereas" | "although" | "though" | "but" | "who" | "which" | "despite" | "even" | "including" | "especially" | "where" | "whose"
+                        )
+                    }))
+        }) {
+            // Keep dashes that open a quoted aside inside a quote.
+            if !self.in_quote(toks[cut].span) {
+                end = end.min(cut);
             }
         }
         // Trailing punctuation again.

@@ -34,7 +34,11 @@ impl Words {
         W.get_or_init(|| Words {
             function: load(include_str!("../data/function_words.txt")),
             titles: load(include_str!("../data/titles.txt")),
-            speaker_nouns: load(include_str!("../data/speaker_nouns.txt")),
+            speaker_nouns: load(concat!(
+                include_str!("../data/speaker_nouns.txt"),
+                "\n",
+                include_str!("../data/speaker_nouns_learned.txt")
+            )),
             places: load(include_str!("../data/places.txt")),
         })
     }
