@@ -350,8 +350,9 @@ impl<'a> Finder<'a> {
             };
             return Some((2, &ACC));
         }
-        // A capitalised cue word inside a sentence is part of a name (`State Department`).
-        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() {
+        // A capitalised cue word inside a sentence is part of a name (`State
+        // Department`), except in a headline (`Christie Says He Would …`).
+        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.title_case(toks) {
             return None;
         }
         let (len, entry) = lex.match_at(toks, i)?;
@@ -392,6 +393,16 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some((len, entry))
+    }
+
+    /// Is the unit a title-case headline?
+    fn title_case(&self, toks: &[Token<'a>]) -> bool {
+        let words: Vec<&Token<'a>> = toks
+            .iter()
+            .filter(|t| t.is_word && t.text.len() > 3)
+            .collect();
+        words.len() >= 4
+            && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8
     }
 
     fn unit(&mut self, unit: Span, _ui: usize) {
@@ -440,6 +451,21 @@ impl<'a> Finder<'a> {
         }
         if j == 0 {
             return None;
+        }
+        // `Sen. Elizabeth Warren (D-MA) said`
+        if toks[j - 1].text == ")" {
+            if let Some(open) = (j.saturating_sub(8)..j - 1)
+                .rev()
+                .find(|&k| toks[k].text == "(")
+            {
+                j = open;
+                while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+                    j -= 1;
+                }
+                if j == 0 {
+                    return None;
+                }
+            }
         }
         let t = &toks[j - 1];
         if t.text == "," {
@@ -604,17 +630,46 @@ impl<'a> Finder<'a> {
         let class = hit.entry.class;
 
         if class == CueClass::According {
-            let np = np::forward(toks, after_cue, toks.len(), text)?;
+            // The source runs from `to` to the next comma (or the end).
+            let src_end = (after_cue..toks.len())
+                .find(|&k| {
+                    matches!(toks[k].text, "," | ";" | ":" | "." | "—" | "–")
+                        || toks[k].is_quote_mark()
+                })
+                .unwrap_or(toks.len());
+            let mut src_last = src_end;
+            while src_last > after_cue && !toks[src_last - 1].is_word {
+                src_last -= 1;
+            }
+            if src_last <= after_cue || src_last - after_cue > 15 {
+                return None;
+            }
+            let np = np::forward(toks, after_cue, src_last, text)
+                .map(|mut n| {
+                    n.last = src_last - 1;
+                    n
+                })
+                .unwrap_or_else(|| np::describe(toks, after_cue, src_last - 1, text));
             let m = self.mention(toks, &np);
-            let after_np = np.last + 1;
-            let content = if hit.at > 0 && toks[hit.at - 1].text == "," {
+            let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
+            let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
+            let lead = toks[..hit.at].iter().filter(|t| t.is_word).count();
+            let content = if before_comma && after_comma {
+                // `Since November, according to HRW, forces have killed …`:
+                // the report surrounds its attribution.
+                Span::new(unit.start, unit.end)
+            } else if before_comma {
                 // `…, according to X.`
                 Span::new(unit.start, toks[hit.at - 1].span.start)
-            } else if toks.get(after_np).is_some_and(|t| t.text == ",") {
+            } else if after_comma && lead <= 2 {
+                // `(But) according to X, …`
                 Span::new(
-                    toks.get(after_np + 1).map_or(unit.end, |t| t.span.start),
+                    toks.get(src_end + 1).map_or(unit.end, |t| t.span.start),
                     unit.end,
                 )
+            } else if src_end >= toks.len() - 1 && lead > 3 {
+                // `… is ahead 46 to 39 according to a CBS poll.`
+                Span::new(unit.start, toks[hit.at].span.start)
             } else {
                 return None;
             };
@@ -627,6 +682,27 @@ impl<'a> Finder<'a> {
                 None,
             );
             return Some((m, np));
+        }
+
+        // `Asked about …, X said`: the question is reported too.
+        if hit.at == 0 && toks[0].lower() == "asked" {
+            let end = (1..toks.len())
+                .find(|&k| toks[k].text == ",")
+                .unwrap_or(toks.len());
+            if end > 2 {
+                let content = Span::new(toks[1].span.start, toks[end - 1].span.end);
+                self.cands.push(Cand {
+                    kind: QuoteKind::Indirect,
+                    span: content,
+                    fragment: None,
+                    cue: Some(cue),
+                    mention: None,
+                    inherit: None,
+                    confidence: 0.5,
+                    reason: "indirect:asked",
+                });
+            }
+            return None;
         }
 
         // Subject before the cue.
@@ -954,7 +1030,19 @@ impl<'a> Finder<'a> {
                     && toks.get(k + 1).is_some_and(|n| {
                         matches!(
                             n.lower(),
-                            "while" | "whereas" | "although" | "though" | "but" | "who" | "which" | "despite" | "even" | "including" | "especially" | "where" | "whose"
+                            "while"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "but"
+                                | "who"
+                                | "which"
+                                | "despite"
+                                | "even"
+                                | "including"
+                                | "especially"
+                                | "where"
+                                | "whose"
                         )
                     }))
         }) {

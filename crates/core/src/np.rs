@@ -135,7 +135,7 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
         return false;
     }
     let l = lower(t);
-    if PRONOUNS.contains(&l) {
+    if PRONOUNS.contains(&l) || QUANTIFIER_HEADS.contains(&l) {
         return true;
     }
     if w.is_function(l) {
@@ -143,6 +143,30 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
     }
     t.is_capitalized() || w.is_speaker_noun(l)
 }
+
+/// Words that head a speaker phrase of their own (`Almost half said`,
+/// `Each side said`, `others say`).
+const QUANTIFIER_HEADS: &[&str] = &[
+    "half",
+    "others",
+    "side",
+    "another",
+    "many",
+    "most",
+    "some",
+    "percent",
+    "majority",
+    "minority",
+    "history",
+    "both",
+    "none",
+    "few",
+    "everyone",
+    "everybody",
+    "nobody",
+    "somebody",
+    "someone",
+];
 
 /// Extract the speaker phrase ending at token `last` (inclusive), reading
 /// leftwards; `floor` is the first index it may use.
@@ -235,7 +259,34 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             break;
         }
     }
-    // Do not start with a lowercase modifier unless a determiner precedes it.
+    // `Aides to Clinton`, `people familiar with her thinking`, `Proponents of
+    // the new bill`: a speaker noun with a prepositional complement.
+    if first >= 2 && first > floor + 1 {
+        let prep = lower(&tokens[first - 1]);
+        if matches!(
+            prep,
+            "of" | "to" | "for" | "with" | "at" | "from" | "in" | "close"
+        ) {
+            let mut k = first - 2;
+            if lower(&tokens[k]) == "familiar" && k > floor {
+                k -= 1;
+            }
+            let before = &tokens[k];
+            if before.is_word
+                && (w.is_speaker_noun(lower(before)) || QUANTIFIER_HEADS.contains(&lower(before)))
+            {
+                if let Some(outer) = backward(tokens, k, floor, text) {
+                    let mut np = describe(tokens, outer.first, last, text);
+                    np.kind = outer.kind;
+                    np.name = text
+                        .get(tokens[outer.first].span.start..tokens[last].span.end)
+                        .unwrap_or_default()
+                        .to_string();
+                    return Some(np);
+                }
+            }
+        }
+    }
     Some(describe(tokens, first, last, text))
 }
 
