@@ -819,8 +819,10 @@ impl<'a> Finder<'a> {
             return false;
         };
         let prev = start.checked_sub(1).map(|p| toks[p].lower());
+        let words = toks[start..].iter().filter(|t| t.is_word).count();
         prev == Some("that")
             || t.is_quote_mark()
+            || words >= 4
             || matches!(
                 t.lower(),
                 "he" | "she"
@@ -1081,8 +1083,10 @@ impl<'a> Finder<'a> {
             let outer = q.outer();
             let starts_at_quote = q.open.start <= content.start + 1
                 && q.open.start >= content.start.saturating_sub(1);
-            let covers = outer.overlap(content) * 10 >= content.len() * 8;
-            if covers || (starts_at_quote && outer.end >= content.end) {
+            // Direct only when the content *is* the quote; words outside the
+            // marks make it mixed (`that Romney “had a crazy policy”`).
+            let reaches_end = outer.end + 2 >= content.end;
+            if starts_at_quote && reaches_end {
                 self.claimed[k] = true;
                 let conf = if q.close.is_some() { 0.95 } else { 0.75 };
                 let r = match reason {
@@ -1155,10 +1159,15 @@ impl<'a> Finder<'a> {
             return;
         }
         let qs = self.quoted_in(content);
-        // The quote that ends right before the attribution.
+        // The quote that ends right before the attribution and opens the
+        // content (`“…,” he said`).
         if let Some(&k) = qs.last() {
             let q = self.quoted[k];
-            if q.outer().end + 2 >= content.end {
+            let opens = text
+                .get(content.start..q.open.start)
+                .is_some_and(|gap| gap.trim().is_empty());
+            let opens = opens || qs.len() == 1 && q.open.start <= content.start;
+            if q.outer().end + 2 >= content.end && opens {
                 self.claimed[k] = true;
                 self.cands.push(Cand {
                     kind: QuoteKind::Direct,
