@@ -43,6 +43,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         quoted: &quoted,
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
+        headline: false,
     };
     for (ui, &u) in units.iter().enumerate() {
         finder.unit(u, ui);
@@ -65,6 +66,11 @@ pub fn analyze(doc: &Document) -> Analysis {
         quotes,
         speakers,
     }
+}
+
+/// The text between two byte offsets, or empty when they are not a valid range.
+fn cut(text: &str, start: usize, end: usize) -> String {
+    text.get(start..end).unwrap_or_default().to_string()
 }
 
 /// A quote before speaker resolution.
@@ -287,6 +293,8 @@ struct Finder<'a> {
     quoted: &'a [Quoted],
     claimed: Vec<bool>,
     cands: Vec<Cand>,
+    /// Whether the unit being read is a title-case headline.
+    headline: bool,
 }
 
 struct CueHit<'e> {
@@ -303,11 +311,12 @@ impl<'a> Finder<'a> {
             .is_some_and(|q| q.outer().start <= span.start && span.end <= q.outer().end)
     }
 
-    /// Quoted spans overlapping `span`, by index.
+    /// Quoted spans overlapping `span`, by index (at most 64).
     fn quoted_in(&self, span: Span) -> Vec<usize> {
         let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
         (i..self.quoted.len())
             .take_while(|&k| self.quoted[k].outer().start < span.end)
+            .take(64)
             .collect()
     }
 
@@ -352,7 +361,7 @@ impl<'a> Finder<'a> {
         }
         // A capitalised cue word inside a sentence is part of a name (`State
         // Department`), except in a headline (`Christie Says He Would …`).
-        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.title_case(toks) {
+        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline {
             return None;
         }
         let (len, entry) = lex.match_at(toks, i)?;
@@ -421,6 +430,7 @@ impl<'a> Finder<'a> {
         if toks.is_empty() {
             return;
         }
+        self.headline = self.title_case(&toks);
         let cues = self.cues(&toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for (ci, hit) in cues.iter().enumerate() {
@@ -435,7 +445,7 @@ impl<'a> Finder<'a> {
     fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
         let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
         Mention {
-            text: self.text[span.start..span.end].to_string(),
+            text: cut(self.text, span.start, span.end),
             span,
             kind: np.kind,
         }
@@ -479,12 +489,17 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
-            if k < close && toks[k].text == "," && k > 0 {
+            // A non-empty parenthetical between two commas.
+            if k + 1 < close && toks[k].text == "," && k > 0 {
                 let main = np::backward(toks, k - 1, 0, self.text)?;
                 if main.kind == MentionKind::Pronoun && main.name.to_lowercase() != "who" {
                     return None;
                 }
-                let paren = self.text[toks[k + 1].span.start..toks[close - 1].span.end].to_string();
+                let paren = self
+                    .text
+                    .get(toks[k + 1].span.start..toks[close - 1].span.end)
+                    .unwrap_or_default()
+                    .to_string();
                 let mut main = main;
                 let paren_np = np::forward(toks, k + 1, close, self.text);
                 match paren_np {
@@ -497,8 +512,11 @@ impl<'a> Finder<'a> {
                             ) =>
                     {
                         // `The ministry's spokeswoman, Anna Kovac, said`
-                        let role = self.text[toks[main.first].span.start..toks[main.last].span.end]
-                            .to_string();
+                        let role = cut(
+                            self.text,
+                            toks[main.first].span.start,
+                            toks[main.last].span.end,
+                        );
                         let mut p = p;
                         p.role = Some(role);
                         return Some(p);
@@ -602,7 +620,11 @@ impl<'a> Finder<'a> {
                 || Words::builtin().is_title(first_word)
             {
                 np.role.get_or_insert_with(|| {
-                    self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
+                    cut(
+                        self.text,
+                        toks[np.last + 2].span.start,
+                        toks[end - 1].span.end,
+                    )
                 });
                 np.last = end - 1;
             }
@@ -623,7 +645,7 @@ impl<'a> Finder<'a> {
         let text = self.text;
         let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
         let cue = Cue {
-            text: text[cue_span.start..cue_span.end].to_string(),
+            text: cut(text, cue_span.start, cue_span.end),
             span: cue_span,
         };
         let after_cue = hit.at + hit.len;
@@ -990,7 +1012,8 @@ impl<'a> Finder<'a> {
             end -= 1;
         }
         let _ = next_cue;
-        for hit in cues.iter().filter(|h| h.at > from && h.at < end) {
+        // Only the next few cues can end this report (keeps long sentences linear).
+        for hit in cues.iter().filter(|h| h.at > from && h.at < end).take(8) {
             let nc = hit.at;
             let Some(k0) = self.attribution_begin(toks, hit) else {
                 continue;
@@ -1025,7 +1048,7 @@ impl<'a> Finder<'a> {
         }
         // Subordinate clauses after a comma or dash end the report:
         // `…, while …`, `…, who …`, `… — two sisters …`.
-        if let Some(cut) = (from + 3..end).find(|&k| {
+        if let Some(cut) = (from + 3..end.min(from + 400)).find(|&k| {
             let t = &toks[k];
             (matches!(t.text, ";" | "—" | "–") && k + 1 < end)
                 || (t.text == ","
@@ -1267,7 +1290,7 @@ impl<'a> Finder<'a> {
             }
             let npx = np::describe(&toks, 0, toks.len() - 1, text);
             let m = Mention {
-                text: text[label.start..label.end].to_string(),
+                text: cut(text, label.start, label.end),
                 span: label,
                 kind: npx.kind,
             };
@@ -1292,11 +1315,37 @@ impl<'a> Finder<'a> {
     /// Attribute quoted spans that no cue claimed.
     fn unclaimed(&mut self, body: &[Span], _units: &[Span]) {
         let text = self.text;
+        // Walk the existing candidates in order of their end while walking the
+        // quotes, so that each quote sees only what precedes it (linear time).
+        let attr_end = |c: &Cand| {
+            c.cue
+                .as_ref()
+                .map_or(c.span.end, |cu| cu.span.end)
+                .max(c.mention.as_ref().map_or(0, |m| m.0.span.end))
+        };
+        let mut order: Vec<usize> = (0..self.cands.len()).collect();
+        order.sort_by_key(|&i| self.cands[i].span.end);
+        let mut next = 0usize;
+        // (span end, source start, span start) of the latest speaker-bearing quote.
+        let mut source: Option<(usize, usize, usize)> = None;
+        // Attribution ends of the most recent candidates.
+        let mut recent_attr: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
         for k in 0..self.quoted.len() {
             if self.claimed[k] {
                 continue;
             }
             let q = self.quoted[k];
+            while next < order.len() && self.cands[order[next]].span.end <= q.open.start {
+                let c = &self.cands[order[next]];
+                if c.mention.is_some() || c.inherit.is_some() {
+                    source = Some((c.span.end, c.inherit.unwrap_or(c.span.start), c.span.start));
+                }
+                recent_attr.push_back(attr_end(c));
+                if recent_attr.len() > 8 {
+                    recent_attr.pop_front();
+                }
+                next += 1;
+            }
             let content = q.content.slice(text).unwrap_or_default();
             let words = content.split_whitespace().count();
             let first_upper = content
@@ -1323,7 +1372,7 @@ impl<'a> Finder<'a> {
                             let span =
                                 Span::new(toks[npx.first].span.start, toks[npx.last].span.end);
                             let m = Mention {
-                                text: text[span.start..span.end].to_string(),
+                                text: cut(text, span.start, span.end),
                                 span,
                                 kind: npx.kind,
                             };
@@ -1349,34 +1398,21 @@ impl<'a> Finder<'a> {
                 }
             }
             // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
-            let adjacent = self.cands.iter().any(|c| {
-                let end = c
-                    .cue
-                    .as_ref()
-                    .map_or(c.span.end, |cu| cu.span.end)
-                    .max(c.mention.as_ref().map_or(0, |m| m.0.span.end));
+            let adjacent = recent_attr.iter().any(|&end| {
                 end <= q.open.start
                     && end >= para_start
-                    && text
-                        .get(end..q.open.start)
-                        .is_some_and(|gap| gap.chars().count() < 60 && !gap.contains(['“', '"']))
+                    && text.get(end..q.open.start).is_some_and(|gap| {
+                        gap.len() < 180 && gap.chars().count() < 60 && !gap.contains(['“', '"'])
+                    })
             });
             let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
             if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
                 continue;
             }
             // Continuation of the previous speaker (within two paragraphs).
-            let prev = self
-                .cands
-                .iter()
-                .filter(|c| {
-                    c.span.end <= q.open.start && (c.mention.is_some() || c.inherit.is_some())
-                })
-                .max_by_key(|c| c.span.end);
-            if let Some(p) = prev {
-                let p_para = body.partition_point(|b| b.end <= p.span.start);
+            if let Some((_, src, p_start)) = source {
+                let p_para = body.partition_point(|b| b.end <= p_start);
                 if para_i <= p_para + 2 {
-                    let src = p.inherit.unwrap_or(p.span.start);
                     self.claimed[k] = true;
                     self.cands.push(Cand {
                         kind: QuoteKind::Direct,
@@ -1388,6 +1424,7 @@ impl<'a> Finder<'a> {
                         confidence: 0.6,
                         reason: "direct:continuation",
                     });
+                    source = Some((q.content.end, src, q.content.start));
                 }
             }
         }

@@ -189,6 +189,8 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
     let mut first = last;
     let mut lowercase_mods = 0;
+    // Speaker phrases are short; the cap keeps pathological text linear.
+    let floor = floor.max(last.saturating_sub(16));
     while first > floor {
         let t = &tokens[first - 1];
         if !t.is_word {

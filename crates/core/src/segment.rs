@@ -138,6 +138,7 @@ fn word_before(text: &str, end: usize) -> &str {
     let start = head
         .char_indices()
         .rev()
+        .take(32)
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
         .last()
         .map_or(end, |(i, _)| i);

@@ -83,42 +83,35 @@ pub(crate) fn resolve(
     let mut speakers: Vec<Speaker> = Vec::new();
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
-    let mut by_start: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut by_start: std::collections::HashMap<usize, Option<usize>> =
+        std::collections::HashMap::new();
     // The mention of each quote that has one, so continuations can show it.
-    let mut mention_at: Vec<(usize, Mention)> = Vec::new();
+    let mut mention_at: std::collections::HashMap<usize, Mention> =
+        std::collections::HashMap::new();
     let mut quotes = Vec::with_capacity(cands.len());
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => resolve_one(&mut speakers, &recent, m, np),
-            (None, Some(src)) => by_start
-                .iter()
-                .rev()
-                .find(|(s, _)| *s == src)
-                .and_then(|(_, sp)| *sp),
+            (None, Some(src)) => by_start.get(&src).copied().flatten(),
             _ => None,
         };
         if let Some(s) = speaker {
             recent.retain(|&r| r != s);
             recent.push(s);
         }
-        by_start.push((c.span.start, speaker));
+        by_start.insert(c.span.start, speaker);
         if let Some((m, _)) = &c.mention {
-            mention_at.push((c.span.start, m.clone()));
+            mention_at.insert(c.span.start, m.clone());
         }
         quotes.push(crate::quote::Quote {
             kind: c.kind,
             span: c.span,
             fragment: c.fragment,
             cue: c.cue,
-            mention: c.mention.map(|(m, _)| m).or_else(|| {
-                c.inherit.and_then(|src| {
-                    mention_at
-                        .iter()
-                        .rev()
-                        .find(|(s, _)| *s == src)
-                        .map(|(_, m)| m.clone())
-                })
-            }),
+            mention: c
+                .mention
+                .map(|(m, _)| m)
+                .or_else(|| c.inherit.and_then(|src| mention_at.get(&src).cloned())),
             speaker,
             confidence: c.confidence.clamp(0.0, 1.0),
             reason: c.reason.to_string(),
@@ -142,9 +135,9 @@ fn head_noun(role: &str) -> String {
 }
 
 fn add_mention(sp: &mut Speaker, m: &Mention) {
-    if !sp.mentions.iter().any(|x| x.span == m.span) {
+    // Mentions arrive in text order; the same mention may serve two quotes.
+    if sp.mentions.last().is_none_or(|x| x.span != m.span) {
         sp.mentions.push(m.clone());
-        sp.mentions.sort_by_key(|x| x.span.start);
     }
 }
 
