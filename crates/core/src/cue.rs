@@ -1,1 +1,186 @@
-//! Reporting cues (work in progress).
+//! Reporting cues: the lexicon of verbs and phrases that introduce reported
+//! speech (`said`, `told reporters`, `pointed out`, `according to`), loaded
+//! from `data/cues.tsv`, and matching it against tokens.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::token::Token;
+
+/// What a cue reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Speech: the content is what was said (`said that …`, `“…,” he added`).
+    Speech,
+    /// The content is the verb's object (`accused Washington of …`, `announced …`).
+    Object,
+    /// A stated belief or intention (`believes that …`, `wants …`).
+    Belief,
+    /// Evidence from documents or polls (`the survey found …`).
+    Evidence,
+    /// `according to X`.
+    According,
+}
+
+/// One entry of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueEntry {
+    /// Base form (`say`, `point out`).
+    pub lemma: String,
+    /// What it reports.
+    pub class: CueClass,
+    /// True for the `-ing` form (`saying`), which attaches to a previous clause.
+    pub gerund: bool,
+    /// True for the past participle used passively (`was told`).
+    pub participle: bool,
+}
+
+/// The cue lexicon: surface forms (lower case, words joined by a space) to entries.
+#[derive(Debug)]
+pub struct Lexicon {
+    forms: HashMap<String, CueEntry>,
+    max_words: usize,
+}
+
+const DATA: &str = include_str!("../data/cues.tsv");
+
+fn inflect(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let (s, ed, ing) = if let Some(stem) = lemma.strip_suffix('e') {
+        (
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        )
+    } else if let Some(stem) = lemma
+        .strip_suffix('y')
+        .filter(|st| !st.ends_with(['a', 'e', 'o', 'u']))
+    {
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        )
+    } else if lemma.ends_with("ss")
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
+        (
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
+    } else {
+        (
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
+    };
+    v.extend([s, ed, ing]);
+    v
+}
+
+impl Lexicon {
+    /// Parse a lexicon in the `cues.tsv` format.
+    pub fn parse(data: &str) -> Lexicon {
+        let mut forms = HashMap::new();
+        let mut max_words = 1;
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let lemma = cols[0].replace('_', " ");
+            let class = match cols.get(1).copied().unwrap_or("speech") {
+                "object" => CueClass::Object,
+                "belief" => CueClass::Belief,
+                "evidence" => CueClass::Evidence,
+                _ => CueClass::Speech,
+            };
+            let mut list: Vec<String> = match cols.get(2) {
+                Some(f) if !f.trim().is_empty() => {
+                    f.split_whitespace().map(|w| w.replace('_', " ")).collect()
+                }
+                _ => inflect(&lemma),
+            };
+            if cols
+                .get(2)
+                .is_some_and(|f| f.split_whitespace().count() <= 2)
+            {
+                // Partial override: add generated forms too.
+                list.extend(inflect(&lemma));
+            }
+            for f in list {
+                max_words = max_words.max(f.split(' ').count());
+                let gerund = f.ends_with("ing") && f != lemma;
+                let participle = f.ends_with("ed")
+                    || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
+                forms.entry(f).or_insert(CueEntry {
+                    lemma: lemma.clone(),
+                    class,
+                    gerund,
+                    participle,
+                });
+            }
+        }
+        Lexicon { forms, max_words }
+    }
+
+    /// The built-in lexicon from `data/cues.tsv`.
+    ///
+    /// ```
+    /// use quotecheck_core::cue::{Lexicon, CueClass};
+    /// let lex = Lexicon::builtin();
+    /// assert_eq!(lex.lookup("pointed out").unwrap().lemma, "point out");
+    /// assert_eq!(lex.lookup("said").unwrap().class, CueClass::Speech);
+    /// assert!(lex.len() > 80);
+    /// ```
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::parse(DATA))
+    }
+
+    /// Look up a surface form (lower case, words separated by one space).
+    pub fn lookup(&self, form: &str) -> Option<&CueEntry> {
+        self.forms.get(form)
+    }
+
+    /// Number of distinct lemmas.
+    pub fn len(&self) -> usize {
+        let mut l: Vec<&str> = self.forms.values().map(|e| e.lemma.as_str()).collect();
+        l.sort_unstable();
+        l.dedup();
+        l.len()
+    }
+
+    /// True when the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The longest cue starting at token `i`: number of tokens and entry.
+    pub fn match_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &CueEntry)> {
+        if !tokens.get(i).is_some_and(|t| t.is_word) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for n in 0..self.max_words {
+            let Some(t) = tokens.get(i + n) else { break };
+            if !t.is_word {
+                break;
+            }
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.lower());
+            if let Some(e) = self.forms.get(&key) {
+                best = Some((n + 1, e));
+            }
+        }
+        best
+    }
+}
