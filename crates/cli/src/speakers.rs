@@ -111,15 +111,37 @@ enum Shape {
     Single(String),
 }
 
-fn shape(name: &str) -> Shape {
-    let (title, words) = split_title(name);
-    match (title, words.len()) {
-        (_, n) if n >= 2 => Shape::Full(slug(&words.join(" "))),
-        (Some(_), _) => Shape::Titled {
-            surname: slug(words.first().copied().unwrap_or_default()),
-            written: slug(name),
+/// The title of a speaker: in its name (`Dr. Ana Ruiz`), as its role (the
+/// engine files `Ms.` of `Ms. Ruiz` as the role), or in a mention that is
+/// the title and the name (`Sen. Lopez`).
+fn title_of(s: &SpeakerRecord) -> Option<String> {
+    if let (Some(t), _) = split_title(&s.speaker) {
+        return Some(t);
+    }
+    let role = s.role.trim().trim_end_matches('.').to_lowercase();
+    if TITLES.contains(&role.as_str()) {
+        return Some(s.role.trim().to_string());
+    }
+    s.mentions.iter().find_map(|m| match split_title(m) {
+        (Some(_), words) if words.join(" ") == s.speaker.trim() => {
+            m.split_whitespace().next().map(str::to_string)
+        }
+        _ => None,
+    })
+}
+
+fn shape(s: &SpeakerRecord) -> Shape {
+    let (_, words) = split_title(&s.speaker);
+    if words.len() >= 2 {
+        return Shape::Full(slug(&words.join(" ")));
+    }
+    let word = words.first().copied().unwrap_or_default();
+    match title_of(s) {
+        Some(title) => Shape::Titled {
+            surname: slug(word),
+            written: slug(&format!("{title} {word}")),
         },
-        (None, _) => Shape::Single(slug(name)),
+        None => Shape::Single(slug(word)),
     }
 }
 
@@ -128,7 +150,7 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
     // Full-name keys by surname (last word of the key).
     let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for s in speakers.iter().filter(|s| linkable_person(s)) {
-        if let Shape::Full(key) = shape(&s.speaker) {
+        if let Shape::Full(key) = shape(s) {
             let surname = key.rsplit('-').next().unwrap_or_default().to_string();
             let keys = by_surname.entry(surname).or_default();
             if !keys.contains(&key) {
@@ -140,7 +162,7 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
     let mut index = SpeakerIndex::default();
     let mut rows: Vec<SpeakerKeyRecord> = Vec::new();
     let mut row_of: HashMap<String, usize> = HashMap::new();
-    // For choosing the display name: name -> (untitled, uses, first seen).
+    // For choosing the display name: name -> (full name, uses, first seen).
     let mut names: Vec<HashMap<String, (bool, usize, usize)>> = Vec::new();
 
     for s in speakers {
@@ -151,7 +173,7 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
         let key = match s.kind.as_str() {
             "group" | "unknown" => per_doc(&s.speaker),
             "organization" => slug(&s.speaker),
-            _ => match shape(&s.speaker) {
+            _ => match shape(s) {
                 Shape::Full(key) => key,
                 Shape::Single(key) => key,
                 Shape::Titled { surname, written } => match by_surname.get(&surname) {
@@ -183,18 +205,19 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
             push_unique(&mut row.mentions, m);
         }
         row.quote_count += s.quote_count;
-        let untitled = split_title(&s.speaker).0.is_none();
+        let full = matches!(shape(s), Shape::Full(_)) && split_title(&s.speaker).0.is_none();
         let seen = names[i].len();
         let entry = names[i]
             .entry(s.speaker.clone())
-            .or_insert((untitled, 0, seen));
+            .or_insert((full, 0, seen));
         entry.1 += 1;
     }
     for (row, names) in rows.iter_mut().zip(&names) {
-        // Prefer names without a title, then the most used, then the first seen.
+        // Prefer full names without a title, then the most used, then the
+        // first seen.
         row.speaker = names
             .iter()
-            .max_by_key(|(_, &(untitled, uses, first))| (untitled, uses, std::cmp::Reverse(first)))
+            .max_by_key(|(_, &(full, uses, first))| (full, uses, std::cmp::Reverse(first)))
             .map(|(n, _)| n.clone())
             .unwrap_or_default();
     }
@@ -249,6 +272,29 @@ mod tests {
         assert_eq!(r.doc_ids, vec!["a", "b", "c"]);
         assert_eq!(r.roles, vec!["Mayor", "mayor of Springfield"]);
         assert_eq!(r.quote_count, 4);
+    }
+
+    #[test]
+    fn engine_style_titles_in_role_or_mention_link() {
+        let mut lopez = sp("w2", "Lopez", "person", "Sen.", 1);
+        lopez.mentions = vec!["Sen. Lopez".into()];
+        let mut ruiz = sp("c", "Ruiz", "person", "", 1);
+        ruiz.mentions = vec!["Ms. Ruiz".into(), "she".into()];
+        let idx = link(&[
+            sp("w1", "Maria Lopez", "person", "Senator", 2),
+            lopez,
+            sp("a", "Ana Ruiz", "person", "Mayor", 1),
+            ruiz,
+            sp("b", "Berg", "person", "", 1),
+            sp("c", "Tom Berg", "person", "", 1),
+        ]);
+        assert_eq!(idx.key("w2", "Lopez"), "maria-lopez");
+        assert_eq!(idx.key("c", "Ruiz"), "ana-ruiz");
+        // A bare surname is not linked (the issue links title + surname only).
+        assert_eq!(idx.key("b", "Berg"), "berg");
+        let lopez = idx.records.iter().find(|r| r.speaker_key == "maria-lopez");
+        assert_eq!(lopez.map(|r| r.speaker.as_str()), Some("Maria Lopez"));
+        assert_eq!(lopez.map(|r| r.roles.join("|")), Some("Senator|Sen.".into()));
     }
 
     #[test]
