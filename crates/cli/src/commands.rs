@@ -32,7 +32,10 @@ pub struct OutputOptions {
 }
 
 fn link_speakers(docs: &[&Analyzed]) -> speakers::SpeakerIndex {
-    let records: Vec<_> = docs.iter().flat_map(|d| d.speakers.iter().cloned()).collect();
+    let records: Vec<_> = docs
+        .iter()
+        .flat_map(|d| d.speakers.iter().cloned())
+        .collect();
     speakers::link(&records)
 }
 
@@ -170,8 +173,8 @@ pub fn report(
     let speakers = link_speakers(&docs);
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
-    let tables = claims::AVAILABLE
-        .then(|| claims::dedup(run.ok().map(|(_, c)| c.clone()).collect()));
+    let tables =
+        claims::AVAILABLE.then(|| claims::dedup(run.ok().map(|(_, c)| c.clone()).collect()));
 
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
     let mut written = Vec::new();

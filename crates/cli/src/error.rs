@@ -84,7 +84,9 @@ pub enum InputError {
         message: String,
     },
     /// A requested CSV column is not in the header.
-    #[error("{path}: unknown column `{column}` (the header has: {available}); choose one with {flag}")]
+    #[error(
+        "{path}: unknown column `{column}` (the header has: {available}); choose one with {flag}"
+    )]
     UnknownColumn {
         /// The file.
         path: String,

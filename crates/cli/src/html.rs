@@ -183,7 +183,10 @@ pub fn extract(html: &str) -> String {
         }
         let closing = rest.get(1) == Some(&b'/');
         let name_start = i + if closing { 2 } else { 1 };
-        if !bytes.get(name_start).is_some_and(|b| b.is_ascii_alphabetic()) {
+        if !bytes
+            .get(name_start)
+            .is_some_and(|b| b.is_ascii_alphabetic())
+        {
             // A literal '<' ("a < b", "</ 3").
             if skip.is_empty() {
                 all.text("<", pre_depth > 0);
@@ -573,15 +576,15 @@ mod tests {
 
     #[test]
     fn inline_elements_do_not_split_words() {
-        assert_eq!(extract("<p>qu<i>o</i>te <a href='x>y'>link</a>.</p>"), "quote link.");
+        assert_eq!(
+            extract("<p>qu<i>o</i>te <a href='x>y'>link</a>.</p>"),
+            "quote link."
+        );
     }
 
     #[test]
     fn attributes_with_gt_and_quotes() {
-        assert_eq!(
-            extract(r#"<p title="a > b" data-x='"'>text</p>"#),
-            "text"
-        );
+        assert_eq!(extract(r#"<p title="a > b" data-x='"'>text</p>"#), "text");
     }
 
     #[test]
@@ -652,10 +655,7 @@ mod tests {
 
     #[test]
     fn non_ascii_text_is_kept_intact() {
-        assert_eq!(
-            extract("<p>Žal — “citát” 😀</p>"),
-            "Žal — “citát” 😀"
-        );
+        assert_eq!(extract("<p>Žal — “citát” 😀</p>"), "Žal — “citát” 😀");
     }
 
     #[test]

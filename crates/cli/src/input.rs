@@ -147,9 +147,10 @@ pub fn discover(inputs: &[String], stdin_kind: InputKind) -> Discovery {
                 let mut found = 0usize;
                 walk(&path, &path, &mut out, &mut found);
                 if found == 0 && out.sources.len() == before {
-                    out.sources.push(Discovered::Error(InputError::NoInputFiles {
-                        path: input.clone(),
-                    }));
+                    out.sources
+                        .push(Discovered::Error(InputError::NoInputFiles {
+                            path: input.clone(),
+                        }));
                 }
             }
             Ok(_) => {
@@ -297,7 +298,11 @@ pub fn read_source(
 }
 
 /// Turn the bytes of a text or HTML file into a document.
-fn whole_file(source: &Source, bytes: Vec<u8>, opts: &InputOptions) -> Result<InputDoc, InputError> {
+fn whole_file(
+    source: &Source,
+    bytes: Vec<u8>,
+    opts: &InputOptions,
+) -> Result<InputDoc, InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary {
             path: source.display.clone(),
@@ -339,12 +344,11 @@ fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, u64> {
     }
 }
 
-fn sniff_binary(
-    source: &Source,
-    reader: &mut BufReader<Box<dyn Read>>,
-) -> Result<(), InputError> {
+fn sniff_binary(source: &Source, reader: &mut BufReader<Box<dyn Read>>) -> Result<(), InputError> {
     // fill_buf returns at most the buffer's capacity and never consumes.
-    let head = reader.fill_buf().map_err(|e| io_error(&source.display, &e))?;
+    let head = reader
+        .fill_buf()
+        .map_err(|e| io_error(&source.display, &e))?;
     match head.iter().take(SNIFF).position(|&b| b == 0) {
         Some(offset) => Err(InputError::Binary {
             path: source.display.clone(),
@@ -435,16 +439,13 @@ fn jsonl_line(
         serde_json::from_str(&text).map_err(|e| bad(json_message(&e)))?;
     drop(text);
     let serde_json::Value::Object(mut map) = value else {
-        return Err(bad("expected a JSON object like {\"id\": …, \"text\": …}".into()));
+        return Err(bad(
+            "expected a JSON object like {\"id\": …, \"text\": …}".into()
+        ));
     };
     let text = match map.remove(&opts.text_field) {
         Some(serde_json::Value::String(s)) => s,
-        Some(_) => {
-            return Err(bad(format!(
-                "field `{}` is not a string",
-                opts.text_field
-            )))
-        }
+        Some(_) => return Err(bad(format!("field `{}` is not a string", opts.text_field))),
         None => {
             return Err(bad(format!(
                 "no field `{}` (choose the text field with --text-field)",
@@ -655,7 +656,11 @@ mod tests {
         }
     }
 
-    fn read_bytes(kind: InputKind, bytes: &[u8], opts: &InputOptions) -> Vec<Result<InputDoc, InputError>> {
+    fn read_bytes(
+        kind: InputKind,
+        bytes: &[u8],
+        opts: &InputOptions,
+    ) -> Vec<Result<InputDoc, InputError>> {
         let source = src(kind);
         let mut out = Vec::new();
         let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(bytes.to_vec()));
@@ -724,7 +729,10 @@ mod tests {
         let data = b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n";
         let r = read_bytes(InputKind::Jsonl, data, &InputOptions::default());
         assert_eq!(
-            r[1].as_ref().err().map(ToString::to_string).unwrap_or_default(),
+            r[1].as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             "in:2: invalid UTF-8 at byte 41 (use --lossy to replace invalid bytes)"
         );
         assert_eq!(data[41], 0xff);
@@ -733,7 +741,10 @@ mod tests {
             ..InputOptions::default()
         };
         let r = read_bytes(InputKind::Jsonl, data, &lossy);
-        assert_eq!(r[1].as_ref().map(|d| d.doc.text.clone()).ok(), Some("\u{FFFD}".to_string()));
+        assert_eq!(
+            r[1].as_ref().map(|d| d.doc.text.clone()).ok(),
+            Some("\u{FFFD}".to_string())
+        );
     }
 
     #[test]
@@ -750,7 +761,10 @@ mod tests {
             vec!["ERR in: invalid UTF-8 at byte 5 (use --lossy to replace invalid bytes)"]
         );
         let r = read_bytes(InputKind::Text, b"ab\0cd", &o);
-        assert_eq!(ids(&r), vec!["ERR in: binary file, not text (NUL byte at byte 2)"]);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: binary file, not text (NUL byte at byte 2)"]
+        );
         let r = read_bytes(InputKind::Text, b" \n\t ", &o);
         assert_eq!(ids(&r), vec!["ERR in: empty document"]);
         let r = read_bytes(InputKind::Html, b"<script>x</script>", &o);
@@ -759,12 +773,16 @@ mod tests {
             vec!["ERR in: empty document (no text left after HTML extraction)"]
         );
         let r = read_bytes(InputKind::Text, b"\xEF\xBB\xBFhi", &o);
-        assert_eq!(r[0].as_ref().map(|d| d.doc.text.clone()).ok(), Some("hi".into()));
+        assert_eq!(
+            r[0].as_ref().map(|d| d.doc.text.clone()).ok(),
+            Some("hi".into())
+        );
     }
 
     #[test]
     fn csv_rows() {
-        let data = "\u{feff}id,headline,body\n1,H,\"Line one\nline two\"\n2,H2\n,H3,third\n3,H4,\"\"\n";
+        let data =
+            "\u{feff}id,headline,body\n1,H,\"Line one\nline two\"\n2,H2\n,H3,third\n3,H4,\"\"\n";
         let opts = InputOptions {
             text_column: "body".into(),
             ..InputOptions::default()
@@ -808,12 +826,18 @@ mod tests {
     #[test]
     fn csv_binary() {
         let r = read_bytes(InputKind::Csv, b"id,text\n\0\0", &InputOptions::default());
-        assert_eq!(ids(&r), vec!["ERR in: binary file, not text (NUL byte at byte 8)"]);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: binary file, not text (NUL byte at byte 8)"]
+        );
     }
 
     #[test]
     fn kinds_from_extension() {
-        assert_eq!(InputKind::from_path(Path::new("a.HTM")), Some(InputKind::Html));
+        assert_eq!(
+            InputKind::from_path(Path::new("a.HTM")),
+            Some(InputKind::Html)
+        );
         assert_eq!(InputKind::from_path(Path::new("a.gold.json")), None);
         assert_eq!(InputKind::from_path(Path::new("README")), None);
     }

@@ -138,13 +138,23 @@ struct InputArgs {
     #[arg(long, value_name = "NAME", help_heading = "Input")]
     id_field: Option<String>,
     /// JSONL field holding the document text
-    #[arg(long, value_name = "NAME", default_value = "text", help_heading = "Input")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
     text_field: String,
     /// CSV column holding the document id [default: id, else <file>:<line>]
     #[arg(long, value_name = "NAME", help_heading = "Input")]
     id_column: Option<String>,
     /// CSV column holding the document text
-    #[arg(long, value_name = "NAME", default_value = "text", help_heading = "Input")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
     text_column: String,
     /// How to read standard input ('-')
     #[arg(long, value_enum, default_value_t = StdinFormat::Txt, help_heading = "Input")]

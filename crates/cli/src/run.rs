@@ -226,10 +226,7 @@ pub struct Analyzed {
 /// Analyse one document with the engine and flatten it into records;
 /// `extra` may compute more from the document and its analysis (claims)
 /// while both are at hand.
-pub fn analyze_doc<T>(
-    d: InputDoc,
-    extra: impl FnOnce(&Document, &Analysis) -> T,
-) -> (Analyzed, T) {
+pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T) -> (Analyzed, T) {
     let analysis = analyze(&d.doc);
     let quotes = quote_records(&d.doc, &analysis);
     let speakers = speaker_records(&d.doc, &analysis);

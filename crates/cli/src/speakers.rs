@@ -27,7 +27,18 @@ use serde::Serialize;
 
 /// Titles that may precede a surname.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "senator", "rep", "gov", "gen",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "gen",
     "president",
 ];
 
@@ -207,9 +218,7 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
         row.quote_count += s.quote_count;
         let full = matches!(shape(s), Shape::Full(_)) && split_title(&s.speaker).0.is_none();
         let seen = names[i].len();
-        let entry = names[i]
-            .entry(s.speaker.clone())
-            .or_insert((full, 0, seen));
+        let entry = names[i].entry(s.speaker.clone()).or_insert((full, 0, seen));
         entry.1 += 1;
     }
     for (row, names) in rows.iter_mut().zip(&names) {
@@ -294,7 +303,10 @@ mod tests {
         assert_eq!(idx.key("b", "Berg"), "berg");
         let lopez = idx.records.iter().find(|r| r.speaker_key == "maria-lopez");
         assert_eq!(lopez.map(|r| r.speaker.as_str()), Some("Maria Lopez"));
-        assert_eq!(lopez.map(|r| r.roles.join("|")), Some("Senator|Sen.".into()));
+        assert_eq!(
+            lopez.map(|r| r.roles.join("|")),
+            Some("Senator|Sen.".into())
+        );
     }
 
     #[test]

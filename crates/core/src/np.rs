@@ -348,7 +348,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 role: None,
             };
         }
-        let kind = if n >= 2 || role.is_some() { MentionKind::Name } else { MentionKind::Surname };
+        let kind = if n >= 2 || role.is_some() {
+            MentionKind::Name
+        } else {
+            MentionKind::Surname
+        };
         return Np {
             first,
             last,

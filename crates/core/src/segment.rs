@@ -41,10 +41,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// Words after which a period never ends a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx",
-    "dept", "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr",
-    "gens", "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
+    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "dept",
+    "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr", "gens",
+    "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
 ];
 
 /// Words after which a period ends a sentence only when a clear sentence

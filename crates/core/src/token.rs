@@ -38,8 +38,8 @@ impl Token<'_> {
 
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
-    "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug",
-    "sept", "oct", "nov", "dec", "lt", "gov", "atty", "pres", "sens", "reps", "messrs",
+    "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "lt", "gov", "atty", "pres", "sens", "reps", "messrs",
 ];
 
 /// Tokenize the text of `span`.
