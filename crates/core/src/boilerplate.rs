@@ -39,6 +39,8 @@ const PREFIXES: &[&str] = &[
     "© ",
     "advertisement",
     "related articles",
+    "related:",
+    "copy link",
     "related stories",
     "read more:",
     "recommended for you",

@@ -48,6 +48,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         finder.unit(u, ui);
     }
     finder.unclaimed(&body, &units);
+    finder.interview(&body);
     let mut cands = finder.cands;
     cands.sort_by(|a, b| {
         a.span
@@ -112,16 +113,15 @@ fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
 }
 
 fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
+    // Identical spans: keep the most confident. Partial overlaps: keep the
+    // more confident. Nested quotes are kept (`said that she called it “X”`).
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     'outer: for c in cands {
         for k in kept.iter_mut().rev().take(8) {
-            if k.span == c.span {
-                continue 'outer;
-            }
+            let same = k.span == c.span;
             let partial =
                 k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
-            let nested = k.span.overlap(c.span) > 0 && !partial;
-            if partial || nested {
+            if same || partial {
                 if c.confidence > k.confidence {
                     *k = c;
                 }
@@ -137,6 +137,52 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
             .then(b.span.end.cmp(&a.span.end))
     });
     kept
+}
+
+/// Reported content is at least two words and does not open with a
+/// preposition (`said in a conference call`, `added over the last quarter`).
+fn plausible_content(text: &str, content: Span) -> bool {
+    let Some(s) = content.slice(text) else {
+        return false;
+    };
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    if words.next().is_none() {
+        return false;
+    }
+    !matches!(
+        first.as_str(),
+        "in" | "on"
+            | "at"
+            | "over"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "when"
+            | "while"
+            | "off"
+            | "up"
+            | "out"
+            | "into"
+            | "without"
+            | "simply"
+            | "only"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "through"
+            | "via"
+            | "afterward"
+            | "afterwards"
+            | "later"
+            | "earlier"
+    )
 }
 
 const SKIP_BEFORE_CUE: &[&str] = &[
@@ -227,6 +273,12 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "officially",
 ];
 
+/// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
+const INFINITIVE_REPORTS: &[&str] = &[
+    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "intend", "expect",
+    "urge", "ask", "demand", "propose", "claim", "swear", "seek",
+];
+
 const PASSIVE: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
 ];
@@ -306,7 +358,10 @@ impl<'a> Finder<'a> {
         }
         let (len, entry) = lex.match_at(toks, i)?;
         // `continue to`, `want to`: infinitive complements are not reports.
-        if toks.get(i + len).is_some_and(|n| n.lower() == "to") && entry.class != CueClass::Object {
+        if toks.get(i + len).is_some_and(|n| n.lower() == "to")
+            && entry.class != CueClass::Object
+            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+        {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
@@ -425,6 +480,7 @@ impl<'a> Finder<'a> {
                     && first_word != "who"
                 {
                     main.role = Some(paren);
+                    main.last = close - 1;
                 }
                 return Some(main);
             }
@@ -496,7 +552,27 @@ impl<'a> Finder<'a> {
                             | "of"
                     ) || !t.is_word
                 });
-        ok.then_some(np)
+        if !ok {
+            return None;
+        }
+        let mut np = np;
+        // `…, said Smith, the mayor.`: the mention covers the appositive.
+        if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
+            let mut end = toks.len();
+            while end > np.last + 1 && !toks[end - 1].is_word {
+                end -= 1;
+            }
+            let first_word = toks[np.last + 2].lower();
+            if end > np.last + 2 && matches!(first_word.as_str(), "a" | "an" | "the" | "who")
+                || Words::builtin().is_title(&first_word)
+            {
+                np.role.get_or_insert_with(|| {
+                    self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
+                });
+                np.last = end - 1;
+            }
+        }
+        Some(np)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -566,6 +642,24 @@ impl<'a> Finder<'a> {
             subject = prev_subject.clone();
             reason = "coordinated";
         }
+        if let Some(subj) = subject.as_ref() {
+            // A base-form verb (`note`, `charge`, `say`) needs a plural or
+            // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
+            let base =
+                toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
+            let singular = matches!(
+                subj.1.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            );
+            let aux_before =
+                hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower().as_str());
+            if base && singular && !aux_before && hit.len == 1 {
+                return None;
+            }
+        }
         if let Some(subj) = subject {
             if matches!(class, CueClass::Evidence)
                 && !matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group)
@@ -580,6 +674,11 @@ impl<'a> Finder<'a> {
                 let end_tok = stop;
                 if start < end_tok {
                     let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
+                    if hit.entry.lemma == "add"
+                        && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        return Some(subj);
+                    }
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
@@ -684,6 +783,32 @@ impl<'a> Finder<'a> {
                 break;
             }
             if toks[k].is_quote_mark() || toks[k].text == ":" {
+                // `said in a statement: “…”`, `told CNN on Sunday “…”`
+                let between = &toks[from..k];
+                let adjunct = between.first().is_some_and(|t| {
+                    matches!(
+                        t.lower().as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "via"
+                            | "with"
+                            | "through"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                    )
+                }) && between
+                    .iter()
+                    .all(|t| Lexicon::builtin().lookup(&t.lower()).is_none());
+                if adjunct && k > from {
+                    return Some(if toks[k].text == ":" { k + 1 } else { k });
+                }
                 break;
             }
         }
@@ -855,7 +980,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-        if content.is_empty() || content.len() < 3 {
+        if !plausible_content(text, content) {
             return false;
         }
         let inside: Vec<usize> = qs
@@ -927,7 +1052,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-        if content.len() < 3 {
+        if !plausible_content(text, content) {
             return;
         }
         let inside: Vec<usize> = qs
@@ -959,6 +1084,76 @@ impl<'a> Finder<'a> {
         });
     }
 
+    /// Interview transcripts: paragraphs of the form `Name: answer` (or
+    /// `Q:`/`A:`), when at least three paragraphs with two different labels
+    /// use the form. Each turn is a direct quote of its label.
+    fn interview(&mut self, body: &[Span]) {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = Vec::new();
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            let Some(colon) = s.find(':') else { continue };
+            if colon == 0 || colon > 40 {
+                continue;
+            }
+            let label = &s[..colon];
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let ok = !words.is_empty()
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !Words::builtin().is_function(&words[0].to_lowercase());
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let starts_quote = rest
+                .slice(text)
+                .and_then(|r| r.chars().next())
+                .is_some_and(crate::marks::is_quote_mark);
+            if ok
+                && !rest.is_empty()
+                && !starts_quote
+                && rest
+                    .slice(text)
+                    .is_some_and(|r| r.split_whitespace().count() >= 2)
+            {
+                turns.push((Span::new(p.start, p.start + label.trim_end().len()), rest));
+            }
+        }
+        let mut labels: Vec<&str> = turns.iter().filter_map(|(l, _)| l.slice(text)).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        if turns.len() < 3 || labels.len() < 2 {
+            return;
+        }
+        for (label, content) in turns {
+            let toks = tokenize(text, label);
+            if toks.is_empty() {
+                continue;
+            }
+            let npx = np::describe(&toks, 0, toks.len() - 1, text);
+            let m = Mention {
+                text: text[label.start..label.end].to_string(),
+                span: label,
+                kind: npx.kind,
+            };
+            let colon = label.end;
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(colon, colon + 1),
+            };
+            self.cands.push(Cand {
+                kind: QuoteKind::Direct,
+                span: content,
+                fragment: None,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.9,
+                reason: "direct:interview",
+            });
+        }
+    }
+
     /// Attribute quoted spans that no cue claimed.
     fn unclaimed(&mut self, body: &[Span], _units: &[Span]) {
         let text = self.text;
@@ -987,7 +1182,9 @@ impl<'a> Finder<'a> {
                 );
                 if let Some(last) = toks.len().checked_sub(1) {
                     if let Some(npx) = np::backward(&toks, last, 0, text) {
-                        if npx.first == 0 && npx.kind != MentionKind::Pronoun {
+                        let lead_ok = npx.first == 0
+                            || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
+                        if lead_ok && npx.kind != MentionKind::Pronoun {
                             let span =
                                 Span::new(toks[npx.first].span.start, toks[npx.last].span.end);
                             let m = Mention {
@@ -1016,8 +1213,21 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
+            let adjacent = self.cands.iter().any(|c| {
+                let end = c
+                    .cue
+                    .as_ref()
+                    .map_or(c.span.end, |cu| cu.span.end)
+                    .max(c.mention.as_ref().map_or(0, |m| m.0.span.end));
+                end <= q.open.start
+                    && end >= para_start
+                    && text
+                        .get(end..q.open.start)
+                        .is_some_and(|gap| gap.chars().count() < 60 && !gap.contains(['“', '"']))
+            });
             let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
-            if !sentence_like {
+            if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
                 continue;
             }
             // Continuation of the previous speaker (within two paragraphs).

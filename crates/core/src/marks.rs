@@ -124,6 +124,21 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
     let mut k = 0usize;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // `''` (two apostrophes) is a double mark in some newspaper archives.
+        let double_apos = c == '\'' && (next == Some('\'') || prev == Some('\''));
+        if double_apos {
+            if !single && next == Some('\'') {
+                let at = para.start + i;
+                let after = p[i + 2..].chars().next();
+                let r = role(prev, '"', after);
+                out.push(Mark {
+                    span: Span::new(at, at + 2),
+                    role: r,
+                });
+            }
+            prev = Some(c);
+            continue;
+        }
         let is_mark = if single { is_single(c) } else { is_double(c) };
         if is_mark {
             let at = para.start + i;
@@ -342,6 +357,8 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
     singles.retain(|q| {
         q.close.is_some() && q.content.slice(text).is_some_and(|s| s.chars().count() > 1)
     });
+    // Nicknames inside a name (`Harold "Hal" Bishop`) are not quotes.
+    doubles.retain(|q| !is_nickname(text, q));
     let mut all = doubles;
     all.extend(singles);
     all.sort_by(|a, b| {
@@ -361,6 +378,24 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
         kept.push(q);
     }
     kept
+}
+
+fn is_nickname(text: &str, q: &Quoted) -> bool {
+    let Some(close) = q.close else { return false };
+    let content = q.content.slice(text).unwrap_or_default();
+    if content.split_whitespace().count() > 2
+        || !content.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let before = text[..q.open.start].trim_end_matches(' ');
+    let after = text[close.end..].trim_start_matches(' ');
+    let prev_word_cap = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let next_cap = after.chars().next().is_some_and(char::is_uppercase);
+    before.len() < q.open.start && after.len() < text.len() - close.end && prev_word_cap && next_cap
 }
 
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {

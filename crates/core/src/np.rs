@@ -150,7 +150,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     let w = Words::builtin();
     let head = tokens.get(last)?;
     if !can_head(head, w) {
-        return None;
+        return common_noun_phrase(tokens, last, floor, text);
     }
     let hl = lower(head);
     if PRONOUNS.contains(&hl.as_str()) {
@@ -240,6 +240,53 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     }
     // Do not start with a lowercase modifier unless a determiner precedes it.
     Some(describe(tokens, first, last, text))
+}
+
+/// `the businessman`, `one voter`, `a reporter`: a determiner and up to three
+/// lowercase words ending in any noun, as the subject of a reporting verb.
+fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> Option<Np> {
+    let w = Words::builtin();
+    let head = tokens.get(last)?;
+    let hl = lower(head);
+    if !head.is_word
+        || w.is_function(&hl)
+        || hl.ends_with("ly")
+        || !hl.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let mut k = last;
+    while k > floor && last - k < 4 {
+        let t = &tokens[k - 1];
+        let l = lower(t);
+        if !t.is_word {
+            return None;
+        }
+        if matches!(
+            l.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "this"
+                | "some"
+                | "many"
+                | "other"
+        ) {
+            return Some(describe(tokens, k - 1, last, text));
+        }
+        if w.is_function(&l) || crate::cue::Lexicon::builtin().lookup(&l).is_some() {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Extract a speaker phrase starting at token `first`, reading rightwards, up

@@ -84,6 +84,8 @@ pub(crate) fn resolve(
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
     let mut by_start: Vec<(usize, Option<usize>)> = Vec::new();
+    // The mention of each quote that has one, so continuations can show it.
+    let mut mention_at: Vec<(usize, Mention)> = Vec::new();
     let mut quotes = Vec::with_capacity(cands.len());
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
@@ -100,12 +102,23 @@ pub(crate) fn resolve(
             recent.push(s);
         }
         by_start.push((c.span.start, speaker));
+        if let Some((m, _)) = &c.mention {
+            mention_at.push((c.span.start, m.clone()));
+        }
         quotes.push(crate::quote::Quote {
             kind: c.kind,
             span: c.span,
             fragment: c.fragment,
             cue: c.cue,
-            mention: c.mention.map(|(m, _)| m),
+            mention: c.mention.map(|(m, _)| m).or_else(|| {
+                c.inherit.and_then(|src| {
+                    mention_at
+                        .iter()
+                        .rev()
+                        .find(|(s, _)| *s == src)
+                        .map(|(_, m)| m.clone())
+                })
+            }),
             speaker,
             confidence: c.confidence.clamp(0.0, 1.0),
             reason: c.reason.to_string(),
