@@ -139,7 +139,7 @@ impl Sink {
 /// ```
 /// use quotecheck::html::extract;
 /// let page = "<html><head><title>T</title><script>var a = '<p>';</script></head>\
-///             <body><nav>Home | World</nav><p>Mayor Ana Ruiz said:\
+///             <body><nav>Home | World</nav><p>Mayor Ana Ruiz said: \
 ///             &ldquo;It is safe.&rdquo;</p><!-- ad --><p>Tom &amp; Jerry</p></body></html>";
 /// assert_eq!(extract(page), "Mayor Ana Ruiz said: “It is safe.”\n\nTom & Jerry");
 /// ```

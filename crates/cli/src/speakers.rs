@@ -13,8 +13,9 @@
 //!   When there is none it is a key of its own (`dr-smith`, shared by the
 //!   documents that write it the same way); when there are several it is
 //!   ambiguous and stays a key of its document only (`<doc_id>/dr-smith`).
-//! - **Organisations** link by their name (`the Treasury` in two articles is
-//!   one key); a single-word person name (`Ruiz`) links by that word.
+//! - **Organisations** link by their name when it has a capital letter
+//!   (`the Treasury` in two articles is one key, `the authority` is not);
+//!   a single-word person name (`Ruiz`) links by that word.
 //! - **Groups and unknown speakers** (`officials`, `a spokesman`) are never
 //!   linked across documents: their key is `<doc_id>/<name>`.
 //!
@@ -183,7 +184,8 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
         let per_doc = |name: &str| format!("{}/{}", s.doc_id, slug(name));
         let key = match s.kind.as_str() {
             "group" | "unknown" => per_doc(&s.speaker),
-            "organization" => slug(&s.speaker),
+            "organization" if has_proper_noun(&s.speaker) => slug(&s.speaker),
+            "organization" => per_doc(&s.speaker),
             _ => match shape(s) {
                 Shape::Full(key) => key,
                 Shape::Single(key) => key,
@@ -237,6 +239,15 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
     });
     index.records = rows;
     index
+}
+
+/// True when a name has a capital letter (`Moscow`, `the Treasury`), unlike
+/// a common noun (`the authority`, `the ministry`), which is not linked
+/// across documents.
+fn has_proper_noun(name: &str) -> bool {
+    name.split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn linkable_person(s: &SpeakerRecord) -> bool {
@@ -332,12 +343,25 @@ mod tests {
             sp("a", "the Treasury", "organization", "", 1),
             sp("b", "the Treasury", "organization", "", 2),
             sp("a", "", "unknown", "", 1),
+            sp("a", "authority", "organization", "", 1),
+            sp("b", "The authority", "organization", "", 1),
         ]);
+        assert_eq!(idx.key("a", "authority"), "a/authority");
+        assert_eq!(idx.key("b", "The authority"), "b/the-authority");
         assert_eq!(idx.key("a", "officials"), "a/officials");
         assert_eq!(idx.key("b", "officials"), "b/officials");
         assert_eq!(idx.key("b", "the Treasury"), "the-treasury");
         let keys: Vec<_> = idx.records.iter().map(|r| r.speaker_key.as_str()).collect();
-        assert_eq!(keys, vec!["the-treasury", "a/officials", "b/officials"]);
+        assert_eq!(
+            keys,
+            vec![
+                "the-treasury",
+                "a/authority",
+                "a/officials",
+                "b/officials",
+                "b/the-authority"
+            ]
+        );
     }
 
     #[test]
