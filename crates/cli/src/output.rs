@@ -166,9 +166,32 @@ impl Destination {
     }
 }
 
+/// How a file destination is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Temporary file in the same directory, renamed over this path.
+    Atomic(PathBuf),
+    /// Written in place: the path is a device, a pipe or a socket
+    /// (`-o /dev/null`, `-o >(gzip)`), which a rename would replace.
+    Direct,
+}
+
+/// Decide how to write `path`: atomically, to the file a symbolic link
+/// points to (so the link stays), or directly for special files.
+pub fn write_mode(path: &Path) -> WriteMode {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => WriteMode::Direct,
+        Ok(_) if path.is_symlink() => {
+            WriteMode::Atomic(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        }
+        _ => WriteMode::Atomic(path.to_path_buf()),
+    }
+}
+
 /// Write `path` atomically: into a temporary file in the same directory,
 /// renamed over `path` only when complete. An interrupted or failed write
-/// leaves no partial file (the temporary file is removed).
+/// leaves no partial file (the temporary file is removed). Devices, pipes
+/// and sockets are written directly (see [`write_mode`]).
 pub fn write_atomic(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -177,6 +200,18 @@ pub fn write_atomic(
         path: path.display().to_string(),
         message: io_message(e),
     };
+    let path = match write_mode(path) {
+        WriteMode::Atomic(p) => p,
+        WriteMode::Direct => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| err(&e))?;
+            let mut w = BufWriter::new(file);
+            return f(&mut w).and_then(|()| w.flush()).map_err(|e| err(&e));
+        }
+    };
+    let path = path.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -224,6 +259,26 @@ mod tests {
             String::from_utf8_lossy(&buf),
             "\u{feff}a,b\n'=cmd|' /C calc'!A0,\"line\nbreak, \"\"quoted\"\"\"\n"
         );
+        Ok(())
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn special_files_are_written_in_place_and_links_kept() -> Result<(), Box<dyn std::error::Error>>
+    {
+        assert_eq!(write_mode(Path::new("/dev/null")), WriteMode::Direct);
+        write_atomic(Path::new("/dev/null"), |w| w.write_all(b"x"))?;
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/null")?.file_type().is_char_device());
+
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("target.csv");
+        std::fs::write(&target, "old")?;
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&target, &link)?;
+        write_atomic(&link, |w| w.write_all(b"new"))?;
+        assert!(link.is_symlink());
+        assert_eq!(std::fs::read_to_string(&target)?, "new");
         Ok(())
     }
 
