@@ -2,7 +2,8 @@
 //! speech (`said`, `told reporters`, `pointed out`, `according to`), loaded
 //! from `data/cues.tsv`, and matching it against tokens.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::token::Token;
@@ -35,11 +36,43 @@ pub struct CueEntry {
     pub participle: bool,
 }
 
+/// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// The cue lexicon: surface forms (lower case, words joined by a space) to entries.
 #[derive(Debug)]
 pub struct Lexicon {
-    forms: HashMap<String, CueEntry>,
+    forms: FxMap<String, CueEntry>,
+    /// First words of multi-word forms.
+    heads: HashSet<String, BuildHasherDefault<FxHasher>>,
     max_words: usize,
+    /// Bit filter over (length, first two bytes) of every first word.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_WORDS: usize = 64;
+
+fn filter_bit(word: &[u8]) -> usize {
+    let b0 = word.first().map_or(0, |b| b.to_ascii_lowercase() as usize);
+    let b1 = word.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize);
+    ((b0 * 31 + b1) * 13 + word.len().min(31)) % (FILTER_WORDS * 64)
 }
 
 const DATA: &str = include_str!("../data/cues.tsv");
@@ -85,7 +118,8 @@ fn inflect(lemma: &str) -> Vec<String> {
 impl Lexicon {
     /// Parse a lexicon in the `cues.tsv` format.
     pub fn parse(data: &str) -> Lexicon {
-        let mut forms = HashMap::new();
+        let mut forms = FxMap::default();
+        let mut heads = HashSet::default();
         let mut max_words = 1;
         for line in data.lines() {
             let line = line.trim();
@@ -115,6 +149,9 @@ impl Lexicon {
             }
             for f in list {
                 max_words = max_words.max(f.split(' ').count());
+                if let Some((head, _)) = f.split_once(' ') {
+                    heads.insert(head.to_string());
+                }
                 let gerund = f.ends_with("ing") && f != lemma;
                 let participle = f.ends_with("ed")
                     || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
@@ -126,7 +163,18 @@ impl Lexicon {
                 });
             }
         }
-        Lexicon { forms, max_words }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for f in forms.keys() {
+            let first = f.split(' ').next().unwrap_or_default();
+            let bit = filter_bit(first.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Lexicon {
+            forms,
+            heads,
+            max_words,
+            filter,
+        }
     }
 
     /// The built-in lexicon from `data/cues.tsv`.
@@ -141,6 +189,32 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon::parse(DATA))
+    }
+
+    /// Cheap pre-check: can a cue start with this lower-cased word? False
+    /// means certainly not; true means maybe.
+    pub fn may_start(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && (self.forms.contains_key(word) || self.heads.contains(word))
+    }
+
+    /// Like [`Lexicon::may_start`] for a word in any case, without allocating
+    /// (may answer true for words that are not cues).
+    pub fn may_start_raw(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return true;
+        }
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or(word);
+        self.forms.contains_key(lower) || self.heads.contains(lower)
     }
 
     /// Look up a surface form (lower case, words separated by one space).
@@ -166,6 +240,11 @@ impl Lexicon {
         if !tokens.get(i).is_some_and(|t| t.is_word) {
             return None;
         }
+        let first = tokens[i].lower();
+        let single = self.forms.get(first).map(|e| (1, e));
+        if !self.heads.contains(first) {
+            return single;
+        }
         let mut key = String::new();
         let mut best = None;
         for n in 0..self.max_words {
@@ -176,7 +255,7 @@ impl Lexicon {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&t.lower());
+            key.push_str(t.lower());
             if let Some(e) = self.forms.get(&key) {
                 best = Some((n + 1, e));
             }

@@ -113,29 +113,23 @@ fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
 }
 
 fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
-    // Identical spans: keep the most confident. Partial overlaps: keep the
-    // more confident. Nested quotes are kept (`said that she called it “X”`).
+    // Identical spans or partial overlaps: keep the more confident. A quote
+    // nested inside another one is part of its content (`said that Lavrov
+    // and Kerry will discuss …`): keep the outer quote.
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     'outer: for c in cands {
         for k in kept.iter_mut().rev().take(8) {
-            let same = k.span == c.span;
-            let partial =
-                k.span.overlap(c.span) > 0 && !k.span.contains(c.span) && !c.span.contains(k.span);
-            if same || partial {
-                if c.confidence > k.confidence {
-                    *k = c;
-                }
-                continue 'outer;
+            if k.span.overlap(c.span) == 0 {
+                continue;
             }
+            let nested = k.span.contains(c.span) && k.span != c.span;
+            if !nested && c.confidence > k.confidence {
+                *k = c;
+            }
+            continue 'outer;
         }
         kept.push(c);
     }
-    kept.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
     kept
 }
 
@@ -275,8 +269,8 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 
 /// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
 const INFINITIVE_REPORTS: &[&str] = &[
-    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "intend", "expect",
-    "urge", "ask", "demand", "propose", "claim", "swear", "seek",
+    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
+    "demand", "propose", "claim", "swear", "seek",
 ];
 
 const PASSIVE: &[&str] = &[
@@ -339,10 +333,13 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || self.in_quote(t.span) {
+        if !t.is_word {
             return None;
         }
         let l = t.lower();
+        if l != "according" && !lex.may_start(l) || self.in_quote(t.span) {
+            return None;
+        }
         if l == "according" && toks.get(i + 1).is_some_and(|n| n.lower() == "to") {
             static ACC: CueEntry = CueEntry {
                 lemma: String::new(),
@@ -366,15 +363,15 @@ impl<'a> Finder<'a> {
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
         // `to say`, `declined to comment`: infinitives report nothing.
-        if prev.as_deref() == Some("to") {
+        if prev == Some("to") {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.
-        if entry.participle && prev.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+        if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) {
             return None;
         }
         // Nouns: `the report`, `a call`, `his claim`.
-        if prev.as_deref().is_some_and(|p| {
+        if prev.is_some_and(|p| {
             matches!(
                 p,
                 "the"
@@ -398,6 +395,16 @@ impl<'a> Finder<'a> {
 
     fn unit(&mut self, unit: Span, _ui: usize) {
         let text = self.text;
+        // Most sentences report nothing: look for a possible cue word before
+        // tokenizing.
+        let Some(raw) = unit.slice(text) else { return };
+        let lex = Lexicon::builtin();
+        let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
+        });
+        if !possible {
+            return;
+        }
         let toks = tokenize(text, unit);
         if toks.is_empty() {
             return;
@@ -427,7 +434,7 @@ impl<'a> Finder<'a> {
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
         let w = Words::builtin();
         let mut j = at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower().as_str()) {
+        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
             j -= 1;
         }
         if j == 0 {
@@ -474,9 +481,9 @@ impl<'a> Finder<'a> {
                 let first_word = toks[k + 1].lower();
                 if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
                     && main.role.is_none()
-                    && (matches!(first_word.as_str(), "a" | "an" | "the" | "who")
-                        || w.is_title(&first_word)
-                        || w.is_speaker_noun(&first_word))
+                    && (matches!(first_word, "a" | "an" | "the" | "who")
+                        || w.is_title(first_word)
+                        || w.is_speaker_noun(first_word))
                     && first_word != "who"
                 {
                     main.role = Some(paren);
@@ -527,12 +534,13 @@ impl<'a> Finder<'a> {
         let rest = &toks[np.last + 1..];
         let ok = rest.is_empty()
             || rest[0].text == ","
-            || rest.iter().all(|t| {
-                !t.is_word || !Lexicon::builtin().lookup(&t.lower()).is_some_and(|_| true)
-            }) && rest.len() <= 10
+            || rest
+                .iter()
+                .all(|t| !t.is_word || !Lexicon::builtin().lookup(t.lower()).is_some_and(|_| true))
+                && rest.len() <= 10
                 && rest.first().is_some_and(|t| {
                     matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "in" | "on"
                             | "at"
                             | "during"
@@ -563,8 +571,8 @@ impl<'a> Finder<'a> {
                 end -= 1;
             }
             let first_word = toks[np.last + 2].lower();
-            if end > np.last + 2 && matches!(first_word.as_str(), "a" | "an" | "the" | "who")
-                || Words::builtin().is_title(&first_word)
+            if end > np.last + 2 && matches!(first_word, "a" | "an" | "the" | "who")
+                || Words::builtin().is_title(first_word)
             {
                 np.role.get_or_insert_with(|| {
                     self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
@@ -635,10 +643,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        if subject.is_none()
-            && hit.at > 0
-            && matches!(toks[hit.at - 1].lower().as_str(), "and" | "but")
-        {
+        if subject.is_none() && hit.at > 0 && matches!(toks[hit.at - 1].lower(), "and" | "but") {
             subject = prev_subject.clone();
             reason = "coordinated";
         }
@@ -654,8 +659,7 @@ impl<'a> Finder<'a> {
                     | MentionKind::Role
                     | MentionKind::Organization
             );
-            let aux_before =
-                hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower().as_str());
+            let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
             if base && singular && !aux_before && hit.len == 1 {
                 return None;
             }
@@ -738,10 +742,10 @@ impl<'a> Finder<'a> {
             return false;
         };
         let prev = start.checked_sub(1).map(|p| toks[p].lower());
-        prev.as_deref() == Some("that")
+        prev == Some("that")
             || t.is_quote_mark()
             || matches!(
-                t.lower().as_str(),
+                t.lower(),
                 "he" | "she"
                     | "they"
                     | "it"
@@ -775,7 +779,7 @@ impl<'a> Finder<'a> {
                 if between.iter().all(|t| {
                     !t.is_quote_mark()
                         && t.text != "."
-                        && Lexicon::builtin().lookup(&t.lower()).is_none()
+                        && Lexicon::builtin().lookup(t.lower()).is_none()
                 }) && !between.iter().any(|t| t.text == ",")
                 {
                     return Some(k + 1);
@@ -787,7 +791,7 @@ impl<'a> Finder<'a> {
                 let between = &toks[from..k];
                 let adjunct = between.first().is_some_and(|t| {
                     matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "in" | "on"
                             | "at"
                             | "during"
@@ -805,7 +809,7 @@ impl<'a> Finder<'a> {
                     )
                 }) && between
                     .iter()
-                    .all(|t| Lexicon::builtin().lookup(&t.lower()).is_none());
+                    .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
                 if adjunct && k > from {
                     return Some(if toks[k].text == ":" { k + 1 } else { k });
                 }
@@ -815,12 +819,14 @@ impl<'a> Finder<'a> {
         // Indirect object of `told` etc.
         if TELL_LIKE.contains(&entry.lemma.as_str()) {
             if let Some(np) = np::forward(toks, i, stop, self.text) {
-                if np.last + 1 < stop {
-                    i = np.last + 1;
+                if np.last + 1 >= stop {
+                    // `…,” Brandt told the club’s website.`: only the hearer.
+                    return None;
                 }
+                i = np.last + 1;
             } else if toks.get(i).is_some_and(|t| {
                 matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "him" | "her" | "them" | "us" | "me" | "reporters"
                 )
             }) {
@@ -830,11 +836,11 @@ impl<'a> Finder<'a> {
         // Skip adjuncts like `on Tuesday`, `Tuesday`, `in an interview`
         while let Some(t) = toks.get(i) {
             let l = t.lower();
-            if matches!(l.as_str(), "," | ":" | "—" | "–" | "-")
+            if matches!(l, "," | ":" | "—" | "–" | "-")
                 || (t.is_word
-                    && w.is_function(&l)
+                    && w.is_function(l)
                     && matches!(
-                        l.as_str(),
+                        l,
                         "monday"
                             | "tuesday"
                             | "wednesday"
@@ -876,7 +882,7 @@ impl<'a> Finder<'a> {
         if hit.entry.gerund && prev == "," {
             return Some(hit.at - 1);
         }
-        if matches!(prev.as_str(), "and" | "but") && !hit.entry.gerund {
+        if matches!(prev, "and" | "but") && !hit.entry.gerund {
             return Some(hit.at - 1);
         }
         None
@@ -909,7 +915,7 @@ impl<'a> Finder<'a> {
             // Back over `and`, `but`, commas.
             while k > from
                 && matches!(
-                    toks[k - 1].lower().as_str(),
+                    toks[k - 1].lower(),
                     "and" | "but" | "," | ";" | "while" | "—" | "–"
                 )
             {
@@ -918,8 +924,16 @@ impl<'a> Finder<'a> {
             // Only cut when the next attribution is not inside a clause we
             // report (`said that the report said …` stays whole).
             let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
-            let coordinated =
-                k < k0 || matches!(toks[k].lower().as_str(), "and" | "but" | "," | ";");
+            // Coordinated: the later cue has no subject of its own (`… and
+            // described`), or its subject follows a comma or semicolon
+            // (`…, and Washington confirmed`); a bare `and` before a subject
+            // is part of a noun phrase (`Lavrov and Kerry will …`).
+            let own_subject = k0 < nc && !matches!(toks[k0].lower(), "and" | "but" | ",");
+            let coordinated = if own_subject {
+                toks[k..k0].iter().any(|t| matches!(t.text, "," | ";"))
+            } else {
+                true
+            };
             if k > from && (coordinated || !that_between) {
                 end = end.min(k);
                 break;

@@ -118,49 +118,78 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
     let Some(p) = para.slice(text) else {
         return Vec::new();
     };
+    // Every quote mark is ASCII `"`/`'` or starts with byte 0xE2, 0xC2 or 0xEF
+    // (“ ” ‘ ’ „ ‹ › « » ＂): skip paragraphs without any.
+    if !p
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2 | 0xE3 | 0xEF))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = p.char_indices().peekable();
+    let bytes = p.as_bytes();
     let mut k = 0usize;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Only `"`, `'` and multi-byte characters can be marks.
+        if b != b'"' && b != b'\'' && b < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = p[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let is_candidate = if single {
+            is_single(c)
+        } else {
+            is_double(c) || c == '\''
+        };
+        if !is_candidate {
+            i += len;
+            continue;
+        }
+        let prev = p[..i].chars().next_back();
+        let next = p[i + len..].chars().next();
         // `''` (two apostrophes) is a double mark in some newspaper archives.
-        let double_apos = c == '\'' && (next == Some('\'') || prev == Some('\''));
-        if double_apos {
+        if c == '\'' && (next == Some('\'') || prev == Some('\'')) {
             if !single && next == Some('\'') {
                 let at = para.start + i;
                 let after = p[i + 2..].chars().next();
-                let r = role(prev, '"', after);
                 out.push(Mark {
                     span: Span::new(at, at + 2),
+                    role: role(prev, '"', after),
+                });
+                i += 2;
+            } else {
+                i += len;
+            }
+            continue;
+        }
+        if !single && c == '\'' {
+            i += len;
+            continue;
+        }
+        let at = para.start + i;
+        while k < skip.len() && skip[k].end <= at {
+            k += 1;
+        }
+        let skipped = k < skip.len() && skip[k].start <= at;
+        if !skipped {
+            let r = if single {
+                single_role(prev, c, next, &p[i..])
+            } else {
+                Some(role(prev, c, next))
+            };
+            if let Some(r) = r {
+                out.push(Mark {
+                    span: Span::new(at, at + len),
                     role: r,
                 });
             }
-            prev = Some(c);
-            continue;
         }
-        let is_mark = if single { is_single(c) } else { is_double(c) };
-        if is_mark {
-            let at = para.start + i;
-            while k < skip.len() && skip[k].end <= at {
-                k += 1;
-            }
-            let skipped = k < skip.len() && skip[k].start <= at;
-            if !skipped {
-                let r = if single {
-                    single_role(prev, c, next, &p[i..])
-                } else {
-                    Some(role(prev, c, next))
-                };
-                if let Some(r) = r {
-                    out.push(Mark {
-                        span: Span::new(at, at + c.len_utf8()),
-                        role: r,
-                    });
-                }
-            }
-        }
-        prev = Some(c);
+        i += len;
     }
     out
 }

@@ -116,17 +116,17 @@ pub struct Np {
     pub role: Option<String>,
 }
 
-fn lower(t: &Token<'_>) -> String {
+fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     t.lower()
 }
 
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
     let l = lower(t);
     t.is_capitalized()
-        && !w.is_function(&l)
-        && !w.is_title(&l)
-        && !w.is_speaker_noun(&l)
-        && !ORG_WORDS.contains(&l.as_str())
+        && !w.is_function(l)
+        && !w.is_title(l)
+        && !w.is_speaker_noun(l)
+        && !ORG_WORDS.contains(&l)
 }
 
 /// True when the token can be the head (last word) of a speaker phrase.
@@ -135,13 +135,13 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
         return false;
     }
     let l = lower(t);
-    if PRONOUNS.contains(&l.as_str()) {
+    if PRONOUNS.contains(&l) {
         return true;
     }
-    if w.is_function(&l) {
+    if w.is_function(l) {
         return false;
     }
-    t.is_capitalized() || w.is_speaker_noun(&l)
+    t.is_capitalized() || w.is_speaker_noun(l)
 }
 
 /// Extract the speaker phrase ending at token `last` (inclusive), reading
@@ -153,7 +153,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         return common_noun_phrase(tokens, last, floor, text);
     }
     let hl = lower(head);
-    if PRONOUNS.contains(&hl.as_str()) {
+    if PRONOUNS.contains(&hl) {
         return Some(Np {
             first: last,
             last,
@@ -162,7 +162,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             role: None,
         });
     }
-    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(&hl);
+    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
     let mut first = last;
     let mut lowercase_mods = 0;
     while first > floor {
@@ -172,7 +172,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
         let l = lower(t);
         let next = &tokens[first];
-        if DETERMINERS.contains(&l.as_str()) {
+        if DETERMINERS.contains(&l) {
             first -= 1;
             break;
         }
@@ -181,9 +181,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             let before = &tokens[first - 2];
             let bl = lower(before);
             let ok_before = before.is_word
-                && (before.is_capitalized() || w.is_speaker_noun(&bl) || w.is_title(&bl));
-            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next).as_str());
-            if ok_before && ok_after && (l == "of" || w.is_speaker_noun(&bl) || w.is_title(&bl)) {
+                && (before.is_capitalized() || w.is_speaker_noun(bl) || w.is_title(bl));
+            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next));
+            if ok_before && ok_after && (l == "of" || w.is_speaker_noun(bl) || w.is_title(bl)) {
                 first -= 1;
                 continue;
             }
@@ -194,33 +194,30 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             if next.is_capitalized()
                 && first - 1 > floor
                 && tokens[first - 2].is_capitalized()
-                && ORG_WORDS.iter().any(|o| {
-                    text.get(next.span.start..)
-                        .is_some_and(|s| s.to_lowercase().starts_with(o))
-                })
+                && ORG_WORDS.contains(&lower(next))
             {
                 first -= 1;
                 continue;
             }
             break;
         }
-        if t.is_capitalized() && !w.is_function(&l) {
+        if t.is_capitalized() && !w.is_function(l) {
             first -= 1;
             continue;
         }
-        if w.is_title(&l) || w.is_speaker_noun(&l) {
+        if w.is_title(l) || w.is_speaker_noun(l) {
             first -= 1;
             continue;
         }
         if head_is_noun
             && lowercase_mods < 3
-            && !w.is_function(&l)
+            && !w.is_function(l)
             && !l.ends_with("ly")
             && l.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         {
             // modifiers of a speaker noun: `senior administration officials`
-            if crate::cue::Lexicon::builtin().lookup(&l).is_some() {
+            if crate::cue::Lexicon::builtin().lookup(l).is_some() {
                 break;
             }
             lowercase_mods += 1;
@@ -232,7 +229,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     // Trim leading function words that are not determiners (`But`, `And`).
     while first < last {
         let l = lower(&tokens[first]);
-        if w.is_function(&l) && !DETERMINERS.contains(&l.as_str()) {
+        if w.is_function(l) && !DETERMINERS.contains(&l) {
             first += 1;
         } else {
             break;
@@ -249,7 +246,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
     let head = tokens.get(last)?;
     let hl = lower(head);
     if !head.is_word
-        || w.is_function(&hl)
+        || w.is_function(hl)
         || hl.ends_with("ly")
         || !hl.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -263,7 +260,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
             return None;
         }
         if matches!(
-            l.as_str(),
+            l,
             "the"
                 | "a"
                 | "an"
@@ -281,7 +278,7 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
         ) {
             return Some(describe(tokens, k - 1, last, text));
         }
-        if w.is_function(&l) || crate::cue::Lexicon::builtin().lookup(&l).is_some() {
+        if w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some() {
             return None;
         }
         k -= 1;
@@ -299,7 +296,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         return None;
     }
     let l0 = lower(t0);
-    if PRONOUNS.contains(&l0.as_str()) {
+    if PRONOUNS.contains(&l0) {
         return Some(Np {
             first,
             last: first,
@@ -316,12 +313,12 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             break;
         }
         let l = lower(t);
-        if t.is_capitalized() && !w.is_function(&l) || w.is_speaker_noun(&l) || w.is_title(&l) {
+        if t.is_capitalized() && !w.is_function(l) || w.is_speaker_noun(l) || w.is_title(l) {
             last = i;
             best = Some(i);
-        } else if l == "of" || l == "for" || DETERMINERS.contains(&l.as_str()) && i == first + 1 {
+        } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
             // continue through `of`, `for the`
-        } else if !w.is_function(&l) && l.chars().all(char::is_alphabetic) && best.is_none() {
+        } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
         } else {
             break;
@@ -346,7 +343,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let w = Words::builtin();
     let head = &tokens[last];
     let hl = lower(head);
-    if PRONOUNS.contains(&hl.as_str()) && first == last {
+    if PRONOUNS.contains(&hl) && first == last {
         return Np {
             first,
             last,
@@ -356,7 +353,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     let all = join(tokens, first, last, text);
-    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i]).as_str()));
+    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
     while k > first && is_name_word(&tokens[k - 1], w) && last + 1 - (k - 1) <= 4 {
@@ -377,7 +374,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         let name = name.trim_end_matches(['’', '\'']).to_string();
         let role = (k > first).then(|| join(tokens, first, k - 1, text));
         let n = last + 1 - k;
-        let single_place = n == 1 && k == first && w.is_place(&lower(&tokens[k]));
+        let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
         if single_place
             || (n == 1
                 && k == first
@@ -408,7 +405,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             role,
         };
     }
-    if has_org || (head.is_capitalized() && !w.is_title(&hl) && !w.is_speaker_noun(&hl)) {
+    if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
         return Np {
             first,
             last,
@@ -420,7 +417,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     // A common-noun phrase: group (plural) or role (singular).
     let plural = hl.ends_with('s') && !hl.ends_with("ss")
         || matches!(
-            hl.as_str(),
+            hl,
             "people"
                 | "police"
                 | "staff"
@@ -496,7 +493,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         "documents",
         "figures",
     ];
-    if org_nouns.contains(&hl.as_str()) {
+    if org_nouns.contains(&hl) {
         return Np {
             first,
             last,

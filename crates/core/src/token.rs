@@ -5,11 +5,13 @@
 //! their final period (`Mr.`, `J.`). Every other non-space character is a
 //! token of its own.
 
+use std::borrow::Cow;
+
 use crate::marks::is_quote_mark;
 use crate::span::Span;
 
 /// One token of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token as written.
     pub text: &'a str,
@@ -17,6 +19,9 @@ pub struct Token<'a> {
     pub span: Span,
     /// True for words (letters/digits), false for punctuation and marks.
     pub is_word: bool,
+    /// Lower-cased text with curly apostrophes straightened (borrowed when
+    /// the text is already in that form).
+    lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -31,8 +36,8 @@ impl Token<'_> {
     }
 
     /// Lower-cased text with curly apostrophes straightened.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase().replace('’', "'")
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -54,59 +59,90 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(s) = span.slice(text) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let bytes = s.as_bytes();
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while i < bytes.len() {
+        let (c, l) = char_at(i);
         if c.is_whitespace() {
-            i += 1;
+            i += l;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let (_, d) = chars[j];
+            let b = i;
+            let mut j = i + l;
+            while j < bytes.len() {
+                let (d, dl) = char_at(j);
                 if d.is_alphanumeric() || is_mark_char(d) {
-                    j += 1;
+                    j += dl;
                     continue;
                 }
-                // Inner joiners: apostrophe, hyphen, period followed by alnum.
-                let joiner = matches!(d, '\'' | '’' | '-' | '.' | '&');
-                if joiner && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
-                    j += 2;
-                    continue;
+                // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
+                if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
+                    let (e, el) = char_at(j + dl);
+                    if e.is_alphanumeric() {
+                        j += dl + el;
+                        continue;
+                    }
                 }
                 break;
             }
-            let mut end_b = if j < chars.len() { chars[j].0 } else { s.len() };
+            let mut end_b = j;
             // Keep the final period of titles, initials and dotted acronyms.
-            if j < chars.len() && chars[j].1 == '.' {
-                let word = &s[b..end_b];
-                let lower = word.to_lowercase();
-                let initial = word.chars().count() == 1 && c.is_uppercase();
-                if initial || word.contains('.') || KEEP_PERIOD.contains(&lower.as_str()) {
+            if j < bytes.len() && bytes[j] == b'.' {
+                let word = &s[b..j];
+                let initial = word.len() == 1 && c.is_ascii_uppercase();
+                if initial || word.contains('.') || keeps_period(word) {
                     end_b += 1;
-                    j += 1;
                 }
             }
+            let text = &s[b..end_b];
             out.push(Token {
-                text: &s[b..end_b],
+                text,
                 span: Span::new(span.start + b, span.start + end_b),
                 is_word: true,
+                lower: fold(text),
             });
-            i = j;
+            i = end_b;
         } else {
-            let end_b = b + c.len_utf8();
+            let t = &s[i..i + l];
             out.push(Token {
-                text: &s[b..end_b],
-                span: Span::new(span.start + b, span.start + end_b),
+                text: t,
+                span: Span::new(span.start + i, span.start + i + l),
                 is_word: false,
+                lower: Cow::Borrowed(t),
             });
-            i += 1;
+            i += l;
         }
     }
     out
+}
+
+fn keeps_period(word: &str) -> bool {
+    word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
+fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn is_mark_char(c: char) -> bool {
