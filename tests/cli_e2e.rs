@@ -299,7 +299,14 @@ fn stdin_as_text_html_and_jsonl() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["report", "quotes", "dedup", "extract", "completions"] {
+    for cmd in [
+        "report",
+        "quotes",
+        "dedup",
+        "score",
+        "extract",
+        "completions",
+    ] {
         let r = run(&[cmd, "--help"]);
         assert_eq!(r.code, 0, "{cmd}: {}", r.stderr);
         assert!(r.stdout.contains("Example"), "{cmd} --help has no example");
@@ -349,4 +356,55 @@ fn html_in_text_is_escaped_by_the_writers() {
     // Whatever the engine finds, the output is valid JSON that round-trips.
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     assert!(v.is_array());
+}
+
+#[test]
+fn score_engine_run_equals_score_of_quotes_jsonl() {
+    let articles = root().join("fixtures/articles");
+    let mut txts: Vec<String> = files_in(&articles)
+        .into_iter()
+        .filter(|f| f.ends_with(".txt"))
+        .map(|f| format!("fixtures/articles/{f}"))
+        .collect();
+    if txts.is_empty() {
+        eprintln!("no fixtures yet: skipping");
+        return;
+    }
+    txts.sort();
+    let out = tempdir();
+    let preds = out.path().join("p.jsonl").to_string_lossy().into_owned();
+    let mut args = vec!["quotes", "--format", "jsonl", "-o", &preds, "--quiet"];
+    args.extend(txts.iter().map(String::as_str));
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let direct = run(&["score", "--gold", "fixtures/articles", "--format", "json"]);
+    assert_eq!(direct.code, 0, "{}", direct.stderr);
+    let from_file = run(&[
+        "score",
+        "--gold",
+        "fixtures/articles",
+        &preds,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(from_file.code, 0, "{}", from_file.stderr);
+    assert_eq!(direct.stdout, from_file.stdout);
+    let v: serde_json::Value = serde_json::from_str(&direct.stdout).expect("JSON report");
+    assert!(v.is_object());
+    let table = run(&["score", "--gold", "fixtures/articles", "--errors", "2"]);
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("overall"));
+}
+
+#[test]
+fn score_errors_are_one_line_and_exit_2() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("g.json"), "{\"id\": \"a\", \"text\": ").expect("write");
+    let r = run_in(dir.path(), &["score", "--gold", "g.json"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: g.json"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = run_in(dir.path(), &["score", "--gold", "nope.json"], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "error: nope.json: no such file or directory\n");
 }

@@ -224,6 +224,9 @@ pub enum FatalError {
         /// What went wrong.
         message: String,
     },
+    /// A gold or prediction file could not be read (`quotecheck score`).
+    #[error(transparent)]
+    Core(#[from] quotecheck_core::Error),
     /// A bad combination of options.
     #[error("{0}")]
     Usage(String),

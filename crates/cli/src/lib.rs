@@ -14,5 +14,6 @@ pub mod input;
 pub mod output;
 pub mod report;
 pub mod run;
+pub mod score;
 pub mod speakers;
 pub mod summary;

@@ -13,6 +13,8 @@ use quotecheck::error::printable;
 use quotecheck::input::{InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
+use quotecheck::score::ScoreFormat;
+use quotecheck_core::score::ScoreOptions;
 
 const ABOUT: &str = "Fact-checking tools for newsrooms: who said what, and which claims repeat";
 
@@ -53,7 +55,9 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         excel: bool,
     },
     /// Find quotes and their speakers
-    #[command(after_help = "\
+    #[command(
+        alias = "attribute",
+        after_help = "\
 Examples:
   quotecheck quotes article.txt
   quotecheck quotes articles/ --format jsonl -o quotes.jsonl
@@ -63,7 +67,8 @@ Offsets (char_start, char_end, mention_start, …) are Unicode code points into
 the document text, end exclusive; for HTML the text is the extracted main text
 (see `quotecheck extract`).
 
-Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error."
+    )]
     Quotes {
         #[command(flatten)]
         input: InputArgs,
@@ -81,6 +86,44 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         input: InputArgs,
         #[command(flatten)]
         output: OutputArgs,
+    },
+    /// Score quotes against gold annotations (precision, recall, F1)
+    #[command(after_help = "\
+Examples:
+  quotecheck score --gold fixtures/articles
+  quotecheck quotes fixtures/articles/*.txt --format jsonl -o predictions.jsonl
+  quotecheck score --gold fixtures/articles predictions.jsonl --format json
+
+Without PREDICTIONS the engine runs on the gold documents' texts. Gold files
+are single-document JSON or many-document JSONL (docs/gold-format.md);
+directories are searched for .json and .jsonl files. Prediction doc_ids must
+match the gold ids (give .txt files directly, not their directory, so that
+the ids are the file stems).
+
+Exit codes: 0 success, 2 usage or fatal error (e.g. an invalid gold file).")]
+    Score {
+        /// Gold annotation files or directories (repeatable)
+        #[arg(long, required = true, value_name = "GOLD")]
+        gold: Vec<PathBuf>,
+        /// Predicted quotes (JSONL or a JSON array of quote records, as
+        /// written by `quotecheck quotes --format jsonl`); default: run the engine
+        #[arg(value_name = "PREDICTIONS")]
+        predictions: Option<PathBuf>,
+        /// Judge speakers by mention span overlap (IoU ≥ 0.5) instead of by name
+        #[arg(long)]
+        mention_iou: bool,
+        /// Number of sample misses and false positives to list
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
+        /// Output file ('-' or none: standard output)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Worker threads (0: one per core)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
     },
     /// Print the documents' text as quotecheck sees it (HTML extracted)
     #[command(after_help = "\
@@ -245,6 +288,25 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 destination: Destination::from_arg(output.as_deref()),
                 csv: CsvOptions::default(),
             },
+        )?,
+        Command::Score {
+            gold,
+            predictions,
+            mention_iou,
+            errors,
+            format,
+            output,
+            threads,
+        } => quotecheck::score::run_score(
+            &gold,
+            predictions.as_deref(),
+            &ScoreOptions {
+                mention_iou,
+                errors,
+            },
+            format,
+            &Destination::from_arg(output.as_deref()),
+            threads,
         )?,
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
