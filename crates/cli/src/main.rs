@@ -1,3 +1,342 @@
-//! The `quotecheck` command-line tool (in progress).
+//! The `quotecheck` command: quote attribution and duplicate-claim reports
+//! for newsrooms. See `docs/cli.md`.
+//!
+//! Exit codes: 0 success, 1 some documents failed (the others were
+//! processed and written), 2 usage or fatal error (nothing was written).
 
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use quotecheck::commands::{self, OutputOptions};
+use quotecheck::error::printable;
+use quotecheck::input::{InputKind, InputOptions};
+use quotecheck::output::{CsvOptions, Destination, Format};
+use quotecheck::run::RunOptions;
+use quotecheck::score::ScoreFormat;
+use quotecheck_core::score::ScoreOptions;
+
+const ABOUT: &str = "Fact-checking tools for newsrooms: who said what, and which claims repeat";
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  some documents failed (listed on stderr and in summary.json); the rest was written
+  2  usage or fatal error; nothing was written";
+
+#[derive(Debug, Parser)]
+#[command(name = "quotecheck", version, about = ABOUT, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run everything on a day's articles and write a report directory
+    #[command(after_help = "\
+Example:
+  quotecheck report fixtures/ --out report/
+
+Writes quotes.csv, speakers.csv, claims.csv, duplicates.csv, misquotes.csv
+and summary.json into DIR (see docs/reports.md). Each file is written to a
+temporary file in DIR and renamed, so an interrupted run leaves no
+half-written report.
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Report {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Directory to write the report into (created if missing)
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out: PathBuf,
+        /// Start every CSV file with a UTF-8 byte-order mark (for Excel)
+        #[arg(long)]
+        excel: bool,
+    },
+    /// Find quotes and their speakers
+    #[command(
+        alias = "attribute",
+        after_help = "\
+Examples:
+  quotecheck quotes article.txt
+  quotecheck quotes articles/ --format jsonl -o quotes.jsonl
+  cat article.html | quotecheck quotes - --stdin-format html
+
+Offsets (char_start, char_end, mention_start, …) are Unicode code points into
+the document text, end exclusive; for HTML the text is the extracted main text
+(see `quotecheck extract`).
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error."
+    )]
+    Quotes {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Find duplicate claims across documents
+    #[command(after_help = "\
+Example:
+  quotecheck dedup articles/ -o duplicates.csv
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Dedup {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Score quotes against gold annotations (precision, recall, F1)
+    #[command(after_help = "\
+Examples:
+  quotecheck score --gold fixtures/articles
+  quotecheck quotes fixtures/articles/*.txt --format jsonl -o predictions.jsonl
+  quotecheck score --gold fixtures/articles predictions.jsonl --format json
+
+Without PREDICTIONS the engine runs on the gold documents' texts. Gold files
+are single-document JSON or many-document JSONL (docs/gold-format.md);
+directories are searched for .json and .jsonl files. Prediction doc_ids must
+match the gold ids (give .txt files directly, not their directory, so that
+the ids are the file stems).
+
+Exit codes: 0 success, 2 usage or fatal error (e.g. an invalid gold file).")]
+    Score {
+        /// Gold annotation files or directories (repeatable)
+        #[arg(long, required = true, value_name = "GOLD")]
+        gold: Vec<PathBuf>,
+        /// Predicted quotes (JSONL or a JSON array of quote records, as
+        /// written by `quotecheck quotes --format jsonl`); default: run the engine
+        #[arg(value_name = "PREDICTIONS")]
+        predictions: Option<PathBuf>,
+        /// Judge speakers by mention span overlap (IoU ≥ 0.5) instead of by name
+        #[arg(long)]
+        mention_iou: bool,
+        /// Number of sample misses and false positives to list
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
+        /// Output file ('-' or none: standard output)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Worker threads (0: one per core)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
+    },
+    /// Print the documents' text as quotecheck sees it (HTML extracted)
+    #[command(after_help = "\
+Examples:
+  quotecheck extract page.html
+  quotecheck extract export.csv --text-column body -o docs.jsonl
+
+The output (JSONL by default, fields id, text, source, line) is valid input
+for quotecheck, and the text is what all offsets refer to.
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Output file ('-' or none: standard output)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  quotecheck completions bash > ~/.local/share/bash-completion/completions/quotecheck
+  quotecheck completions zsh > ~/.zfunc/_quotecheck
+  quotecheck completions fish > ~/.config/fish/completions/quotecheck.fish")]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How standard input is read.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StdinFormat {
+    /// Plain text, one document
+    Txt,
+    /// An HTML page, one document
+    Html,
+    /// JSON Lines, one document per line
+    Jsonl,
+    /// CSV with a header row, one document per row
+    Csv,
+}
+
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// Files or directories (.txt, .html, .htm, .jsonl, .csv; directories are
+    /// walked recursively); '-' reads standard input
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// JSONL field holding the document id [default: id, else <file>:<line>]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    id_field: Option<String>,
+    /// JSONL field holding the document text
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
+    text_field: String,
+    /// CSV column holding the document id [default: id, else <file>:<line>]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    id_column: Option<String>,
+    /// CSV column holding the document text
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
+    text_column: String,
+    /// How to read standard input ('-')
+    #[arg(long, value_enum, default_value_t = StdinFormat::Txt, help_heading = "Input")]
+    stdin_format: StdinFormat,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document
+    #[arg(long, help_heading = "Input")]
+    lossy: bool,
+    /// Stop at the first bad input (exit code 2, nothing written)
+    #[arg(long, help_heading = "Input")]
+    strict: bool,
+    /// Worker threads (0: one per core)
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Run")]
+    threads: usize,
+    /// No progress bar
+    #[arg(long, short = 'q', help_heading = "Run")]
+    quiet: bool,
+}
+
+impl InputArgs {
+    fn run_options(&self) -> RunOptions {
+        RunOptions {
+            input: InputOptions {
+                lossy: self.lossy,
+                id_field: self.id_field.clone(),
+                text_field: self.text_field.clone(),
+                id_column: self.id_column.clone(),
+                text_column: self.text_column.clone(),
+                stdin_kind: match self.stdin_format {
+                    StdinFormat::Txt => InputKind::Text,
+                    StdinFormat::Html => InputKind::Html,
+                    StdinFormat::Jsonl => InputKind::Jsonl,
+                    StdinFormat::Csv => InputKind::Csv,
+                },
+            },
+            threads: self.threads,
+            quiet: self.quiet,
+            strict: self.strict,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
+    format: Format,
+    /// Output file, written atomically ('-' or none: standard output)
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel)
+    #[arg(long, help_heading = "Output")]
+    excel: bool,
+}
+
+impl OutputArgs {
+    fn options(&self) -> OutputOptions {
+        OutputOptions {
+            format: self.format,
+            destination: Destination::from_arg(self.output.as_deref()),
+            csv: CsvOptions { bom: self.excel },
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<u8> {
+    Ok(match cli.command {
+        Command::Report { input, out, excel } => commands::report(
+            &input.inputs,
+            &input.run_options(),
+            &out,
+            CsvOptions { bom: excel },
+        )?,
+        Command::Quotes { input, output } => {
+            commands::quotes(&input.inputs, &input.run_options(), &output.options())?
+        }
+        Command::Dedup { input, output } => {
+            commands::dedup(&input.inputs, &input.run_options(), &output.options())?
+        }
+        Command::Extract {
+            input,
+            format,
+            output,
+        } => commands::extract(
+            &input.inputs,
+            &input.run_options(),
+            &OutputOptions {
+                format,
+                destination: Destination::from_arg(output.as_deref()),
+                csv: CsvOptions::default(),
+            },
+        )?,
+        Command::Score {
+            gold,
+            predictions,
+            mention_iou,
+            errors,
+            format,
+            output,
+            threads,
+        } => quotecheck::score::run_score(
+            &gold,
+            predictions.as_deref(),
+            &ScoreOptions {
+                mention_iou,
+                errors,
+            },
+            format,
+            &Destination::from_arg(output.as_deref()),
+            threads,
+        )?,
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "quotecheck", &mut std::io::stdout());
+            0
+        }
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version exit 0, usage errors 2.
+        Err(e) => e.exit(),
+    };
+    match dispatch(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {}", printable(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,212 @@
+//! The commands behind the `quotecheck` binary, callable without a process.
+//! Each returns the exit code of a run that completed: 0 when every input
+//! was read, 1 when some inputs failed (the rest was written).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::claims;
+use crate::error::FatalError;
+use crate::input::io_message;
+use crate::output::{write_atomic, write_json, CsvOptions, CsvOut, Destination, Format};
+use crate::report::{quote_rows, write_quotes, write_speakers};
+use crate::run::{analyze_doc, run, Analyzed, Run, RunOptions};
+use crate::speakers;
+use crate::summary::Summary;
+
+/// Exit code of a run: 1 when some input failed.
+pub fn exit_code<T>(run: &Run<T>) -> u8 {
+    u8::from(run.errors().next().is_some())
+}
+
+/// Options shared by the stage commands' outputs.
+#[derive(Debug, Clone)]
+pub struct OutputOptions {
+    /// Output format.
+    pub format: Format,
+    /// Where to write.
+    pub destination: Destination,
+    /// CSV options.
+    pub csv: CsvOptions,
+}
+
+fn link_speakers(docs: &[&Analyzed]) -> speakers::SpeakerIndex {
+    let records: Vec<_> = docs
+        .iter()
+        .flat_map(|d| d.speakers.iter().cloned())
+        .collect();
+    speakers::link(&records)
+}
+
+/// `quotecheck quotes`: every quote of every document.
+pub fn quotes(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
+    check_destination(&out.destination)?;
+    let run = run(inputs, opts, |d| analyze_doc(d, |_, _| ()).0)?;
+    let docs: Vec<&Analyzed> = run.ok().collect();
+    let speakers = link_speakers(&docs);
+    let rows = quote_rows(&docs, &speakers);
+    out.destination
+        .write(|w| write_quotes(w, &rows, out.format, out.csv))?;
+    Ok(exit_code(&run))
+}
+
+/// One document as written by `quotecheck extract` (valid JSONL input for
+/// quotecheck: fields `id` and `text`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractedDoc {
+    /// Document id.
+    pub id: String,
+    /// The text offsets refer to (for HTML: the extracted text).
+    pub text: String,
+    /// Source file.
+    pub source: String,
+    /// 1-based line for JSONL/CSV documents.
+    pub line: Option<usize>,
+}
+
+/// `quotecheck extract`: the documents' texts as quotecheck sees them.
+pub fn extract(
+    inputs: &[String],
+    opts: &RunOptions,
+    out: &OutputOptions,
+) -> Result<u8, FatalError> {
+    check_destination(&out.destination)?;
+    let run = run(inputs, opts, |d| ExtractedDoc {
+        id: d.doc.id,
+        text: d.doc.text,
+        source: d.source,
+        line: d.line,
+    })?;
+    let docs: Vec<&ExtractedDoc> = run.ok().collect();
+    out.destination.write(|w| match out.format {
+        Format::Json => write_json(w, &docs, false),
+        Format::Jsonl => write_json(w, &docs, true),
+        Format::Csv => {
+            let mut csv = CsvOut::new(w, out.csv, &["id", "text", "source", "line"])?;
+            for d in &docs {
+                let line = d.line.map(|l| l.to_string()).unwrap_or_default();
+                csv.row([d.id.as_str(), &d.text, &d.source, &line])?;
+            }
+            csv.finish()?.flush()
+        }
+    })?;
+    Ok(exit_code(&run))
+}
+
+/// `quotecheck dedup`: duplicate claims across the documents.
+pub fn dedup(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
+    if !claims::AVAILABLE {
+        return Err(FatalError::Usage(
+            "the dedup stage is not available in this build yet".into(),
+        ));
+    }
+    check_destination(&out.destination)?;
+    let run = run(inputs, opts, |d| analyze_doc(d, claims::claims_of))?;
+    let tables = claims::dedup(run.ok().map(|(_, c)| c.clone()).collect());
+    out.destination
+        .write(|w| claims::write_duplicates(w, &tables, out.format, out.csv))?;
+    Ok(exit_code(&run))
+}
+
+/// Fail early when a file destination's directory does not exist.
+fn check_destination(dest: &Destination) -> Result<(), FatalError> {
+    if let Destination::File(path) = dest {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(FatalError::Output {
+                path: path.display().to_string(),
+                message: format!("directory {} does not exist", dir.display()),
+            });
+        }
+        if path.is_dir() {
+            return Err(FatalError::Output {
+                path: path.display().to_string(),
+                message: "is a directory".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The files `report` writes, in order (`summary.json` last).
+pub const REPORT_FILES: &[&str] = &[
+    "quotes.csv",
+    "speakers.csv",
+    "claims.csv",
+    "duplicates.csv",
+    "misquotes.csv",
+    "summary.json",
+];
+
+/// Create the report directory and check that it is writable, before any
+/// work is done.
+pub fn prepare_out_dir(dir: &Path) -> Result<(), FatalError> {
+    let err = |message: String| FatalError::Output {
+        path: dir.display().to_string(),
+        message,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(err("exists and is not a directory".into()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| err(io_message(&e)))?;
+    tempfile::Builder::new()
+        .prefix(".quotecheck-")
+        .tempfile_in(dir)
+        .map_err(|e| err(io_message(&e)))?;
+    Ok(())
+}
+
+/// `quotecheck report`: everything, into a directory.
+pub fn report(
+    inputs: &[String],
+    opts: &RunOptions,
+    out_dir: &Path,
+    csv: CsvOptions,
+) -> Result<u8, FatalError> {
+    prepare_out_dir(out_dir)?;
+    let run = run(inputs, opts, |d| analyze_doc(d, claims::claims_of))?;
+    let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
+    let speakers = link_speakers(&docs);
+    let rows = quote_rows(&docs, &speakers);
+    let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
+    let tables =
+        claims::AVAILABLE.then(|| claims::dedup(run.ok().map(|(_, c)| c.clone()).collect()));
+
+    let path = |name: &str| -> PathBuf { out_dir.join(name) };
+    let mut written = Vec::new();
+    write_atomic(&path("quotes.csv"), |w| {
+        write_quotes(w, &rows, Format::Csv, csv)
+    })?;
+    written.push("quotes.csv".to_string());
+    write_atomic(&path("speakers.csv"), |w| {
+        write_speakers(w, &speakers.records, Format::Csv, csv)
+    })?;
+    written.push("speakers.csv".to_string());
+    if let Some(tables) = &tables {
+        write_atomic(&path("claims.csv"), |w| {
+            claims::write_claims(w, tables, Format::Csv, csv)
+        })?;
+        write_atomic(&path("duplicates.csv"), |w| {
+            claims::write_duplicates(w, tables, Format::Csv, csv)
+        })?;
+        write_atomic(&path("misquotes.csv"), |w| {
+            claims::write_misquotes(w, tables, Format::Csv, csv)
+        })?;
+        written.extend(["claims.csv", "duplicates.csv", "misquotes.csv"].map(String::from));
+        let counts = claims::counts(tables);
+        summary.counts.claims = Some(counts.0);
+        summary.counts.duplicates = Some(counts.1);
+        summary.counts.misquotes = Some(counts.2);
+    }
+    written.push("summary.json".to_string());
+    summary.outputs = written;
+    write_atomic(&path("summary.json"), |w| {
+        serde_json::to_writer_pretty(&mut *w, &summary)?;
+        w.write_all(b"\n")
+    })?;
+    Ok(summary.exit_code)
+}

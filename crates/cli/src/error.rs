@@ -1,0 +1,252 @@
+//! Errors of the command-line tool.
+//!
+//! [`InputError`] is a problem with one input (a file, a JSONL line, a CSV
+//! row): it names the file and, where it applies, the line and the byte
+//! offset. In a batch such an error fails only that document; the run goes on
+//! unless `--strict` is given. [`FatalError`] stops the whole run.
+
+use serde::Serialize;
+use thiserror::Error;
+
+/// A problem with one input file, line or row.
+///
+/// Every message is a single line that starts with the location
+/// (`path`, `path:line`) so that editors can jump to it.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// A path given on the command line does not exist.
+    #[error("{path}: no such file or directory")]
+    Missing {
+        /// The path as given.
+        path: String,
+    },
+    /// Reading a file or directory failed.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file or directory.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A directory holds no file quotecheck can read.
+    #[error("{path}: no input files found (looked for .txt, .html, .htm, .jsonl and .csv files)")]
+    NoInputFiles {
+        /// The directory.
+        path: String,
+    },
+    /// A file or line is not valid UTF-8.
+    #[error("{}: invalid UTF-8 at byte {offset} (use --lossy to replace invalid bytes)", location(.path, *.line))]
+    InvalidUtf8 {
+        /// The file.
+        path: String,
+        /// 1-based line (JSONL) or row start line (CSV), when the file has lines.
+        line: Option<usize>,
+        /// Byte offset of the first invalid byte: from the start of the file,
+        /// or, for a CSV cell, from the start of that cell.
+        offset: u64,
+    },
+    /// A file looks like binary data (it contains a NUL byte).
+    #[error("{path}: binary file, not text (NUL byte at byte {offset})")]
+    Binary {
+        /// The file.
+        path: String,
+        /// Byte offset of the first NUL byte.
+        offset: u64,
+    },
+    /// A document has no text (or only whitespace).
+    #[error("{}: empty document{}", location(.path, *.line), if *.html { " (no text left after HTML extraction)" } else { "" })]
+    Empty {
+        /// The file.
+        path: String,
+        /// 1-based line for JSONL/CSV documents.
+        line: Option<usize>,
+        /// True when the input was HTML and extraction found no text.
+        html: bool,
+    },
+    /// A JSONL line is not a JSON object with the expected fields.
+    #[error("{path}:{line}: malformed JSONL line: {message}")]
+    Jsonl {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A CSV row could not be read.
+    #[error("{path}:{line}: malformed CSV row: {message}")]
+    Csv {
+        /// The file.
+        path: String,
+        /// 1-based line where the row starts.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A requested CSV column is not in the header.
+    #[error(
+        "{path}: unknown column `{column}` (the header has: {available}); choose one with {flag}"
+    )]
+    UnknownColumn {
+        /// The file.
+        path: String,
+        /// The requested column.
+        column: String,
+        /// The columns the header has, comma separated.
+        available: String,
+        /// The flag that selects the column.
+        flag: String,
+    },
+    /// Two documents of one run have the same id.
+    #[error("{}: duplicate document id `{id}` (first used by {first})", location(.path, *.line))]
+    DuplicateId {
+        /// The file of the second document.
+        path: String,
+        /// Its line, for JSONL/CSV.
+        line: Option<usize>,
+        /// The id.
+        id: String,
+        /// Where the id was first used.
+        first: String,
+    },
+}
+
+/// `path` or `path:line`.
+pub fn location(path: &str, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{path}:{l}"),
+        None => path.to_string(),
+    }
+}
+
+impl InputError {
+    /// A stable snake_case name of the error kind, as written in `summary.json`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::Missing { .. } => "missing_path",
+            InputError::Io { .. } => "io",
+            InputError::NoInputFiles { .. } => "no_input_files",
+            InputError::InvalidUtf8 { .. } => "invalid_utf8",
+            InputError::Binary { .. } => "binary_file",
+            InputError::Empty { .. } => "empty_document",
+            InputError::Jsonl { .. } => "malformed_jsonl",
+            InputError::Csv { .. } => "malformed_csv",
+            InputError::UnknownColumn { .. } => "unknown_column",
+            InputError::DuplicateId { .. } => "duplicate_id",
+        }
+    }
+
+    /// The file or directory the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Missing { path }
+            | InputError::Io { path, .. }
+            | InputError::NoInputFiles { path }
+            | InputError::InvalidUtf8 { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::Empty { path, .. }
+            | InputError::Jsonl { path, .. }
+            | InputError::Csv { path, .. }
+            | InputError::UnknownColumn { path, .. }
+            | InputError::DuplicateId { path, .. } => path,
+        }
+    }
+
+    /// The 1-based line the error is about, when it is about one line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            InputError::InvalidUtf8 { line, .. }
+            | InputError::Empty { line, .. }
+            | InputError::DuplicateId { line, .. } => *line,
+            InputError::Jsonl { line, .. } | InputError::Csv { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The byte offset the error is about, when there is one.
+    pub fn offset(&self) -> Option<u64> {
+        match self {
+            InputError::InvalidUtf8 { offset, .. } | InputError::Binary { offset, .. } => {
+                Some(*offset)
+            }
+            _ => None,
+        }
+    }
+
+    /// The error as written into `summary.json`.
+    pub fn to_record(&self) -> ErrorRecord {
+        ErrorRecord {
+            source: self.path().to_string(),
+            line: self.line(),
+            byte_offset: self.offset(),
+            kind: self.code().to_string(),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// A serialisable form of an [`InputError`] (an entry of `summary.json`'s
+/// `errors`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    /// The file or directory.
+    pub source: String,
+    /// 1-based line, when the error is about one line.
+    pub line: Option<usize>,
+    /// Byte offset, for invalid UTF-8 and binary files.
+    pub byte_offset: Option<u64>,
+    /// Stable error kind, e.g. `invalid_utf8` (see `docs/reports.md`).
+    pub kind: String,
+    /// The one-line message printed on stderr.
+    pub message: String,
+}
+
+/// An error that stops the whole run (exit code 2).
+#[derive(Debug, Error)]
+pub enum FatalError {
+    /// No document could be read.
+    #[error("no readable documents ({failed} inputs failed, see above)")]
+    NoDocuments {
+        /// Number of input errors.
+        failed: usize,
+    },
+    /// The only input failed.
+    #[error("{0}")]
+    Input(InputError),
+    /// `--strict` was given and an input failed.
+    #[error("{0} (stopping because of --strict)")]
+    Strict(InputError),
+    /// An output file or directory cannot be written.
+    #[error("cannot write {path}: {message}")]
+    Output {
+        /// The file or directory.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A gold or prediction file could not be read (`quotecheck score`).
+    #[error(transparent)]
+    Core(#[from] quotecheck_core::Error),
+    /// A bad combination of options.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Make a string safe to print on a terminal: control characters (which a
+/// file name or a document id could carry, e.g. terminal escape sequences)
+/// are shown escaped.
+///
+/// ```
+/// assert_eq!(quotecheck::error::printable("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+/// ```
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,844 @@
+//! Inputs: finding files, and reading plain text, HTML, JSONL and CSV into
+//! [`Document`]s with ids, one [`InputError`] per bad file, line or row.
+//!
+//! # Document ids
+//!
+//! - A `.txt`/`.html`/`.htm` file named on the command line: its file name
+//!   without extension (`articles/a1.txt` → `a1`).
+//! - A file found by walking a directory: its path relative to that directory,
+//!   with `/` separators, without extension (`fixtures/` → `articles/a1`).
+//! - A JSONL line / CSV row: the value of the id field / column (`id` by
+//!   default). When the default field is absent, `<base>:<line>` where `<base>`
+//!   is the file's id as above and `<line>` the 1-based line where the
+//!   document starts.
+//! - Standard input (`-`): `stdin` (or `stdin:<line>` for JSONL/CSV rows).
+//!
+//! Two documents with the same id in one run are an error for the second.
+//!
+//! # Memory
+//!
+//! Files are read one at a time and JSONL/CSV files one document at a time,
+//! so memory holds a few copies of the largest single document, not the
+//! input.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use quotecheck_core::Document;
+
+use crate::error::InputError;
+use crate::html;
+
+/// The kinds of input quotecheck reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputKind {
+    /// Plain UTF-8 text, one document per file.
+    Text,
+    /// An HTML page, one document per file (main text extracted).
+    Html,
+    /// JSON Lines, one document object per line.
+    Jsonl,
+    /// CSV with a header row, one document per row.
+    Csv,
+}
+
+impl InputKind {
+    /// The kind of a file from its extension (case-insensitive), if it is one
+    /// quotecheck reads in a directory walk.
+    pub fn from_path(path: &Path) -> Option<InputKind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(InputKind::Text),
+            "html" | "htm" => Some(InputKind::Html),
+            "jsonl" => Some(InputKind::Jsonl),
+            "csv" => Some(InputKind::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// One input to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file, or `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// How the source is named in messages and reports (`-` for stdin).
+    pub display: String,
+    /// The document id (text/HTML) or the id prefix (JSONL/CSV rows).
+    pub id_base: String,
+    /// How to read it.
+    pub kind: InputKind,
+}
+
+/// Options for reading inputs.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    pub lossy: bool,
+    /// JSONL field holding the id; `None` means `id`, falling back to line ids.
+    pub id_field: Option<String>,
+    /// JSONL field holding the text (default `text`).
+    pub text_field: String,
+    /// CSV column holding the id; `None` means `id`, falling back to line ids.
+    pub id_column: Option<String>,
+    /// CSV column holding the text (default `text`).
+    pub text_column: String,
+    /// How to read standard input.
+    pub stdin_kind: InputKind,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            lossy: false,
+            id_field: None,
+            text_field: "text".into(),
+            id_column: None,
+            text_column: "text".into(),
+            stdin_kind: InputKind::Text,
+        }
+    }
+}
+
+/// The outcome of looking at the command-line inputs.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Sources to read, in order: arguments in the order given, files of a
+    /// directory in path order.
+    pub sources: Vec<Discovered>,
+    /// Files seen in directory walks that are not inputs (wrong extension,
+    /// hidden, symbolic links to directories), in walk order.
+    pub skipped: Vec<String>,
+}
+
+/// A source, or an error in place of one (kept in input order).
+#[derive(Debug)]
+pub enum Discovered {
+    /// A source to read.
+    Source(Source),
+    /// A path that cannot be read.
+    Error(InputError),
+}
+
+/// Find the sources named by the command-line inputs (`-` is stdin).
+pub fn discover(inputs: &[String], stdin_kind: InputKind) -> Discovery {
+    let mut out = Discovery::default();
+    for input in inputs {
+        if input == "-" {
+            out.sources.push(Discovered::Source(Source {
+                path: None,
+                display: "-".into(),
+                id_base: "stdin".into(),
+                kind: stdin_kind,
+            }));
+            continue;
+        }
+        let path = PathBuf::from(input);
+        match std::fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.sources.push(Discovered::Error(InputError::Missing {
+                    path: input.clone(),
+                }));
+            }
+            Err(e) => out.sources.push(Discovered::Error(io_error(input, &e))),
+            Ok(meta) if meta.is_dir() => {
+                let before = out.sources.len();
+                let mut found = 0usize;
+                walk(&path, &path, &mut out, &mut found);
+                if found == 0 && out.sources.len() == before {
+                    out.sources
+                        .push(Discovered::Error(InputError::NoInputFiles {
+                            path: input.clone(),
+                        }));
+                }
+            }
+            Ok(_) => {
+                // A file named explicitly: unknown extensions are read as text.
+                let kind = InputKind::from_path(&path).unwrap_or(InputKind::Text);
+                let id_base = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| input.clone());
+                out.sources.push(Discovered::Source(Source {
+                    path: Some(path),
+                    display: input.clone(),
+                    id_base,
+                    kind,
+                }));
+            }
+        }
+    }
+    out
+}
+
+fn io_error(path: &str, e: &std::io::Error) -> InputError {
+    InputError::Io {
+        path: path.to_string(),
+        message: io_message(e),
+    }
+}
+
+/// An I/O error's message without the "(os error N)" suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(p) => s[..p].to_string(),
+        None => s,
+    }
+}
+
+/// Walk `dir` recursively in sorted path order.
+fn walk(root: &Path, dir: &Path, out: &mut Discovery, found: &mut usize) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.sources
+                .push(Discovered::Error(io_error(&dir.display().to_string(), &e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => out
+                .sources
+                .push(Discovered::Error(io_error(&dir.display().to_string(), &e))),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let display = path.display().to_string();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let Ok(link_meta) = std::fs::symlink_metadata(&path) else {
+            out.skipped.push(display);
+            continue;
+        };
+        if hidden {
+            out.skipped.push(display);
+            continue;
+        }
+        if link_meta.is_dir() {
+            walk(root, &path, out, found);
+            continue;
+        }
+        // Follow symbolic links to files, never to directories (no cycles).
+        let is_file = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+        let kind = InputKind::from_path(&path);
+        match (is_file, kind) {
+            (true, Some(kind)) => {
+                *found += 1;
+                let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
+                let id_base = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.sources.push(Discovered::Source(Source {
+                    path: Some(path),
+                    display,
+                    id_base,
+                    kind,
+                }));
+            }
+            _ => out.skipped.push(display),
+        }
+    }
+}
+
+/// A document read from a source, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDoc {
+    /// The document.
+    pub doc: Document,
+    /// The source as displayed (`path` or `-`).
+    pub source: String,
+    /// 1-based line for JSONL/CSV documents.
+    pub line: Option<usize>,
+}
+
+/// The size of the prefix that is checked for NUL bytes in JSONL/CSV files.
+const SNIFF: usize = 8192;
+/// Line buffers larger than this are released after use.
+const KEEP_BUFFER: usize = 16 << 20;
+
+/// Read every document of `source`, calling `emit` for each document or
+/// error in order. `emit` returns `false` to stop reading.
+pub fn read_source(
+    source: &Source,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
+) {
+    let reader: Box<dyn Read> = match &source.path {
+        None => Box::new(std::io::stdin().lock()),
+        Some(p) => match File::open(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                emit(Err(io_error(&source.display, &e)));
+                return;
+            }
+        },
+    };
+    match source.kind {
+        InputKind::Text | InputKind::Html => {
+            let mut bytes = Vec::new();
+            let mut reader = reader;
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                emit(Err(io_error(&source.display, &e)));
+                return;
+            }
+            emit(whole_file(source, bytes, opts));
+        }
+        InputKind::Jsonl => read_jsonl(source, reader, opts, emit),
+        InputKind::Csv => read_csv(source, reader, opts, emit),
+    }
+}
+
+/// Turn the bytes of a text or HTML file into a document.
+fn whole_file(
+    source: &Source,
+    bytes: Vec<u8>,
+    opts: &InputOptions,
+) -> Result<InputDoc, InputError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: source.display.clone(),
+            offset: offset as u64,
+        });
+    }
+    let text = decode(bytes, opts.lossy).map_err(|offset| InputError::InvalidUtf8 {
+        path: source.display.clone(),
+        line: None,
+        offset,
+    })?;
+    let html = source.kind == InputKind::Html;
+    let text = if html { html::extract(&text) } else { text };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty {
+            path: source.display.clone(),
+            line: None,
+            html,
+        });
+    }
+    Ok(InputDoc {
+        doc: Document::new(source.id_base.clone(), text),
+        source: source.display.clone(),
+        line: None,
+    })
+}
+
+/// Decode UTF-8, dropping a leading byte-order mark; on failure return the
+/// byte offset of the first invalid byte (unless `lossy`).
+fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, u64> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err((e.utf8_error().valid_up_to() + if bom { 3 } else { 0 }) as u64),
+    }
+}
+
+fn sniff_binary(source: &Source, reader: &mut BufReader<Box<dyn Read>>) -> Result<(), InputError> {
+    // fill_buf returns at most the buffer's capacity and never consumes.
+    let head = reader
+        .fill_buf()
+        .map_err(|e| io_error(&source.display, &e))?;
+    match head.iter().take(SNIFF).position(|&b| b == 0) {
+        Some(offset) => Err(InputError::Binary {
+            path: source.display.clone(),
+            offset: offset as u64,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn read_jsonl(
+    source: &Source,
+    reader: Box<dyn Read>,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
+) {
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    if let Err(e) = sniff_binary(source, &mut reader) {
+        emit(Err(e));
+        return;
+    }
+    let path = &source.display;
+    let mut buf: Vec<u8> = Vec::new();
+    let mut line_no = 0usize;
+    let mut line_start = 0u64;
+    loop {
+        buf.clear();
+        if buf.capacity() > KEEP_BUFFER {
+            buf = Vec::new();
+        }
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                emit(Err(io_error(path, &e)));
+                return;
+            }
+        };
+        line_no += 1;
+        let mut start = line_start;
+        line_start += n as u64;
+        let mut body: &[u8] = &buf;
+        if line_no == 1 && body.starts_with(b"\xEF\xBB\xBF") {
+            body = &body[3..];
+            start += 3;
+        }
+        while let Some((last, rest)) = body.split_last() {
+            if *last == b'\n' || *last == b'\r' {
+                body = rest;
+            } else {
+                break;
+            }
+        }
+        if body.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let result = jsonl_line(source, body, line_no, start, opts);
+        if !emit(result) {
+            return;
+        }
+    }
+}
+
+fn jsonl_line(
+    source: &Source,
+    body: &[u8],
+    line: usize,
+    line_start: u64,
+    opts: &InputOptions,
+) -> Result<InputDoc, InputError> {
+    let path = &source.display;
+    let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(body) {
+        Ok(s) => s.into(),
+        Err(_) if opts.lossy => String::from_utf8_lossy(body),
+        Err(e) => {
+            return Err(InputError::InvalidUtf8 {
+                path: path.clone(),
+                line: Some(line),
+                offset: line_start + e.valid_up_to() as u64,
+            });
+        }
+    };
+    let bad = |message: String| InputError::Jsonl {
+        path: path.clone(),
+        line,
+        message,
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| bad(json_message(&e)))?;
+    drop(text);
+    let serde_json::Value::Object(mut map) = value else {
+        return Err(bad(
+            "expected a JSON object like {\"id\": …, \"text\": …}".into()
+        ));
+    };
+    let text = match map.remove(&opts.text_field) {
+        Some(serde_json::Value::String(s)) => s,
+        Some(_) => return Err(bad(format!("field `{}` is not a string", opts.text_field))),
+        None => {
+            return Err(bad(format!(
+                "no field `{}` (choose the text field with --text-field)",
+                opts.text_field
+            )))
+        }
+    };
+    let id_field = opts.id_field.as_deref().unwrap_or("id");
+    let id = match map.get(id_field) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) if opts.id_field.is_none() => {
+            format!("{}:{}", source.id_base, line)
+        }
+        None | Some(serde_json::Value::Null) => {
+            return Err(bad(format!("no field `{id_field}` (the --id-field)")))
+        }
+        Some(_) => {
+            return Err(bad(format!(
+                "field `{id_field}` must be a non-empty string or a number"
+            )))
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty {
+            path: path.clone(),
+            line: Some(line),
+            html: false,
+        });
+    }
+    Ok(InputDoc {
+        doc: Document::new(id, text),
+        source: path.clone(),
+        line: Some(line),
+    })
+}
+
+/// serde_json's message without its " at line 1 column N" suffix, with the
+/// column kept as a byte position in the line.
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    let msg = match s.rfind(" at line ") {
+        Some(p) => &s[..p],
+        None => &s,
+    };
+    format!("{msg} (column {})", e.column())
+}
+
+fn read_csv(
+    source: &Source,
+    reader: Box<dyn Read>,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
+) {
+    let path = &source.display;
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    if let Err(e) = sniff_binary(source, &mut reader) {
+        emit(Err(e));
+        return;
+    }
+    // Skip a UTF-8 byte-order mark (Excel writes one).
+    if let Ok(head) = reader.fill_buf() {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
+    }
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let headers = match csv.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            emit(Err(csv_error(path, &e, 1)));
+            return;
+        }
+    };
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    let available = names.join(", ");
+    let find = |col: &str| names.iter().position(|n| n == col);
+    let Some(text_idx) = find(&opts.text_column) else {
+        emit(Err(InputError::UnknownColumn {
+            path: path.clone(),
+            column: opts.text_column.clone(),
+            available,
+            flag: "--text-column".into(),
+        }));
+        return;
+    };
+    let id_idx = match &opts.id_column {
+        Some(col) => match find(col) {
+            Some(i) => Some(i),
+            None => {
+                emit(Err(InputError::UnknownColumn {
+                    path: path.clone(),
+                    column: col.clone(),
+                    available,
+                    flag: "--id-column".into(),
+                }));
+                return;
+            }
+        },
+        None => find("id"),
+    };
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let io = matches!(e.kind(), csv::ErrorKind::Io(_));
+                if !emit(Err(csv_error(path, &e, line))) || io {
+                    return;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
+            continue; // a blank line
+        }
+        let result = csv_row(source, &record, line, text_idx, id_idx, opts);
+        if !emit(result) {
+            return;
+        }
+    }
+}
+
+fn csv_row(
+    source: &Source,
+    record: &csv::ByteRecord,
+    line: usize,
+    text_idx: usize,
+    id_idx: Option<usize>,
+    opts: &InputOptions,
+) -> Result<InputDoc, InputError> {
+    let path = &source.display;
+    let cell = |i: usize| -> Result<String, InputError> {
+        let bytes = record.get(i).unwrap_or_default();
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(s.to_string()),
+            Err(_) if opts.lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            Err(e) => Err(InputError::InvalidUtf8 {
+                path: path.clone(),
+                line: Some(line),
+                offset: record.position().map_or(0, |p| p.byte()) + e.valid_up_to() as u64,
+            }),
+        }
+    };
+    let text = cell(text_idx)?;
+    let id = match id_idx {
+        Some(i) => {
+            let id = cell(i)?.trim().to_string();
+            if id.is_empty() {
+                format!("{}:{}", source.id_base, line)
+            } else {
+                id
+            }
+        }
+        None => format!("{}:{}", source.id_base, line),
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty {
+            path: path.clone(),
+            line: Some(line),
+            html: false,
+        });
+    }
+    Ok(InputDoc {
+        doc: Document::new(id, text),
+        source: path.clone(),
+        line: Some(line),
+    })
+}
+
+fn csv_error(path: &str, e: &csv::Error, line: usize) -> InputError {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io_error(path, io),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => InputError::Csv {
+            path: path.to_string(),
+            line,
+            message: format!("{len} field(s) where the header has {expected_len}"),
+        },
+        _ => InputError::Csv {
+            path: path.to_string(),
+            line,
+            message: e.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(kind: InputKind) -> Source {
+        Source {
+            path: None,
+            display: "in".into(),
+            id_base: "in".into(),
+            kind,
+        }
+    }
+
+    fn read_bytes(
+        kind: InputKind,
+        bytes: &[u8],
+        opts: &InputOptions,
+    ) -> Vec<Result<InputDoc, InputError>> {
+        let source = src(kind);
+        let mut out = Vec::new();
+        let reader: Box<dyn Read> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let mut emit = |r| {
+            out.push(r);
+            true
+        };
+        match kind {
+            InputKind::Jsonl => read_jsonl(&source, reader, opts, &mut emit),
+            InputKind::Csv => read_csv(&source, reader, opts, &mut emit),
+            _ => {
+                emit(whole_file(&source, bytes.to_vec(), opts));
+            }
+        }
+        out
+    }
+
+    fn ids(results: &[Result<InputDoc, InputError>]) -> Vec<String> {
+        results
+            .iter()
+            .map(|r| match r {
+                Ok(d) => d.doc.id.clone(),
+                Err(e) => format!("ERR {e}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_lines_ids_and_errors() {
+        let data = b"{\"id\":\"a\",\"text\":\"one\"}\n\n{\"text\":\"two\"}\r\n{\"id\":7,\"text\":\"x\"}\n{bad\n{\"id\":\"e\",\"text\":\"  \"}\n[1]\n{\"id\":\"n\",\"body\":\"x\"}";
+        let r = read_bytes(InputKind::Jsonl, data, &InputOptions::default());
+        assert_eq!(
+            ids(&r),
+            vec![
+                "a",
+                "in:3",
+                "7",
+                "ERR in:5: malformed JSONL line: key must be a string (column 2)",
+                "ERR in:6: empty document",
+                "ERR in:7: malformed JSONL line: expected a JSON object like {\"id\": …, \"text\": …}",
+                "ERR in:8: malformed JSONL line: no field `text` (choose the text field with --text-field)",
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_custom_fields() {
+        let opts = InputOptions {
+            id_field: Some("slug".into()),
+            text_field: "body".into(),
+            ..InputOptions::default()
+        };
+        let data = b"{\"slug\":\"s1\",\"body\":\"hello\"}\n{\"body\":\"x\"}\n";
+        let r = read_bytes(InputKind::Jsonl, data, &opts);
+        assert_eq!(
+            ids(&r),
+            vec![
+                "s1",
+                "ERR in:2: malformed JSONL line: no field `slug` (the --id-field)"
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_invalid_utf8_offset_is_from_file_start() {
+        let data = b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n";
+        let r = read_bytes(InputKind::Jsonl, data, &InputOptions::default());
+        assert_eq!(
+            r[1].as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            "in:2: invalid UTF-8 at byte 41 (use --lossy to replace invalid bytes)"
+        );
+        assert_eq!(data[41], 0xff);
+        let lossy = InputOptions {
+            lossy: true,
+            ..InputOptions::default()
+        };
+        let r = read_bytes(InputKind::Jsonl, data, &lossy);
+        assert_eq!(
+            r[1].as_ref().map(|d| d.doc.text.clone()).ok(),
+            Some("\u{FFFD}".to_string())
+        );
+    }
+
+    #[test]
+    fn text_errors() {
+        let o = InputOptions::default();
+        let r = read_bytes(InputKind::Text, b"abc\xe2\x80", &o);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: invalid UTF-8 at byte 3 (use --lossy to replace invalid bytes)"]
+        );
+        let r = read_bytes(InputKind::Text, b"\xEF\xBB\xBFab\xff", &o);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: invalid UTF-8 at byte 5 (use --lossy to replace invalid bytes)"]
+        );
+        let r = read_bytes(InputKind::Text, b"ab\0cd", &o);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: binary file, not text (NUL byte at byte 2)"]
+        );
+        let r = read_bytes(InputKind::Text, b" \n\t ", &o);
+        assert_eq!(ids(&r), vec!["ERR in: empty document"]);
+        let r = read_bytes(InputKind::Html, b"<script>x</script>", &o);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: empty document (no text left after HTML extraction)"]
+        );
+        let r = read_bytes(InputKind::Text, b"\xEF\xBB\xBFhi", &o);
+        assert_eq!(
+            r[0].as_ref().map(|d| d.doc.text.clone()).ok(),
+            Some("hi".into())
+        );
+    }
+
+    #[test]
+    fn csv_rows() {
+        let data =
+            "\u{feff}id,headline,body\n1,H,\"Line one\nline two\"\n2,H2\n,H3,third\n3,H4,\"\"\n";
+        let opts = InputOptions {
+            text_column: "body".into(),
+            ..InputOptions::default()
+        };
+        let r = read_bytes(InputKind::Csv, data.as_bytes(), &opts);
+        assert_eq!(
+            ids(&r),
+            vec![
+                "1",
+                "ERR in:4: malformed CSV row: 2 field(s) where the header has 3",
+                "in:5",
+                "ERR in:6: empty document",
+            ]
+        );
+        assert_eq!(
+            r[0].as_ref().map(|d| d.doc.text.clone()).ok(),
+            Some("Line one\nline two".into())
+        );
+    }
+
+    #[test]
+    fn csv_unknown_columns() {
+        let data = b"id,body\n1,x\n";
+        let r = read_bytes(InputKind::Csv, data, &InputOptions::default());
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: unknown column `text` (the header has: id, body); choose one with --text-column"]
+        );
+        let opts = InputOptions {
+            text_column: "body".into(),
+            id_column: Some("slug".into()),
+            ..InputOptions::default()
+        };
+        let r = read_bytes(InputKind::Csv, data, &opts);
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: unknown column `slug` (the header has: id, body); choose one with --id-column"]
+        );
+    }
+
+    #[test]
+    fn csv_binary() {
+        let r = read_bytes(InputKind::Csv, b"id,text\n\0\0", &InputOptions::default());
+        assert_eq!(
+            ids(&r),
+            vec!["ERR in: binary file, not text (NUL byte at byte 8)"]
+        );
+    }
+
+    #[test]
+    fn kinds_from_extension() {
+        assert_eq!(
+            InputKind::from_path(Path::new("a.HTM")),
+            Some(InputKind::Html)
+        );
+        assert_eq!(InputKind::from_path(Path::new("a.gold.json")), None);
+        assert_eq!(InputKind::from_path(Path::new("README")), None);
+    }
+}

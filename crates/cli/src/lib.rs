@@ -1,0 +1,19 @@
+//! # quotecheck (command line)
+//!
+//! The library behind the `quotecheck` binary: reading inputs into
+//! documents ([`input`], [`html`]), running the engine over them in parallel
+//! ([`run`]), linking speakers across documents ([`speakers`]), and writing
+//! reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
+//! `docs/reports.md` describe the commands and the files they write.
+
+pub mod claims;
+pub mod commands;
+pub mod error;
+pub mod html;
+pub mod input;
+pub mod output;
+pub mod report;
+pub mod run;
+pub mod score;
+pub mod speakers;
+pub mod summary;

@@ -1,0 +1,155 @@
+//! The quote and speaker tables: rows, column order, and writers for CSV,
+//! JSON and JSON Lines. `docs/reports.md` documents every column.
+
+use std::io::{self, Write};
+
+use quotecheck_core::QuoteRecord;
+use serde::Serialize;
+
+use crate::output::{write_json, CsvOptions, CsvOut, Format};
+use crate::run::Analyzed;
+use crate::speakers::{SpeakerIndex, SpeakerKeyRecord};
+
+/// One quote as written by `quotecheck quotes` and into `quotes.csv`: the
+/// engine's [`QuoteRecord`] plus the run's speaker key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRow {
+    /// The engine's record (all of its fields, flattened in JSON).
+    #[serde(flatten)]
+    pub record: QuoteRecord,
+    /// The speaker key across the documents of the run (`speakers.csv`);
+    /// empty when the speaker is unknown.
+    pub speaker_key: String,
+}
+
+/// Columns of `quotes.csv`, in order. The first twelve are the editors'
+/// columns of the issue; the rest were added after them and are never
+/// reordered.
+pub const QUOTE_COLUMNS: &[&str] = &[
+    "doc_id",
+    "quote_id",
+    "kind",
+    "speaker",
+    "speaker_role",
+    "mention",
+    "cue",
+    "quote",
+    "sentence",
+    "char_start",
+    "char_end",
+    "confidence",
+    "speaker_key",
+    "reason",
+    "mention_start",
+    "mention_end",
+    "cue_start",
+    "cue_end",
+    "fragment",
+    "fragment_start",
+    "fragment_end",
+    "byte_start",
+    "byte_end",
+];
+
+/// Columns of `speakers.csv`, in order.
+pub const SPEAKER_COLUMNS: &[&str] = &[
+    "speaker_key",
+    "speaker",
+    "roles",
+    "doc_ids",
+    "mentions",
+    "quote_count",
+];
+
+/// Separator of list cells (`roles`, `doc_ids`, `mentions`) in CSV.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// The quote rows of a run, in input order then text order.
+pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> {
+    docs.iter()
+        .flat_map(|d| d.quotes.iter())
+        .map(|q| QuoteRow {
+            speaker_key: speakers.key(&q.doc_id, &q.speaker).to_string(),
+            record: q.clone(),
+        })
+        .collect()
+}
+
+fn opt(v: Option<usize>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Write quote rows in `format`.
+pub fn write_quotes(
+    w: &mut dyn Write,
+    rows: &[QuoteRow],
+    format: Format,
+    csv: CsvOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(w, rows, false),
+        Format::Jsonl => write_json(w, rows, true),
+        Format::Csv => {
+            let mut out = CsvOut::new(w, csv, QUOTE_COLUMNS)?;
+            for row in rows {
+                let r = &row.record;
+                let cells = [
+                    r.doc_id.clone(),
+                    r.quote_id.clone(),
+                    r.kind.as_str().to_string(),
+                    r.speaker.clone(),
+                    r.speaker_role.clone(),
+                    r.mention.clone(),
+                    r.cue.clone(),
+                    r.quote.clone(),
+                    r.sentence.clone(),
+                    r.char_start.to_string(),
+                    r.char_end.to_string(),
+                    r.confidence.to_string(),
+                    row.speaker_key.clone(),
+                    r.reason.clone(),
+                    opt(r.mention_start),
+                    opt(r.mention_end),
+                    opt(r.cue_start),
+                    opt(r.cue_end),
+                    r.fragment.clone(),
+                    opt(r.fragment_start),
+                    opt(r.fragment_end),
+                    r.byte_start.to_string(),
+                    r.byte_end.to_string(),
+                ];
+                debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
+                out.row(cells.iter().map(String::as_str))?;
+            }
+            out.finish()?.flush()
+        }
+    }
+}
+
+/// Write speaker-key records in `format` (lists joined with `; ` in CSV).
+pub fn write_speakers(
+    w: &mut dyn Write,
+    rows: &[SpeakerKeyRecord],
+    format: Format,
+    csv: CsvOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(w, rows, false),
+        Format::Jsonl => write_json(w, rows, true),
+        Format::Csv => {
+            let mut out = CsvOut::new(w, csv, SPEAKER_COLUMNS)?;
+            for r in rows {
+                let cells = [
+                    r.speaker_key.clone(),
+                    r.speaker.clone(),
+                    r.roles.join(LIST_SEPARATOR),
+                    r.doc_ids.join(LIST_SEPARATOR),
+                    r.mentions.join(LIST_SEPARATOR),
+                    r.quote_count.to_string(),
+                ];
+                out.row(cells.iter().map(String::as_str))?;
+            }
+            out.finish()?.flush()
+        }
+    }
+}

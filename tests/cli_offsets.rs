@@ -1,0 +1,157 @@
+//! Every quote row's offsets slice back to its text in the source document.
+//!
+//! The documents' texts come from `quotecheck extract` (for HTML: the
+//! extracted text the offsets refer to); the rows from `quotecheck quotes`
+//! as CSV, read with the `csv` crate. Cells may carry the formula-injection
+//! apostrophe; offsets always refer to the document, never to the cell.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{root, run};
+use quotecheck::output::unneutralise;
+
+fn slice(text: &str, start: &str, end: &str) -> Option<String> {
+    let s: usize = start.parse().ok()?;
+    let e: usize = end.parse().ok()?;
+    (s <= e).then(|| text.chars().skip(s).take(e - s).collect())
+}
+
+fn byte_slice<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    text.get(start.parse::<usize>().ok()?..end.parse::<usize>().ok()?)
+}
+
+/// Check all rows of `quotes` on `inputs`; returns the number of quotes.
+fn check(inputs: &[&str]) -> usize {
+    let mut extract_args = vec!["extract"];
+    extract_args.extend_from_slice(inputs);
+    let docs = run(&extract_args);
+    assert!(docs.code == 0 || docs.code == 1, "{}", docs.stderr);
+    let texts: HashMap<String, String> = docs
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+            (
+                v["id"].as_str().unwrap_or_default().to_string(),
+                v["text"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+
+    let mut quote_args = vec!["quotes"];
+    quote_args.extend_from_slice(inputs);
+    let out = run(&quote_args);
+    assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (doc_id, quote, start, end) = (
+        col("doc_id"),
+        col("quote"),
+        col("char_start"),
+        col("char_end"),
+    );
+    let (mention, m_start, m_end) = (col("mention"), col("mention_start"), col("mention_end"));
+    let (cue, c_start, c_end) = (col("cue"), col("cue_start"), col("cue_end"));
+    let (b_start, b_end) = (col("byte_start"), col("byte_end"));
+    let mut n = 0;
+    for row in reader.records() {
+        let row = row.expect("valid CSV row");
+        let get = |i: usize| row.get(i).unwrap_or_default();
+        let text = texts
+            .get(unneutralise(get(doc_id)))
+            .unwrap_or_else(|| panic!("unknown doc {}", get(doc_id)));
+        let q = unneutralise(get(quote));
+        assert_eq!(
+            slice(text, get(start), get(end)).as_deref(),
+            Some(q),
+            "row {row:?}"
+        );
+        assert_eq!(
+            byte_slice(text, get(b_start), get(b_end)),
+            Some(q),
+            "row {row:?}"
+        );
+        if !get(m_start).is_empty() {
+            assert_eq!(
+                slice(text, get(m_start), get(m_end)).as_deref(),
+                Some(unneutralise(get(mention))),
+                "mention of {row:?}"
+            );
+        }
+        if !get(c_start).is_empty() {
+            assert_eq!(
+                slice(text, get(c_start), get(c_end)).as_deref(),
+                Some(unneutralise(get(cue))),
+                "cue of {row:?}"
+            );
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Whether the engine finds quotes at all (it is developed in parallel).
+fn engine_finds_quotes() -> bool {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("t.txt"), "“We will win,” she said.").expect("write");
+    let r = common::run_in(dir.path(), &["quotes", "t.txt", "--format", "jsonl"], None);
+    !r.stdout.trim().is_empty()
+}
+
+#[test]
+fn offsets_slice_back_on_cli_test_inputs() {
+    let n = check(&["tests/data/mixed"]);
+    if engine_finds_quotes() {
+        assert!(n > 0, "no quotes found in tests/data");
+    }
+}
+
+#[test]
+fn offsets_slice_back_on_fixtures() {
+    if !root().join("fixtures/articles").is_dir() {
+        eprintln!("no fixtures/articles yet: skipping");
+        return;
+    }
+    let n = check(&["fixtures"]);
+    if engine_finds_quotes() {
+        assert!(n > 0, "no quotes found in fixtures/");
+    }
+}
+
+#[test]
+fn neutralised_quote_cells_still_match_their_offsets() {
+    // A quote starting with '-' or '=' is shown with a leading apostrophe in
+    // CSV; the offsets still point at the document's own text.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("n.txt"),
+        "“-5% is not a cut,” Sen. Lopez said. “=SUM(A1:A9) is our budget,” she added.",
+    )
+    .expect("write");
+    let r = common::run_in(dir.path(), &["quotes", "n.txt"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let text = "“-5% is not a cut,” Sen. Lopez said. “=SUM(A1:A9) is our budget,” she added.";
+    for row in reader.records() {
+        let row = row.expect("row");
+        let quote = row.get(7).unwrap_or_default();
+        assert!(!quote.starts_with(['-', '=']), "{quote}");
+        assert_eq!(
+            slice(
+                text,
+                row.get(9).unwrap_or_default(),
+                row.get(10).unwrap_or_default()
+            )
+            .as_deref(),
+            Some(unneutralise(quote))
+        );
+    }
+}
