@@ -44,13 +44,14 @@ pub fn analyze(doc: &Document) -> Analysis {
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
         headline: false,
+        persons: Vec::new(),
     };
     for (ui, &u) in units.iter().enumerate() {
         finder.unit(u, ui);
     }
     finder.unclaimed(&body, &units);
     finder.interview(&body);
-    let mut cands = finder.cands;
+    let mut cands = std::mem::take(&mut finder.cands);
     cands.sort_by(|a, b| {
         a.span
             .start
@@ -58,7 +59,8 @@ pub fn analyze(doc: &Document) -> Analysis {
             .then(b.span.end.cmp(&a.span.end))
     });
     let cands = drop_overlaps(cands);
-    let (quotes, speakers) = speaker::resolve(text, cands);
+    let persons = std::mem::take(&mut finder.persons);
+    let (quotes, speakers) = speaker::resolve(text, cands, &persons);
     Analysis {
         paragraphs,
         sentences,
@@ -137,6 +139,20 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
         kept.push(c);
     }
     kept
+}
+
+/// Drop a sentence-final period from reported content (`the repairs cost
+/// $2.4 million.`), but not the period of an abbreviation (`the U.S.`).
+fn trim_final_period(text: &str, content: Span) -> Span {
+    let Some(s) = content.slice(text) else {
+        return content;
+    };
+    let last_word = s.rsplit(char::is_whitespace).next().unwrap_or_default();
+    if s.ends_with('.') && last_word.matches('.').count() == 1 && !s.ends_with("..") {
+        Span::new(content.start, content.end - 1)
+    } else {
+        content
+    }
 }
 
 /// Reported content is at least two words and does not open with a
@@ -295,6 +311,8 @@ struct Finder<'a> {
     cands: Vec<Cand>,
     /// Whether the unit being read is a title-case headline.
     headline: bool,
+    /// People named as sentence subjects, in text order.
+    persons: Vec<(Mention, Np)>,
 }
 
 struct CueHit<'e> {
@@ -404,6 +422,27 @@ impl<'a> Finder<'a> {
         Some((len, entry))
     }
 
+    /// Remember a person named as the subject of a sentence (`Council member
+    /// Tom Berg disagreed.`): a later `he`/`she` may refer to them.
+    fn note_subject(&mut self, unit: Span) {
+        let text = self.text;
+        let Some(raw) = unit.slice(text) else { return };
+        if !raw.starts_with(char::is_uppercase) {
+            return;
+        }
+        let mut end = raw.len().min(96);
+        while !raw.is_char_boundary(end) {
+            end -= 1;
+        }
+        let toks = tokenize(text, Span::new(unit.start, unit.start + end));
+        if let Some(npx) = np::forward(&toks, 0, toks.len().saturating_sub(1), text) {
+            if npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2 {
+                let m = self.mention(&toks, &npx);
+                self.persons.push((m, npx));
+            }
+        }
+    }
+
     /// Is the unit a title-case headline?
     fn title_case(&self, toks: &[Token<'a>]) -> bool {
         let words: Vec<&Token<'a>> = toks
@@ -419,6 +458,7 @@ impl<'a> Finder<'a> {
         // Most sentences report nothing: look for a possible cue word before
         // tokenizing.
         let Some(raw) = unit.slice(text) else { return };
+        self.note_subject(unit);
         let lex = Lexicon::builtin();
         let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
             !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
@@ -672,6 +712,21 @@ impl<'a> Finder<'a> {
                     n
                 })
                 .unwrap_or_else(|| np::describe(toks, after_cue, src_last - 1, text));
+            // `According to the city’s engineer, Dr. Lena Park, …`: an
+            // appositive name after the role is part of the source.
+            let (np, src_end) = match toks.get(src_end).filter(|t| t.text == ",").and_then(|_| {
+                let name = np::forward(toks, src_end + 1, toks.len(), text)?;
+                let closes = toks.get(name.last + 1).is_some_and(|t| t.text == ",");
+                (closes && matches!(name.kind, MentionKind::Name)).then_some(name)
+            }) {
+                Some(mut name) => {
+                    let end = name.last + 1;
+                    name.role = Some(cut(text, toks[np.first].span.start, toks[np.last].span.end));
+                    name.first = np.first;
+                    (name, end)
+                }
+                None => (np, src_end),
+            };
             let m = self.mention(toks, &np);
             let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
             let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
@@ -1133,6 +1188,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        let content = trim_final_period(text, content);
         if !plausible_content(text, content) {
             return false;
         }
@@ -1210,6 +1266,7 @@ impl<'a> Finder<'a> {
         }
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        let content = trim_final_period(text, content);
         if !plausible_content(text, content) {
             return;
         }

@@ -421,7 +421,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         }
         s.to_string()
     };
-    if k <= last && !has_org {
+    if k <= last {
         // A name, possibly after a role.
         let name = join(tokens, k, last, text);
         let name = name.trim_end_matches(['’', '\'']).to_string();

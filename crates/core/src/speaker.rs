@@ -78,6 +78,7 @@ pub struct Speaker {
 pub(crate) fn resolve(
     text: &str,
     cands: Vec<crate::engine::Cand>,
+    persons: &[(Mention, crate::np::Np)],
 ) -> (Vec<crate::quote::Quote>, Vec<Speaker>) {
     let _ = text;
     let mut speakers: Vec<Speaker> = Vec::new();
@@ -91,7 +92,36 @@ pub(crate) fn resolve(
     let mut quotes = Vec::with_capacity(cands.len());
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
-            (Some((m, np)), _) => resolve_one(&mut speakers, &recent, m, np),
+            (Some((m, np)), _) => {
+                // `he`/`she` after a newly named person (`Tom Berg disagreed.
+                // “…,” he said.`) refers to that person, not an older speaker.
+                let newer = (np.kind == MentionKind::Pronoun
+                    && matches!(m.text.to_lowercase().as_str(), "he" | "she"))
+                .then(|| {
+                    let k = persons.partition_point(|(pm, _)| pm.span.start < m.span.start);
+                    k.checked_sub(1).map(|k| &persons[k])
+                })
+                .flatten()
+                .filter(|(pm, _)| {
+                    recent.last().is_none_or(|&r| {
+                        speakers[r]
+                            .mentions
+                            .last()
+                            .is_none_or(|lm| lm.span.start < pm.span.start)
+                    })
+                });
+                match newer {
+                    Some((pm, pnp)) => {
+                        let id = resolve_one(&mut speakers, &recent, pm, pnp);
+                        if let Some(i) = id {
+                            speakers[i].mentions.retain(|x| x.span != pm.span);
+                            add_mention(&mut speakers[i], m);
+                        }
+                        id
+                    }
+                    None => resolve_one(&mut speakers, &recent, m, np),
+                }
+            }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
             _ => None,
         };
