@@ -85,6 +85,11 @@ impl DedupConfig {
 }
 
 const NO_BANDS: u32 = u32::MAX;
+
+/// Offsets are stored as `u32` (documents up to 4 GiB).
+fn to_u32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
 const NO_SPEAKER: u32 = u32::MAX;
 
 /// Compact per-claim data kept until [`Deduper::finish`].
@@ -93,10 +98,10 @@ struct Meta {
     doc: u32,
     kind: ClaimKind,
     negations: u32,
-    byte_start: usize,
-    byte_end: usize,
-    char_start: usize,
-    char_end: usize,
+    byte_start: u32,
+    byte_end: u32,
+    char_start: u32,
+    char_end: u32,
     exact: u64,
     content: (u32, u32),
     numbers: (u32, u32),
@@ -249,7 +254,8 @@ impl Deduper {
         self.push(sketch);
     }
 
-    /// Sketch the claims of one document without feeding them. Takes `&self`,
+    /// Sketch the claims of one document without feeding them (a claim whose
+    /// `normalized` is empty is normalised here). Takes `&self`,
     /// so many documents can be sketched in parallel (e.g. with rayon) and
     /// pushed afterwards.
     pub fn sketch(&self, doc_id: &str, claims: &[Claim]) -> DocSketch {
@@ -258,8 +264,30 @@ impl Deduper {
         let mut sig = vec![0u32; self.hasher.len()];
         let mut shingles = Vec::new();
         let mut fingerprint = 0u64;
+        let mut f = Features::default();
+        let mut buf = String::new();
+        let mut normalized = String::new();
         for c in claims {
-            let f = Features::of_normalized(&c.normalized);
+            let norm: &str = if c.normalized.is_empty() && !c.text.is_empty() {
+                // Normalise and compute the features in one pass.
+                normalized.clear();
+                f.clear();
+                let keep = c.kind == ClaimKind::Quote;
+                crate::normalize::for_each_word(&c.text, |w| {
+                    if keep {
+                        if !normalized.is_empty() {
+                            normalized.push(' ');
+                        }
+                        normalized.push_str(w);
+                    }
+                    f.push_word(w, &mut buf);
+                });
+                f.finish();
+                &normalized
+            } else {
+                f.set_normalized(&c.normalized, &mut buf);
+                &c.normalized
+            };
             if f.exact == 0 {
                 continue;
             }
@@ -271,12 +299,17 @@ impl Deduper {
             let mut bands = NO_BANDS;
             if f.content.len() >= cfg.verify.min_tokens && cfg.bands > 0 {
                 bands = store.bands.len() as u32;
-                shingles_into(&f.sequence, cfg.shingle_size, &mut shingles);
-                self.hasher.signature_into(&shingles, &mut sig);
+                if cfg.shingle_size <= 1 {
+                    self.hasher.signature_into(&f.content, &mut sig);
+                } else {
+                    shingles_into(&f.sequence, cfg.shingle_size, &mut shingles);
+                    self.hasher.signature_into(&shingles, &mut sig);
+                }
                 let start = store.bands.len();
                 store.bands.resize(start + cfg.bands, 0);
                 band_keys_into(&sig, cfg.rows.max(1), &mut store.bands[start..]);
             }
+            let norm_text = norm;
             let is_quote = c.kind == ClaimKind::Quote;
             let mut text = (0, 0);
             if cfg.keep_text || is_quote {
@@ -286,8 +319,8 @@ impl Deduper {
             let mut norm = (0, 0);
             let mut speaker = NO_SPEAKER;
             if is_quote {
-                norm = (store.norm.len(), c.normalized.len() as u32);
-                store.norm.push_str(&c.normalized);
+                norm = (store.norm.len(), norm_text.len() as u32);
+                store.norm.push_str(norm_text);
                 if let Some(s) = &c.speaker {
                     speaker = match store.speakers.iter().position(|x| x == s) {
                         Some(i) => i as u32,
@@ -302,10 +335,10 @@ impl Deduper {
                 doc: 0,
                 kind: c.kind,
                 negations: f.negations,
-                byte_start: c.span.start,
-                byte_end: c.span.end,
-                char_start: c.char_start,
-                char_end: c.char_end,
+                byte_start: to_u32(c.span.start),
+                byte_end: to_u32(c.span.end),
+                char_start: to_u32(c.char_start),
+                char_end: to_u32(c.char_end),
                 exact: f.exact,
                 content,
                 numbers,
@@ -493,8 +526,9 @@ struct Finisher {
     config: DedupConfig,
     docs: Vec<(String, u64)>,
     store: Store,
-    /// `order[rank]` = index into `store.metas`.
-    order: Vec<u32>,
+    /// For each slot of `bands` keys in `store.bands` (storage order), the
+    /// rank of its claim.
+    rank_of_slot: Vec<u32>,
 }
 
 impl Finisher {
@@ -529,16 +563,29 @@ impl Finisher {
                 i,
             )
         });
+        // Put the metas in rank order; remember where each one's band keys
+        // are (storage order) for sequential access when banding.
+        let mut store = store;
+        let old = std::mem::take(&mut store.metas);
+        store.metas = order.iter().map(|&i| old[i as usize]).collect();
+        drop(old);
+        let mut rank_of_slot = vec![u32::MAX; store.bands.len() / config.bands.max(1)];
+        for (rank, m) in store.metas.iter().enumerate() {
+            if m.bands != NO_BANDS {
+                rank_of_slot[m.bands as usize / config.bands.max(1)] = rank as u32;
+            }
+        }
+        drop(order);
         Finisher {
             config,
             docs,
             store,
-            order,
+            rank_of_slot,
         }
     }
 
     fn meta(&self, rank: u32) -> &Meta {
-        &self.store.metas[self.order[rank as usize] as usize]
+        &self.store.metas[rank as usize]
     }
 
     /// Same document and overlapping spans: never linked.
@@ -551,21 +598,22 @@ impl Finisher {
         self.store.features(self.meta(rank))
     }
 
-    fn band_key(&self, rank: u32, band: usize) -> Option<u32> {
-        let m = self.meta(rank);
-        (m.bands != NO_BANDS).then(|| self.store.bands[m.bands as usize + band])
-    }
-
-    /// Candidate pairs (packed, sorted, distinct) among `ranks` from LSH.
-    fn lsh_candidates(&self, ranks: &[u32]) -> Vec<u64> {
+    /// Candidate pairs (packed, sorted, distinct) from LSH among the claims
+    /// with `selected[rank]`.
+    fn lsh_candidates(&self, selected: &[bool]) -> Vec<u64> {
         let max_bucket = self.config.max_bucket;
-        let mut all: Vec<u64> = (0..self.config.bands)
+        let nb = self.config.bands;
+        let bands = &self.store.bands;
+        let mut all: Vec<u64> = (0..nb)
             .into_par_iter()
             .map(|band| {
-                let mut entries: Vec<u64> = ranks
-                    .iter()
-                    .filter_map(|&r| self.band_key(r, band).map(|k| (u64::from(k) << 32) | u64::from(r)))
-                    .collect();
+                let mut entries: Vec<u64> = Vec::with_capacity(self.rank_of_slot.len());
+                for (slot, &rank) in self.rank_of_slot.iter().enumerate() {
+                    if rank != u32::MAX && selected[rank as usize] {
+                        let key = bands[slot * nb + band];
+                        entries.push((u64::from(key) << 32) | u64::from(rank));
+                    }
+                }
                 let mut pairs = Vec::new();
                 bucket_pairs(&mut entries, max_bucket, &mut pairs);
                 pairs.sort_unstable();
@@ -590,16 +638,16 @@ impl Finisher {
             doc_id: self.docs[m.doc as usize].0.clone(),
             kind: m.kind,
             text: self.store.text(m).to_string(),
-            byte_start: m.byte_start,
-            byte_end: m.byte_end,
-            char_start: m.char_start,
-            char_end: m.char_end,
+            byte_start: m.byte_start as usize,
+            byte_end: m.byte_end as usize,
+            char_start: m.char_start as usize,
+            char_end: m.char_end as usize,
             speaker: self.store.speaker(m).map(str::to_string),
         }
     }
 
     fn run(self) -> DedupReport {
-        let n = self.order.len();
+        let n = self.store.metas.len();
         let mut stats = DedupStats {
             documents: self.docs.len(),
             claims: n,
@@ -627,11 +675,10 @@ impl Finisher {
         }
         drop(by_exact);
         // 2. LSH over the representatives of exact groups.
-        let reps: Vec<u32> = (0..n as u32)
-            .filter(|&r| rep[r as usize] == r && self.meta(r).bands != NO_BANDS)
-            .collect();
-        stats.banded_claims = (0..n as u32).filter(|&r| self.meta(r).bands != NO_BANDS).count();
-        let candidates = self.lsh_candidates(&reps);
+        let selected: Vec<bool> = (0..n as u32).map(|r| rep[r as usize] == r).collect();
+        stats.banded_claims = self.store.metas.iter().filter(|m| m.bands != NO_BANDS).count();
+        let candidates = self.lsh_candidates(&selected);
+        drop(selected);
         stats.candidate_pairs = candidates.len();
         // 3. Verification.
         let vcfg = self.config.verify;
@@ -717,7 +764,7 @@ impl Finisher {
     }
 
     fn misquotes(&self) -> Vec<MisquoteRecord> {
-        let quotes: Vec<u32> = (0..self.order.len() as u32)
+        let quotes: Vec<u32> = (0..self.store.metas.len() as u32)
             .filter(|&r| {
                 let m = self.meta(r);
                 m.kind == ClaimKind::Quote && m.speaker != NO_SPEAKER
@@ -726,7 +773,11 @@ impl Finisher {
         if quotes.len() < 2 {
             return Vec::new();
         }
-        let mut pairs = self.lsh_candidates(&quotes);
+        let mut selected = vec![false; self.store.metas.len()];
+        for &q in &quotes {
+            selected[q as usize] = true;
+        }
+        let mut pairs = self.lsh_candidates(&selected);
         // Exact pairs (also for quotes too short to have band keys).
         let mut by_exact: Vec<(u64, u32)> = quotes.iter().map(|&r| (self.meta(r).exact, r)).collect();
         by_exact.sort_unstable();
@@ -777,14 +828,14 @@ impl Finisher {
             doc_b: self.docs[mb.doc as usize].0.clone(),
             quote_a: self.store.text(ma).to_string(),
             quote_b: self.store.text(mb).to_string(),
-            char_start_a: ma.char_start,
-            char_end_a: ma.char_end,
-            char_start_b: mb.char_start,
-            char_end_b: mb.char_end,
-            byte_start_a: ma.byte_start,
-            byte_end_a: ma.byte_end,
-            byte_start_b: mb.byte_start,
-            byte_end_b: mb.byte_end,
+            char_start_a: ma.char_start as usize,
+            char_end_a: ma.char_end as usize,
+            char_start_b: mb.char_start as usize,
+            char_end_b: mb.char_end as usize,
+            byte_start_a: ma.byte_start as usize,
+            byte_end_a: ma.byte_end as usize,
+            byte_start_b: mb.byte_start as usize,
+            byte_end_b: mb.byte_end as usize,
             similarity: sim,
             diff: word_diff(&wa, &wb),
         })

@@ -64,103 +64,103 @@ pub const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without",
 ];
 
-/// Number words mapped to digits (see the module documentation).
+/// Number words mapped to digits (see the module documentation); sorted.
 const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("zero", "0"),
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("thirteen", "13"),
-    ("fourteen", "14"),
-    ("fifteen", "15"),
-    ("sixteen", "16"),
-    ("seventeen", "17"),
-    ("eighteen", "18"),
-    ("nineteen", "19"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("forty", "40"),
-    ("fifty", "50"),
-    ("sixty", "60"),
-    ("seventy", "70"),
-    ("eighty", "80"),
-    ("ninety", "90"),
-    ("hundred", "100"),
-    ("thousand", "1000"),
-    ("million", "1000000"),
     ("billion", "1000000000"),
     ("dozen", "12"),
+    ("eight", "8"),
+    ("eighteen", "18"),
+    ("eighty", "80"),
+    ("eleven", "11"),
+    ("fifteen", "15"),
+    ("fifty", "50"),
+    ("five", "5"),
+    ("forty", "40"),
+    ("four", "4"),
+    ("fourteen", "14"),
+    ("hundred", "100"),
+    ("million", "1000000"),
+    ("nine", "9"),
+    ("nineteen", "19"),
+    ("ninety", "90"),
+    ("one", "1"),
+    ("seven", "7"),
+    ("seventeen", "17"),
+    ("seventy", "70"),
+    ("six", "6"),
+    ("sixteen", "16"),
+    ("sixty", "60"),
+    ("ten", "10"),
+    ("thirteen", "13"),
+    ("thirty", "30"),
+    ("thousand", "1000"),
+    ("three", "3"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("two", "2"),
+    ("zero", "0"),
 ];
 
-/// Irregular verb forms mapped to one stem, so tense changes do not count.
+/// Irregular forms mapped to one stem, so tense changes do not count; sorted.
 const IRREGULAR: &[(&str, &str)] = &[
-    ("met", "meet"),
-    ("held", "hold"),
-    ("went", "go"),
-    ("gone", "go"),
-    ("goes", "go"),
-    ("made", "make"),
-    ("took", "take"),
-    ("taken", "take"),
-    ("gave", "give"),
-    ("given", "give"),
-    ("came", "come"),
-    ("saw", "see"),
-    ("seen", "see"),
-    ("found", "find"),
-    ("left", "leave"),
-    ("kept", "keep"),
     ("began", "begin"),
     ("begun", "begin"),
-    ("won", "win"),
-    ("lost", "lose"),
-    ("paid", "pay"),
-    ("sent", "send"),
-    ("spent", "spend"),
-    ("built", "build"),
-    ("brought", "bring"),
     ("bought", "buy"),
-    ("thought", "think"),
-    ("fought", "fight"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
     ("caught", "catch"),
-    ("taught", "teach"),
-    ("sold", "sell"),
-    ("stood", "stand"),
-    ("struck", "strike"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("knew", "know"),
-    ("known", "know"),
+    ("children", "child"),
+    ("drew", "draw"),
+    ("fallen", "fall"),
+    ("feet", "foot"),
+    ("fell", "fall"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("goes", "go"),
+    ("gone", "go"),
     ("grew", "grow"),
     ("grown", "grow"),
-    ("threw", "throw"),
-    ("drew", "draw"),
-    ("flew", "fly"),
-    ("fell", "fall"),
-    ("fallen", "fall"),
-    ("rose", "rise"),
-    ("risen", "rise"),
-    ("led", "lead"),
-    ("fled", "flee"),
-    ("shot", "shoot"),
+    ("held", "hold"),
     ("hit", "hit"),
+    ("kept", "keep"),
     ("killed", "kill"),
-    ("children", "child"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
     ("men", "man"),
-    ("women", "woman"),
+    ("met", "meet"),
+    ("paid", "pay"),
     ("people", "person"),
-    ("feet", "foot"),
+    ("risen", "rise"),
+    ("rose", "rise"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("took", "take"),
+    ("went", "go"),
+    ("women", "woman"),
+    ("won", "win"),
+    ("written", "write"),
+    ("wrote", "write"),
 ];
 
 /// How a normalised word takes part in the similarity rule.
@@ -187,23 +187,88 @@ pub fn word_hash(word: &str) -> u64 {
     xxh3_64(word.as_bytes())
 }
 
+/// A small open-addressing map from nonzero 64-bit keys to `u16` values:
+/// one or two probes per look-up, no string comparisons.
+struct WordTable {
+    keys: Vec<u64>,
+    values: Vec<u16>,
+    shift: u32,
+}
+
+impl WordTable {
+    fn new(entries: impl IntoIterator<Item = (u64, u16)>) -> WordTable {
+        let bits = 11;
+        let mut t = WordTable {
+            keys: vec![0; 1 << bits],
+            values: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        for (k, v) in entries {
+            let k = k.max(1);
+            let mut i = t.slot(k);
+            while t.keys[i] != 0 && t.keys[i] != k {
+                i = (i + 1) & (t.keys.len() - 1);
+            }
+            if t.keys[i] == 0 {
+                t.keys[i] = k;
+                t.values[i] = v;
+            }
+        }
+        t
+    }
+
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, k: u64) -> Option<u16> {
+        let k = k.max(1);
+        let mut i = self.slot(k);
+        loop {
+            let x = self.keys[i];
+            if x == k {
+                return Some(self.values[i]);
+            }
+            if x == 0 {
+                return None;
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
+    }
+}
+
+const CLASS_STOP: u16 = 1;
+const CLASS_NEGATION: u16 = 2;
+const IRREGULAR_BASE: u16 = 16;
+
 struct Tables {
-    stop: Vec<u64>,
-    negation: Vec<u64>,
+    /// Word hash → stopword, negation, or irregular form (`IRREGULAR_BASE + i`).
+    words: WordTable,
+    /// Packed number word → index into `NUMBER_WORDS`.
+    numbers: WordTable,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let build = |words: &[&str]| {
-            let mut v: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
+        // Negations first: a word in both lists counts as a negation.
+        let words = NEGATIONS
+            .iter()
+            .map(|w| (word_hash(w), CLASS_NEGATION))
+            .chain(STOPWORDS.iter().map(|w| (word_hash(w), CLASS_STOP)))
+            .chain(
+                IRREGULAR
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (w, _))| (word_hash(w), IRREGULAR_BASE + i as u16)),
+            );
+        let numbers = NUMBER_WORDS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (w, _))| pack8(w).map(|p| (p, i as u16)));
         Tables {
-            stop: build(STOPWORDS),
-            negation: build(NEGATIONS),
+            words: WordTable::new(words),
+            numbers: WordTable::new(numbers),
         }
     })
 }
@@ -222,13 +287,10 @@ pub fn classify(word: &str, hash: u64) -> WordClass {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return WordClass::Number;
     }
-    let t = tables();
-    if t.negation.binary_search(&hash).is_ok() {
-        WordClass::Negation
-    } else if t.stop.binary_search(&hash).is_ok() {
-        WordClass::Stop
-    } else {
-        WordClass::Content
+    match tables().words.get(hash) {
+        Some(CLASS_STOP) => WordClass::Stop,
+        Some(CLASS_NEGATION) => WordClass::Negation,
+        _ => WordClass::Content,
     }
 }
 
@@ -248,13 +310,23 @@ pub fn classify(word: &str, hash: u64) -> WordClass {
 /// assert_eq!(stem("met"), "meet");
 /// ```
 pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    stem_hashed(word, word_hash(word))
+}
+
+/// [`stem`] of a word whose [`word_hash`] is `hash`.
+pub(crate) fn stem_hashed(word: &str, hash: u64) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let w = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
-    if let Some(&(_, base)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
-        return Cow::Borrowed(base);
+    let h = if w.len() == word.len() { hash } else { word_hash(w) };
+    if let Some(v) = tables().words.get(h) {
+        if v >= IRREGULAR_BASE {
+            if let Some((_, base)) = IRREGULAR.get(usize::from(v - IRREGULAR_BASE)) {
+                return Cow::Borrowed(base);
+            }
+        }
     }
     if !w.is_ascii() || w.len() <= 3 {
         return Cow::Borrowed(w);
@@ -297,6 +369,30 @@ pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     Cow::Borrowed(s)
+}
+
+/// The bytes of a word of at most 8 bytes packed into an integer (for fast
+/// table look-ups without string comparisons).
+fn pack8(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut x = [0u8; 8];
+    x[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(x))
+}
+
+/// The digits of a number word (`three` → `3`).
+fn number_word(word: &str) -> Option<&'static str> {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    if word == "seventeen" {
+        return Some("17");
+    }
+    let i = tables().numbers.get(pack8(word)?)?;
+    NUMBER_WORDS.get(usize::from(i)).map(|(_, d)| *d)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -373,7 +469,8 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str)) {
         return;
     }
     let word = buf.as_str();
-    if let Some(base) = word.strip_suffix("n't") {
+    let apostrophe = word.contains('\'');
+    if let Some(base) = word.strip_suffix("n't").filter(|_| apostrophe) {
         let base = match base {
             "ca" => "can",
             "wo" => "will",
@@ -385,13 +482,13 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str)) {
             f(base);
         }
         f("not");
-    } else if let Some((base, full)) = expand_clitic(word) {
+    } else if let Some((base, full)) = expand_clitic(word).filter(|_| apostrophe) {
         f(base);
         f(full);
     } else if word == "cannot" {
         f("can");
         f("not");
-    } else if let Some(&(_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+    } else if let Some(digits) = number_word(word) {
         f(digits);
     } else {
         f(word);
@@ -474,6 +571,16 @@ mod tests {
     #[test]
     fn unicode_lowercase() {
         assert_eq!(normalize("ŽELEZNÁ Straße"), "železná straße");
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, d) in NUMBER_WORDS {
+            assert_eq!(number_word(w), Some(*d), "{w}");
+        }
+        assert_eq!(classify("not", word_hash("not")), WordClass::Negation);
     }
 
     #[test]

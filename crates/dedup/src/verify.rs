@@ -53,7 +53,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::{classify, for_each_word, stem, word_hash, WordClass};
+use crate::normalize::{classify, for_each_word, stem_hashed, word_hash, WordClass};
 
 /// What to require of the numbers of two claims (rule 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -193,15 +193,33 @@ impl Features {
     /// spaces, as produced by [`crate::normalize::normalize`]).
     pub fn of_normalized(normalized: &str) -> Features {
         let mut f = Features::default();
-        let mut buf = String::new();
-        for w in normalized.split(' ').filter(|w| !w.is_empty()) {
-            f.push_word(w, &mut buf);
-        }
-        f.finish();
+        f.set_normalized(normalized, &mut String::new());
         f
     }
 
-    fn push_word(&mut self, w: &str, buf: &mut String) {
+    /// Recompute these features for another normalised text, reusing the
+    /// allocations (`buf` is scratch space).
+    pub fn set_normalized(&mut self, normalized: &str, buf: &mut String) {
+        self.clear();
+        for w in normalized.split(' ').filter(|w| !w.is_empty()) {
+            self.push_word(w, buf);
+        }
+        self.finish();
+    }
+
+    /// Start over (keeping allocations); then [`Features::push_word`] each
+    /// normalised word and [`Features::finish`].
+    pub fn clear(&mut self) {
+        self.content.clear();
+        self.sequence.clear();
+        self.numbers.clear();
+        self.negations = 0;
+        self.exact = 0;
+        self.words = 0;
+    }
+
+    /// Add one normalised word (`buf` is scratch space).
+    pub fn push_word(&mut self, w: &str, buf: &mut String) {
         let h = word_hash(w);
         self.words += 1;
         self.exact = mix_exact(self.exact, h);
@@ -214,8 +232,8 @@ impl Features {
                 self.sequence.push(key);
             }
             WordClass::Content => {
-                let s = stem(w);
-                let key = if s.len() == w.len() {
+                let s = stem_hashed(w, h);
+                let key = if s.as_ref() == w {
                     h as u32
                 } else {
                     buf.clear();
@@ -227,7 +245,8 @@ impl Features {
         }
     }
 
-    fn finish(&mut self) {
+    /// Complete the features after the last [`Features::push_word`].
+    pub fn finish(&mut self) {
         self.content.clear();
         self.content.extend_from_slice(&self.sequence);
         self.content.sort_unstable();
