@@ -21,7 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use quotecheck_dedup::synth::{SynthConfig, SynthCorpus};
-use quotecheck_dedup::{Claim, DedupConfig, DocSketch, Deduper};
+use quotecheck_dedup::{Claim, DedupConfig, Deduper, DocSketch};
 
 fn status_kib(field: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -81,7 +81,13 @@ fn main() {
         let t = Instant::now();
         let total_len: usize = (0..docs)
             .into_par_iter()
-            .map(|d| corpus.doc_claims(d).iter().map(|c| c.text.len()).sum::<usize>())
+            .map(|d| {
+                corpus
+                    .doc_claims(d)
+                    .iter()
+                    .map(|c| c.text.len())
+                    .sum::<usize>()
+            })
             .sum();
         let gen_s = t.elapsed().as_secs_f64();
 

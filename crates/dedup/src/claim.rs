@@ -169,7 +169,7 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
             out.push(c);
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind)));
+    out.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
     out
 }
 

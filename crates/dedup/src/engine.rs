@@ -378,22 +378,24 @@ impl Deduper {
                 })
             })
             .collect();
-        g.metas.extend(s.metas.iter().map(|m| Meta {
-            doc,
-            content: (m.content.0 + co, m.content.1),
-            numbers: (m.numbers.0 + no, m.numbers.1),
-            bands: if m.bands == NO_BANDS {
-                NO_BANDS
-            } else {
-                m.bands + bo
-            },
-            text: (m.text.0 + to, m.text.1),
-            norm: (m.norm.0 + mo, m.norm.1),
-            speaker: speaker_map
-                .get(m.speaker as usize)
-                .copied()
-                .unwrap_or(NO_SPEAKER),
-            ..*m
+        g.metas.extend(s.metas.iter().map(|m| {
+            Meta {
+                doc,
+                content: (m.content.0 + co, m.content.1),
+                numbers: (m.numbers.0 + no, m.numbers.1),
+                bands: if m.bands == NO_BANDS {
+                    NO_BANDS
+                } else {
+                    m.bands + bo
+                },
+                text: (m.text.0 + to, m.text.1),
+                norm: (m.norm.0 + mo, m.norm.1),
+                speaker: speaker_map
+                    .get(m.speaker as usize)
+                    .copied()
+                    .unwrap_or(NO_SPEAKER),
+                ..*m
+            }
         }));
         g.content.extend_from_slice(&s.content);
         g.numbers.extend_from_slice(&s.numbers);
@@ -654,7 +656,8 @@ impl Finisher {
             ..DedupStats::default()
         };
         // 1. Exact groups: runs of equal normalised-form hashes.
-        let mut by_exact: Vec<(u64, u32)> = (0..n as u32).map(|r| (self.meta(r).exact, r)).collect();
+        let mut by_exact: Vec<(u64, u32)> =
+            (0..n as u32).map(|r| (self.meta(r).exact, r)).collect();
         by_exact.par_sort_unstable();
         let mut uf = UnionFind::new(n);
         let mut rep: Vec<u32> = (0..n as u32).collect();
@@ -676,7 +679,12 @@ impl Finisher {
         drop(by_exact);
         // 2. LSH over the representatives of exact groups.
         let selected: Vec<bool> = (0..n as u32).map(|r| rep[r as usize] == r).collect();
-        stats.banded_claims = self.store.metas.iter().filter(|m| m.bands != NO_BANDS).count();
+        stats.banded_claims = self
+            .store
+            .metas
+            .iter()
+            .filter(|m| m.bands != NO_BANDS)
+            .count();
         let candidates = self.lsh_candidates(&selected);
         drop(selected);
         stats.candidate_pairs = candidates.len();
@@ -702,7 +710,7 @@ impl Finisher {
             uf.union(e.a, e.b);
             for x in [e.a, e.b] {
                 let slot = &mut best[x as usize];
-                if slot.map_or(true, |s| e.sim.jaccard > s.jaccard) {
+                if !matches!(slot, Some(s) if s.jaccard >= e.sim.jaccard) {
                     *slot = Some(e.sim);
                 }
             }
@@ -729,7 +737,13 @@ impl Finisher {
         }
     }
 
-    fn cluster(&self, id: usize, members: &[u32], rep: &[u32], best: &[Option<Similarity>]) -> Cluster {
+    fn cluster(
+        &self,
+        id: usize,
+        members: &[u32],
+        rep: &[u32],
+        best: &[Option<Similarity>],
+    ) -> Cluster {
         let canonical = members[0];
         let cm = self.meta(canonical);
         let mut out = Vec::with_capacity(members.len());
@@ -741,7 +755,11 @@ impl Finisher {
                 (Reason::Canonical, None)
             } else if m.exact == cm.exact {
                 (Reason::Exact, None)
-            } else if let Ok(sim) = verify(self.features(canonical), self.features(r), &self.config.verify) {
+            } else if let Ok(sim) = verify(
+                self.features(canonical),
+                self.features(r),
+                &self.config.verify,
+            ) {
                 (Reason::Near, Some(sim))
             } else {
                 let b = best[r as usize].or(best[rep[r as usize] as usize]);
@@ -779,7 +797,8 @@ impl Finisher {
         }
         let mut pairs = self.lsh_candidates(&selected);
         // Exact pairs (also for quotes too short to have band keys).
-        let mut by_exact: Vec<(u64, u32)> = quotes.iter().map(|&r| (self.meta(r).exact, r)).collect();
+        let mut by_exact: Vec<(u64, u32)> =
+            quotes.iter().map(|&r| (self.meta(r).exact, r)).collect();
         by_exact.sort_unstable();
         for run in by_exact.chunk_by(|x, y| x.0 == y.0) {
             for (i, x) in run.iter().enumerate() {

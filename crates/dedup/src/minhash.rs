@@ -110,14 +110,20 @@ mod tests {
     fn disjoint_sets_rarely_agree() {
         let mh = MinHasher::new(512, 3);
         let a: Vec<u32> = (0..30u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
-        let b: Vec<u32> = (100..130u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        let b: Vec<u32> = (100..130u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
         assert!(estimate_jaccard(&mh.signature(&a), &mh.signature(&b)) < 0.05);
     }
 
     #[test]
     fn estimates_track_jaccard() {
         let mh = MinHasher::new(1024, 11);
-        for (lo, hi, j) in [(0u32, 100u32, 1.0f64), (25u32, 125u32, 75.0 / 125.0), (90, 190, 10.0 / 190.0)] {
+        for (lo, hi, j) in [
+            (0u32, 100u32, 1.0f64),
+            (25u32, 125u32, 75.0 / 125.0),
+            (90, 190, 10.0 / 190.0),
+        ] {
             let a: Vec<u32> = (0..100u32).map(|i| i.wrapping_mul(0x9E37_79B9)).collect();
             let b: Vec<u32> = (lo..hi).map(|i| i.wrapping_mul(0x9E37_79B9)).collect();
             let est = estimate_jaccard(&mh.signature(&a), &mh.signature(&b));
@@ -127,6 +133,9 @@ mod tests {
 
     #[test]
     fn empty_set() {
-        assert!(MinHasher::new(4, 0).signature(&[]).iter().all(|&s| s == u32::MAX));
+        assert!(MinHasher::new(4, 0)
+            .signature(&[])
+            .iter()
+            .all(|&s| s == u32::MAX));
     }
 }

@@ -106,7 +106,11 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
     if wa == wb {
         return true;
     }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     short.len() == 1 && long.last() == short.first()
 }
 
@@ -116,7 +120,10 @@ mod tests {
 
     #[test]
     fn diff_groups_changes() {
-        assert_eq!(word_diff(&["a", "b", "c", "d"], &["a", "x", "y", "d"]), "-b -c +x +y");
+        assert_eq!(
+            word_diff(&["a", "b", "c", "d"], &["a", "x", "y", "d"]),
+            "-b -c +x +y"
+        );
         assert_eq!(word_diff(&[], &["a"]), "+a");
         assert_eq!(word_diff(&["a"], &[]), "-a");
         assert_eq!(word_diff(&["a", "b"], &["b", "a"]), "-a +a");

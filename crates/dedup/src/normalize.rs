@@ -39,23 +39,186 @@ use xxhash_rust::xxh3::xxh3_64;
 /// Function words, auxiliaries and reporting verbs that carry no claim
 /// content. They are part of the normalised form but not of the content set.
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "across", "after", "again", "against", "all", "also", "am", "among",
-    "an", "and", "any", "are", "as", "at", "be", "became", "because", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done",
-    "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
-    "himself", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "itself", "just",
-    "least", "less", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "now",
-    "of", "off", "on", "once", "only", "onto", "or", "other", "our", "ours", "ourselves", "out",
-    "over", "own", "per", "quite", "rather", "s", "same", "shall", "she", "should", "since", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "thus", "to", "too", "toward",
-    "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what",
-    "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "would", "yet", "you", "your", "yours", "yourself", "said", "says", "say", "saying", "told",
-    "tell", "tells", "according", "reportedly", "reported", "stated", "states", "added",
-    "claimed", "noted", "mr", "mrs", "ms", "dr", "however", "meanwhile", "already", "still",
-    "today", "yesterday",
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "became",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "quite",
+    "rather",
+    "s",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "according",
+    "reportedly",
+    "reported",
+    "stated",
+    "states",
+    "added",
+    "claimed",
+    "noted",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "however",
+    "meanwhile",
+    "already",
+    "still",
+    "today",
+    "yesterday",
 ];
 
 /// Words that negate a claim. Their count must agree for two claims to be
@@ -320,7 +483,11 @@ pub(crate) fn stem_hashed(word: &str, hash: u64) -> std::borrow::Cow<'_, str> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
-    let h = if w.len() == word.len() { hash } else { word_hash(w) };
+    let h = if w.len() == word.len() {
+        hash
+    } else {
+        word_hash(w)
+    };
     if let Some(v) = tables().words.get(h) {
         if v >= IRREGULAR_BASE {
             if let Some((_, base)) = IRREGULAR.get(usize::from(v - IRREGULAR_BASE)) {
@@ -428,17 +595,17 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         let after = next.and_then(|n| text[i + c.len_utf8() + n.len_utf8()..].chars().next());
         let last = buf.chars().next_back();
         let keep_going = match c {
-            _ if is_apostrophe(c) => {
-                if last.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
-                    buf.push('\'');
-                    segment = 0;
-                    true
-                } else {
-                    false
-                }
+            _ if is_apostrophe(c)
+                && last.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic) =>
+            {
+                buf.push('\'');
+                segment = 0;
+                true
             }
-            '.' | ',' if last.is_some_and(|l| l.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()) =>
+            '.' | ','
+                if last.is_some_and(|l| l.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit()) =>
             {
                 if c == '.' {
                     buf.push('.');
@@ -499,7 +666,13 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str)) {
 /// `we'll` → (`we`, `will`), `they're` → (`they`, `are`), `I've` → (`i`,
 /// `have`), `I'm` → (`i`, `am`), `she'd` → (`she`, `would`).
 fn expand_clitic(word: &str) -> Option<(&str, &'static str)> {
-    for (clitic, full) in [("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")] {
+    for (clitic, full) in [
+        ("'ll", "will"),
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'m", "am"),
+        ("'d", "would"),
+    ] {
         if let Some(base) = word.strip_suffix(clitic) {
             if !base.is_empty() {
                 return Some((base, full));
@@ -556,7 +729,10 @@ mod tests {
 
     #[test]
     fn numbers_are_kept() {
-        assert_eq!(words("1,000,000 and 3.5 and 19th."), ["1000000", "and", "3.5", "and", "19th"]);
+        assert_eq!(
+            words("1,000,000 and 3.5 and 19th."),
+            ["1000000", "and", "3.5", "and", "19th"]
+        );
         assert_ne!(normalize("3 killed"), normalize("30 killed"));
         assert_eq!(normalize("Twelve died"), "12 died");
         assert_eq!(words("1, 2"), ["1", "2"]);
@@ -564,7 +740,10 @@ mod tests {
 
     #[test]
     fn initialisms() {
-        assert_eq!(words("the U.S. and U.N. said"), ["the", "us", "and", "un", "said"]);
+        assert_eq!(
+            words("the U.S. and U.N. said"),
+            ["the", "us", "and", "un", "said"]
+        );
         assert_eq!(words("A. Smith"), ["a", "smith"]);
     }
 

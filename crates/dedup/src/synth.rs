@@ -29,8 +29,8 @@
 use std::borrow::Cow;
 
 use crate::claim::{Claim, ClaimKind};
-use crate::minhash::splitmix64;
 use crate::engine::DedupReport;
+use crate::minhash::splitmix64;
 use quotecheck_core::Span;
 
 /// Settings of the generator.
@@ -88,10 +88,10 @@ const FIRST: &[&str] = &[
     "Lukas", "Mei", "Hassan", "Ingrid", "Tomas", "Aisha", "Pablo", "Nadia", "Viktor",
 ];
 const LAST: &[&str] = &[
-    "Kerry", "Lavrov", "Ruiz", "Chen", "Okafor", "Dubois", "Ivanova", "Smith", "Tanaka",
-    "Garcia", "Haddad", "Novak", "Kowalski", "Mensah", "Sharma", "Muller", "Wang", "Rahman",
-    "Larsen", "Silva", "Petrov", "Nakamura", "Costa", "Kim", "Nguyen", "Schmidt", "Rossi",
-    "Ahmadi", "Fischer", "Moreau", "Jensen", "Popescu", "Horvat", "Ali", "Yilmaz", "Santos",
+    "Kerry", "Lavrov", "Ruiz", "Chen", "Okafor", "Dubois", "Ivanova", "Smith", "Tanaka", "Garcia",
+    "Haddad", "Novak", "Kowalski", "Mensah", "Sharma", "Muller", "Wang", "Rahman", "Larsen",
+    "Silva", "Petrov", "Nakamura", "Costa", "Kim", "Nguyen", "Schmidt", "Rossi", "Ahmadi",
+    "Fischer", "Moreau", "Jensen", "Popescu", "Horvat", "Ali", "Yilmaz", "Santos",
 ];
 const ONSETS: &[&str] = &[
     "b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pr",
@@ -118,7 +118,7 @@ impl Rng {
         splitmix64(&mut self.0)
     }
     fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
     fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
@@ -217,7 +217,8 @@ impl SynthCorpus {
         match self.role(i) {
             Truth::NearDuplicateOf(b) if self.role(b) == Truth::Fresh => Truth::NearDuplicateOf(b),
             Truth::NumberChangeOf(b)
-                if self.role(b) == Truth::Fresh && self.fresh_words(b).iter().any(|w| is_number(w)) =>
+                if self.role(b) == Truth::Fresh
+                    && self.fresh_words(b).iter().any(|w| is_number(w)) =>
             {
                 Truth::NumberChangeOf(b)
             }
@@ -238,7 +239,9 @@ impl SynthCorpus {
         while words.len() < len {
             let u = rng.unit();
             if u < 0.36 {
-                words.push(Cow::Borrowed(FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())]));
+                words.push(Cow::Borrowed(
+                    FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())],
+                ));
             } else if u < 0.41 {
                 words.push(Cow::Borrowed(FIRST[rng.below(FIRST.len())]));
                 words.push(Cow::Borrowed(LAST[rng.below(LAST.len())]));
@@ -385,9 +388,12 @@ impl SynthCorpus {
                 else {
                     continue;
                 };
-                let offs = offsets_cache
-                    .entry(d)
-                    .or_insert_with(|| self.raw_doc_claims(d).iter().map(|c| c.span.start).collect());
+                let offs = offsets_cache.entry(d).or_insert_with(|| {
+                    self.raw_doc_claims(d)
+                        .iter()
+                        .map(|c| c.span.start)
+                        .collect()
+                });
                 let Ok(pos) = offs.binary_search(&m.claim.byte_start) else {
                     continue;
                 };
@@ -407,13 +413,19 @@ impl SynthCorpus {
             match self.truth(i) {
                 Truth::NearDuplicateOf(b) => {
                     ev.planted_pairs += 1;
-                    if cluster_of.get(&i).is_some_and(|c| cluster_of.get(&b) == Some(c)) {
+                    if cluster_of
+                        .get(&i)
+                        .is_some_and(|c| cluster_of.get(&b) == Some(c))
+                    {
                         ev.found_pairs += 1;
                     }
                 }
                 Truth::NumberChangeOf(b) => {
                     ev.number_changes += 1;
-                    if cluster_of.get(&i).is_some_and(|c| cluster_of.get(&b) == Some(c)) {
+                    if cluster_of
+                        .get(&i)
+                        .is_some_and(|c| cluster_of.get(&b) == Some(c))
+                    {
                         ev.number_changes_reported += 1;
                     }
                 }

@@ -325,7 +325,11 @@ fn sub_multiset(a: &[u32], b: &[u32]) -> bool {
 }
 
 /// Apply the rule of the module documentation to two claims' features.
-pub fn verify(a: FeatureRef<'_>, b: FeatureRef<'_>, cfg: &VerifyConfig) -> Result<Similarity, Rejection> {
+pub fn verify(
+    a: FeatureRef<'_>,
+    b: FeatureRef<'_>,
+    cfg: &VerifyConfig,
+) -> Result<Similarity, Rejection> {
     if a.content.len() < cfg.min_tokens || b.content.len() < cfg.min_tokens {
         return Err(Rejection::TooShort);
     }
@@ -400,15 +404,24 @@ mod tests {
 
     #[test]
     fn numbers_policy() {
-        let added = ("Police arrested 2 men in Leeds", "Police arrested 2 men in Leeds on 19 March");
+        let added = (
+            "Police arrested 2 men in Leeds",
+            "Police arrested 2 men in Leeds on 19 March",
+        );
         assert!(check(added.0, added.1).is_ok());
         let cfg = VerifyConfig {
             numbers: NumberPolicy::Equal,
             ..VerifyConfig::default()
         };
-        assert_eq!(compare_texts(added.0, added.1, &cfg), Err(Rejection::NumbersDiffer));
         assert_eq!(
-            check("Three people died in the fire", "Four people died in the fire"),
+            compare_texts(added.0, added.1, &cfg),
+            Err(Rejection::NumbersDiffer)
+        );
+        assert_eq!(
+            check(
+                "Three people died in the fire",
+                "Four people died in the fire"
+            ),
             Err(Rejection::NumbersDiffer)
         );
     }
@@ -427,8 +440,14 @@ mod tests {
 
     #[test]
     fn exact_hash_ignores_punctuation_and_case() {
-        assert_eq!(Features::of("“Yes,” he SAID.").exact, Features::of("yes he said").exact);
-        assert_ne!(Features::of("yes he said").exact, Features::of("he said yes").exact);
+        assert_eq!(
+            Features::of("“Yes,” he SAID.").exact,
+            Features::of("yes he said").exact
+        );
+        assert_ne!(
+            Features::of("yes he said").exact,
+            Features::of("he said yes").exact
+        );
         assert_eq!(Features::of("…").exact, 0);
     }
 }
