@@ -25,15 +25,15 @@ use crate::verify::{mix_exact, verify, FeatureRef, Features, Similarity, VerifyC
 /// ```
 /// use quotecheck_dedup::DedupConfig;
 /// let cfg = DedupConfig::default();
-/// assert_eq!((cfg.bands, cfg.rows, cfg.shingle_size), (40, 4, 1));
-/// assert_eq!(cfg.num_hashes(), 160);
+/// assert_eq!((cfg.bands, cfg.rows, cfg.shingle_size), (40, 5, 1));
+/// assert_eq!(cfg.num_hashes(), 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DedupConfig {
     /// LSH bands (default 40).
     pub bands: usize,
-    /// MinHash values per band (default 4). The signature has
+    /// MinHash values per band (default 5). The signature has
     /// `bands × rows` values.
     pub rows: usize,
     /// Words per shingle (default 1; see [`crate::shingle`]).
@@ -64,7 +64,7 @@ impl Default for DedupConfig {
     fn default() -> Self {
         DedupConfig {
             bands: 40,
-            rows: 4,
+            rows: 5,
             shingle_size: 1,
             seed: 0x5eed,
             max_bucket: 64,
