@@ -39,6 +39,8 @@ const PREFIXES: &[&str] = &[
     "© ",
     "advertisement",
     "related articles",
+    "related:",
+    "copy link",
     "related stories",
     "read more:",
     "recommended for you",
@@ -87,7 +89,19 @@ const EXACT: &[&str] = &[
 /// assert!(!is_furniture_line("The minister said no comment would be made."));
 /// ```
 pub fn is_furniture_line(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
+    let line = line.trim();
+    // Long lines are body text unless they are cookie notices.
+    if line.len() > 160 {
+        let has_cookie = line.len() < 2000
+            && line
+                .as_bytes()
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"cookie"));
+        if !has_cookie {
+            return false;
+        }
+    }
+    let lower = line.to_lowercase();
     if lower.is_empty() {
         return false;
     }

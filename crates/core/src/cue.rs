@@ -1,1 +1,274 @@
-//! Reporting cues (work in progress).
+//! Reporting cues: the lexicon of verbs and phrases that introduce reported
+//! speech (`said`, `told reporters`, `pointed out`, `according to`), loaded
+//! from `data/cues.tsv`, and matching it against tokens.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::token::Token;
+
+/// What a cue reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Speech: the content is what was said (`said that …`, `“…,” he added`).
+    Speech,
+    /// The content is the verb's object (`accused Washington of …`, `announced …`).
+    Object,
+    /// A stated belief or intention (`believes that …`, `wants …`).
+    Belief,
+    /// Evidence from documents or polls (`the survey found …`).
+    Evidence,
+    /// `according to X`.
+    According,
+}
+
+/// One entry of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueEntry {
+    /// Base form (`say`, `point out`).
+    pub lemma: String,
+    /// What it reports.
+    pub class: CueClass,
+    /// True for the `-ing` form (`saying`), which attaches to a previous clause.
+    pub gerund: bool,
+    /// True for the past participle used passively (`was told`).
+    pub participle: bool,
+    /// True for the bare base form (`say`, `note`), which agrees only with
+    /// plural or first/second-person subjects.
+    pub base: bool,
+}
+
+/// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The cue lexicon: surface forms (lower case, words joined by a space) to entries.
+#[derive(Debug)]
+pub struct Lexicon {
+    forms: FxMap<String, CueEntry>,
+    /// First words of multi-word forms.
+    heads: HashSet<String, BuildHasherDefault<FxHasher>>,
+    max_words: usize,
+    /// Bit filter over (length, first two bytes) of every first word.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_WORDS: usize = 64;
+
+fn filter_bit(word: &[u8]) -> usize {
+    let b0 = word.first().map_or(0, |b| b.to_ascii_lowercase() as usize);
+    let b1 = word.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize);
+    ((b0 * 31 + b1) * 13 + word.len().min(31)) % (FILTER_WORDS * 64)
+}
+
+const DATA: &str = include_str!("../data/cues.tsv");
+/// Cue forms learned from the PolNeAR train split by `scripts/learn_lexicons.py`.
+const LEARNED: &str = include_str!("../data/cues_learned.tsv");
+
+fn inflect(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let (s, ed, ing) = if let Some(stem) = lemma.strip_suffix('e') {
+        (
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        )
+    } else if let Some(stem) = lemma
+        .strip_suffix('y')
+        .filter(|st| !st.ends_with(['a', 'e', 'o', 'u']))
+    {
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        )
+    } else if lemma.ends_with("ss")
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
+        (
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
+    } else {
+        (
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
+    };
+    v.extend([s, ed, ing]);
+    v
+}
+
+impl Lexicon {
+    /// Parse a lexicon in the `cues.tsv` format.
+    pub fn parse(data: &str) -> Lexicon {
+        let mut forms = FxMap::default();
+        let mut heads = HashSet::default();
+        let mut max_words = 1;
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let lemma = cols[0].replace('_', " ");
+            let learned = cols.get(1).copied() == Some("learned");
+            let class = match cols.get(1).copied().unwrap_or("speech") {
+                "object" | "learned" => CueClass::Object,
+                "belief" => CueClass::Belief,
+                "evidence" => CueClass::Evidence,
+                _ => CueClass::Speech,
+            };
+            let mut list: Vec<String> = match cols.get(2) {
+                Some(f) if !f.trim().is_empty() => {
+                    f.split_whitespace().map(|w| w.replace('_', " ")).collect()
+                }
+                _ => inflect(&lemma),
+            };
+            if !learned
+                && cols
+                    .get(2)
+                    .is_some_and(|f| f.split_whitespace().count() <= 2)
+            {
+                // Partial override: add generated forms too.
+                list.extend(inflect(&lemma));
+            }
+            for f in list {
+                max_words = max_words.max(f.split(' ').count());
+                if let Some((head, _)) = f.split_once(' ') {
+                    heads.insert(head.to_string());
+                }
+                let gerund = f.ends_with("ing") && f != lemma;
+                let participle = f.ends_with("ed")
+                    || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
+                let base = !learned && f == lemma;
+                forms.entry(f).or_insert(CueEntry {
+                    lemma: lemma.clone(),
+                    class,
+                    gerund,
+                    participle,
+                    base,
+                });
+            }
+        }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for f in forms.keys() {
+            let first = f.split(' ').next().unwrap_or_default();
+            let bit = filter_bit(first.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Lexicon {
+            forms,
+            heads,
+            max_words,
+            filter,
+        }
+    }
+
+    /// The built-in lexicon from `data/cues.tsv`.
+    ///
+    /// ```
+    /// use quotecheck_core::cue::{Lexicon, CueClass};
+    /// let lex = Lexicon::builtin();
+    /// assert_eq!(lex.lookup("pointed out").unwrap().lemma, "point out");
+    /// assert_eq!(lex.lookup("said").unwrap().class, CueClass::Speech);
+    /// assert!(lex.len() > 80);
+    /// ```
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::parse(&format!("{DATA}\n{LEARNED}")))
+    }
+
+    /// Cheap pre-check: can a cue start with this lower-cased word? False
+    /// means certainly not; true means maybe.
+    pub fn may_start(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && (self.forms.contains_key(word) || self.heads.contains(word))
+    }
+
+    /// Like [`Lexicon::may_start`] for a word in any case, without allocating
+    /// (may answer true for words that are not cues).
+    pub fn may_start_raw(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return true;
+        }
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or(word);
+        self.forms.contains_key(lower) || self.heads.contains(lower)
+    }
+
+    /// Look up a surface form (lower case, words separated by one space).
+    pub fn lookup(&self, form: &str) -> Option<&CueEntry> {
+        self.forms.get(form)
+    }
+
+    /// Number of distinct lemmas.
+    pub fn len(&self) -> usize {
+        let mut l: Vec<&str> = self.forms.values().map(|e| e.lemma.as_str()).collect();
+        l.sort_unstable();
+        l.dedup();
+        l.len()
+    }
+
+    /// True when the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The longest cue starting at token `i`: number of tokens and entry.
+    pub fn match_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &CueEntry)> {
+        if !tokens.get(i).is_some_and(|t| t.is_word) {
+            return None;
+        }
+        let first = tokens[i].lower();
+        let single = self.forms.get(first).map(|e| (1, e));
+        if !self.heads.contains(first) {
+            return single;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for n in 0..self.max_words {
+            let Some(t) = tokens.get(i + n) else { break };
+            if !t.is_word {
+                break;
+            }
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(t.lower());
+            if let Some(e) = self.forms.get(&key) {
+                best = Some((n + 1, e));
+            }
+        }
+        best
+    }
+}

@@ -1,26 +1,1386 @@
-//! The attribution pipeline: segment, find boilerplate, detect quotes,
+//! The attribution pipeline: segment, find boilerplate, pair quote marks,
+//! find cues and their speakers, decide each quote's kind and span, and
 //! resolve speakers.
+//!
+//! Work is done per *unit*: a sentence, or several sentences joined when a
+//! closed quote runs across them, so that `X said: “A. B. C.”` is one unit.
+//! For every cue in a unit the engine looks for the speaker before the cue
+//! (`Trudeau added …`), after it (`…, said Trudeau.`), or in `according to X`,
+//! and for the content after the cue (`said that …`) or before it (`…, he
+//! said.`). Content that is a quoted span is a direct quote; content that
+//! contains a quoted fragment is mixed; otherwise it is indirect. Quoted
+//! spans that no cue claims are attributed by `X: “…”`, or as the
+//! continuation of the previous speaker when they read as whole sentences;
+//! short unattributed quoted phrases (titles, scare quotes) are not quotes.
 
 use crate::boilerplate;
+use crate::cue::{CueClass, CueEntry, Lexicon};
 use crate::document::{Analysis, Document};
+use crate::marks::{find_quoted, Quoted};
+use crate::np::{self, Np};
+use crate::quote::{Cue, QuoteKind};
 use crate::segment;
+use crate::span::Span;
+use crate::speaker::{self, Mention, MentionKind};
+use crate::token::{tokenize, Token};
+use crate::words::Words;
 
 /// Analyse one document.
 pub fn analyze(doc: &Document) -> Analysis {
     let text = doc.text.as_str();
     let paragraphs = segment::paragraphs(text);
     let boilerplate = boilerplate::detect(text, &paragraphs);
-    let body: Vec<_> = paragraphs
+    let body: Vec<Span> = paragraphs
         .iter()
         .copied()
         .filter(|p| !boilerplate.contains(p))
         .collect();
     let sentences = segment::sentences_in(text, &body);
+    let quoted = find_quoted(text, &body);
+    let units = units(&sentences, &quoted);
+    let mut finder = Finder {
+        text,
+        quoted: &quoted,
+        claimed: vec![false; quoted.len()],
+        cands: Vec::new(),
+    };
+    for (ui, &u) in units.iter().enumerate() {
+        finder.unit(u, ui);
+    }
+    finder.unclaimed(&body, &units);
+    finder.interview(&body);
+    let mut cands = finder.cands;
+    cands.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let cands = drop_overlaps(cands);
+    let (quotes, speakers) = speaker::resolve(text, cands);
     Analysis {
         paragraphs,
         sentences,
         boilerplate,
-        quotes: Vec::new(),
-        speakers: Vec::new(),
+        quotes,
+        speakers,
+    }
+}
+
+/// A quote before speaker resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub kind: QuoteKind,
+    pub span: Span,
+    pub fragment: Option<Span>,
+    pub cue: Option<Cue>,
+    pub mention: Option<(Mention, Np)>,
+    /// For quotes without their own mention: the start of the quote whose
+    /// speaker they continue.
+    pub inherit: Option<usize>,
+    pub confidence: f32,
+    pub reason: &'static str,
+}
+
+/// Join sentences whose boundary falls inside a closed quote of one paragraph.
+fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+    let mut qi = 0;
+    for &s in sentences {
+        if let Some(last) = out.last_mut() {
+            let b = last.end;
+            while qi < quoted.len() && quoted[qi].outer().end <= b {
+                qi += 1;
+            }
+            let inside = quoted[qi..]
+                .iter()
+                .take_while(|q| q.open.start < b)
+                .any(|q| {
+                    q.close.is_some()
+                        && !q.multi_paragraph
+                        && q.outer().end > b
+                        && q.outer().end <= s.end.max(q.outer().end)
+                        && s.start < q.outer().end
+                });
+            if inside {
+                last.end = s.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
+    // Identical spans or partial overlaps: keep the more confident. A quote
+    // nested inside another one is part of its content (`said that Lavrov
+    // and Kerry will discuss …`): keep the outer quote.
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    'outer: for c in cands {
+        for k in kept.iter_mut().rev().take(8) {
+            if k.span.overlap(c.span) == 0 {
+                continue;
+            }
+            let nested = k.span.contains(c.span) && k.span != c.span;
+            if !nested && c.confidence > k.confidence {
+                *k = c;
+            }
+            continue 'outer;
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+/// Reported content is at least two words and does not open with a
+/// preposition (`said in a conference call`, `added over the last quarter`).
+fn plausible_content(text: &str, content: Span) -> bool {
+    let Some(s) = content.slice(text) else {
+        return false;
+    };
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    if words.next().is_none() {
+        return false;
+    }
+    !matches!(
+        first.as_str(),
+        "in" | "on"
+            | "at"
+            | "over"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "when"
+            | "while"
+            | "off"
+            | "up"
+            | "out"
+            | "into"
+            | "without"
+            | "simply"
+            | "only"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "through"
+            | "via"
+            | "afterward"
+            | "afterwards"
+            | "later"
+            | "earlier"
+    )
+}
+
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "previously",
+    "recently",
+    "earlier",
+    "once",
+    "often",
+    "publicly",
+    "privately",
+    "quickly",
+    "separately",
+    "reportedly",
+    "further",
+    "reportedly",
+    "never",
+    "not",
+    "did",
+    "does",
+    "do",
+    "just",
+    "already",
+    "still",
+    "first",
+    "last",
+    "always",
+    "frequently",
+    "specifically",
+    "explicitly",
+    "angrily",
+    "bluntly",
+    "flatly",
+    "simply",
+    "openly",
+    "famously",
+    "subsequently",
+    "immediately",
+    "finally",
+    "ultimately",
+    "initially",
+    "originally",
+    "previously",
+    "yesterday",
+    "today",
+    "even",
+    "actually",
+    "apparently",
+    "clearly",
+    "strongly",
+    "firmly",
+    "correctly",
+    "falsely",
+    "wrongly",
+    "mistakenly",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "be",
+    "to",
+    "had",
+    "once",
+    "alone",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "too",
+    "jointly",
+    "formally",
+    "officially",
+];
+
+/// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
+const INFINITIVE_REPORTS: &[&str] = &[
+    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
+    "demand", "propose", "claim", "swear", "seek",
+];
+
+const PASSIVE: &[&str] = &[
+    "was", "were", "been", "be", "is", "are", "being", "get", "got",
+];
+
+/// Cues whose first object is the hearer, not the content (`told reporters that`).
+const TELL_LIKE: &[&str] = &[
+    "tell", "inform", "assure", "reassure", "remind", "warn", "ask", "advise",
+];
+
+struct Finder<'a> {
+    text: &'a str,
+    quoted: &'a [Quoted],
+    claimed: Vec<bool>,
+    cands: Vec<Cand>,
+}
+
+struct CueHit<'e> {
+    at: usize,
+    len: usize,
+    entry: &'e CueEntry,
+}
+
+impl<'a> Finder<'a> {
+    fn in_quote(&self, span: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        self.quoted
+            .get(i)
+            .is_some_and(|q| q.outer().start <= span.start && span.end <= q.outer().end)
+    }
+
+    /// Quoted spans overlapping `span`, by index.
+    fn quoted_in(&self, span: Span) -> Vec<usize> {
+        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        (i..self.quoted.len())
+            .take_while(|&k| self.quoted[k].outer().start < span.end)
+            .collect()
+    }
+
+    fn cues(&self, toks: &[Token<'a>]) -> Vec<CueHit<'static>> {
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((len, entry)) = self.cue_at(lex, toks, i) {
+                out.push(CueHit { at: i, len, entry });
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn cue_at(
+        &self,
+        lex: &'static Lexicon,
+        toks: &[Token<'a>],
+        i: usize,
+    ) -> Option<(usize, &'static CueEntry)> {
+        let t = &toks[i];
+        if !t.is_word {
+            return None;
+        }
+        let l = t.lower();
+        if l != "according" && !lex.may_start(l) || self.in_quote(t.span) {
+            return None;
+        }
+        if l == "according" && toks.get(i + 1).is_some_and(|n| n.lower() == "to") {
+            static ACC: CueEntry = CueEntry {
+                lemma: String::new(),
+                class: CueClass::According,
+                gerund: false,
+                participle: false,
+                base: false,
+            };
+            return Some((2, &ACC));
+        }
+        // A capitalised cue word inside a sentence is part of a name (`State
+        // Department`), except in a headline (`Christie Says He Would …`).
+        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.title_case(toks) {
+            return None;
+        }
+        let (len, entry) = lex.match_at(toks, i)?;
+        // `continue to`, `want to`: infinitive complements are not reports.
+        if toks.get(i + len).is_some_and(|n| n.lower() == "to")
+            && entry.class != CueClass::Object
+            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+        {
+            return None;
+        }
+        let prev = i.checked_sub(1).map(|p| toks[p].lower());
+        // `to say`, `declined to comment`: infinitives report nothing.
+        if prev == Some("to") {
+            return None;
+        }
+        // Passive `was told`, `is expected`: the subject is not the speaker.
+        if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) {
+            return None;
+        }
+        // Nouns: `the report`, `a call`, `his claim`.
+        if prev.is_some_and(|p| {
+            matches!(
+                p,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "our"
+                    | "my"
+                    | "your"
+            )
+        }) {
+            return None;
+        }
+        Some((len, entry))
+    }
+
+    /// Is the unit a title-case headline?
+    fn title_case(&self, toks: &[Token<'a>]) -> bool {
+        let words: Vec<&Token<'a>> = toks
+            .iter()
+            .filter(|t| t.is_word && t.text.len() > 3)
+            .collect();
+        words.len() >= 4
+            && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8
+    }
+
+    fn unit(&mut self, unit: Span, _ui: usize) {
+        let text = self.text;
+        // Most sentences report nothing: look for a possible cue word before
+        // tokenizing.
+        let Some(raw) = unit.slice(text) else { return };
+        let lex = Lexicon::builtin();
+        let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
+        });
+        if !possible {
+            return;
+        }
+        let toks = tokenize(text, unit);
+        if toks.is_empty() {
+            return;
+        }
+        let cues = self.cues(&toks);
+        let mut prev_subject: Option<(Mention, Np)> = None;
+        for (ci, hit) in cues.iter().enumerate() {
+            let next_cue = cues.get(ci + 1).map(|h| h.at);
+            if let Some(s) = self.attribute(unit, &toks, hit, next_cue, &cues, prev_subject.clone())
+            {
+                prev_subject = Some(s);
+            }
+        }
+    }
+
+    fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
+        let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        Mention {
+            text: self.text[span.start..span.end].to_string(),
+            span,
+            kind: np.kind,
+        }
+    }
+
+    /// Find the subject before cue token `at`, skipping adverbs, auxiliaries
+    /// and a parenthetical or appositive between commas.
+    fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        let w = Words::builtin();
+        let mut j = at;
+        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        // `Sen. Elizabeth Warren (D-MA) said`
+        if toks[j - 1].text == ")" {
+            if let Some(open) = (j.saturating_sub(8)..j - 1)
+                .rev()
+                .find(|&k| toks[k].text == "(")
+            {
+                j = open;
+                while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+                    j -= 1;
+                }
+                if j == 0 {
+                    return None;
+                }
+            }
+        }
+        let t = &toks[j - 1];
+        if t.text == "," {
+            // `Smith, a spokesman for X, said` / `X, who …, said`
+            let close = j - 1;
+            let mut k = close;
+            let lim = close.saturating_sub(20);
+            while k > lim {
+                k -= 1;
+                if toks[k].text == "," || toks[k].is_quote_mark() {
+                    break;
+                }
+            }
+            if k < close && toks[k].text == "," && k > 0 {
+                let main = np::backward(toks, k - 1, 0, self.text)?;
+                if main.kind == MentionKind::Pronoun && main.name.to_lowercase() != "who" {
+                    return None;
+                }
+                let paren = self.text[toks[k + 1].span.start..toks[close - 1].span.end].to_string();
+                let mut main = main;
+                let paren_np = np::forward(toks, k + 1, close, self.text);
+                match paren_np {
+                    Some(p)
+                        if matches!(p.kind, MentionKind::Name)
+                            && p.last + 1 == close
+                            && matches!(
+                                main.kind,
+                                MentionKind::Role | MentionKind::Organization
+                            ) =>
+                    {
+                        // `The ministry's spokeswoman, Anna Kovac, said`
+                        let role = self.text[toks[main.first].span.start..toks[main.last].span.end]
+                            .to_string();
+                        let mut p = p;
+                        p.role = Some(role);
+                        return Some(p);
+                    }
+                    _ => {}
+                }
+                let first_word = toks[k + 1].lower();
+                if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
+                    && main.role.is_none()
+                    && (matches!(first_word, "a" | "an" | "the" | "who")
+                        || w.is_title(first_word)
+                        || w.is_speaker_noun(first_word))
+                    && first_word != "who"
+                {
+                    main.role = Some(paren);
+                    main.last = close - 1;
+                }
+                return Some(main);
+            }
+            return None;
+        }
+        let np = np::backward(toks, j - 1, 0, self.text)?;
+        if np.kind == MentionKind::Pronoun && np.name.to_lowercase() == "who" {
+            // `Trump, who said …`: resolve through the antecedent before the comma.
+            if np.first >= 2 && toks[np.first - 1].text == "," {
+                if let Some(ante) = np::backward(toks, np.first - 2, 0, self.text) {
+                    if ante.kind != MentionKind::Pronoun {
+                        let mut who = np.clone();
+                        who.name = ante.name.clone();
+                        who.role = ante.role.clone();
+                        who.kind = ante.kind;
+                        who.first = np.first;
+                        return Some(who);
+                    }
+                }
+            }
+            return None;
+        }
+        if matches!(np.kind, MentionKind::Pronoun)
+            && matches!(np.name.to_lowercase().as_str(), "i" | "we" | "you")
+        {
+            return None;
+        }
+        Some(np)
+    }
+
+    /// Find the subject right after the cue (`…, said Smith, the mayor.`)
+    /// that closes the unit. Returns the phrase and the index after it.
+    fn subject_after(&self, toks: &[Token<'a>], from: usize) -> Option<Np> {
+        let np = np::forward(toks, from, toks.len(), self.text)?;
+        if np.kind == MentionKind::Pronoun
+            && !matches!(
+                np.name.to_lowercase().as_str(),
+                "he" | "she" | "they" | "it"
+            )
+        {
+            return None;
+        }
+        // What follows must be the end, an appositive, or a short adjunct.
+        let rest = &toks[np.last + 1..];
+        let ok = rest.is_empty()
+            || rest[0].text == ","
+            || rest
+                .iter()
+                .all(|t| !t.is_word || !Lexicon::builtin().lookup(t.lower()).is_some_and(|_| true))
+                && rest.len() <= 10
+                && rest.first().is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                            | "earlier"
+                            | "later"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "from"
+                            | "with"
+                            | "of"
+                    ) || !t.is_word
+                });
+        if !ok {
+            return None;
+        }
+        let mut np = np;
+        // `…, said Smith, the mayor.`: the mention covers the appositive.
+        if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
+            let mut end = toks.len();
+            while end > np.last + 1 && !toks[end - 1].is_word {
+                end -= 1;
+            }
+            let first_word = toks[np.last + 2].lower();
+            if end > np.last + 2 && matches!(first_word, "a" | "an" | "the" | "who")
+                || Words::builtin().is_title(first_word)
+            {
+                np.role.get_or_insert_with(|| {
+                    self.text[toks[np.last + 2].span.start..toks[end - 1].span.end].to_string()
+                });
+                np.last = end - 1;
+            }
+        }
+        Some(np)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attribute(
+        &mut self,
+        unit: Span,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        next_cue: Option<usize>,
+        cues: &[CueHit<'static>],
+        prev_subject: Option<(Mention, Np)>,
+    ) -> Option<(Mention, Np)> {
+        let text = self.text;
+        let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
+        let cue = Cue {
+            text: text[cue_span.start..cue_span.end].to_string(),
+            span: cue_span,
+        };
+        let after_cue = hit.at + hit.len;
+        let class = hit.entry.class;
+
+        if class == CueClass::According {
+            // The source runs from `to` to the next comma (or the end).
+            let src_end = (after_cue..toks.len())
+                .find(|&k| {
+                    matches!(toks[k].text, "," | ";" | ":" | "." | "—" | "–")
+                        || toks[k].is_quote_mark()
+                })
+                .unwrap_or(toks.len());
+            let mut src_last = src_end;
+            while src_last > after_cue && !toks[src_last - 1].is_word {
+                src_last -= 1;
+            }
+            if src_last <= after_cue || src_last - after_cue > 15 {
+                return None;
+            }
+            let np = np::forward(toks, after_cue, src_last, text)
+                .map(|mut n| {
+                    n.last = src_last - 1;
+                    n
+                })
+                .unwrap_or_else(|| np::describe(toks, after_cue, src_last - 1, text));
+            let m = self.mention(toks, &np);
+            let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
+            let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
+            let lead = toks[..hit.at].iter().filter(|t| t.is_word).count();
+            let content = if before_comma && after_comma {
+                // `Since November, according to HRW, forces have killed …`:
+                // the report surrounds its attribution.
+                Span::new(unit.start, unit.end)
+            } else if before_comma {
+                // `…, according to X.`
+                Span::new(unit.start, toks[hit.at - 1].span.start)
+            } else if after_comma && lead <= 2 {
+                // `(But) according to X, …`
+                Span::new(
+                    toks.get(src_end + 1).map_or(unit.end, |t| t.span.start),
+                    unit.end,
+                )
+            } else if src_end >= toks.len() - 1 && lead > 3 {
+                // `… is ahead 46 to 39 according to a CBS poll.`
+                Span::new(unit.start, toks[hit.at].span.start)
+            } else {
+                return None;
+            };
+            self.emit(
+                content,
+                cue,
+                Some((m.clone(), np.clone())),
+                class,
+                "according-to",
+                None,
+            );
+            return Some((m, np));
+        }
+
+        // `Asked about …, X said`: the question is reported too.
+        if hit.at == 0 && toks[0].lower() == "asked" {
+            let end = (1..toks.len())
+                .find(|&k| toks[k].text == ",")
+                .unwrap_or(toks.len());
+            if end > 2 {
+                let content = Span::new(toks[1].span.start, toks[end - 1].span.end);
+                self.cands.push(Cand {
+                    kind: QuoteKind::Indirect,
+                    span: content,
+                    fragment: None,
+                    cue: Some(cue),
+                    mention: None,
+                    inherit: None,
+                    confidence: 0.5,
+                    reason: "indirect:asked",
+                });
+            }
+            return None;
+        }
+
+        // Subject before the cue.
+        let mut subject = self
+            .subject_before(toks, hit.at)
+            .map(|np| (self.mention(toks, &np), np));
+        let mut reason = "subject-cue";
+        if subject.is_none() && hit.entry.gerund {
+            if hit.at > 0 && toks[hit.at - 1].text == "," {
+                subject = prev_subject
+                    .clone()
+                    .or_else(|| self.unit_subject(toks, hit.at));
+                reason = "gerund";
+            } else {
+                return None;
+            }
+        }
+        if subject.is_none() && hit.at > 0 && matches!(toks[hit.at - 1].lower(), "and" | "but") {
+            subject = prev_subject.clone();
+            reason = "coordinated";
+        }
+        if let Some(subj) = subject.as_ref() {
+            // A base-form verb (`note`, `charge`, `say`) needs a plural or
+            // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
+            let base =
+                toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
+            let singular = matches!(
+                subj.1.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            );
+            let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
+            if base && singular && !aux_before && hit.len == 1 {
+                return None;
+            }
+        }
+        if let Some(subj) = subject {
+            if matches!(class, CueClass::Evidence)
+                && !matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group)
+            {
+                return None;
+            }
+            // Content after the cue.
+            let stop = self.content_stop(toks, after_cue, next_cue, cues);
+            let start = self.content_start(toks, after_cue, stop, hit.entry);
+            let mut emitted = false;
+            if let Some(start) = start {
+                let end_tok = stop;
+                if start < end_tok {
+                    let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
+                    if hit.entry.lemma == "add"
+                        && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        return Some(subj);
+                    }
+                    if class == CueClass::Belief && !self.clause_like(toks, start) {
+                        return Some(subj);
+                    }
+                    emitted = self.emit(
+                        content,
+                        cue.clone(),
+                        Some(subj.clone()),
+                        class,
+                        reason,
+                        None,
+                    );
+                }
+            }
+            // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
+            let subj_first = subj.1.first;
+            if subj_first > 0 && reason == "subject-cue" {
+                let before = &toks[..subj_first];
+                let last = &before[before.len() - 1];
+                let comma_quote = last.is_quote_mark()
+                    || (last.text == "," && before.len() >= 2)
+                    || last.text == "—";
+                if comma_quote && (!emitted || before.iter().any(|t| t.is_quote_mark())) {
+                    let content = Span::new(unit.start, before[before.len() - 1].span.start);
+                    let content = if last.is_quote_mark() {
+                        Span::new(unit.start, last.span.end)
+                    } else {
+                        content
+                    };
+                    self.emit_before(content, cue.clone(), subj.clone(), class);
+                }
+            }
+            return Some(subj);
+        }
+
+        // Inverted: `…, said Smith.`
+        if hit.at > 0
+            && (toks[hit.at - 1].text == "," || toks[hit.at - 1].is_quote_mark())
+            && matches!(class, CueClass::Speech)
+        {
+            let np = self.subject_after(toks, after_cue)?;
+            let m = self.mention(toks, &np);
+            let content = Span::new(unit.start, toks[hit.at - 1].span.end);
+            self.emit_before(content, cue, (m.clone(), np.clone()), class);
+            return Some((m, np));
+        }
+        None
+    }
+
+    fn unit_subject(&self, toks: &[Token<'a>], before: usize) -> Option<(Mention, Np)> {
+        let np = np::forward(toks, 0, before, self.text)?;
+        Some((self.mention(toks, &np), np))
+    }
+
+    /// Does the content starting at `start` read as a clause (belief cues)?
+    fn clause_like(&self, toks: &[Token<'a>], start: usize) -> bool {
+        let Some(t) = toks.get(start) else {
+            return false;
+        };
+        let prev = start.checked_sub(1).map(|p| toks[p].lower());
+        prev == Some("that")
+            || t.is_quote_mark()
+            || matches!(
+                t.lower(),
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "this"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+    }
+
+    /// Where the content after a cue starts: after `that`, a colon or comma,
+    /// an indirect object of `told`, or time adjuncts.
+    fn content_start(
+        &self,
+        toks: &[Token<'a>],
+        from: usize,
+        stop: usize,
+        entry: &CueEntry,
+    ) -> Option<usize> {
+        let w = Words::builtin();
+        let mut i = from;
+        // `that` within a short adjunct: `said in a statement on Tuesday that`
+        for k in from..stop.min(from + 12) {
+            let l = toks[k].lower();
+            if l == "that" && k + 1 < stop {
+                let between = &toks[from..k];
+                if between.iter().all(|t| {
+                    !t.is_quote_mark()
+                        && t.text != "."
+                        && Lexicon::builtin().lookup(t.lower()).is_none()
+                }) && !between.iter().any(|t| t.text == ",")
+                {
+                    return Some(k + 1);
+                }
+                break;
+            }
+            if toks[k].is_quote_mark() || toks[k].text == ":" {
+                // `said in a statement: “…”`, `told CNN on Sunday “…”`
+                let between = &toks[from..k];
+                let adjunct = between.first().is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "via"
+                            | "with"
+                            | "through"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                    )
+                }) && between
+                    .iter()
+                    .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
+                if adjunct && k > from {
+                    return Some(if toks[k].text == ":" { k + 1 } else { k });
+                }
+                break;
+            }
+        }
+        // Indirect object of `told` etc.
+        if TELL_LIKE.contains(&entry.lemma.as_str()) {
+            if let Some(np) = np::forward(toks, i, stop, self.text) {
+                if np.last + 1 >= stop {
+                    // `…,” Brandt told the club’s website.`: only the hearer.
+                    return None;
+                }
+                i = np.last + 1;
+            } else if toks.get(i).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "him" | "her" | "them" | "us" | "me" | "reporters"
+                )
+            }) {
+                i += 1;
+            }
+        }
+        // Skip adjuncts like `on Tuesday`, `Tuesday`, `in an interview`
+        while let Some(t) = toks.get(i) {
+            let l = t.lower();
+            if matches!(l, "," | ":" | "—" | "–" | "-")
+                || (t.is_word
+                    && w.is_function(l)
+                    && matches!(
+                        l,
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "also"
+                            | "again"
+                            | "later"
+                            | "then"
+                    ))
+            {
+                i += 1;
+                continue;
+            }
+            if l == "that" {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        (i < stop).then_some(i)
+    }
+
+    /// Where the attribution of a later cue begins, when that cue is one:
+    /// its subject, or the comma/conjunction of `, saying` / `and added`.
+    fn attribution_begin(&self, toks: &[Token<'a>], hit: &CueHit<'static>) -> Option<usize> {
+        if hit.entry.class == CueClass::According {
+            return Some(hit.at);
+        }
+        if let Some(np) = self.subject_before(toks, hit.at) {
+            return Some(np.first);
+        }
+        let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
+        if hit.entry.gerund && prev == "," {
+            return Some(hit.at - 1);
+        }
+        // `… and later said`, `… but has argued`
+        let mut j = hit.at;
+        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+            j -= 1;
+        }
+        if j > 0 && matches!(toks[j - 1].lower(), "and" | "but") && !hit.entry.gerund {
+            return Some(j - 1);
+        }
+        None
+    }
+
+    /// Where the content after a cue stops: the end of the unit (before final
+    /// punctuation), or before the next independent attribution.
+    fn content_stop(
+        &self,
+        toks: &[Token<'a>],
+        from: usize,
+        next_cue: Option<usize>,
+        cues: &[CueHit<'static>],
+    ) -> usize {
+        let mut end = toks.len();
+        while end > from
+            && !toks[end - 1].is_word
+            && !toks[end - 1].is_quote_mark()
+            && toks[end - 1].text != ")"
+        {
+            end -= 1;
+        }
+        let _ = next_cue;
+        for hit in cues.iter().filter(|h| h.at > from && h.at < end) {
+            let nc = hit.at;
+            let Some(k0) = self.attribution_begin(toks, hit) else {
+                continue;
+            };
+            let mut k = k0;
+            // Back over `and`, `but`, commas.
+            while k > from
+                && matches!(
+                    toks[k - 1].lower(),
+                    "and" | "but" | "," | ";" | "while" | "—" | "–"
+                )
+            {
+                k -= 1;
+            }
+            // Only cut when the next attribution is not inside a clause we
+            // report (`said that the report said …` stays whole).
+            let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
+            // Coordinated: the later cue has no subject of its own (`… and
+            // described`), or its subject follows a comma or semicolon
+            // (`…, and Washington confirmed`); a bare `and` before a subject
+            // is part of a noun phrase (`Lavrov and Kerry will …`).
+            let own_subject = k0 < nc && !matches!(toks[k0].lower(), "and" | "but" | ",");
+            let coordinated = if own_subject {
+                toks[k..k0].iter().any(|t| matches!(t.text, "," | ";"))
+            } else {
+                true
+            };
+            if k > from && (coordinated || !that_between) {
+                end = end.min(k);
+                break;
+            }
+        }
+        // Subordinate clauses after a comma or dash end the report:
+        // `…, while …`, `…, who …`, `… — two sisters …`.
+        if let Some(cut) = (from + 3..end).find(|&k| {
+            let t = &toks[k];
+            (matches!(t.text, ";" | "—" | "–") && k + 1 < end)
+                || (t.text == ","
+                    && toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower(),
+                            "while"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "but"
+                                | "who"
+                                | "which"
+                                | "despite"
+                                | "even"
+                                | "including"
+                                | "especially"
+                                | "where"
+                                | "whose"
+                        )
+                    }))
+        }) {
+            // Keep dashes that open a quoted aside inside a quote.
+            if !self.in_quote(toks[cut].span) {
+                end = end.min(cut);
+            }
+        }
+        // Trailing punctuation again.
+        while end > from && matches!(toks[end - 1].text, "," | ";" | ":" | "." | "—" | "–" | "-")
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Emit a quote for content after a cue. Returns whether one was emitted.
+    fn emit(
+        &mut self,
+        content: Span,
+        cue: Cue,
+        subj: Option<(Mention, Np)>,
+        class: CueClass,
+        reason: &'static str,
+        inherit: Option<usize>,
+    ) -> bool {
+        let text = self.text;
+        let content = content.trim(text);
+        if content.is_empty() {
+            return false;
+        }
+        let qs = self.quoted_in(content);
+        // Content that is (or opens) a quoted span is a direct quote.
+        for &k in &qs {
+            let q = self.quoted[k];
+            let outer = q.outer();
+            let starts_at_quote = q.open.start <= content.start + 1
+                && q.open.start >= content.start.saturating_sub(1);
+            let covers = outer.overlap(content) * 10 >= content.len() * 8;
+            if covers || (starts_at_quote && outer.end >= content.end) {
+                self.claimed[k] = true;
+                let conf = if q.close.is_some() { 0.95 } else { 0.75 };
+                let r = match reason {
+                    "according-to" => "direct:according-to",
+                    "gerund" => "direct:gerund",
+                    _ => "direct:cue-before",
+                };
+                self.cands.push(Cand {
+                    kind: QuoteKind::Direct,
+                    span: q.content,
+                    fragment: None,
+                    cue: Some(cue),
+                    mention: subj,
+                    inherit,
+                    confidence: conf,
+                    reason: r,
+                });
+                // Further quotes in the same content (`said: “A.” “B.”`) follow the same speaker.
+                return true;
+            }
+        }
+        let content =
+            content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        if !plausible_content(text, content) {
+            return false;
+        }
+        let inside: Vec<usize> = qs
+            .into_iter()
+            .filter(|&k| content.contains(self.quoted[k].content))
+            .collect();
+        let (kind, fragment) = match inside.first() {
+            Some(&k) => {
+                for &j in &inside {
+                    self.claimed[j] = true;
+                }
+                (QuoteKind::Mixed, Some(self.quoted[k].content))
+            }
+            None => (QuoteKind::Indirect, None),
+        };
+        let (conf, r) = match (kind, class, reason) {
+            (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
+            (_, CueClass::According, _) => (0.8, "indirect:according-to"),
+            (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
+            (_, CueClass::Evidence, _) => (0.6, "indirect:evidence"),
+            (_, CueClass::Object, _) => (0.7, "indirect:object"),
+            (_, _, "gerund") => (0.7, "indirect:gerund"),
+            (_, _, "coordinated") => (0.7, "indirect:coordinated"),
+            _ => (0.8, "indirect:cue-before"),
+        };
+        self.cands.push(Cand {
+            kind,
+            span: content,
+            fragment,
+            cue: Some(cue),
+            mention: subj,
+            inherit,
+            confidence: conf,
+            reason: r,
+        });
+        true
+    }
+
+    /// Emit a quote for content before its attribution (`…, he said.`).
+    fn emit_before(&mut self, content: Span, cue: Cue, subj: (Mention, Np), class: CueClass) {
+        let text = self.text;
+        let content = content.trim_matches(text, |c| {
+            c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';')
+        });
+        if content.is_empty() {
+            return;
+        }
+        let qs = self.quoted_in(content);
+        // The quote that ends right before the attribution.
+        if let Some(&k) = qs.last() {
+            let q = self.quoted[k];
+            if q.outer().end + 2 >= content.end {
+                self.claimed[k] = true;
+                self.cands.push(Cand {
+                    kind: QuoteKind::Direct,
+                    span: q.content,
+                    fragment: None,
+                    cue: Some(cue),
+                    mention: Some(subj),
+                    inherit: None,
+                    confidence: if q.close.is_some() { 0.95 } else { 0.75 },
+                    reason: "direct:cue-after",
+                });
+                return;
+            }
+        }
+        if class != CueClass::Speech {
+            return;
+        }
+        let content =
+            content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        if !plausible_content(text, content) {
+            return;
+        }
+        let inside: Vec<usize> = qs
+            .into_iter()
+            .filter(|&k| content.contains(self.quoted[k].content))
+            .collect();
+        let (kind, fragment) = match inside.first() {
+            Some(&k) => {
+                for &j in &inside {
+                    self.claimed[j] = true;
+                }
+                (QuoteKind::Mixed, Some(self.quoted[k].content))
+            }
+            None => (QuoteKind::Indirect, None),
+        };
+        self.cands.push(Cand {
+            kind,
+            span: content,
+            fragment,
+            cue: Some(cue),
+            mention: Some(subj),
+            inherit: None,
+            confidence: 0.75,
+            reason: if kind == QuoteKind::Mixed {
+                "mixed:cue-after"
+            } else {
+                "indirect:cue-after"
+            },
+        });
+    }
+
+    /// Interview transcripts: paragraphs of the form `Name: answer` (or
+    /// `Q:`/`A:`), when at least three paragraphs with two different labels
+    /// use the form. Each turn is a direct quote of its label.
+    fn interview(&mut self, body: &[Span]) {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = Vec::new();
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            let Some(colon) = s.find(':') else { continue };
+            if colon == 0 || colon > 40 {
+                continue;
+            }
+            let label = &s[..colon];
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let ok = !words.is_empty()
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !Words::builtin().is_function(&words[0].to_lowercase());
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let starts_quote = rest
+                .slice(text)
+                .and_then(|r| r.chars().next())
+                .is_some_and(crate::marks::is_quote_mark);
+            if ok
+                && !rest.is_empty()
+                && !starts_quote
+                && rest
+                    .slice(text)
+                    .is_some_and(|r| r.split_whitespace().count() >= 2)
+            {
+                turns.push((Span::new(p.start, p.start + label.trim_end().len()), rest));
+            }
+        }
+        let mut labels: Vec<&str> = turns.iter().filter_map(|(l, _)| l.slice(text)).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        if turns.len() < 3 || labels.len() < 2 {
+            return;
+        }
+        for (label, content) in turns {
+            let toks = tokenize(text, label);
+            if toks.is_empty() {
+                continue;
+            }
+            let npx = np::describe(&toks, 0, toks.len() - 1, text);
+            let m = Mention {
+                text: text[label.start..label.end].to_string(),
+                span: label,
+                kind: npx.kind,
+            };
+            let colon = label.end;
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(colon, colon + 1),
+            };
+            self.cands.push(Cand {
+                kind: QuoteKind::Direct,
+                span: content,
+                fragment: None,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.9,
+                reason: "direct:interview",
+            });
+        }
+    }
+
+    /// Attribute quoted spans that no cue claimed.
+    fn unclaimed(&mut self, body: &[Span], _units: &[Span]) {
+        let text = self.text;
+        for k in 0..self.quoted.len() {
+            if self.claimed[k] {
+                continue;
+            }
+            let q = self.quoted[k];
+            let content = q.content.slice(text).unwrap_or_default();
+            let words = content.split_whitespace().count();
+            let first_upper = content
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase);
+            let ends_sentence = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
+            let para_i = body.partition_point(|p| p.end <= q.open.start);
+            let para = body.get(para_i).copied().unwrap_or_default();
+            let para_start = para.start;
+            // `X: “…”` at the start of a paragraph or sentence.
+            let before = text.get(para_start..q.open.start).unwrap_or_default();
+            let before_trim = before.trim_end();
+            if before_trim.ends_with(':') && !before_trim.is_empty() {
+                let toks = tokenize(
+                    text,
+                    Span::new(para_start, para_start + before_trim.len() - 1),
+                );
+                if let Some(last) = toks.len().checked_sub(1) {
+                    if let Some(npx) = np::backward(&toks, last, 0, text) {
+                        let lead_ok = npx.first == 0
+                            || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
+                        if lead_ok && npx.kind != MentionKind::Pronoun {
+                            let span =
+                                Span::new(toks[npx.first].span.start, toks[npx.last].span.end);
+                            let m = Mention {
+                                text: text[span.start..span.end].to_string(),
+                                span,
+                                kind: npx.kind,
+                            };
+                            let colon = para_start + before_trim.len() - 1;
+                            let cue = Cue {
+                                text: ":".into(),
+                                span: Span::new(colon, colon + 1),
+                            };
+                            self.claimed[k] = true;
+                            self.cands.push(Cand {
+                                kind: QuoteKind::Direct,
+                                span: q.content,
+                                fragment: None,
+                                cue: Some(cue),
+                                mention: Some((m, npx)),
+                                inherit: None,
+                                confidence: 0.85,
+                                reason: "direct:colon",
+                            });
+                            continue;
+                        }
+                    }
+                }
+            }
+            // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
+            let adjacent = self.cands.iter().any(|c| {
+                let end = c
+                    .cue
+                    .as_ref()
+                    .map_or(c.span.end, |cu| cu.span.end)
+                    .max(c.mention.as_ref().map_or(0, |m| m.0.span.end));
+                end <= q.open.start
+                    && end >= para_start
+                    && text
+                        .get(end..q.open.start)
+                        .is_some_and(|gap| gap.chars().count() < 60 && !gap.contains(['“', '"']))
+            });
+            let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
+            if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
+                continue;
+            }
+            // Continuation of the previous speaker (within two paragraphs).
+            let prev = self
+                .cands
+                .iter()
+                .filter(|c| {
+                    c.span.end <= q.open.start && (c.mention.is_some() || c.inherit.is_some())
+                })
+                .max_by_key(|c| c.span.end);
+            if let Some(p) = prev {
+                let p_para = body.partition_point(|b| b.end <= p.span.start);
+                if para_i <= p_para + 2 {
+                    let src = p.inherit.unwrap_or(p.span.start);
+                    self.claimed[k] = true;
+                    self.cands.push(Cand {
+                        kind: QuoteKind::Direct,
+                        span: q.content,
+                        fragment: None,
+                        cue: None,
+                        mention: None,
+                        inherit: Some(src),
+                        confidence: 0.6,
+                        reason: "direct:continuation",
+                    });
+                }
+            }
+        }
     }
 }

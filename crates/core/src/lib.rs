@@ -28,12 +28,15 @@ pub mod engine;
 pub mod error;
 pub mod gold;
 pub mod marks;
+pub mod np;
 pub mod quote;
 pub mod record;
 pub mod score;
 pub mod segment;
 pub mod span;
 pub mod speaker;
+pub mod token;
+pub mod words;
 
 pub use document::{Analysis, Document};
 pub use engine::analyze;

@@ -1,1 +1,515 @@
-//! Quote marks (work in progress).
+//! Quote marks: classify each quote character as opening or closing from its
+//! glyph and its neighbours, and pair them into quoted spans.
+//!
+//! Double marks (`“ ” " „ « » ‟`) are paired first, across paragraphs when the
+//! news convention applies (a paragraph ending inside a quote and the next
+//! paragraph re-opening it continues the same quote). Single marks (`‘ ’ ' ‚ ‹ ›`)
+//! are then paired outside double quotes, skipping apostrophes (`We’re`,
+//! `Russia’s`, `rock 'n' roll`, `the '90s`). A mark that never closes ends its
+//! quote at the end of its paragraph, flagged as unclosed, so that one stray
+//! mark never swallows the rest of the document. Nothing in the text is
+//! rewritten: every span points at the original bytes.
+
+use crate::span::Span;
+
+/// Which family of marks a quote uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkStyle {
+    /// `“…”`, `"…"`, `«…»`, `„…“`.
+    Double,
+    /// `‘…’`, `'…'`, `‹…›`.
+    Single,
+}
+
+/// A stretch of text between quote marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the quote is never closed in its paragraph.
+    pub close: Option<Span>,
+    /// The text between the marks (bytes), trimmed of whitespace.
+    pub content: Span,
+    /// Double or single marks.
+    pub style: MarkStyle,
+    /// True when the quote runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+impl Quoted {
+    /// The span from the opening mark to the closing mark (or content end).
+    pub fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.content.end, |c| c.end),
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '„' | '«' | '»' | '‟' | '〝' | '〞' | '＂'
+    )
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '\'' | '‚' | '‹' | '›' | '‛')
+}
+
+/// True for any quote mark quotecheck recognises.
+///
+/// ```
+/// use quotecheck_core::marks::is_quote_mark;
+/// assert!(is_quote_mark('«') && is_quote_mark('\'') && !is_quote_mark('a'));
+/// ```
+pub fn is_quote_mark(c: char) -> bool {
+    is_double(c) || is_single(c)
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{2026}'
+    ) || is_quote_mark(c)
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/'
+    ) || is_quote_mark(c)
+}
+
+/// Decide the role of the mark `c` given its neighbours.
+fn role(prev: Option<char>, c: char, next: Option<char>) -> Role {
+    let left_flank = next.is_some_and(|n| !n.is_whitespace())
+        && prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p));
+    let right_flank = prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| n.is_whitespace() || is_close_punct(n));
+    let glyph = match c {
+        '“' | '„' | '«' | '‟' | '〝' | '‘' | '‚' | '‹' | '‛' => Role::Open,
+        '”' | '»' | '〞' | '’' | '›' => Role::Close,
+        _ => Role::Either,
+    };
+    match (left_flank, right_flank) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => glyph,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    role: Role,
+}
+
+/// Collect the marks of one family inside `para`, skipping positions covered
+/// by `skip` (sorted, disjoint spans).
+fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
+    let Some(p) = para.slice(text) else {
+        return Vec::new();
+    };
+    // Every quote mark is ASCII `"`/`'` or starts with byte 0xE2, 0xC2 or 0xEF
+    // (“ ” ‘ ’ „ ‹ › « » ＂): skip paragraphs without any.
+    if !p
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2 | 0xE3 | 0xEF))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let bytes = p.as_bytes();
+    let mut k = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Only `"`, `'` and multi-byte characters can be marks.
+        if b != b'"' && b != b'\'' && b < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = p[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let is_candidate = if single {
+            is_single(c)
+        } else {
+            is_double(c) || c == '\''
+        };
+        if !is_candidate {
+            i += len;
+            continue;
+        }
+        let prev = p[..i].chars().next_back();
+        let next = p[i + len..].chars().next();
+        // `''` (two apostrophes) is a double mark in some newspaper archives.
+        if c == '\'' && (next == Some('\'') || prev == Some('\'')) {
+            if !single && next == Some('\'') {
+                let at = para.start + i;
+                let after = p[i + 2..].chars().next();
+                out.push(Mark {
+                    span: Span::new(at, at + 2),
+                    role: role(prev, '"', after),
+                });
+                i += 2;
+            } else {
+                i += len;
+            }
+            continue;
+        }
+        if !single && c == '\'' {
+            i += len;
+            continue;
+        }
+        let at = para.start + i;
+        while k < skip.len() && skip[k].end <= at {
+            k += 1;
+        }
+        let skipped = k < skip.len() && skip[k].start <= at;
+        if !skipped {
+            let r = if single {
+                single_role(prev, c, next, &p[i..])
+            } else {
+                Some(role(prev, c, next))
+            };
+            if let Some(r) = r {
+                out.push(Mark {
+                    span: Span::new(at, at + len),
+                    role: r,
+                });
+            }
+        }
+        i += len;
+    }
+    out
+}
+
+/// Role of a single mark, or `None` when it is an apostrophe.
+fn single_role(prev: Option<char>, c: char, next: Option<char>, rest: &str) -> Option<Role> {
+    let p_alnum = prev.is_some_and(char::is_alphanumeric);
+    let n_alnum = next.is_some_and(char::is_alphanumeric);
+    if p_alnum && n_alnum {
+        return None; // We’re, Russia’s, O'Brien
+    }
+    if matches!(c, '’' | '\'') && !p_alnum && next.is_some_and(|n| n.is_ascii_digit()) {
+        return None; // the '90s
+    }
+    if matches!(c, '’' | '\'') && !p_alnum {
+        // Elisions: 'em, 'til, 'cause, 'n'.
+        let tail = &rest[c.len_utf8()..];
+        let word: String = tail.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        let lower = word.to_lowercase();
+        let after = tail[word.len()..].chars().next();
+        if matches!(
+            lower.as_str(),
+            "em" | "til" | "cause" | "tis" | "twas" | "bout" | "n"
+        ) && after.is_none_or(|a| a.is_whitespace() || a == '\'' || a == '’')
+        {
+            return None;
+        }
+    }
+    match role(prev, c, next) {
+        Role::Open => Some(Role::Open),
+        Role::Close => {
+            // `players’ union`: a closer after `s` followed by a lowercase word is
+            // probably a plural possessive; keep it but as Either so a better
+            // closer later wins.
+            Some(Role::Close)
+        }
+        Role::Either => Some(Role::Either),
+    }
+}
+
+/// Pair marks of one family across the given paragraphs.
+fn pair(text: &str, paragraphs: &[Span], style: MarkStyle, skip: &[Span], out: &mut Vec<Quoted>) {
+    let single = style == MarkStyle::Single;
+    // An open quote carried over from the previous paragraph: (open mark, first paragraph index).
+    let mut carried: Option<Mark> = None;
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        let marks = collect(text, para, single, skip);
+        let mut open: Option<Mark> = None;
+        let mut multi = false;
+        let mut idx = 0;
+        if let Some(c) = carried.take() {
+            // The paragraph re-opens the carried quote with its first mark.
+            if let Some(first) = marks.first() {
+                if first.span.start == para.start && first.role != Role::Close {
+                    open = Some(c);
+                    multi = true;
+                    idx = 1;
+                }
+            }
+        }
+        while idx < marks.len() {
+            let m = marks[idx];
+            idx += 1;
+            match (open, m.role) {
+                (None, Role::Open) | (None, Role::Either) => open = Some(m),
+                (None, Role::Close) => {} // stray closer
+                (Some(o), Role::Close) | (Some(o), Role::Either) => {
+                    if single && m.role == Role::Either && !closes_single(text, m) {
+                        continue;
+                    }
+                    push(text, o, Some(m), style, multi, out);
+                    open = None;
+                    multi = false;
+                }
+                (Some(o), Role::Open) => {
+                    if single {
+                        continue; // nested opener inside a single quote: ignore
+                    }
+                    // The previous quote never closed: end it before this opener.
+                    push_unclosed(text, o, m.span.start, style, multi, out);
+                    open = Some(m);
+                    multi = false;
+                }
+            }
+        }
+        if let Some(o) = open {
+            // Carry over when the next paragraph re-opens with a mark.
+            let next_reopens = paragraphs.get(pi + 1).is_some_and(|np| {
+                np.slice(text)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|c| {
+                        if single {
+                            matches!(c, '‘' | '\'' | '‚' | '‹')
+                        } else {
+                            matches!(c, '“' | '"' | '„' | '«' | '»')
+                        }
+                    })
+            });
+            if next_reopens && o.span.start < para.end {
+                // Emit nothing yet; the quote continues.
+                carried = Some(o);
+                // remember that content so far ends here
+            } else {
+                push_unclosed(text, o, para.end, style, multi, out);
+            }
+        }
+    }
+    if let Some(o) = carried {
+        push_unclosed(text, o, text.len(), style, true, out);
+    }
+}
+
+/// A straight `'` of ambiguous role closes a single quote only when it is not
+/// followed by a letter.
+fn closes_single(text: &str, m: Mark) -> bool {
+    text[m.span.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn push(
+    text: &str,
+    open: Mark,
+    close: Option<Mark>,
+    style: MarkStyle,
+    multi: bool,
+    out: &mut Vec<Quoted>,
+) {
+    let end = close.map_or(open.span.end, |c| c.span.start);
+    let content = Span::new(open.span.end, end).trim(text);
+    if content.is_empty() {
+        return;
+    }
+    out.push(Quoted {
+        open: open.span,
+        close: close.map(|c| c.span),
+        content,
+        style,
+        multi_paragraph: multi,
+    });
+}
+
+fn push_unclosed(
+    text: &str,
+    open: Mark,
+    end: usize,
+    style: MarkStyle,
+    multi: bool,
+    out: &mut Vec<Quoted>,
+) {
+    let content = Span::new(open.span.end, end).trim(text);
+    if content.is_empty() {
+        return;
+    }
+    out.push(Quoted {
+        open: open.span,
+        close: None,
+        content,
+        style,
+        multi_paragraph: multi,
+    });
+}
+
+/// Find quoted spans in the given paragraphs of `text`.
+///
+/// Returns spans sorted by start; nested quotes are removed (only the
+/// outermost quote of a nest is kept).
+///
+/// ```
+/// use quotecheck_core::{marks::find_quoted, segment::paragraphs};
+/// let text = "“We’re ready,” she said. He called it ‘a disgrace’ and rock 'n' roll.";
+/// let q: Vec<&str> = find_quoted(text, &paragraphs(text)).iter().map(|q| q.content.slice(text).unwrap()).collect();
+/// assert_eq!(q, ["We’re ready,", "a disgrace"]);
+/// ```
+pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
+    let mut doubles = Vec::new();
+    pair(text, paragraphs, MarkStyle::Double, &[], &mut doubles);
+    doubles.sort_by_key(|q| q.open.start);
+    let skip: Vec<Span> = doubles
+        .iter()
+        .filter(|q| q.close.is_some())
+        .map(Quoted::outer)
+        .collect();
+    let mut singles = Vec::new();
+    pair(
+        text,
+        paragraphs,
+        MarkStyle::Single,
+        &merge(skip),
+        &mut singles,
+    );
+    // Singles whose content is a single character are elisions (`'n'`).
+    singles.retain(|q| {
+        q.close.is_some() && q.content.slice(text).is_some_and(|s| s.chars().count() > 1)
+    });
+    // Nicknames inside a name (`Harold "Hal" Bishop`) are not quotes.
+    doubles.retain(|q| !is_nickname(text, q));
+    let mut all = doubles;
+    all.extend(singles);
+    all.sort_by(|a, b| {
+        a.open
+            .start
+            .cmp(&b.open.start)
+            .then(b.outer().end.cmp(&a.outer().end))
+    });
+    // Drop quotes nested inside (or overlapping) an earlier kept quote.
+    let mut kept: Vec<Quoted> = Vec::with_capacity(all.len());
+    for q in all {
+        if let Some(last) = kept.last() {
+            if q.open.start < last.outer().end {
+                continue;
+            }
+        }
+        kept.push(q);
+    }
+    kept
+}
+
+fn is_nickname(text: &str, q: &Quoted) -> bool {
+    let Some(close) = q.close else { return false };
+    let content = q.content.slice(text).unwrap_or_default();
+    if content.split_whitespace().count() > 2
+        || !content.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let before = text[..q.open.start].trim_end_matches(' ');
+    let after = text[close.end..].trim_start_matches(' ');
+    let prev_word_cap = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let next_cap = after.chars().next().is_some_and(char::is_uppercase);
+    before.len() < q.open.start && after.len() < text.len() - close.end && prev_word_cap && next_cap
+}
+
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs;
+
+    fn quoted(text: &str) -> Vec<(String, bool)> {
+        find_quoted(text, &paragraphs(text))
+            .iter()
+            .map(|q| {
+                (
+                    q.content.slice(text).unwrap_or("<bad>").to_string(),
+                    q.close.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        assert_eq!(
+            quoted("He said \"yes\" and “no”."),
+            [("yes".into(), true), ("no".into(), true)]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_german() {
+        assert_eq!(
+            quoted("«Oui», dit-il. „Ja“, sagte er."),
+            [("Oui".into(), true), ("Ja".into(), true)]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_news_convention() {
+        let text = "“First part.\n“Second part.\n“Third,” she said.";
+        let q = find_quoted(text, &paragraphs(text));
+        assert_eq!(q.len(), 1);
+        assert!(q[0].multi_paragraph);
+        assert_eq!(
+            q[0].content.slice(text),
+            Some("First part.\n“Second part.\n“Third,")
+        );
+    }
+
+    #[test]
+    fn unbalanced_stays_in_paragraph() {
+        let text = "He said “this never closes.\nNext paragraph is plain. So is “this one”.";
+        assert_eq!(
+            quoted(text),
+            [
+                ("this never closes.".into(), false),
+                ("this one".into(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_keeps_outer() {
+        assert_eq!(
+            quoted("“He told me, ‘Leave now,’ and I did,” she said."),
+            [("He told me, ‘Leave now,’ and I did,".into(), true)]
+        );
+        assert_eq!(
+            quoted("‘He told me “go”,’ she said."),
+            [("He told me “go”,".into(), true)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quoted("We’re in Russia’s '90s with rock 'n' roll and O'Brien's dog.").is_empty());
+    }
+}

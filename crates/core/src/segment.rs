@@ -41,10 +41,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// Words after which a period never ends a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "v", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx",
-    "dept", "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr",
-    "gens", "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
+    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "dept",
+    "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr", "gens",
+    "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
 ];
 
 /// Words after which a period ends a sentence only when a clear sentence
@@ -171,6 +171,10 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     }
     if TITLES.contains(&lower.as_str()) {
         return false;
+    }
+    // `No. 5`, `Nos. 3 and 4`, but `“No.” She left.`
+    if matches!(lower.as_str(), "no" | "nos") {
+        return !next_first.is_some_and(|c| c.is_ascii_digit());
     }
     // Initials: a single capital letter (J. R. Smith), or dotted acronym.
     let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);

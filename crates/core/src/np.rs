@@ -1,0 +1,572 @@
+//! Noun phrases that can name a speaker: found next to a cue and described as
+//! a person's name (with any title or role before it), a surname, a role, an
+//! organisation, a group, or a pronoun.
+
+use crate::speaker::MentionKind;
+use crate::token::Token;
+use crate::words::Words;
+
+/// Pronouns that can be the subject of a reporting verb.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
+
+/// Words that mark an organisation when they appear in a capitalised name.
+const ORG_WORDS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "council",
+    "house",
+    "party",
+    "committee",
+    "commission",
+    "court",
+    "office",
+    "service",
+    "corporation",
+    "company",
+    "inc.",
+    "corp.",
+    "times",
+    "post",
+    "news",
+    "university",
+    "institute",
+    "bank",
+    "fund",
+    "government",
+    "administration",
+    "campaign",
+    "association",
+    "foundation",
+    "center",
+    "centre",
+    "network",
+    "journal",
+    "press",
+    "group",
+    "union",
+    "board",
+    "bureau",
+    "authority",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "kremlin",
+    "pentagon",
+    "senate",
+    "congress",
+    "parliament",
+    "cabinet",
+    "embassy",
+    "organization",
+    "organisation",
+    "federation",
+    "coalition",
+    "alliance",
+    "league",
+    "club",
+    "magazine",
+    "agency",
+    "reuters",
+    "ap",
+    "afp",
+    "cnn",
+    "bbc",
+    "fox",
+    "msnbc",
+    "politico",
+    "tribune",
+    "herald",
+    "guardian",
+    "telegraph",
+    "gazette",
+    "inc",
+    "llc",
+    "ltd",
+    "co.",
+    "secretariat",
+    "directorate",
+    "tribunal",
+    "assembly",
+    "council",
+    "command",
+];
+
+/// Determiners that may open a speaker phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "several", "other",
+    "two", "three", "four", "five", "most", "few", "both", "all", "top", "senior", "former",
+    "these", "those", "one", "another", "my", "your",
+];
+
+/// A candidate speaker phrase: token range and its description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// First token index.
+    pub first: usize,
+    /// Last token index (inclusive).
+    pub last: usize,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The name or normalised phrase used to identify the speaker.
+    pub name: String,
+    /// The role or title given with the name, if any (as written).
+    pub role: Option<String>,
+}
+
+fn lower<'t>(t: &'t Token<'_>) -> &'t str {
+    t.lower()
+}
+
+fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
+    let l = lower(t);
+    t.is_capitalized()
+        && !w.is_function(l)
+        && !w.is_title(l)
+        && !w.is_speaker_noun(l)
+        && !ORG_WORDS.contains(&l)
+}
+
+/// True when the token can be the head (last word) of a speaker phrase.
+pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
+    if !t.is_word {
+        return false;
+    }
+    let l = lower(t);
+    if PRONOUNS.contains(&l) || QUANTIFIER_HEADS.contains(&l) {
+        return true;
+    }
+    if w.is_function(l) {
+        return false;
+    }
+    t.is_capitalized() || w.is_speaker_noun(l)
+}
+
+/// Words that head a speaker phrase of their own (`Almost half said`,
+/// `Each side said`, `others say`).
+const QUANTIFIER_HEADS: &[&str] = &[
+    "half",
+    "others",
+    "side",
+    "another",
+    "many",
+    "most",
+    "some",
+    "percent",
+    "majority",
+    "minority",
+    "history",
+    "both",
+    "none",
+    "few",
+    "everyone",
+    "everybody",
+    "nobody",
+    "somebody",
+    "someone",
+];
+
+/// Extract the speaker phrase ending at token `last` (inclusive), reading
+/// leftwards; `floor` is the first index it may use.
+pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> Option<Np> {
+    let w = Words::builtin();
+    let head = tokens.get(last)?;
+    if !can_head(head, w) {
+        return common_noun_phrase(tokens, last, floor, text);
+    }
+    let hl = lower(head);
+    if PRONOUNS.contains(&hl) {
+        return Some(Np {
+            first: last,
+            last,
+            kind: MentionKind::Pronoun,
+            name: head.text.to_string(),
+            role: None,
+        });
+    }
+    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
+    let mut first = last;
+    let mut lowercase_mods = 0;
+    while first > floor {
+        let t = &tokens[first - 1];
+        if !t.is_word {
+            break;
+        }
+        let l = lower(t);
+        let next = &tokens[first];
+        if DETERMINERS.contains(&l) {
+            first -= 1;
+            break;
+        }
+        if (l == "of" || l == "for" || l == "at" || l == "on") && first - 1 > floor {
+            // `Secretary of State`, `spokesman for the ministry`
+            let before = &tokens[first - 2];
+            let bl = lower(before);
+            let ok_before = before.is_word
+                && (before.is_capitalized() || w.is_speaker_noun(bl) || w.is_title(bl));
+            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next));
+            if ok_before && ok_after && (l == "of" || w.is_speaker_noun(bl) || w.is_title(bl)) {
+                first -= 1;
+                continue;
+            }
+            break;
+        }
+        if l == "and" || l == "&" {
+            // `Smith and Wesson`, not `Smith and Jones said` (keep it simple: only inside capitalised names)
+            if next.is_capitalized()
+                && first - 1 > floor
+                && tokens[first - 2].is_capitalized()
+                && ORG_WORDS.contains(&lower(next))
+            {
+                first -= 1;
+                continue;
+            }
+            break;
+        }
+        if t.is_capitalized() && !w.is_function(l) {
+            first -= 1;
+            continue;
+        }
+        if w.is_title(l) || w.is_speaker_noun(l) {
+            first -= 1;
+            continue;
+        }
+        if head_is_noun
+            && lowercase_mods < 3
+            && !w.is_function(l)
+            && !l.ends_with("ly")
+            && l.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            // modifiers of a speaker noun: `senior administration officials`
+            if crate::cue::Lexicon::builtin().lookup(l).is_some() {
+                break;
+            }
+            lowercase_mods += 1;
+            first -= 1;
+            continue;
+        }
+        break;
+    }
+    // Trim leading function words that are not determiners (`But`, `And`).
+    while first < last {
+        let l = lower(&tokens[first]);
+        if w.is_function(l) && !DETERMINERS.contains(&l) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    // `Aides to Clinton`, `people familiar with her thinking`, `Proponents of
+    // the new bill`: a speaker noun with a prepositional complement.
+    if first >= 2 && first > floor + 1 {
+        let prep = lower(&tokens[first - 1]);
+        if matches!(
+            prep,
+            "of" | "to" | "for" | "with" | "at" | "from" | "in" | "close"
+        ) {
+            let mut k = first - 2;
+            if lower(&tokens[k]) == "familiar" && k > floor {
+                k -= 1;
+            }
+            let before = &tokens[k];
+            if before.is_word
+                && (w.is_speaker_noun(lower(before)) || QUANTIFIER_HEADS.contains(&lower(before)))
+            {
+                if let Some(outer) = backward(tokens, k, floor, text) {
+                    let mut np = describe(tokens, outer.first, last, text);
+                    np.kind = outer.kind;
+                    np.name = text
+                        .get(tokens[outer.first].span.start..tokens[last].span.end)
+                        .unwrap_or_default()
+                        .to_string();
+                    return Some(np);
+                }
+            }
+        }
+    }
+    Some(describe(tokens, first, last, text))
+}
+
+/// `the businessman`, `one voter`, `a reporter`: a determiner and up to three
+/// lowercase words ending in any noun, as the subject of a reporting verb.
+fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> Option<Np> {
+    let w = Words::builtin();
+    let head = tokens.get(last)?;
+    let hl = lower(head);
+    if !head.is_word
+        || w.is_function(hl)
+        || hl.ends_with("ly")
+        || !hl.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let mut k = last;
+    while k > floor && last - k < 4 {
+        let t = &tokens[k - 1];
+        let l = lower(t);
+        if !t.is_word {
+            return None;
+        }
+        if matches!(
+            l,
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "this"
+                | "some"
+                | "many"
+                | "other"
+        ) {
+            return Some(describe(tokens, k - 1, last, text));
+        }
+        if w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some() {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Extract a speaker phrase starting at token `first`, reading rightwards, up
+/// to index `ceil` (exclusive).
+pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> Option<Np> {
+    let w = Words::builtin();
+    let mut last = first;
+    let t0 = tokens.get(first)?;
+    if !t0.is_word {
+        return None;
+    }
+    let l0 = lower(t0);
+    if PRONOUNS.contains(&l0) {
+        return Some(Np {
+            first,
+            last: first,
+            kind: MentionKind::Pronoun,
+            name: t0.text.to_string(),
+            role: None,
+        });
+    }
+    let mut best: Option<usize> = if can_head(t0, w) { Some(first) } else { None };
+    let mut i = first + 1;
+    while i < ceil.min(first + 12) {
+        let t = &tokens[i];
+        if !t.is_word {
+            break;
+        }
+        let l = lower(t);
+        if t.is_capitalized() && !w.is_function(l) || w.is_speaker_noun(l) || w.is_title(l) {
+            last = i;
+            best = Some(i);
+        } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
+            // continue through `of`, `for the`
+        } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
+            // lowercase modifier before a speaker noun
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let last = best.map_or(last, |b| b);
+    if !can_head(&tokens[last], w) {
+        return None;
+    }
+    Some(describe(tokens, first, last, text))
+}
+
+fn join(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> String {
+    text.get(tokens[first].span.start..tokens[last].span.end)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Describe the phrase `tokens[first..=last]`.
+pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> Np {
+    let w = Words::builtin();
+    let head = &tokens[last];
+    let hl = lower(head);
+    if PRONOUNS.contains(&hl) && first == last {
+        return Np {
+            first,
+            last,
+            kind: MentionKind::Pronoun,
+            name: head.text.to_string(),
+            role: None,
+        };
+    }
+    let all = join(tokens, first, last, text);
+    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
+    // Trailing run of name words.
+    let mut k = last + 1;
+    while k > first && is_name_word(&tokens[k - 1], w) && last + 1 - (k - 1) <= 4 {
+        k -= 1;
+    }
+    let strip_det = |s: &str| -> String {
+        let mut s = s.trim();
+        for d in ["the ", "The ", "THE "] {
+            if let Some(r) = s.strip_prefix(d) {
+                s = r;
+            }
+        }
+        s.to_string()
+    };
+    if k <= last && !has_org {
+        // A name, possibly after a role.
+        let name = join(tokens, k, last, text);
+        let name = name.trim_end_matches(['’', '\'']).to_string();
+        let role = (k > first).then(|| join(tokens, first, k - 1, text));
+        let n = last + 1 - k;
+        let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
+        if single_place
+            || (n == 1
+                && k == first
+                && lower(&tokens[k])
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && head.text.len() <= 5
+                && head.text.chars().all(|c| c.is_uppercase()))
+        {
+            return Np {
+                first,
+                last,
+                kind: MentionKind::Organization,
+                name: strip_det(&all),
+                role: None,
+            };
+        }
+        let kind = if n >= 2 || role.is_some() {
+            MentionKind::Name
+        } else {
+            MentionKind::Surname
+        };
+        return Np {
+            first,
+            last,
+            kind,
+            name,
+            role,
+        };
+    }
+    if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
+        return Np {
+            first,
+            last,
+            kind: MentionKind::Organization,
+            name: strip_det(&all),
+            role: None,
+        };
+    }
+    // A common-noun phrase: group (plural) or role (singular).
+    let plural = hl.ends_with('s') && !hl.ends_with("ss")
+        || matches!(
+            hl,
+            "people"
+                | "police"
+                | "staff"
+                | "authorities"
+                | "spokesmen"
+                | "spokeswomen"
+                | "spokespeople"
+                | "men"
+                | "women"
+        );
+    let org_nouns = [
+        "ministry",
+        "department",
+        "agency",
+        "government",
+        "administration",
+        "campaign",
+        "committee",
+        "company",
+        "firm",
+        "group",
+        "organization",
+        "organisation",
+        "union",
+        "party",
+        "court",
+        "office",
+        "council",
+        "board",
+        "panel",
+        "military",
+        "army",
+        "navy",
+        "pentagon",
+        "kremlin",
+        "website",
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "magazine",
+        "bank",
+        "fund",
+        "authority",
+        "service",
+        "bureau",
+        "team",
+        "club",
+        "league",
+        "coalition",
+        "alliance",
+        "federation",
+        "association",
+        "institute",
+        "foundation",
+        "center",
+        "centre",
+        "statement",
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "memo",
+        "letter",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "ruling",
+        "decision",
+        "data",
+        "records",
+        "documents",
+        "figures",
+    ];
+    if org_nouns.contains(&hl) {
+        return Np {
+            first,
+            last,
+            kind: MentionKind::Organization,
+            name: strip_det(&all),
+            role: None,
+        };
+    }
+    if plural {
+        return Np {
+            first,
+            last,
+            kind: MentionKind::Group,
+            name: strip_det(&all),
+            role: None,
+        };
+    }
+    Np {
+        first,
+        last,
+        kind: MentionKind::Role,
+        name: strip_det(&all),
+        role: Some(all),
+    }
+}

@@ -1,0 +1,151 @@
+//! Word tokens with byte spans, the unit the cue and speaker rules work on.
+//!
+//! A word is a run of letters and digits with inner apostrophes, hyphens and
+//! periods (`Russia’s`, `co-founder`, `3.5`, `U.S.`); titles and initials keep
+//! their final period (`Mr.`, `J.`). Every other non-space character is a
+//! token of its own.
+
+use std::borrow::Cow;
+
+use crate::marks::is_quote_mark;
+use crate::span::Span;
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// Where it is (bytes into the document).
+    pub span: Span,
+    /// True for words (letters/digits), false for punctuation and marks.
+    pub is_word: bool,
+    /// Lower-cased text with curly apostrophes straightened (borrowed when
+    /// the text is already in that form).
+    lower: Cow<'a, str>,
+}
+
+impl Token<'_> {
+    /// True when the word begins with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for a quote mark token.
+    pub fn is_quote_mark(&self) -> bool {
+        !self.is_word && self.text.chars().next().is_some_and(is_quote_mark)
+    }
+
+    /// Lower-cased text with curly apostrophes straightened.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+}
+
+const KEEP_PERIOD: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
+    "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "lt", "gov", "atty", "pres", "sens", "reps", "messrs",
+];
+
+/// Tokenize the text of `span`.
+///
+/// ```
+/// use quotecheck_core::{token::tokenize, Span};
+/// let text = "Mr. O’Neil, 3.5 U.S. co-founder, said: “no.”";
+/// let toks: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text).collect();
+/// assert_eq!(toks, ["Mr.", "O’Neil", ",", "3.5", "U.S.", "co-founder", ",", "said", ":", "“", "no", ".", "”"]);
+/// ```
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let Some(s) = span.slice(text) else {
+        return Vec::new();
+    };
+    let bytes = s.as_bytes();
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, l) = char_at(i);
+        if c.is_whitespace() {
+            i += l;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let b = i;
+            let mut j = i + l;
+            while j < bytes.len() {
+                let (d, dl) = char_at(j);
+                if d.is_alphanumeric() || is_mark_char(d) {
+                    j += dl;
+                    continue;
+                }
+                // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
+                if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
+                    let (e, el) = char_at(j + dl);
+                    if e.is_alphanumeric() {
+                        j += dl + el;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let mut end_b = j;
+            // Keep the final period of titles, initials and dotted acronyms.
+            if j < bytes.len() && bytes[j] == b'.' {
+                let word = &s[b..j];
+                let initial = word.len() == 1 && c.is_ascii_uppercase();
+                if initial || word.contains('.') || keeps_period(word) {
+                    end_b += 1;
+                }
+            }
+            let text = &s[b..end_b];
+            out.push(Token {
+                text,
+                span: Span::new(span.start + b, span.start + end_b),
+                is_word: true,
+                lower: fold(text),
+            });
+            i = end_b;
+        } else {
+            let t = &s[i..i + l];
+            out.push(Token {
+                text: t,
+                span: Span::new(span.start + i, span.start + i + l),
+                is_word: false,
+                lower: Cow::Borrowed(t),
+            });
+            i += l;
+        }
+    }
+    out
+}
+
+fn keeps_period(word: &str) -> bool {
+    word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
+fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn is_mark_char(c: char) -> bool {
+    // Combining marks continue a word.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}

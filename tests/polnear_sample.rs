@@ -1,0 +1,89 @@
+//! Accuracy on a fixed sample of PolNeAR train articles (every 28th of the
+//! 840, i.e. 30 articles), scored with mention-span speaker matching.
+//!
+//! The gold lives outside the repository in `../shared/bench/` (CI has it).
+//! When it is missing the test fails, unless `QUOTECHECK_SKIP_BENCH=1`.
+//! `QUOTECHECK_BENCH_DIR` overrides where to look.
+
+use std::path::{Path, PathBuf};
+
+use quotecheck_core::gold::GoldDocument;
+use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
+
+// TODO(lead): raise floors
+/// Minimum overall quote F1 on the sample.
+const MIN_F1: f64 = 0.0;
+/// Minimum overall quote precision on the sample.
+const MIN_PRECISION: f64 = 0.0;
+/// Minimum overall quote recall on the sample.
+const MIN_RECALL: f64 = 0.0;
+/// Minimum speaker (mention IoU) accuracy over found quotes.
+const MIN_SPEAKER_ACCURACY: f64 = 0.0;
+
+/// Take every `STEP`-th article, starting with the first.
+const STEP: usize = 28;
+const GOLD_FILE: &str = "polnear-train.gold.jsonl";
+
+/// `$QUOTECHECK_BENCH_DIR/polnear-train.gold.jsonl`, else the first
+/// `shared/bench/polnear-train.gold.jsonl` in the repository's parent
+/// directories (`../shared/bench` for a plain checkout).
+fn bench_file() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("QUOTECHECK_BENCH_DIR") {
+        let p = Path::new(&dir).join(GOLD_FILE);
+        return p.is_file().then_some(p);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = root.canonicalize().unwrap_or(root);
+    root.ancestors()
+        .skip(1)
+        .map(|a| a.join("shared/bench").join(GOLD_FILE))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn polnear_sample() {
+    let Some(path) = bench_file() else {
+        if std::env::var("QUOTECHECK_SKIP_BENCH").as_deref() == Ok("1") {
+            eprintln!("QUOTECHECK_SKIP_BENCH=1: skipping the PolNeAR sample");
+            return;
+        }
+        panic!(
+            "PolNeAR gold {GOLD_FILE} not found in ../shared/bench (or $QUOTECHECK_BENCH_DIR); \
+             set QUOTECHECK_SKIP_BENCH=1 to skip this test"
+        );
+    };
+    let all = load_gold(&path).unwrap_or_else(|e| panic!("{e}"));
+    let sample: Vec<GoldDocument> = all.into_iter().step_by(STEP).collect();
+    assert!(sample.len() >= 25, "sample too small: {}", sample.len());
+    let preds = predict(&sample);
+    let report = score(
+        &sample,
+        &preds,
+        &ScoreOptions {
+            mention_iou: true,
+            errors: 10,
+        },
+    );
+    println!(
+        "PolNeAR sample: {} (every {STEP}th article)",
+        path.display()
+    );
+    println!("{}", report.render_table());
+    let o = &report.overall;
+    assert!(o.f1 >= MIN_F1, "F1 {:.3} < {MIN_F1}", o.f1);
+    assert!(
+        o.precision >= MIN_PRECISION,
+        "precision {:.3} < {MIN_PRECISION}",
+        o.precision
+    );
+    assert!(
+        o.recall >= MIN_RECALL,
+        "recall {:.3} < {MIN_RECALL}",
+        o.recall
+    );
+    assert!(
+        report.speaker.overall.accuracy >= MIN_SPEAKER_ACCURACY,
+        "speaker accuracy {:.3} < {MIN_SPEAKER_ACCURACY}",
+        report.speaker.overall.accuracy
+    );
+}
