@@ -11,19 +11,19 @@
 //! use quotecheck_core::{analyze, Document};
 //! use quotecheck_dedup::claim::{claims_from, ClaimKind};
 //!
-//! let doc = Document::new("d1", "Žilina’s mayor said the bridge will reopen. Traffic resumed.");
+//! let doc = Document::new("d1", "Žilina’s bridge reopened on Monday. Traffic resumed.");
 //! let claims = claims_from(&doc, &analyze(&doc));
 //! assert_eq!(claims.len(), 2);
 //! assert_eq!(claims[1].kind, ClaimKind::Sentence);
 //! assert_eq!(claims[1].text, "Traffic resumed.");
-//! assert_eq!((claims[1].char_start, claims[1].char_end), (44, 60)); // code points
-//! assert_eq!((claims[1].span.start, claims[1].span.end), (47, 63)); // bytes
+//! assert_eq!((claims[1].char_start, claims[1].char_end), (36, 52)); // code points
+//! assert_eq!((claims[1].span.start, claims[1].span.end), (39, 55)); // bytes
 //! assert_eq!(claims[1].normalized, "traffic resumed");
 //! ```
 
 use serde::{Deserialize, Serialize};
 
-use quotecheck_core::{Analysis, CharIndex, Document, Span};
+use quotecheck_core::{Analysis, CharIndex, Document, QuoteKind, Span};
 
 use crate::normalize::normalize;
 
@@ -71,6 +71,9 @@ pub struct Claim {
     pub char_end: usize,
     /// Canonical speaker name, for quotes.
     pub speaker: Option<String>,
+    /// Direct, indirect or mixed, for quotes.
+    #[serde(default)]
+    pub quote_kind: Option<QuoteKind>,
 }
 
 impl Claim {
@@ -95,6 +98,7 @@ impl Claim {
             char_start,
             char_end,
             speaker,
+            quote_kind: None,
         })
     }
 
@@ -118,6 +122,7 @@ impl Claim {
             char_start,
             char_end,
             speaker: None,
+            quote_kind: None,
         }
     }
 }
@@ -149,7 +154,7 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
         if analysis.is_boilerplate(q.span) {
             continue;
         }
-        let Some(c) = Claim::at(
+        let Some(mut c) = Claim::at(
             &doc.id,
             text,
             &idx,
@@ -159,6 +164,7 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
         ) else {
             continue;
         };
+        c.quote_kind = Some(q.kind);
         if c.normalized.is_empty() {
             continue;
         }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use quotecheck_core::{Analysis, Document};
+use quotecheck_core::{Analysis, Document, QuoteKind};
 
 use crate::claim::{claims_from, Claim, ClaimKind};
 use crate::cluster::{groups, UnionFind};
@@ -97,6 +97,8 @@ const NO_SPEAKER: u32 = u32::MAX;
 struct Meta {
     doc: u32,
     kind: ClaimKind,
+    /// A direct quote (or a quote of unknown kind fed through the API).
+    direct: bool,
     negations: u32,
     byte_start: u32,
     byte_end: u32,
@@ -334,6 +336,7 @@ impl Deduper {
             store.metas.push(Meta {
                 doc: 0,
                 kind: c.kind,
+                direct: matches!(c.quote_kind, None | Some(QuoteKind::Direct)),
                 negations: f.negations,
                 byte_start: to_u32(c.span.start),
                 byte_end: to_u32(c.span.end),
@@ -716,11 +719,13 @@ impl Finisher {
             }
         }
         drop(edges);
-        let clusters: Vec<Cluster> = groups(&mut uf)
+        let mut clusters: Vec<Cluster> = groups(&mut uf)
             .par_iter()
-            .enumerate()
-            .map(|(i, g)| self.cluster(i + 1, g, &rep, &best))
+            .filter_map(|g| self.cluster(g, &rep, &best))
             .collect();
+        for (i, c) in clusters.iter_mut().enumerate() {
+            c.id = i + 1;
+        }
         stats.clusters = clusters.len();
         stats.clustered_claims = clusters.iter().map(|c| c.members.len()).sum();
         // 5. Misquotes and conflicting attributions.
@@ -737,18 +742,33 @@ impl Finisher {
         }
     }
 
-    fn cluster(
-        &self,
-        id: usize,
-        members: &[u32],
-        rep: &[u32],
-        best: &[Option<Similarity>],
-    ) -> Cluster {
+    /// The cluster of a union-find group. A member that overlaps an earlier
+    /// member of the same document (a quote inside a clustered sentence) is
+    /// left out, as it is already represented; a group left with one member
+    /// is no cluster.
+    fn cluster(&self, group: &[u32], rep: &[u32], best: &[Option<Similarity>]) -> Option<Cluster> {
+        let mut members: Vec<u32> = Vec::with_capacity(group.len());
+        let (mut doc, mut end) = (u32::MAX, 0u32);
+        for &r in group {
+            let m = self.meta(r);
+            if m.doc == doc && m.byte_start < end {
+                continue;
+            }
+            if m.doc != doc {
+                doc = m.doc;
+                end = 0;
+            }
+            end = end.max(m.byte_end);
+            members.push(r);
+        }
+        if members.len() < 2 {
+            return None;
+        }
         let canonical = members[0];
         let cm = self.meta(canonical);
         let mut out = Vec::with_capacity(members.len());
         let mut docs: Vec<u32> = Vec::new();
-        for &r in members {
+        for &r in &members {
             let m = self.meta(r);
             docs.push(m.doc);
             let (reason, sim) = if r == canonical {
@@ -774,11 +794,11 @@ impl Finisher {
         }
         docs.sort_unstable();
         docs.dedup();
-        Cluster {
-            id,
+        Some(Cluster {
+            id: 0,
             members: out,
             doc_count: docs.len(),
-        }
+        })
     }
 
     fn misquotes(&self) -> Vec<MisquoteRecord> {
@@ -829,7 +849,9 @@ impl Finisher {
         let sim = word_similarity(&wa, &wb);
         let cfg = &self.config;
         let kind = if same_speaker(sa, sb) {
-            let ok = ma.exact != mb.exact
+            let ok = ma.direct
+                && mb.direct
+                && ma.exact != mb.exact
                 && wa.len().min(wb.len()) >= cfg.misquote_min_words
                 && sim >= cfg.misquote_min_similarity;
             ok.then_some(MisquoteKind::Misquote)?

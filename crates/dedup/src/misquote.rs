@@ -7,7 +7,8 @@
 //! - **word similarity** `S = 1 − lev(words_a, words_b) / max(len_a, len_b)`,
 //!   the word-level normalised Levenshtein distance (`strsim`'s generic
 //!   Levenshtein over words);
-//! - **misquote**: the two quotes are attributed to the [same
+//! - **misquote**: the two quotes are direct quotes (words in quote marks;
+//!   reported speech is paraphrase by nature) attributed to the [same
 //!   speaker](same_speaker), their normalised forms differ, both have at
 //!   least `misquote_min_words` words and `S ≥ misquote_min_similarity`
 //!   (default 0.6). Unlike duplicate detection this deliberately includes a

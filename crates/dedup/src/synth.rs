@@ -363,6 +363,7 @@ impl SynthCorpus {
                 normalized,
                 text,
                 speaker: None,
+                quote_kind: None,
             });
             byte = out.last().map_or(0, |c| c.span.end) + 1;
             ch += chars + 1;

@@ -27,7 +27,7 @@
 //! 4. `C ≥ min_containment` (default 0.8): nearly everything the shorter claim
 //!    says is also in the longer one — this rejects look-alikes that share
 //!    only a subject, whose predicates differ;
-//! 5. `J ≥ min_jaccard` (default 0.5): the longer claim does not say much more;
+//! 5. `J ≥ min_jaccard` (default 0.6): the longer claim does not say much more;
 //! 6. the number of content tokens that *both* claims have and the other
 //!    lacks, `min(|A∖B|, |B∖A|)` — i.e. substituted words — is at most
 //!    [`VerifyConfig::max_substitutions`] (default 2), and when there is any
@@ -76,7 +76,7 @@ pub enum NumberPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VerifyConfig {
-    /// Minimum token-set Jaccard `J` (default 0.5).
+    /// Minimum token-set Jaccard `J` (default 0.6).
     pub min_jaccard: f32,
     /// Minimum containment `C` of the smaller content set (default 0.8).
     pub min_containment: f32,
@@ -94,7 +94,7 @@ pub struct VerifyConfig {
 impl Default for VerifyConfig {
     fn default() -> Self {
         VerifyConfig {
-            min_jaccard: 0.5,
+            min_jaccard: 0.6,
             min_containment: 0.8,
             max_substitutions: 2,
             substitution_jaccard: 0.6,

@@ -1,14 +1,14 @@
 //! Misquotes and conflicting attributions, with quote claims fed directly
 //! (independent of the core engine's quote detection).
 
-use quotecheck_core::{CharIndex, Span};
+use quotecheck_core::{CharIndex, QuoteKind, Span};
 use quotecheck_dedup::{Claim, ClaimKind, DedupConfig, Deduper, MisquoteKind};
 
 fn quote(doc: &str, text: &str, speaker: &str) -> Claim {
     let full = format!("Intro. “{text}” said {speaker}.");
     let start = full.find(text).expect("quote in text");
     let idx = CharIndex::new(&full);
-    Claim::at(
+    let mut c = Claim::at(
         doc,
         &full,
         &idx,
@@ -16,7 +16,9 @@ fn quote(doc: &str, text: &str, speaker: &str) -> Claim {
         ClaimKind::Quote,
         Some(speaker.to_string()),
     )
-    .expect("claim")
+    .expect("claim");
+    c.quote_kind = Some(QuoteKind::Direct);
+    c
 }
 
 #[test]
