@@ -421,7 +421,14 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         }
         s.to_string()
     };
-    if k <= last {
+    // `University of Geneva`, `Office for Housing`: a name after `of`/`for`
+    // completes an organisation's name.
+    let after_prep = k > first
+        && matches!(
+            lower(&tokens[k - 1]),
+            "of" | "for" | "on" | "at" | "and" | "&"
+        );
+    if k <= last && !(has_org && after_prep) {
         // A name, possibly after a role.
         let name = join(tokens, k, last, text);
         let name = name.trim_end_matches(['’', '\'']).to_string();
