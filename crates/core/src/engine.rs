@@ -1462,6 +1462,12 @@ impl<'a> Finder<'a> {
                         gap.len() < 180 && gap.chars().count() < 60 && !gap.contains(['“', '"'])
                     })
             });
+            // A continuation opens a sentence of its own; a quoted phrase
+            // inside someone else's sentence (`signed on for “The X-Files,”`)
+            // is a title or a fragment.
+            let opens_sentence = before_trim.is_empty()
+                || before_trim
+                    .ends_with(['.', '!', '?', ':', '”', '"', '\'', '’', '»', ')', '—', '–']);
             let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
             if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
                 continue;
@@ -1469,17 +1475,28 @@ impl<'a> Finder<'a> {
             // Continuation of the previous speaker (within two paragraphs).
             if let Some((_, src, p_start)) = source {
                 let p_para = body.partition_point(|b| b.end <= p_start);
+                // A quoted phrase inside a narrative sentence is a partial
+                // (mixed) quotation of the current speaker, and only near them.
+                let embedded = !opens_sentence;
                 if para_i <= p_para + 2 {
                     self.claimed[k] = true;
                     self.cands.push(Cand {
-                        kind: QuoteKind::Direct,
+                        kind: if embedded {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::Direct
+                        },
                         span: q.content,
-                        fragment: None,
+                        fragment: embedded.then_some(q.content),
                         cue: None,
                         mention: None,
                         inherit: Some(src),
-                        confidence: 0.6,
-                        reason: "direct:continuation",
+                        confidence: if embedded { 0.5 } else { 0.6 },
+                        reason: if embedded {
+                            "mixed:continuation"
+                        } else {
+                            "direct:continuation"
+                        },
                     });
                     source = Some((q.content.end, src, q.content.start));
                 }
