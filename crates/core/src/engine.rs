@@ -37,7 +37,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         .collect();
     let sentences = segment::sentences_in(text, &body);
     let quoted = find_quoted(text, &body);
-    let units = units(&sentences, &quoted);
+    let units = units(text, &sentences, &quoted);
     let mut finder = Finder {
         text,
         quoted: &quoted,
@@ -91,7 +91,37 @@ pub(crate) struct Cand {
 }
 
 /// Join sentences whose boundary falls inside a closed quote of one paragraph.
-fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
+fn sentence_ends_in_quote(text: &str, s: Span) -> bool {
+    s.slice(text).is_some_and(|t| {
+        let t = t.trim_end();
+        t.ends_with("?”")
+            || t.ends_with("!”")
+            || t.ends_with("?\"")
+            || t.ends_with("!\"")
+            || t.ends_with("?’")
+            || t.ends_with("!’")
+            || t.ends_with("?''")
+            || t.ends_with("!''")
+    })
+}
+
+/// A sentence of at most eight words that contains a reporting cue
+/// (`Rubio asked.`, `said Jane Smith, a spokeswoman.`).
+fn short_attribution(text: &str, s: Span) -> bool {
+    let Some(t) = s.slice(text) else { return false };
+    let lex = Lexicon::builtin();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 8
+        && t.starts_with(|c: char| c.is_alphabetic())
+        && words
+            .iter()
+            .any(|w| w.chars().all(|c| c.is_lowercase()) && lex.may_start(w))
+}
+
+fn units(text: &str, sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
     let mut qi = 0;
     for &s in sentences {
@@ -110,7 +140,11 @@ fn units(sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
                         && q.outer().end <= s.end.max(q.outer().end)
                         && s.start < q.outer().end
                 });
-            if inside {
+            // `“Is that realistic?” Rubio asked.`: a question or exclamation
+            // closing a quote, then a short attribution sentence.
+            let attribution_follows =
+                sentence_ends_in_quote(text, *last) && short_attribution(text, s);
+            if inside || attribution_follows {
                 last.end = s.end;
                 continue;
             }
@@ -615,8 +649,17 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        // What follows must be the end, an appositive, or a short adjunct.
-        let rest = &toks[np.last + 1..];
+        // What follows must be the end, an appositive, or a short adjunct;
+        // a party tag `(D-Tex.)` is skipped.
+        let mut after = np.last + 1;
+        if toks.get(after).is_some_and(|t| t.text == "(") {
+            if let Some(close) =
+                (after + 1..toks.len().min(after + 8)).find(|&k| toks[k].text == ")")
+            {
+                after = close + 1;
+            }
+        }
+        let rest = &toks[after..];
         let ok = rest.is_empty()
             || rest[0].text == ","
             || rest
@@ -652,17 +695,22 @@ impl<'a> Finder<'a> {
         // `…, said Smith, the mayor.`: the mention covers the appositive.
         if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
             let mut end = toks.len();
-            while end > np.last + 1 && !toks[end - 1].is_word {
+            while end > after && !toks[end - 1].is_word {
                 end -= 1;
             }
-            let first_word = toks[np.last + 2].lower();
-            if end > np.last + 2 && matches!(first_word, "a" | "an" | "the" | "who")
+            let first = &toks[after + 1];
+            let first_word = first.lower();
+            // `the mayor`, `Democrat of Indiana`, `29, of Meridian` — but not a
+            // relative clause (`who was asked …`).
+            let appositive = matches!(first_word, "a" | "an" | "the")
                 || Words::builtin().is_title(first_word)
-            {
+                || first.is_capitalized()
+                || first.text.starts_with(|c: char| c.is_ascii_digit());
+            if end > after + 1 && appositive && !matches!(first_word, "who" | "which" | "whose") {
                 np.role.get_or_insert_with(|| {
                     cut(
                         self.text,
-                        toks[np.last + 2].span.start,
+                        toks[after + 1].span.start,
                         toks[end - 1].span.end,
                     )
                 });

@@ -261,6 +261,28 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             break;
         }
     }
+    // `…,” screenwriter Cole Haddon wrote`: up to three lowercase role words
+    // between a clause boundary and a name belong to the phrase.
+    if first > floor && tokens[last].is_capitalized() {
+        let mut k = first;
+        while k > floor
+            && first - k < 3
+            && tokens[k - 1].is_word
+            && !tokens[k - 1].is_capitalized()
+            && !w.is_function(lower(&tokens[k - 1]))
+            && crate::cue::Lexicon::builtin()
+                .lookup(lower(&tokens[k - 1]))
+                .is_none()
+        {
+            k -= 1;
+        }
+        let boundary = k == 0
+            || tokens[k - 1].is_quote_mark()
+            || matches!(tokens[k - 1].text, "," | ";" | "(" | "—" | "–");
+        if k < first && boundary {
+            first = k;
+        }
+    }
     // `Aides to Clinton`, `people familiar with her thinking`, `Proponents of
     // the new bill`: a speaker noun with a prepositional complement.
     if first >= 2 && first > floor + 1 {
@@ -373,6 +395,13 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             // continue through `of`, `for the`
         } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
+        } else if !w.is_function(l)
+            && l.chars().all(char::is_alphabetic)
+            && tokens.get(i + 1).is_some_and(|n| n.is_capitalized())
+            && i + 1 < ceil
+            && crate::cue::Lexicon::builtin().lookup(l).is_none()
+        {
+            // a role word between names: `Clinton ally James Carville`
         } else {
             break;
         }
