@@ -10,15 +10,18 @@ use std::path::{Path, PathBuf};
 use quotecheck_core::gold::GoldDocument;
 use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
 
-// TODO(lead): raise floors
-/// Minimum overall quote F1 on the sample.
-const MIN_F1: f64 = 0.0;
-/// Minimum overall quote precision on the sample.
-const MIN_PRECISION: f64 = 0.0;
-/// Minimum overall quote recall on the sample.
-const MIN_RECALL: f64 = 0.0;
-/// Minimum speaker (mention IoU) accuracy over found quotes.
-const MIN_SPEAKER_ACCURACY: f64 = 0.0;
+// Floors a little below the figures measured on this sample (see
+// docs/accuracy.md): a regression of a few points fails CI.
+/// Minimum overall quote F1 on the sample (measured 0.639).
+const MIN_F1: f64 = 0.61;
+/// Minimum overall quote precision on the sample (measured 0.808).
+const MIN_PRECISION: f64 = 0.78;
+/// Minimum overall quote recall on the sample (measured 0.529).
+const MIN_RECALL: f64 = 0.50;
+/// Minimum speaker (mention IoU) accuracy over found quotes (measured 0.844).
+const MIN_SPEAKER_ACCURACY: f64 = 0.81;
+/// Minimum direct-quote F1 on the sample (measured 0.947).
+const MIN_DIRECT_F1: f64 = 0.92;
 
 /// Take every `STEP`-th article, starting with the first.
 const STEP: usize = 28;
@@ -80,6 +83,11 @@ fn polnear_sample() {
         o.recall >= MIN_RECALL,
         "recall {:.3} < {MIN_RECALL}",
         o.recall
+    );
+    let direct = report.by_kind.direct.f1;
+    assert!(
+        direct >= MIN_DIRECT_F1,
+        "direct F1 {direct:.3} < {MIN_DIRECT_F1}"
     );
     assert!(
         report.speaker.overall.accuracy >= MIN_SPEAKER_ACCURACY,
