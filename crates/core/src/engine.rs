@@ -1149,35 +1149,50 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        // Subordinate clauses after a comma or dash end the report:
-        // `…, while …`, `…, who …`, `… — two sisters …`.
-        if let Some(cut) = (from + 3..end.min(from + 400)).find(|&k| {
+        // Subordinate and coordinated clauses after a comma, a semicolon or
+        // an unpaired dash end the report: `…, while …`, `…, who …`, `…, and
+        // the …`, `…, according to …`, `… — two sisters …` (but not `…, and
+        // that …`, and not a dash pair around an aside).
+        let limit = end.min(from + 400);
+        let is_dash =
+            |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
+        if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
-            (matches!(t.text, ";" | "—" | "–") && k + 1 < end)
-                || (t.text == ","
-                    && toks.get(k + 1).is_some_and(|n| {
-                        matches!(
-                            n.lower(),
-                            "while"
-                                | "whereas"
-                                | "although"
-                                | "though"
-                                | "but"
-                                | "who"
-                                | "which"
-                                | "despite"
-                                | "even"
-                                | "including"
-                                | "especially"
-                                | "where"
-                                | "whose"
-                        )
-                    }))
-        }) {
-            // Keep dashes that open a quoted aside inside a quote.
-            if !self.in_quote(toks[cut].span) {
-                end = end.min(cut);
+            if self.in_quote(t.span) {
+                return false;
             }
+            let next = toks.get(k + 1).map(|n| n.lower());
+            if t.text == ";" {
+                return k + 1 < end;
+            }
+            if is_dash(t) {
+                let paired = toks[k + 1..limit].iter().any(|n| is_dash(n));
+                let double = k > 0 && is_dash(&toks[k - 1]);
+                return k + 1 < end && !paired && !double;
+            }
+            t.text == ","
+                && next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "while"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "but"
+                            | "who"
+                            | "which"
+                            | "despite"
+                            | "even"
+                            | "including"
+                            | "especially"
+                            | "where"
+                            | "whose"
+                            | "according"
+                            | "so"
+                    ) || n == "and" && toks.get(k + 2).is_some_and(|m| m.lower() != "that")
+                })
+        }) {
+            end = end.min(cut);
         }
         // Trailing punctuation again.
         while end > from && matches!(toks[end - 1].text, "," | ";" | ":" | "." | "—" | "–" | "-")
