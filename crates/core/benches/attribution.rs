@@ -36,6 +36,13 @@ fn load(root: &Path) -> Vec<Document> {
     docs
 }
 
+/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`),
+/// so that the figure is not distorted by other processes on a busy machine.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let docs = load(&root);
@@ -51,6 +58,7 @@ fn main() {
     // Warm up the lexicons.
     let _ = analyze(&docs[0]);
     let start = Instant::now();
+    let cpu_start = cpu_ns();
     let (mut bytes, mut quotes, mut rounds) = (0usize, 0usize, 0usize);
     while bytes < target_mb << 20 {
         for d in &docs {
@@ -60,6 +68,14 @@ fn main() {
         rounds += 1;
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu_secs = match (cpu_start, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => secs,
+    };
+    println!(
+        "attribution CPU time: {cpu_secs:.2} s = {:.1} MB/s per core",
+        bytes as f64 / 1e6 / cpu_secs
+    );
     println!(
         "attribution: {} documents x {rounds} rounds, {:.1} MB in {secs:.2} s = {:.1} MB/s on one core ({quotes} quotes)",
         docs.len(),

@@ -458,20 +458,14 @@ impl<'a> Finder<'a> {
 
     /// Remember a person named as the subject of a sentence (`Council member
     /// Tom Berg disagreed.`): a later `he`/`she` may refer to them.
-    fn note_subject(&mut self, unit: Span) {
-        let text = self.text;
-        let Some(raw) = unit.slice(text) else { return };
-        if !raw.starts_with(char::is_uppercase) {
+    fn note_subject(&mut self, toks: &[Token<'a>]) {
+        if !toks.first().is_some_and(|t| t.is_capitalized()) {
             return;
         }
-        let mut end = raw.len().min(96);
-        while !raw.is_char_boundary(end) {
-            end -= 1;
-        }
-        let toks = tokenize(text, Span::new(unit.start, unit.start + end));
-        if let Some(npx) = np::forward(&toks, 0, toks.len().saturating_sub(1), text) {
+        let ceil = toks.len().saturating_sub(1).min(12);
+        if let Some(npx) = np::forward(toks, 0, ceil, self.text) {
             if npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2 {
-                let m = self.mention(&toks, &npx);
+                let m = self.mention(toks, &npx);
                 self.persons.push((m, npx));
             }
         }
@@ -492,18 +486,25 @@ impl<'a> Finder<'a> {
         // Most sentences report nothing: look for a possible cue word before
         // tokenizing.
         let Some(raw) = unit.slice(text) else { return };
-        self.note_subject(unit);
         let lex = Lexicon::builtin();
         let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
             !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
         });
         if !possible {
+            if raw.starts_with(char::is_uppercase) {
+                let mut end = raw.len().min(64);
+                while !raw.is_char_boundary(end) {
+                    end -= 1;
+                }
+                self.note_subject(&tokenize(text, Span::new(unit.start, unit.start + end)));
+            }
             return;
         }
         let toks = tokenize(text, unit);
         if toks.is_empty() {
             return;
         }
+        self.note_subject(&toks);
         self.headline = self.title_case(&toks);
         let cues = self.cues(&toks);
         let mut prev_subject: Option<(Mention, Np)> = None;

@@ -155,7 +155,12 @@ fn next_word(text: &str) -> &str {
 /// ends a sentence.
 fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let word = word_before(text, dot);
-    let lower = word.to_lowercase();
+    // Abbreviations are short: only short words need a case-folded copy.
+    let lower = if word.len() <= 6 {
+        word.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let next = next_word(rest);
     let next_first = rest
         .trim_start_matches(|c: char| c.is_whitespace())

@@ -5,8 +5,6 @@
 //! their final period (`Mr.`, `J.`). Every other non-space character is a
 //! token of its own.
 
-use std::borrow::Cow;
-
 use crate::marks::is_quote_mark;
 use crate::span::Span;
 
@@ -21,7 +19,28 @@ pub struct Token<'a> {
     pub is_word: bool,
     /// Lower-cased text with curly apostrophes straightened (borrowed when
     /// the text is already in that form).
-    lower: Cow<'a, str>,
+    lower: Lower<'a>,
+}
+
+/// A token's case-folded text: borrowed when already folded, inline for
+/// short words (no allocation), owned otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 22], u8),
+    Owned(String),
+}
+
+impl Lower<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(buf, len) => {
+                std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default()
+            }
+            Lower::Owned(s) => s,
+        }
+    }
 }
 
 impl Token<'_> {
@@ -37,7 +56,7 @@ impl Token<'_> {
 
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
-        &self.lower
+        self.lower.as_str()
     }
 }
 
@@ -119,7 +138,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 text: t,
                 span: Span::new(span.start + i, span.start + i + l),
                 is_word: false,
-                lower: Cow::Borrowed(t),
+                lower: Lower::Borrowed(t),
             });
             i += l;
         }
@@ -131,17 +150,23 @@ fn keeps_period(word: &str) -> bool {
     word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
-fn fold(text: &str) -> Cow<'_, str> {
+fn fold(text: &str) -> Lower<'_> {
     if text.is_ascii() {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(text.to_ascii_lowercase())
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lower::Borrowed(text)
+        } else if text.len() <= 22 {
+            let mut buf = [0u8; 22];
+            for (d, b) in buf.iter_mut().zip(text.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            Lower::Inline(buf, text.len() as u8)
         } else {
-            Cow::Borrowed(text)
+            Lower::Owned(text.to_ascii_lowercase())
         }
     } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
-        Cow::Owned(text.to_lowercase().replace('’', "'"))
+        Lower::Owned(text.to_lowercase().replace('’', "'"))
     } else {
-        Cow::Borrowed(text)
+        Lower::Borrowed(text)
     }
 }
 

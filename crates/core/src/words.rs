@@ -2,18 +2,23 @@
 //! nouns, places), loaded once from the files in `data/`.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crate::cue::FxHasher;
+
+type FxSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 
 /// The word lists.
 #[derive(Debug)]
 pub struct Words {
-    function: HashSet<String>,
-    titles: HashSet<String>,
-    speaker_nouns: HashSet<String>,
-    places: HashSet<String>,
+    function: FxSet,
+    titles: FxSet,
+    speaker_nouns: FxSet,
+    places: FxSet,
 }
 
-fn load(data: &str) -> HashSet<String> {
+fn load(data: &str) -> FxSet {
     data.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
