@@ -1167,7 +1167,7 @@ impl<'a> Finder<'a> {
                 return k + 1 < end;
             }
             if is_dash(t) {
-                let paired = toks[k + 1..limit].iter().any(|n| is_dash(n));
+                let paired = toks[k + 1..limit].iter().any(is_dash);
                 let double = k > 0 && is_dash(&toks[k - 1]);
                 return k + 1 < end && !paired && !double;
             }
@@ -1190,7 +1190,7 @@ impl<'a> Finder<'a> {
                             | "whose"
                             | "according"
                             | "so"
-                    ) || n == "and" && toks.get(k + 2).is_some_and(|m| m.lower() != "that")
+                    )
                 })
         }) {
             end = end.min(cut);

@@ -92,6 +92,36 @@ const ORG_WORDS: &[&str] = &[
     "assembly",
     "council",
     "command",
+    "services",
+    "systems",
+    "holdings",
+    "partners",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "technologies",
+    "labs",
+    "solutions",
+    "media",
+    "capital",
+    "energy",
+    "pharmaceuticals",
+    "international",
+    "ministries",
+    "departments",
+    "agencies",
+    "school",
+    "college",
+    "hospital",
+    "clinic",
+    "church",
+    "museum",
+    "festival",
+    "society",
+    "trust",
+    "watch",
+    "studios",
 ];
 
 /// Determiners that may open a speaker phrase.
@@ -119,6 +149,12 @@ pub struct Np {
 fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     t.lower()
 }
+
+/// Lower-case particles inside personal names (`Marieke de Groot`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
+    "bin", "ibn", "al", "ter", "ten",
+];
 
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
     let l = lower(t);
@@ -438,8 +474,17 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
-    while k > first && is_name_word(&tokens[k - 1], w) && last + 1 - (k - 1) <= 4 {
-        k -= 1;
+    while k > first && last + 1 - (k - 1) <= 5 {
+        let t = &tokens[k - 1];
+        let particle = k - 1 > first
+            && k <= last
+            && NAME_PARTICLES.contains(&lower(t))
+            && is_name_word(&tokens[k - 2], w);
+        if is_name_word(t, w) || particle {
+            k -= 1;
+        } else {
+            break;
+        }
     }
     let strip_det = |s: &str| -> String {
         let mut s = s.trim();
