@@ -616,8 +616,14 @@ impl<'a> Finder<'a> {
         let np = np::backward(toks, j - 1, 0, self.text)?;
         if np.kind == MentionKind::Pronoun && np.name.to_lowercase() == "who" {
             // `Trump, who said …`: resolve through the antecedent before the comma.
-            if np.first >= 2 && toks[np.first - 1].text == "," {
-                if let Some(ante) = np::backward(toks, np.first - 2, 0, self.text) {
+            let comma = np.first >= 2 && toks[np.first - 1].text == ",";
+            let ante_end = if comma {
+                np.first.checked_sub(2)
+            } else {
+                np.first.checked_sub(1)
+            };
+            if let Some(ante_end) = ante_end {
+                if let Some(ante) = np::backward(toks, ante_end, 0, self.text) {
                     if ante.kind != MentionKind::Pronoun {
                         let mut who = np.clone();
                         who.name = ante.name.clone();
@@ -631,7 +637,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         if matches!(np.kind, MentionKind::Pronoun)
-            && matches!(np.name.to_lowercase().as_str(), "i" | "we" | "you")
+            && matches!(np.name.to_lowercase().as_str(), "you")
         {
             return None;
         }
@@ -855,13 +861,18 @@ impl<'a> Finder<'a> {
             // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
             let base =
                 toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
-            let singular = matches!(
-                subj.1.kind,
-                MentionKind::Name
-                    | MentionKind::Surname
-                    | MentionKind::Role
-                    | MentionKind::Organization
-            );
+            let plural_word = subj.1.kind == MentionKind::Surname
+                && subj.0.text.ends_with('s')
+                && !subj.0.text.ends_with("'s")
+                && !subj.0.text.ends_with("’s");
+            let singular = !plural_word
+                && matches!(
+                    subj.1.kind,
+                    MentionKind::Name
+                        | MentionKind::Surname
+                        | MentionKind::Role
+                        | MentionKind::Organization
+                );
             let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
             if base && singular && !aux_before && hit.len == 1 {
                 return None;
@@ -1331,7 +1342,10 @@ impl<'a> Finder<'a> {
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
         let content = trim_final_period(text, content);
-        if !plausible_content(text, content) {
+        if content
+            .slice(text)
+            .is_none_or(|c| c.split_whitespace().nth(1).is_none())
+        {
             return;
         }
         let inside: Vec<usize> = qs

@@ -236,6 +236,10 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         let next = &tokens[first];
         if DETERMINERS.contains(&l) {
             first -= 1;
+            // `a former official`, `the two senior aides`
+            if first > floor && matches!(lower(&tokens[first - 1]), "a" | "an" | "the") {
+                first -= 1;
+            }
             break;
         }
         if (l == "of" || l == "for" || l == "at" || l == "on") && first - 1 > floor {
@@ -302,9 +306,8 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     if first > floor && tokens[last].is_capitalized() {
         let mut k = first;
         while k > floor
-            && first - k < 3
+            && first - k < 4
             && tokens[k - 1].is_word
-            && !tokens[k - 1].is_capitalized()
             && !w.is_function(lower(&tokens[k - 1]))
             && crate::cue::Lexicon::builtin()
                 .lookup(lower(&tokens[k - 1]))
