@@ -10,7 +10,15 @@ use std::path::Path;
 use common::{files_in, read, run_in, Output};
 
 const GOOD: &str = "“It is safe,” Mayor Ana Ruiz said on Friday.";
-const REPORT_FILES: [&str; 3] = ["quotes.csv", "speakers.csv", "summary.json"];
+/// The files of a report, sorted by name.
+const REPORT_FILES: [&str; 6] = [
+    "claims.csv",
+    "duplicates.csv",
+    "misquotes.csv",
+    "quotes.csv",
+    "speakers.csv",
+    "summary.json",
+];
 
 /// A temporary directory holding `files`.
 fn setup(files: &[(&str, &[u8])]) -> tempfile::TempDir {

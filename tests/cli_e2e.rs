@@ -33,18 +33,46 @@ fn report_on_fixtures() {
     let r = run(&["report", "fixtures/", "--out", &dir_arg, "--quiet"]);
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
     let files = files_in(&dir);
-    for name in ["quotes.csv", "speakers.csv", "summary.json"] {
-        assert!(
-            files.contains(&name.to_string()),
-            "{name} missing: {files:?}"
-        );
-    }
-    assert!(files.iter().all(|f| !f.ends_with(".tmp")));
+    assert_eq!(
+        files,
+        [
+            "claims.csv",
+            "duplicates.csv",
+            "misquotes.csv",
+            "quotes.csv",
+            "speakers.csv",
+            "summary.json"
+        ]
+    );
     let summary = read(&dir.join("summary.json"));
     // Gold files (.gold.json) are not inputs: they are skipped and counted.
     assert!(summary.contains(".gold.json"), "{summary}");
+    let v: serde_json::Value = serde_json::from_str(&summary).expect("summary JSON");
+    assert_eq!(
+        v["outputs"],
+        serde_json::json!([
+            "quotes.csv",
+            "speakers.csv",
+            "claims.csv",
+            "duplicates.csv",
+            "misquotes.csv",
+            "summary.json"
+        ])
+    );
+    // The dedup counts are the rows of the dedup files.
+    let claims = read(&dir.join("claims.csv"));
+    let duplicates = read(&dir.join("duplicates.csv"));
+    let misquotes = read(&dir.join("misquotes.csv"));
+    let rows = |text: &str| csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(v["counts"]["claims"], rows(&claims));
+    assert_eq!(v["counts"]["duplicates"], rows(&duplicates));
+    assert_eq!(v["counts"]["misquotes"], rows(&misquotes));
+    assert!(v["counts"]["clusters"].as_u64() > Some(0), "{summary}");
     insta::assert_snapshot!("fixtures_quotes_csv", read(&dir.join("quotes.csv")));
     insta::assert_snapshot!("fixtures_speakers_csv", read(&dir.join("speakers.csv")));
+    insta::assert_snapshot!("fixtures_claims_csv", claims);
+    insta::assert_snapshot!("fixtures_duplicates_csv", duplicates);
+    insta::assert_snapshot!("fixtures_misquotes_csv", misquotes);
     insta::assert_snapshot!("fixtures_summary_json", redact_version(&summary));
 }
 
@@ -316,6 +344,7 @@ fn every_command_has_help_with_an_example() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("Exit codes"));
     insta::assert_snapshot!("help_quotes", run(&["quotes", "--help"]).stdout);
+    insta::assert_snapshot!("help_dedup", run(&["dedup", "--help"]).stdout);
 }
 
 #[test]

@@ -155,3 +155,153 @@ fn neutralised_quote_cells_still_match_their_offsets() {
         );
     }
 }
+
+/// The texts of the documents of `inputs` (run in `dir`), by id.
+fn texts_in(dir: &std::path::Path, inputs: &[&str]) -> HashMap<String, String> {
+    let mut args = vec!["extract"];
+    args.extend_from_slice(inputs);
+    let docs = common::run_in(dir, &args, None);
+    assert!(docs.code == 0 || docs.code == 1, "{}", docs.stderr);
+    docs.stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+            (
+                v["id"].as_str().unwrap_or_default().to_string(),
+                v["text"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Check that every row of `claims.csv`, `duplicates.csv` and
+/// `misquotes.csv` written by `quotecheck dedup inputs… --out` (run in
+/// `dir`) slices back to its text, by code points and by bytes. Returns the
+/// numbers of rows checked.
+fn check_dedup(dir: &std::path::Path, inputs: &[&str]) -> [usize; 3] {
+    let texts = texts_in(dir, inputs);
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_arg = out.path().to_string_lossy().into_owned();
+    let mut args = vec!["dedup", "--out", &out_arg, "--quiet"];
+    args.extend_from_slice(inputs);
+    let r = common::run_in(dir, &args, None);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    // (file, [(doc column, text column, char start, char end, byte start, byte end)])
+    let files: [(&str, &[[&str; 6]]); 3] = [
+        (
+            "claims.csv",
+            &[[
+                "doc_id",
+                "claim",
+                "char_start",
+                "char_end",
+                "byte_start",
+                "byte_end",
+            ]],
+        ),
+        (
+            "duplicates.csv",
+            &[[
+                "doc_id",
+                "claim",
+                "char_start",
+                "char_end",
+                "byte_start",
+                "byte_end",
+            ]],
+        ),
+        (
+            "misquotes.csv",
+            &[
+                [
+                    "doc_a",
+                    "quote_a",
+                    "char_start_a",
+                    "char_end_a",
+                    "byte_start_a",
+                    "byte_end_a",
+                ],
+                [
+                    "doc_b",
+                    "quote_b",
+                    "char_start_b",
+                    "char_end_b",
+                    "byte_start_b",
+                    "byte_end_b",
+                ],
+            ],
+        ),
+    ];
+    let mut counts = [0; 3];
+    for (i, (file, spans)) in files.iter().enumerate() {
+        let csv_text = std::fs::read_to_string(out.path().join(file)).expect("dedup file");
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let headers = reader.headers().expect("header").clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {file}"))
+        };
+        for row in reader.records() {
+            let row = row.expect("valid CSV row");
+            for span in spans.iter() {
+                let get = |name: &str| row.get(col(name)).unwrap_or_default();
+                let doc = unneutralise(get(span[0]));
+                let text = texts
+                    .get(doc)
+                    .unwrap_or_else(|| panic!("unknown doc {doc} in {file}"));
+                let claim = unneutralise(get(span[1]));
+                assert!(!claim.is_empty(), "{file}: empty claim in {row:?}");
+                assert_eq!(
+                    slice(text, get(span[2]), get(span[3])).as_deref(),
+                    Some(claim),
+                    "{file}: {row:?}"
+                );
+                assert_eq!(
+                    byte_slice(text, get(span[4]), get(span[5])),
+                    Some(claim),
+                    "{file}: {row:?}"
+                );
+            }
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn dedup_offsets_slice_back_on_fixtures_and_cli_test_inputs() {
+    let [claims, duplicates, _] = check_dedup(&root(), &["fixtures", "tests/data/mixed"]);
+    assert!(claims > 0, "no claims in fixtures/ and tests/data");
+    if root().join("fixtures/articles").is_dir() {
+        assert!(duplicates > 0, "no duplicates in fixtures/");
+    }
+}
+
+#[test]
+fn dedup_offsets_slice_back_with_multibyte_text_and_misquotes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    };
+    // Curly quotes, accents and an emoji before the claims: code points and
+    // bytes differ. A neutralised cell (`-5%`) still matches its offsets.
+    write(
+        "z1.txt",
+        "Žilina — 🌉 update. “We will not close the Žilina bridge before the winter,” Mayor Ana Ruiz said. -5% is what the council will cut from the repair budget.",
+    );
+    write(
+        "z2.txt",
+        "Résumé of the day. “We will now close the Žilina bridge before the winter,” Mayor Ana Ruiz said. -5% is what the council will cut from the repair budget!",
+    );
+    write(
+        "z3.txt",
+        "“We will not close the Žilina bridge before the winter,” said Governor Tom Berg.",
+    );
+    let [claims, duplicates, misquotes] = check_dedup(dir.path(), &["z1.txt", "z2.txt", "z3.txt"]);
+    assert!(claims >= 6, "{claims}");
+    assert!(duplicates >= 2, "{duplicates}");
+    // z1/z2 a misquote, z1/z3 a conflicting attribution.
+    assert!(misquotes >= 2, "{misquotes}");
+}

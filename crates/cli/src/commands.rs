@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use quotecheck_core::analyze;
+use quotecheck_dedup::DedupConfig;
 use serde::Serialize;
 
 use crate::claims;
@@ -11,7 +13,7 @@ use crate::error::FatalError;
 use crate::input::io_message;
 use crate::output::{write_atomic, write_json, CsvOptions, CsvOut, Destination, Format};
 use crate::report::{quote_rows, write_quotes, write_speakers};
-use crate::run::{analyze_doc, run, Analyzed, Run, RunOptions};
+use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
 use crate::summary::Summary;
 
@@ -94,19 +96,84 @@ pub fn extract(
     Ok(exit_code(&run))
 }
 
-/// `quotecheck dedup`: duplicate claims across the documents.
-pub fn dedup(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
-    if !claims::AVAILABLE {
-        return Err(FatalError::Usage(
-            "the dedup stage is not available in this build yet".into(),
-        ));
+/// Where `quotecheck dedup` writes.
+#[derive(Debug, Clone)]
+pub enum DedupOutput {
+    /// The rows of `duplicates.csv` in a format, to stdout or a file.
+    Table(OutputOptions),
+    /// `claims.csv`, `duplicates.csv` and `misquotes.csv` into a directory
+    /// (created if missing).
+    Dir {
+        /// The directory.
+        dir: PathBuf,
+        /// CSV options.
+        csv: CsvOptions,
+    },
+}
+
+/// The claims of a run's documents, taken out of its entries (in input
+/// order) for [`claims::dedup`].
+fn take_claims<T>(
+    run: &mut Run<T>,
+    claims_of: impl Fn(&mut T) -> &mut claims::DocClaims,
+) -> Vec<claims::DocClaims> {
+    run.entries
+        .iter_mut()
+        .filter_map(|e| e.as_mut().ok())
+        .map(|t| std::mem::take(claims_of(t)))
+        .collect()
+}
+
+/// `quotecheck dedup`: duplicate claims across the documents, and with a
+/// directory also the claims and the misquotes.
+pub fn dedup(
+    inputs: &[String],
+    opts: &RunOptions,
+    out: &DedupOutput,
+    config: &DedupConfig,
+) -> Result<u8, FatalError> {
+    match out {
+        DedupOutput::Table(o) => check_destination(&o.destination)?,
+        DedupOutput::Dir { dir, .. } => prepare_out_dir(dir)?,
     }
-    check_destination(&out.destination)?;
-    let run = run(inputs, opts, |d| analyze_doc(d, claims::claims_of))?;
-    let tables = claims::dedup(run.ok().map(|(_, c)| c.clone()).collect());
-    out.destination
-        .write(|w| claims::write_duplicates(w, &tables, out.format, out.csv))?;
+    let keep_claims = matches!(out, DedupOutput::Dir { .. });
+    let deduper = claims::deduper(config);
+    let mut run = run(inputs, opts, |d| {
+        let analysis = analyze(&d.doc);
+        claims::claims_of(&d.doc, &analysis, &deduper, keep_claims)
+    })?;
+    let docs = take_claims(&mut run, |c| c);
+    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    match out {
+        DedupOutput::Table(o) => o
+            .destination
+            .write(|w| claims::write_duplicates(w, &tables, o.format, o.csv))?,
+        DedupOutput::Dir { dir, csv } => {
+            write_dedup_files(dir, &tables, *csv)?;
+        }
+    }
     Ok(exit_code(&run))
+}
+
+/// Write `claims.csv`, `duplicates.csv` and `misquotes.csv` into `dir`
+/// (each atomically); returns their names in the order written.
+fn write_dedup_files(
+    dir: &Path,
+    tables: &claims::DedupTables,
+    csv: CsvOptions,
+) -> Result<Vec<String>, FatalError> {
+    write_atomic(&dir.join("claims.csv"), |w| {
+        claims::write_claims(w, tables, Format::Csv, csv)
+    })?;
+    write_atomic(&dir.join("duplicates.csv"), |w| {
+        claims::write_duplicates(w, tables, Format::Csv, csv)
+    })?;
+    write_atomic(&dir.join("misquotes.csv"), |w| {
+        claims::write_misquotes(w, tables, Format::Csv, csv)
+    })?;
+    Ok(["claims.csv", "duplicates.csv", "misquotes.csv"]
+        .map(String::from)
+        .to_vec())
 }
 
 /// Fail early when a file destination's directory does not exist.
@@ -166,15 +233,21 @@ pub fn report(
     opts: &RunOptions,
     out_dir: &Path,
     csv: CsvOptions,
+    config: &DedupConfig,
 ) -> Result<u8, FatalError> {
     prepare_out_dir(out_dir)?;
-    let run = run(inputs, opts, |d| analyze_doc(d, claims::claims_of))?;
+    let deduper = claims::deduper(config);
+    let mut run = run(inputs, opts, |d| {
+        analyze_doc(d, |doc, analysis| {
+            claims::claims_of(doc, analysis, &deduper, true)
+        })
+    })?;
+    let claim_docs = take_claims(&mut run, |(_, c)| c);
+    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let speakers = link_speakers(&docs);
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
-    let tables =
-        claims::AVAILABLE.then(|| claims::dedup(run.ok().map(|(_, c)| c.clone()).collect()));
 
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
     let mut written = Vec::new();
@@ -186,23 +259,10 @@ pub fn report(
         write_speakers(w, &speakers.records, Format::Csv, csv)
     })?;
     written.push("speakers.csv".to_string());
-    if let Some(tables) = &tables {
-        write_atomic(&path("claims.csv"), |w| {
-            claims::write_claims(w, tables, Format::Csv, csv)
-        })?;
-        write_atomic(&path("duplicates.csv"), |w| {
-            claims::write_duplicates(w, tables, Format::Csv, csv)
-        })?;
-        write_atomic(&path("misquotes.csv"), |w| {
-            claims::write_misquotes(w, tables, Format::Csv, csv)
-        })?;
-        written.extend(["claims.csv", "duplicates.csv", "misquotes.csv"].map(String::from));
-        let counts = claims::counts(tables);
-        summary.counts.claims = Some(counts.0);
-        summary.counts.duplicates = Some(counts.1);
-        summary.counts.misquotes = Some(counts.2);
-    }
+    written.extend(write_dedup_files(out_dir, &tables, csv)?);
+    summary.set_dedup(claims::counts(&tables));
     written.push("summary.json".to_string());
+    debug_assert_eq!(written, REPORT_FILES);
     summary.outputs = written;
     write_atomic(&path("summary.json"), |w| {
         serde_json::to_writer_pretty(&mut *w, &summary)?;

@@ -2,8 +2,9 @@
 //!
 //! The library behind the `quotecheck` binary: reading inputs into
 //! documents ([`input`], [`html`]), running the engine over them in parallel
-//! ([`run`]), linking speakers across documents ([`speakers`]), and writing
-//! reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
+//! ([`run`]), linking speakers across documents ([`speakers`]), finding
+//! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]), and
+//! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claims;

@@ -8,13 +8,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use quotecheck::commands::{self, OutputOptions};
+use quotecheck::commands::{self, DedupOutput, OutputOptions};
 use quotecheck::error::printable;
 use quotecheck::input::{InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
 use quotecheck_core::score::ScoreOptions;
+use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 
 const ABOUT: &str = "Fact-checking tools for newsrooms: who said what, and which claims repeat";
 
@@ -41,7 +42,7 @@ Example:
 Writes quotes.csv, speakers.csv, claims.csv, duplicates.csv, misquotes.csv
 and summary.json into DIR (see docs/reports.md). Each file is written to a
 temporary file in DIR and renamed, so an interrupted run leaves no
-half-written report.
+half-written report. The Dedup options are those of `quotecheck dedup`.
 
 Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
     Report {
@@ -53,6 +54,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// Start every CSV file with a UTF-8 byte-order mark (for Excel)
         #[arg(long)]
         excel: bool,
+        #[command(flatten)]
+        dedup: DedupArgs,
     },
     /// Find quotes and their speakers
     #[command(
@@ -75,10 +78,20 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error."
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Find duplicate claims across documents
+    /// Find duplicate claims, misquotes and conflicting attributions across documents
     #[command(after_help = "\
-Example:
+Examples:
   quotecheck dedup articles/ -o duplicates.csv
+  quotecheck dedup wire.jsonl --format jsonl --min-jaccard 0.7
+  quotecheck dedup articles/ --out dedup/
+
+A claim is a sentence of body text or an attributed quote. Without --out,
+writes the members of clusters of duplicate claims (the rows of
+duplicates.csv) to standard output or -o FILE, as CSV, JSON or JSON Lines.
+With --out DIR, writes claims.csv, duplicates.csv and misquotes.csv
+(misquotes and conflicting attributions) into DIR, as CSV. Offsets
+(char_start, char_end) are Unicode code points into the document text, end
+exclusive. See docs/reports.md and docs/dedup.md.
 
 Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
     Dedup {
@@ -86,6 +99,17 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         input: InputArgs,
         #[command(flatten)]
         output: OutputArgs,
+        /// Write claims.csv, duplicates.csv and misquotes.csv into DIR
+        /// (created if missing) instead of duplicates to -o/stdout
+        #[arg(
+            long,
+            value_name = "DIR",
+            conflicts_with_all = ["output", "format"],
+            help_heading = "Output"
+        )]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        dedup: DedupArgs,
     },
     /// Score quotes against gold annotations (precision, recall, F1)
     #[command(after_help = "\
@@ -252,6 +276,76 @@ struct OutputArgs {
     excel: bool,
 }
 
+/// How numbers of two claims must agree for a near duplicate.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum NumbersArg {
+    /// The numbers of one claim are among the other's (a number may be added, never changed)
+    Subset,
+    /// The same numbers
+    Equal,
+}
+
+/// A value in [0, 1].
+fn unit_interval(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        Ok(_) => Err(format!("{s} is not between 0 and 1")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The thresholds of the dedup stage (docs/dedup.md).
+#[derive(Debug, Args)]
+struct DedupArgs {
+    /// Near duplicates: minimum token-set Jaccard similarity of the content
+    /// words (pairs with substituted words also need at least 0.6)
+    #[arg(long, value_name = "J", value_parser = unit_interval,
+          default_value_t = VerifyConfig::default().min_jaccard, help_heading = "Dedup")]
+    min_jaccard: f32,
+    /// Near duplicates: minimum share of the shorter claim's content words
+    /// found in the longer one
+    #[arg(long, value_name = "C", value_parser = unit_interval,
+          default_value_t = VerifyConfig::default().min_containment, help_heading = "Dedup")]
+    min_containment: f32,
+    /// Near duplicates: maximum number of substituted content words
+    #[arg(long, value_name = "N",
+          default_value_t = VerifyConfig::default().max_substitutions, help_heading = "Dedup")]
+    max_substitutions: usize,
+    /// Near duplicates: how numbers must agree
+    #[arg(long, value_enum, default_value_t = NumbersArg::Subset, help_heading = "Dedup")]
+    numbers: NumbersArg,
+    /// Misquotes: minimum word similarity of two quotes of one speaker
+    #[arg(long, value_name = "S", value_parser = unit_interval,
+          default_value_t = DedupConfig::default().misquote_min_similarity, help_heading = "Dedup")]
+    misquote_min_similarity: f32,
+    /// Conflicting attributions: minimum word similarity of two quotes of
+    /// different speakers (exact and near-duplicate quotes always count)
+    #[arg(long, value_name = "S", value_parser = unit_interval,
+          default_value_t = DedupConfig::default().conflict_min_similarity, help_heading = "Dedup")]
+    conflict_min_similarity: f32,
+}
+
+impl DedupArgs {
+    fn config(&self) -> DedupConfig {
+        let defaults = DedupConfig::default();
+        DedupConfig {
+            verify: VerifyConfig {
+                min_jaccard: self.min_jaccard,
+                min_containment: self.min_containment,
+                max_substitutions: self.max_substitutions,
+                numbers: match self.numbers {
+                    NumbersArg::Subset => NumberPolicy::Subset,
+                    NumbersArg::Equal => NumberPolicy::Equal,
+                },
+                ..defaults.verify
+            },
+            misquote_min_similarity: self.misquote_min_similarity,
+            conflict_min_similarity: self.conflict_min_similarity,
+            ..defaults
+        }
+    }
+}
+
 impl OutputArgs {
     fn options(&self) -> OutputOptions {
         OutputOptions {
@@ -264,17 +358,40 @@ impl OutputArgs {
 
 fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     Ok(match cli.command {
-        Command::Report { input, out, excel } => commands::report(
+        Command::Report {
+            input,
+            out,
+            excel,
+            dedup,
+        } => commands::report(
             &input.inputs,
             &input.run_options(),
             &out,
             CsvOptions { bom: excel },
+            &dedup.config(),
         )?,
         Command::Quotes { input, output } => {
             commands::quotes(&input.inputs, &input.run_options(), &output.options())?
         }
-        Command::Dedup { input, output } => {
-            commands::dedup(&input.inputs, &input.run_options(), &output.options())?
+        Command::Dedup {
+            input,
+            output,
+            out,
+            dedup,
+        } => {
+            let destination = match out {
+                Some(dir) => DedupOutput::Dir {
+                    dir,
+                    csv: CsvOptions { bom: output.excel },
+                },
+                None => DedupOutput::Table(output.options()),
+            };
+            commands::dedup(
+                &input.inputs,
+                &input.run_options(),
+                &destination,
+                &dedup.config(),
+            )?
         }
         Command::Extract {
             input,

@@ -69,6 +69,15 @@ enum Pending {
     Err(InputError),
 }
 
+/// A rayon pool of `threads` worker threads (0: one per core), for the
+/// parallel steps of a run.
+pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, FatalError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| FatalError::Usage(format!("cannot start worker threads: {e}")))
+}
+
 /// Read `inputs` and apply `process` to every document, in parallel.
 ///
 /// Bad inputs are printed on stderr, one line each, in input order, when all
@@ -80,10 +89,7 @@ pub fn run<T: Send>(
     opts: &RunOptions,
     process: impl Fn(InputDoc) -> T + Sync,
 ) -> Result<Run<T>, FatalError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-        .map_err(|e| FatalError::Usage(format!("cannot start worker threads: {e}")))?;
+    let pool = thread_pool(opts.threads)?;
     let discovery = discover(inputs, opts.input.stdin_kind);
     let total = discovery.sources.len() as u64;
     let bar = progress_bar(total, opts.quiet);

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::claims::DedupCounts;
 use crate::error::{ErrorRecord, InputError};
 use crate::run::{Analyzed, Run};
 
@@ -54,10 +55,17 @@ pub struct Counts {
     pub speakers: usize,
     /// Claims (rows of `claims.csv`), when the dedup stage ran.
     pub claims: Option<usize>,
-    /// Duplicate pairs (rows of `duplicates.csv`), when the dedup stage ran.
+    /// Members of clusters of duplicate claims (rows of `duplicates.csv`),
+    /// when the dedup stage ran.
     pub duplicates: Option<usize>,
-    /// Conflicting attributions (rows of `misquotes.csv`), when the dedup stage ran.
+    /// Misquotes and conflicting attributions (rows of `misquotes.csv`),
+    /// when the dedup stage ran.
     pub misquotes: Option<usize>,
+    /// Clusters of duplicate claims, when the dedup stage ran.
+    pub clusters: Option<usize>,
+    /// Conflicting attributions (rows of `misquotes.csv` of that kind), when
+    /// the dedup stage ran.
+    pub conflicting_attributions: Option<usize>,
 }
 
 /// The status of one document (or of one input that failed).
@@ -140,6 +148,18 @@ impl Summary {
             skipped_files: run.skipped.clone(),
             outputs: Vec::new(),
         }
+    }
+}
+
+impl Summary {
+    /// Fill in the counts of the dedup stage.
+    pub fn set_dedup(&mut self, dedup: DedupCounts) {
+        let c = &mut self.counts;
+        c.claims = Some(dedup.claims);
+        c.duplicates = Some(dedup.duplicates);
+        c.misquotes = Some(dedup.misquotes);
+        c.clusters = Some(dedup.clusters);
+        c.conflicting_attributions = Some(dedup.conflicting_attributions);
     }
 }
 
