@@ -221,6 +221,7 @@ fn plausible_content(text: &str, content: Span) -> bool {
             | "into"
             | "without"
             | "simply"
+            | "about"
             | "only"
             | "outside"
             | "inside"
@@ -361,6 +362,14 @@ impl<'a> Finder<'a> {
         self.quoted
             .get(i)
             .is_some_and(|q| q.outer().start <= span.start && span.end <= q.outer().end)
+    }
+
+    /// True when `mark` is the closing mark of a quoted span.
+    fn closes_quote(&self, mark: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.outer().end < mark.end);
+        self.quoted
+            .get(i)
+            .is_some_and(|q| q.close.is_some_and(|c| c.contains(mark)))
     }
 
     /// Quoted spans overlapping `span`, by index (at most 64).
@@ -915,7 +924,7 @@ impl<'a> Finder<'a> {
             if subj_first > 0 && reason == "subject-cue" {
                 let before = &toks[..subj_first];
                 let last = &before[before.len() - 1];
-                let comma_quote = last.is_quote_mark()
+                let comma_quote = self.closes_quote(last.span)
                     || (last.text == "," && before.len() >= 2)
                     || last.text == "—";
                 if comma_quote && (!emitted || before.iter().any(|t| t.is_quote_mark())) {

@@ -315,8 +315,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         {
             k -= 1;
         }
+        // Apostrophe-like marks (`'90s`) are no boundary.
         let boundary = k == 0
-            || tokens[k - 1].is_quote_mark()
+            || tokens[k - 1].is_quote_mark() && !matches!(tokens[k - 1].text, "'" | "’" | "‘")
             || matches!(tokens[k - 1].text, "," | ";" | "(" | "—" | "–");
         if k < first && boundary {
             first = k;
