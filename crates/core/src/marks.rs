@@ -384,7 +384,9 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
     );
     // Singles whose content is a single character are elisions (`'n'`).
     singles.retain(|q| {
-        q.close.is_some() && q.content.slice(text).is_some_and(|s| s.chars().count() > 1)
+        q.close.is_some()
+            && q.content.slice(text).is_some_and(|s| s.chars().count() > 1)
+            && !is_nickname(text, q)
     });
     // Nicknames inside a name (`Harold "Hal" Bishop`) are not quotes.
     doubles.retain(|q| !is_nickname(text, q));

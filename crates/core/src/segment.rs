@@ -191,12 +191,54 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     true
 }
 
+/// Length in bytes of a wire-copy dateline opening a paragraph
+/// (`ROTTERDAM (Reuters) - `, `SANTOS, Brazil (AP) — `), or 0.
+///
+/// ```
+/// use quotecheck_core::segment::dateline_len;
+/// assert_eq!(dateline_len("SANTOS, Brazil (AP) — Voters went."), 24);
+/// assert_eq!(dateline_len("He said - twice - no."), 0);
+/// ```
+pub fn dateline_len(p: &str) -> usize {
+    let mut cut = p.len().min(80);
+    while !p.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &p[..cut];
+    let Some((dash_at, dash)) = [" - ", " — ", " – ", " -- ", " — ", " – "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, *d)))
+        .min_by_key(|&(i, _)| i)
+    else {
+        return 0;
+    };
+    let prefix = &head[..dash_at];
+    let first = prefix
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let caps_word = first.chars().count() >= 3 && first.chars().all(char::is_uppercase);
+    let mut depth = 0i32;
+    let all_capitalised = prefix.split_whitespace().all(|w| {
+        let in_parens = depth > 0 || w.starts_with('(');
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        in_parens
+            || w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if caps_word && all_capitalised {
+        dash_at + dash.len()
+    } else {
+        0
+    }
+}
+
 /// Split one paragraph span into sentence spans.
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let Some(p) = para.slice(text) else {
         return;
     };
-    let mut start = 0usize;
+    let mut start = dateline_len(p);
     let mut iter = p.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if !matches!(c, '.' | '!' | '?' | '…') {
