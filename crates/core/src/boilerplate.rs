@@ -90,40 +90,40 @@ const EXACT: &[&str] = &[
 /// ```
 pub fn is_furniture_line(line: &str) -> bool {
     let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    let has_cookie = line.len() < 2000 && (line.contains("ookie") || line.contains("OOKIE"));
     // Long lines are body text unless they are cookie notices.
-    if line.len() > 160 {
-        let has_cookie = line.len() < 2000
-            && line
-                .as_bytes()
-                .windows(6)
-                .any(|w| w.eq_ignore_ascii_case(b"cookie"));
-        if !has_cookie {
-            return false;
-        }
-    }
-    let lower = line.to_lowercase();
-    if lower.is_empty() {
+    if line.len() > 160 && !has_cookie {
         return false;
     }
-    let words = lower.split_whitespace().count();
-    if words > 14 && !lower.contains("cookie") {
+    // Prefixes are short: fold only the head of the line.
+    let mut cut = line.len().min(48);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = line[..cut].to_lowercase();
+    let words = line.split_whitespace().count();
+    if words <= 14 && PREFIXES.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    if has_cookie {
+        let lower = line.to_lowercase();
+        return lower.contains("accept") || lower.contains("we use");
+    }
+    if words > 4 {
         return false;
     }
-    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let bare = head.trim_matches(|c: char| !c.is_alphanumeric());
     if EXACT.contains(&bare) {
         return true;
     }
-    if words <= 4
-        && bare.ends_with(" comments")
+    bare.ends_with(" comments")
         && bare
             .split_whitespace()
             .next()
             .is_some_and(|w| w.parse::<u32>().is_ok())
-    {
-        return true;
-    }
-    PREFIXES.iter().any(|p| lower.starts_with(p))
-        || (lower.contains("cookie") && (lower.contains("accept") || lower.contains("we use")))
 }
 
 /// True when a line looks like a headline: short, no final sentence

@@ -45,6 +45,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         cands: Vec::new(),
         headline: false,
         persons: Vec::new(),
+        subject_memo: std::cell::RefCell::new(Vec::new()),
     };
     for (ui, &u) in units.iter().enumerate() {
         finder.unit(u, ui);
@@ -348,6 +349,8 @@ struct Finder<'a> {
     headline: bool,
     /// People named as sentence subjects, in text order.
     persons: Vec<(Mention, Np)>,
+    /// Subjects found for the cues of the current unit.
+    subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
 }
 
 struct CueHit<'e> {
@@ -468,7 +471,10 @@ impl<'a> Finder<'a> {
     /// Remember a person named as the subject of a sentence (`Council member
     /// Tom Berg disagreed.`): a later `he`/`she` may refer to them.
     fn note_subject(&mut self, toks: &[Token<'a>]) {
-        if !toks.first().is_some_and(|t| t.is_capitalized()) {
+        // A name needs two capitalised words among the first four.
+        if !toks.first().is_some_and(|t| t.is_capitalized())
+            || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
+        {
             return;
         }
         let ceil = toks.len().saturating_sub(1).min(12);
@@ -515,6 +521,7 @@ impl<'a> Finder<'a> {
         }
         self.note_subject(&toks);
         self.headline = self.title_case(&toks);
+        self.subject_memo.borrow_mut().clear();
         let cues = self.cues(&toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for (ci, hit) in cues.iter().enumerate() {
@@ -537,6 +544,18 @@ impl<'a> Finder<'a> {
 
     /// Find the subject before cue token `at`, skipping adverbs, auxiliaries
     /// and a parenthetical or appositive between commas.
+    /// [`Finder::subject_before`], remembered per cue within the current
+    /// unit (a cue's subject is also asked for when earlier cues end their
+    /// content).
+    fn subject_cached(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        if let Some((_, np)) = self.subject_memo.borrow().iter().find(|(a, _)| *a == at) {
+            return np.clone();
+        }
+        let np = self.subject_before(toks, at);
+        self.subject_memo.borrow_mut().push((at, np.clone()));
+        np
+    }
+
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
         let w = Words::builtin();
         let mut j = at;
@@ -848,7 +867,7 @@ impl<'a> Finder<'a> {
 
         // Subject before the cue.
         let mut subject = self
-            .subject_before(toks, hit.at)
+            .subject_cached(toks, hit.at)
             .map(|np| (self.mention(toks, &np), np));
         let mut reason = "subject-cue";
         if subject.is_none() && hit.entry.gerund {
@@ -1100,7 +1119,7 @@ impl<'a> Finder<'a> {
         if hit.entry.class == CueClass::According {
             return Some(hit.at);
         }
-        if let Some(np) = self.subject_before(toks, hit.at) {
+        if let Some(np) = self.subject_cached(toks, hit.at) {
             return Some(np.first);
         }
         let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;

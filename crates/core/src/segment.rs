@@ -200,6 +200,13 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
 /// assert_eq!(dateline_len("He said - twice - no."), 0);
 /// ```
 pub fn dateline_len(p: &str) -> usize {
+    // A dateline opens with a word of at least three capitals.
+    let b = p.as_bytes();
+    if b.len() < 6
+        || !(b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase())
+    {
+        return 0;
+    }
     let mut cut = p.len().min(80);
     while !p.is_char_boundary(cut) {
         cut -= 1;
@@ -239,27 +246,35 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         return;
     };
     let mut start = dateline_len(p);
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    let bytes = p.as_bytes();
+    let mut i = 0usize;
+    // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let is_ellipsis =
+            b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
+        if !(b == b'.' || b == b'!' || b == b'?' || is_ellipsis) {
+            i += 1;
             continue;
         }
+        let c = if is_ellipsis { '…' } else { b as char };
         // Absorb further terminators and closing marks: `?!`, `.”`, `.)`.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        while let Some(d) = p[end..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let dot = i;
+        i = end;
         let rest = &p[end..];
         if !rest.starts_with(char::is_whitespace) {
             continue; // 3.5, U.S.-led, e-mail.com
         }
         let ends = if c == '.' {
-            period_ends_sentence(p, i, rest)
+            period_ends_sentence(p, dot, rest)
         } else {
             rest.trim_start()
                 .chars()

@@ -151,9 +151,24 @@ pub(crate) fn resolve(
 }
 
 fn key(s: &str) -> String {
-    let l = s.trim().to_lowercase().replace('’', "'");
-    let l = l.strip_prefix("the ").unwrap_or(&l).to_string();
-    l.trim_end_matches("'s").trim_end_matches('\'').to_string()
+    // One allocation: fold case and apostrophes, drop a leading `the ` and a
+    // trailing possessive.
+    let mut k = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        if c == '’' {
+            k.push('\'');
+        } else if c.is_ascii() {
+            k.push(c.to_ascii_lowercase());
+        } else {
+            k.extend(c.to_lowercase());
+        }
+    }
+    if k.starts_with("the ") {
+        k.drain(..4);
+    }
+    let trimmed = k.trim_end_matches("'s").trim_end_matches('\'').len();
+    k.truncate(trimmed);
+    k
 }
 
 fn last_word(s: &str) -> String {

@@ -91,6 +91,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, l) = char_at(i);
         if c.is_whitespace() {
             i += l;
@@ -100,6 +104,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             let b = i;
             let mut j = i + l;
             while j < bytes.len() {
+                // ASCII letters and digits: the common case, no decoding.
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let (d, dl) = char_at(j);
                 if d.is_alphanumeric() || is_mark_char(d) {
                     j += dl;
