@@ -436,8 +436,10 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
         } else if !w.is_function(l)
-            && l.chars().all(char::is_alphabetic)
-            && tokens.get(i + 1).is_some_and(|n| n.is_capitalized())
+            && l.chars().all(|c| c.is_alphabetic() || c == '-')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_capitalized() || w.is_speaker_noun(lower(n)))
             && i + 1 < ceil
             && crate::cue::Lexicon::builtin().lookup(l).is_none()
         {

@@ -117,7 +117,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
                 if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
                     let (e, el) = char_at(j + dl);
-                    if e.is_alphanumeric() {
+                    // `said.Trump` (a missing space) splits; `U.S`, `3.5`,
+                    // `e.g`, `example.com` join.
+                    let word = &s[b..j];
+                    let segment = word
+                        .rsplit(['.', '-', '\'', '’', '&'])
+                        .next()
+                        .unwrap_or(word);
+                    let split_period = d == '.'
+                        && e.is_uppercase()
+                        && segment.chars().count() > 2
+                        && segment.chars().any(char::is_lowercase);
+                    if e.is_alphanumeric() && !split_period {
                         j += dl + el;
                         continue;
                     }
