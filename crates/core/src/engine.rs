@@ -741,6 +741,22 @@ impl<'a> Finder<'a> {
                 || Words::builtin().is_title(first_word)
                 || first.is_capitalized()
                 || first.text.starts_with(|c: char| c.is_ascii_digit());
+            // `…,” said the state’s transport minister, Jens Hollmann, at …`:
+            // a name in apposition to a role is the speaker.
+            if matches!(np.kind, MentionKind::Role | MentionKind::Organization) {
+                if let Some(name) = np::forward(toks, after + 1, toks.len(), self.text) {
+                    let closes = toks.get(name.last + 1).is_none_or(|t| !t.is_word);
+                    if name.kind == MentionKind::Name && closes {
+                        let role =
+                            cut(self.text, toks[np.first].span.start, toks[np.last].span.end);
+                        let first = np.first;
+                        np = name;
+                        np.role = Some(role);
+                        np.first = first;
+                        return Some(np);
+                    }
+                }
+            }
             if end > after + 1 && appositive && !matches!(first_word, "who" | "which" | "whose") {
                 np.role.get_or_insert_with(|| {
                     cut(
