@@ -1258,6 +1258,24 @@ impl<'a> Finder<'a> {
         end
     }
 
+    /// Reported content with quoted fragments inside is mixed (the first
+    /// fragment is reported, all are claimed); without any it is indirect.
+    fn kind_of(&mut self, content: Span, quoted: Vec<usize>) -> (QuoteKind, Option<Span>) {
+        let inside: Vec<usize> = quoted
+            .into_iter()
+            .filter(|&k| content.contains(self.quoted[k].content))
+            .collect();
+        match inside.first() {
+            Some(&k) => {
+                for &j in &inside {
+                    self.claimed[j] = true;
+                }
+                (QuoteKind::Mixed, Some(self.quoted[k].content))
+            }
+            None => (QuoteKind::Indirect, None),
+        }
+    }
+
     /// Emit a quote for content after a cue. Returns whether one was emitted.
     fn emit(
         &mut self,
@@ -1311,19 +1329,7 @@ impl<'a> Finder<'a> {
         if !plausible_content(text, content) {
             return false;
         }
-        let inside: Vec<usize> = qs
-            .into_iter()
-            .filter(|&k| content.contains(self.quoted[k].content))
-            .collect();
-        let (kind, fragment) = match inside.first() {
-            Some(&k) => {
-                for &j in &inside {
-                    self.claimed[j] = true;
-                }
-                (QuoteKind::Mixed, Some(self.quoted[k].content))
-            }
-            None => (QuoteKind::Indirect, None),
-        };
+        let (kind, fragment) = self.kind_of(content, qs);
         let (conf, r) = match (kind, class, reason) {
             (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
             (_, CueClass::According, _) => (0.8, "indirect:according-to"),
@@ -1392,19 +1398,7 @@ impl<'a> Finder<'a> {
         {
             return;
         }
-        let inside: Vec<usize> = qs
-            .into_iter()
-            .filter(|&k| content.contains(self.quoted[k].content))
-            .collect();
-        let (kind, fragment) = match inside.first() {
-            Some(&k) => {
-                for &j in &inside {
-                    self.claimed[j] = true;
-                }
-                (QuoteKind::Mixed, Some(self.quoted[k].content))
-            }
-            None => (QuoteKind::Indirect, None),
-        };
+        let (kind, fragment) = self.kind_of(content, qs);
         self.cands.push(Cand {
             kind,
             span: content,
