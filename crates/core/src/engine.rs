@@ -190,6 +190,36 @@ fn trim_final_period(text: &str, content: Span) -> Span {
     }
 }
 
+/// True when nothing but a short time or place adjunct follows the cue
+/// (`… announced on Friday.`, `… said yesterday in Geneva.`).
+fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
+    let words: Vec<&Token<'_>> = toks[from.min(toks.len())..]
+        .iter()
+        .filter(|t| t.is_word)
+        .collect();
+    words.is_empty()
+        || words.len() <= 5
+            && matches!(
+                words[0].lower(),
+                "on" | "in"
+                    | "at"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "during"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+}
+
 /// Reported content is at least two words and does not open with a
 /// preposition (`said in a conference call`, `added over the last quarter`).
 fn plausible_content(text: &str, content: Span) -> bool {
@@ -360,11 +390,13 @@ struct CueHit<'e> {
 }
 
 impl<'a> Finder<'a> {
+    /// True when `span` lies inside a closed quote (an unclosed quote is too
+    /// uncertain to hide the attributions after it).
     fn in_quote(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
-        self.quoted
-            .get(i)
-            .is_some_and(|q| q.outer().start <= span.start && span.end <= q.outer().end)
+        self.quoted.get(i).is_some_and(|q| {
+            q.close.is_some() && q.outer().start <= span.start && span.end <= q.outer().end
+        })
     }
 
     /// True when `mark` is the closing mark of a quoted span.
@@ -594,7 +626,38 @@ impl<'a> Finder<'a> {
             }
             // A non-empty parenthetical between two commas.
             if k + 1 < close && toks[k].text == "," && k > 0 {
-                let main = np::backward(toks, k - 1, 0, self.text)?;
+                let paren_np = np::forward(toks, k + 1, close, self.text);
+                // `Mendonça-Lage, 47, who …, said`: skip an age.
+                let mut main_end = k - 1;
+                if toks[main_end].text.chars().all(|c| c.is_ascii_digit())
+                    && main_end >= 2
+                    && toks[main_end - 1].text == ","
+                {
+                    main_end -= 2;
+                }
+                let Some(main) = np::backward(toks, main_end, 0, self.text) else {
+                    // `The authority's director of operations, Dwayne Pickett, said`:
+                    // the name in apposition is the speaker.
+                    return paren_np
+                        .filter(|p| p.kind == MentionKind::Name && p.last + 1 == close)
+                        .map(|mut p| {
+                            let start = (0..k)
+                                .rev()
+                                .find(|&i| {
+                                    matches!(toks[i].text, "," | ";" | ":")
+                                        || toks[i].is_quote_mark()
+                                })
+                                .map_or(0, |i| i + 1);
+                            if start < k {
+                                p.role = Some(cut(
+                                    self.text,
+                                    toks[start].span.start,
+                                    toks[k - 1].span.end,
+                                ));
+                            }
+                            p
+                        });
+                };
                 if main.kind == MentionKind::Pronoun && main.name.to_lowercase() != "who" {
                     return None;
                 }
@@ -604,7 +667,6 @@ impl<'a> Finder<'a> {
                     .unwrap_or_default()
                     .to_string();
                 let mut main = main;
-                let paren_np = np::forward(toks, k + 1, close, self.text);
                 match paren_np {
                     Some(p)
                         if matches!(p.kind, MentionKind::Name)
@@ -662,7 +724,9 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            return None;
+            // `64 percent who say …`: the relative pronoun is the mention; the
+            // speaker stays unresolved.
+            return (!comma).then_some(np);
         }
         if matches!(np.kind, MentionKind::Pronoun)
             && matches!(np.name.to_lowercase().as_str(), "you")
@@ -962,7 +1026,14 @@ impl<'a> Finder<'a> {
                 let comma_quote = self.closes_quote(last.span)
                     || (last.text == "," && before.len() >= 2)
                     || last.text == "—";
-                if comma_quote && (!emitted || before.iter().any(|t| t.is_quote_mark())) {
+                // Object cues (`announced`) take content before them only when
+                // nothing follows (`…, the ministry announced on Friday.`).
+                let object_ok =
+                    class != CueClass::Object || !emitted && only_adjunct_after(toks, after_cue);
+                if comma_quote
+                    && object_ok
+                    && (!emitted || before.iter().any(|t| t.is_quote_mark()))
+                {
                     let content = Span::new(unit.start, before[before.len() - 1].span.start);
                     let content = if last.is_quote_mark() {
                         Span::new(unit.start, last.span.end)
@@ -975,9 +1046,9 @@ impl<'a> Finder<'a> {
             return Some(subj);
         }
 
-        // Inverted: `…, said Smith.`
+        // Inverted after a quote: `“…,” said Smith.`
         if hit.at > 0
-            && (toks[hit.at - 1].text == "," || toks[hit.at - 1].is_quote_mark())
+            && self.closes_quote(toks[hit.at - 1].span)
             && matches!(class, CueClass::Speech)
         {
             let np = self.subject_after(toks, after_cue)?;
@@ -1177,6 +1248,17 @@ impl<'a> Finder<'a> {
             let Some(k0) = self.attribution_begin(toks, hit) else {
                 continue;
             };
+            // Our cue sits inside the later cue's subject (`Kowalczyk, a lead
+            // who learned that she had lost her job, said …`): the report ends
+            // at the comma that closes the parenthetical.
+            if k0 < from {
+                if let Some(c) = (from..nc).rev().find(|&i| toks[i].text == ",") {
+                    if c > from {
+                        end = end.min(c);
+                    }
+                }
+                break;
+            }
             let mut k = k0;
             // Back over `and`, `but`, commas.
             while k > from
@@ -1386,7 +1468,7 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        if class != CueClass::Speech {
+        if !matches!(class, CueClass::Speech | CueClass::Object) {
             return;
         }
         let content =

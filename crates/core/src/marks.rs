@@ -17,8 +17,10 @@ use crate::span::Span;
 pub enum MarkStyle {
     /// `“…”`, `"…"`, `«…»`, `„…“`.
     Double,
-    /// `‘…’`, `'…'`, `‹…›`.
+    /// `‘…’`, `'…'`.
     Single,
+    /// `«…»`, `»…«`, `‹…›`: paired on their own, so that `«… “…” …»` nests.
+    Guillemet,
 }
 
 /// A stretch of text between quote marks.
@@ -114,7 +116,12 @@ struct Mark {
 
 /// Collect the marks of one family inside `para`, skipping positions covered
 /// by `skip` (sorted, disjoint spans).
-fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
+fn is_guillemet(c: char) -> bool {
+    matches!(c, '«' | '»' | '‹' | '›')
+}
+
+fn collect(text: &str, para: Span, style: MarkStyle, skip: &[Span]) -> Vec<Mark> {
+    let single = style == MarkStyle::Single;
     let Some(p) = para.slice(text) else {
         return Vec::new();
     };
@@ -141,10 +148,10 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
             break;
         };
         let len = c.len_utf8();
-        let is_candidate = if single {
-            is_single(c)
-        } else {
-            is_double(c) || c == '\''
+        let is_candidate = match style {
+            MarkStyle::Single => is_single(c) && !is_guillemet(c),
+            MarkStyle::Double => is_double(c) && !is_guillemet(c) || c == '\'',
+            MarkStyle::Guillemet => is_guillemet(c),
         };
         if !is_candidate {
             i += len;
@@ -154,7 +161,7 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
         let next = p[i + len..].chars().next();
         // `''` (two apostrophes) is a double mark in some newspaper archives.
         if c == '\'' && (next == Some('\'') || prev == Some('\'')) {
-            if !single && next == Some('\'') {
+            if style == MarkStyle::Double && next == Some('\'') {
                 let at = para.start + i;
                 let after = p[i + 2..].chars().next();
                 out.push(Mark {
@@ -167,7 +174,7 @@ fn collect(text: &str, para: Span, single: bool, skip: &[Span]) -> Vec<Mark> {
             }
             continue;
         }
-        if !single && c == '\'' {
+        if style != MarkStyle::Single && c == '\'' {
             i += len;
             continue;
         }
@@ -236,7 +243,7 @@ fn pair(text: &str, paragraphs: &[Span], style: MarkStyle, skip: &[Span], out: &
     // An open quote carried over from the previous paragraph: (open mark, first paragraph index).
     let mut carried: Option<Mark> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let marks = collect(text, para, single, skip);
+        let marks = collect(text, para, style, skip);
         let mut open: Option<Mark> = None;
         let mut multi = false;
         let mut idx = 0;
@@ -280,12 +287,10 @@ fn pair(text: &str, paragraphs: &[Span], style: MarkStyle, skip: &[Span], out: &
             let next_reopens = paragraphs.get(pi + 1).is_some_and(|np| {
                 np.slice(text)
                     .and_then(|s| s.chars().next())
-                    .is_some_and(|c| {
-                        if single {
-                            matches!(c, '‘' | '\'' | '‚' | '‹')
-                        } else {
-                            matches!(c, '“' | '"' | '„' | '«' | '»')
-                        }
+                    .is_some_and(|c| match style {
+                        MarkStyle::Single => matches!(c, '‘' | '\'' | '‚'),
+                        MarkStyle::Double => matches!(c, '“' | '"' | '„'),
+                        MarkStyle::Guillemet => matches!(c, '«' | '»' | '‹'),
                     })
             });
             if next_reopens && o.span.start < para.end {
@@ -368,6 +373,7 @@ fn push_unclosed(
 pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
     let mut doubles = Vec::new();
     pair(text, paragraphs, MarkStyle::Double, &[], &mut doubles);
+    pair(text, paragraphs, MarkStyle::Guillemet, &[], &mut doubles);
     doubles.sort_by_key(|q| q.open.start);
     let skip: Vec<Span> = doubles
         .iter()
@@ -495,6 +501,17 @@ mod tests {
                 ("this never closes.".into(), false),
                 ("this one".into(), true)
             ]
+        );
+    }
+
+    #[test]
+    fn guillemets_around_curly_quotes_nest() {
+        assert_eq!(
+            quoted("«When he told me “take it or leave it”, I left,» said Aebischer."),
+            [(
+                "When he told me “take it or leave it”, I left,".into(),
+                true
+            )]
         );
     }
 

@@ -209,6 +209,25 @@ const QUANTIFIER_HEADS: &[&str] = &[
 pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> Option<Np> {
     let w = Words::builtin();
     let head = tokens.get(last)?;
+    // `26% say`: a percentage is a group of respondents.
+    if head.text == "%"
+        && last > floor
+        && tokens[last - 1]
+            .text
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        let first = last - 1;
+        return Some(Np {
+            first,
+            last,
+            kind: MentionKind::Group,
+            name: text
+                .get(tokens[first].span.start..head.span.end)
+                .unwrap_or_default()
+                .to_string(),
+            role: None,
+        });
+    }
     if !can_head(head, w) {
         return common_noun_phrase(tokens, last, floor, text);
     }
@@ -280,9 +299,10 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             && !w.is_function(l)
             && !l.ends_with("ly")
             && l.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '.')
         {
-            // modifiers of a speaker noun: `senior administration officials`
+            // modifiers of a speaker noun: `senior administration officials`,
+            // `a mere 9 percent`
             if crate::cue::Lexicon::builtin().lookup(l).is_some() {
                 break;
             }
@@ -325,6 +345,18 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     }
     // `Aides to Clinton`, `people familiar with her thinking`, `Proponents of
     // the new bill`: a speaker noun with a prepositional complement.
+    // `Residents of nearby Chewton Parva`: one adjective may sit between the
+    // preposition and the name.
+    if first >= 3 && first > floor + 2 && tokens[last].is_capitalized() {
+        let adj = &tokens[first - 1];
+        if adj.is_word
+            && !adj.is_capitalized()
+            && !w.is_function(lower(adj))
+            && matches!(lower(&tokens[first - 2]), "of" | "in" | "from")
+        {
+            first -= 1;
+        }
+    }
     if first >= 2 && first > floor + 1 {
         let prep = lower(&tokens[first - 1]);
         if matches!(
@@ -555,19 +587,21 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     // A common-noun phrase: group (plural) or role (singular).
-    let plural = hl.ends_with('s') && !hl.ends_with("ss")
-        || matches!(
-            hl,
-            "people"
-                | "police"
-                | "staff"
-                | "authorities"
-                | "spokesmen"
-                | "spokeswomen"
-                | "spokespeople"
-                | "men"
-                | "women"
-        );
+    let plural =
+        QUANTIFIER_HEADS.contains(&hl) && hl != "another" && hl != "someone" && hl != "somebody"
+            || hl.ends_with('s') && !hl.ends_with("ss")
+            || matches!(
+                hl,
+                "people"
+                    | "police"
+                    | "staff"
+                    | "authorities"
+                    | "spokesmen"
+                    | "spokeswomen"
+                    | "spokespeople"
+                    | "men"
+                    | "women"
+            );
     let org_nouns = [
         "ministry",
         "department",

@@ -199,7 +199,7 @@ fn resolve_one(
         MentionKind::Pronoun => {
             let p = m.text.to_lowercase();
             match p.as_str() {
-                "he" | "she" | "who" => most_recent(&|s| {
+                "he" | "she" => most_recent(&|s| {
                     s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown
                 }),
                 "they" => most_recent(&|s| {
