@@ -88,12 +88,23 @@ pub struct Lexicon {
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
-const FILTER_WORDS: usize = 64;
+const FILTER_WORDS: usize = 256;
 
-fn filter_bit(word: &[u8]) -> usize {
-    let b0 = word.first().map_or(0, |b| b.to_ascii_lowercase() as usize);
-    let b1 = word.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize);
-    ((b0 * 31 + b1) * 13 + word.len().min(31)) % (FILTER_WORDS * 64)
+/// Two bit positions (a Bloom filter with k = 2) from the length and the
+/// first, second, third and last bytes, case-folded.
+fn filter_bits(word: &[u8]) -> [usize; 2] {
+    let at = |i: usize| word.get(i).map_or(0, |b| b.to_ascii_lowercase() as usize);
+    let last = word.last().map_or(0, |b| b.to_ascii_lowercase() as usize);
+    let len = word.len().min(31);
+    let h1 = (at(0) * 31 + at(1)) * 13 + len;
+    let h2 = ((at(2) * 37 + last) * 7 + len * 3) ^ 0x155;
+    [h1 % (FILTER_WORDS * 64), h2 % (FILTER_WORDS * 64)]
+}
+
+fn filter_has(filter: &[u64; FILTER_WORDS], word: &[u8]) -> bool {
+    filter_bits(word)
+        .iter()
+        .all(|&b| filter[b / 64] & (1 << (b % 64)) != 0)
 }
 
 const DATA: &str = include_str!("../data/cues.tsv");
@@ -193,8 +204,9 @@ impl Lexicon {
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
-            let bit = filter_bit(first.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            for bit in filter_bits(first.as_bytes()) {
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
         }
         Lexicon {
             forms,
@@ -221,16 +233,14 @@ impl Lexicon {
     /// Cheap pre-check: can a cue start with this lower-cased word? False
     /// means certainly not; true means maybe.
     pub fn may_start(&self, word: &str) -> bool {
-        let bit = filter_bit(word.as_bytes());
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+        filter_has(&self.filter, word.as_bytes())
             && (self.forms.contains_key(word) || self.heads.contains(word))
     }
 
     /// Like [`Lexicon::may_start`] for a word in any case, without allocating
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
-        let bit = filter_bit(word.as_bytes());
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !filter_has(&self.filter, word.as_bytes()) {
             return false;
         }
         let mut buf = [0u8; 24];

@@ -438,7 +438,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word {
+        if !t.is_word || !lex.may_start_raw(t.text) && !t.text.eq_ignore_ascii_case("according") {
             return None;
         }
         let l = t.lower();

@@ -114,39 +114,52 @@ struct Mark {
     role: Role,
 }
 
-/// Collect the marks of one family inside `para`, skipping positions covered
-/// by `skip` (sorted, disjoint spans).
 fn is_guillemet(c: char) -> bool {
     matches!(c, '«' | '»' | '‹' | '›')
 }
 
-fn collect(text: &str, para: Span, style: MarkStyle, skip: &[Span]) -> Vec<Mark> {
+/// Byte offsets (within the paragraph) and characters of every quote mark
+/// candidate in `p`, found in one pass over the bytes: only `"`, `'` and
+/// characters whose UTF-8 starts with 0xC2, 0xE2, 0xE3 or 0xEF can be marks.
+fn mark_candidates(p: &str) -> Vec<(usize, char)> {
+    let bytes = p.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' || b == b'\'' {
+            out.push((i, b as char));
+        } else if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            if let Some(c) = p.get(i..).and_then(|r| r.chars().next()) {
+                if is_quote_mark(c) {
+                    out.push((i, c));
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Collect the marks of one family inside `para` from its candidates,
+/// skipping positions covered by `skip` (sorted, disjoint spans).
+fn collect(
+    text: &str,
+    para: Span,
+    cands: &[(usize, char)],
+    style: MarkStyle,
+    skip: &[Span],
+) -> Vec<Mark> {
     let single = style == MarkStyle::Single;
     let Some(p) = para.slice(text) else {
         return Vec::new();
     };
-    // Every quote mark is ASCII `"`/`'` or starts with byte 0xE2, 0xC2 or 0xEF
-    // (“ ” ‘ ’ „ ‹ › « » ＂): skip paragraphs without any.
-    if !p
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2 | 0xE3 | 0xEF))
-    {
-        return Vec::new();
-    }
     let mut out = Vec::new();
-    let bytes = p.as_bytes();
     let mut k = 0usize;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Only `"`, `'` and multi-byte characters can be marks.
-        if b != b'"' && b != b'\'' && b < 0xC0 {
-            i += 1;
-            continue;
-        }
-        let Some(c) = p[i..].chars().next() else {
-            break;
-        };
+    let mut ci = 0usize;
+    while ci < cands.len() {
+        let (i, c) = cands[ci];
+        ci += 1;
         let len = c.len_utf8();
         let is_candidate = match style {
             MarkStyle::Single => is_single(c) && !is_guillemet(c),
@@ -154,7 +167,6 @@ fn collect(text: &str, para: Span, style: MarkStyle, skip: &[Span]) -> Vec<Mark>
             MarkStyle::Guillemet => is_guillemet(c),
         };
         if !is_candidate {
-            i += len;
             continue;
         }
         let prev = p[..i].chars().next_back();
@@ -168,14 +180,11 @@ fn collect(text: &str, para: Span, style: MarkStyle, skip: &[Span]) -> Vec<Mark>
                     span: Span::new(at, at + 2),
                     role: role(prev, '"', after),
                 });
-                i += 2;
-            } else {
-                i += len;
+                ci += 1; // the second apostrophe
             }
             continue;
         }
         if style != MarkStyle::Single && c == '\'' {
-            i += len;
             continue;
         }
         let at = para.start + i;
@@ -196,7 +205,6 @@ fn collect(text: &str, para: Span, style: MarkStyle, skip: &[Span]) -> Vec<Mark>
                 });
             }
         }
-        i += len;
     }
     out
 }
@@ -238,12 +246,19 @@ fn single_role(prev: Option<char>, c: char, next: Option<char>, rest: &str) -> O
 }
 
 /// Pair marks of one family across the given paragraphs.
-fn pair(text: &str, paragraphs: &[Span], style: MarkStyle, skip: &[Span], out: &mut Vec<Quoted>) {
+fn pair(
+    text: &str,
+    paragraphs: &[Span],
+    cands: &[Vec<(usize, char)>],
+    style: MarkStyle,
+    skip: &[Span],
+    out: &mut Vec<Quoted>,
+) {
     let single = style == MarkStyle::Single;
     // An open quote carried over from the previous paragraph: (open mark, first paragraph index).
     let mut carried: Option<Mark> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let marks = collect(text, para, style, skip);
+        let marks = collect(text, para, &cands[pi], style, skip);
         let mut open: Option<Mark> = None;
         let mut multi = false;
         let mut idx = 0;
@@ -371,9 +386,27 @@ fn push_unclosed(
 /// assert_eq!(q, ["We’re ready,", "a disgrace"]);
 /// ```
 pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
+    let cands: Vec<Vec<(usize, char)>> = paragraphs
+        .iter()
+        .map(|p| p.slice(text).map(mark_candidates).unwrap_or_default())
+        .collect();
     let mut doubles = Vec::new();
-    pair(text, paragraphs, MarkStyle::Double, &[], &mut doubles);
-    pair(text, paragraphs, MarkStyle::Guillemet, &[], &mut doubles);
+    pair(
+        text,
+        paragraphs,
+        &cands,
+        MarkStyle::Double,
+        &[],
+        &mut doubles,
+    );
+    pair(
+        text,
+        paragraphs,
+        &cands,
+        MarkStyle::Guillemet,
+        &[],
+        &mut doubles,
+    );
     doubles.sort_by_key(|q| q.open.start);
     let skip: Vec<Span> = doubles
         .iter()
@@ -384,6 +417,7 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
     pair(
         text,
         paragraphs,
+        &cands,
         MarkStyle::Single,
         &merge(skip),
         &mut singles,

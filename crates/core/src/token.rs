@@ -19,7 +19,7 @@ pub struct Token<'a> {
     pub is_word: bool,
     /// Lower-cased text with curly apostrophes straightened (borrowed when
     /// the text is already in that form).
-    lower: Lower<'a>,
+    lower: std::cell::OnceCell<Lower<'a>>,
 }
 
 /// A token's case-folded text: borrowed when already folded, inline for
@@ -56,7 +56,8 @@ impl Token<'_> {
 
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
-        self.lower.as_str()
+        // Folded on first use: most tokens are never asked.
+        self.lower.get_or_init(|| fold(self.text)).as_str()
     }
 }
 
@@ -149,7 +150,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 text,
                 span: Span::new(span.start + b, span.start + end_b),
                 is_word: true,
-                lower: fold(text),
+                lower: std::cell::OnceCell::new(),
             });
             i = end_b;
         } else {
@@ -158,7 +159,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 text: t,
                 span: Span::new(span.start + i, span.start + i + l),
                 is_word: false,
-                lower: Lower::Borrowed(t),
+                lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
             });
             i += l;
         }
