@@ -21,19 +21,18 @@ use crate::span::Span;
 /// ```
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_break = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if at_break {
-            let span = Span::new(start, i).trim(text);
-            if !span.is_empty() {
-                out.push(span);
-            }
-            start = i + 1;
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| start + i);
+        let span = Span::new(start, end).trim(text);
+        if !span.is_empty() {
+            out.push(span);
         }
-        i += 1;
+        start = end + 1;
     }
     out
 }
@@ -251,9 +250,13 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
     while i < bytes.len() {
         let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let is_ellipsis =
             b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
-        if !(b == b'.' || b == b'!' || b == b'?' || is_ellipsis) {
+        if b == 0xE2 && !is_ellipsis {
             i += 1;
             continue;
         }
