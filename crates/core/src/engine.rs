@@ -1351,7 +1351,7 @@ impl<'a> Finder<'a> {
                 span: label,
                 kind: npx.kind,
             };
-            let colon = label.end;
+            let colon = label.end + text.get(label.end..).and_then(|r| r.find(':')).unwrap_or(0);
             let cue = Cue {
                 text: ":".into(),
                 span: Span::new(colon, colon + 1),
