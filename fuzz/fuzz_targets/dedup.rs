@@ -19,14 +19,20 @@ mod dedup_invariants;
 const SPEAKERS: [&str; 4] = ["Ana Ruiz", "John Kerry", "the ministry", "Ruiz"];
 
 fn build(data: &[u8]) -> Vec<(String, Vec<Claim>)> {
-    let mut texts: Vec<(String, Vec<(Span, ClaimKind, Option<String>, Option<QuoteKind>)>)> =
-        (0..8).map(|_| (String::new(), Vec::new())).collect();
+    let mut texts: Vec<(
+        String,
+        Vec<(Span, ClaimKind, Option<String>, Option<QuoteKind>)>,
+    )> = (0..8).map(|_| (String::new(), Vec::new())).collect();
     for rec in data.split(|&b| b == 0xFF).take(200) {
         let Some((&h, body)) = rec.split_first() else {
             continue;
         };
         let d = usize::from(h & 7);
-        let kind = if h & 8 != 0 { ClaimKind::Quote } else { ClaimKind::Sentence };
+        let kind = if h & 8 != 0 {
+            ClaimKind::Quote
+        } else {
+            ClaimKind::Sentence
+        };
         let body = String::from_utf8_lossy(body);
         let (text, claims) = &mut texts[d];
         if !text.is_empty() {
@@ -37,7 +43,11 @@ fn build(data: &[u8]) -> Vec<(String, Vec<Claim>)> {
         let span = Span::new(start, text.len());
         let (speaker, qk) = if kind == ClaimKind::Quote {
             let s = SPEAKERS[usize::from((h >> 4) & 3)].to_string();
-            let qk = if h & 128 != 0 { QuoteKind::Indirect } else { QuoteKind::Direct };
+            let qk = if h & 128 != 0 {
+                QuoteKind::Indirect
+            } else {
+                QuoteKind::Direct
+            };
             (Some(s), Some(qk))
         } else {
             (None, None)

@@ -57,7 +57,10 @@ pub fn check(data: &[u8], kind: InputKind, ext: &str) {
                         assert!((1..=lines).contains(&l), "error line {l} of {lines}: {msg}");
                     }
                     if let Some(o) = e.offset() {
-                        assert!(o <= data.len() as u64, "error offset {o} past the end: {msg}");
+                        assert!(
+                            o <= data.len() as u64,
+                            "error offset {o} past the end: {msg}"
+                        );
                     }
                 }
             }
