@@ -376,10 +376,8 @@ fn html_and_js_in_inputs_never_reach_outputs_unescaped() {
     std::fs::write(dir.join("xss.jsonl"), format!("{line}\n")).expect("write");
     std::fs::write(
         dir.join("page.html"),
-        format!(
-            "<html><body><p>“It is safe,” said Ana Ruiz.</p><script>alert('page')</script>\
-             <p onclick=\"alert('attr')\">Text &lt;script&gt;alert('entity')&lt;/script&gt; here, Ruiz said.</p></body></html>"
-        ),
+        "<html><body><p>“It is safe,” said Ana Ruiz.</p><script>alert('page')</script>\
+         <p onclick=\"alert('attr')\">Text &lt;script&gt;alert('entity')&lt;/script&gt; here, Ruiz said.</p></body></html>",
     )
     .expect("write");
     let r = run_in(
