@@ -195,3 +195,14 @@ fn crlf_and_lone_cr_line_endings() {
         "paragraphs with lone CR"
     );
 }
+
+#[test]
+fn repeated_paragraphs() {
+    // Every paragraph after the first repeats it: all are page furniture
+    // (a repeated headline). Was quadratic in the number of paragraphs
+    // (`Vec::contains` per paragraph in `analyze`).
+    let unit = "“שלום עולם, הגשר בטוח,” Ana Ruiz said. “Le\u{301}on est su\u{302}r,” said Zoe\u{308} Martin.\n\n";
+    let a = check(&unit.repeat(20_000));
+    assert_eq!(a.quotes.len(), 2);
+    assert_eq!(a.boilerplate.len(), 19_999);
+}

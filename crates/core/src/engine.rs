@@ -33,7 +33,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     let body: Vec<Span> = paragraphs
         .iter()
         .copied()
-        .filter(|p| !boilerplate.contains(p))
+        .filter(|p| boilerplate.binary_search(p).is_err())
         .collect();
     let sentences = segment::sentences_in(text, &body);
     let quoted = find_quoted(text, &body);
