@@ -31,40 +31,46 @@ pub struct CsvOptions {
 }
 
 /// Neutralise a CSV cell against formula injection: a cell that begins with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (the OWASP list), or with
+/// the full-width forms `＝`, `＋`, `－`, `＠` (which spreadsheets in East
+/// Asian locales read as formula signs), gets a leading `'`, so
 /// spreadsheets show it as text instead of evaluating it.
 ///
 /// ```
 /// use quotecheck::output::neutralise;
 /// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(neutralise("-5% in May"), "'-5% in May");
+/// assert_eq!(neutralise("＝1+1"), "'＝1+1");
 /// assert_eq!(neutralise("It is safe"), "It is safe");
 /// ```
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if is_dangerous(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+/// The characters a spreadsheet may read as the start of a formula.
+pub const DANGEROUS_LEADING: &[char] = &['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+fn is_dangerous(cell: &str) -> bool {
+    cell.chars()
+        .next()
+        .is_some_and(|c| DANGEROUS_LEADING.contains(&c))
 }
 
 /// Undo [`neutralise`] (for tools reading quotecheck's CSV back).
 ///
 /// ```
 /// use quotecheck::output::{neutralise, unneutralise};
-/// for s in ["=1+1", "'quoted'", "-x", "plain"] {
+/// for s in ["=1+1", "'quoted'", "-x", "plain", "＠x"] {
 ///     assert_eq!(unneutralise(&neutralise(s)), s);
 /// }
 /// ```
 pub fn unneutralise(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.as_bytes().first(),
-                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-            ) =>
-        {
-            rest
-        }
+        Some(rest) if is_dangerous(rest) => rest,
         _ => cell,
     }
 }
@@ -109,8 +115,10 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// Write items as a JSON array (pretty) or as JSON Lines.
-pub fn write_json<T: Serialize, W: Write>(mut w: W, items: &[T], lines: bool) -> io::Result<()> {
+/// Write items as a JSON array (pretty) or as JSON Lines, HTML-safe (see
+/// [`HtmlSafe`]).
+pub fn write_json<T: Serialize, W: Write>(w: W, items: &[T], lines: bool) -> io::Result<()> {
+    let mut w = HtmlSafe(w);
     if lines {
         for item in items {
             serde_json::to_writer(&mut w, item)?;
@@ -121,6 +129,44 @@ pub fn write_json<T: Serialize, W: Write>(mut w: W, items: &[T], lines: bool) ->
         w.write_all(b"\n")?;
     }
     w.flush()
+}
+
+/// A writer of JSON text that escapes `<`, `>` and `&` as `\u003c`,
+/// `\u003e` and `\u0026`, so that no HTML or JavaScript from an input
+/// (`</script><script>…`) appears verbatim in a JSON output, even when the
+/// JSON is pasted into a web page. The JSON value is unchanged: in JSON text
+/// these three characters can only occur inside strings, where the escapes
+/// mean the same characters.
+///
+/// ```
+/// use std::io::Write;
+/// use quotecheck::output::HtmlSafe;
+/// let mut out = HtmlSafe(Vec::new());
+/// serde_json::to_writer(&mut out, &"</script> & co").unwrap();
+/// assert_eq!(String::from_utf8(out.0).unwrap(), r#""\u003c/script\u003e \u0026 co""#);
+/// ```
+#[derive(Debug)]
+pub struct HtmlSafe<W: Write>(pub W);
+
+impl<W: Write> Write for HtmlSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.write_all(&rest[..i])?;
+            self.0.write_all(match rest[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Where a stage command writes.
@@ -166,6 +212,13 @@ impl Destination {
     }
 }
 
+/// True for `*.json` and `*.jsonl` paths.
+fn is_json_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"))
+}
+
 /// How a file destination is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteMode {
@@ -190,8 +243,11 @@ pub fn write_mode(path: &Path) -> WriteMode {
 
 /// Write `path` atomically: into a temporary file in the same directory,
 /// renamed over `path` only when complete. An interrupted or failed write
-/// leaves no partial file (the temporary file is removed). Devices, pipes
-/// and sockets are written directly (see [`write_mode`]).
+/// leaves no partial file (the temporary file is removed; a process killed
+/// with SIGKILL can leave only a hidden `.quotecheck-*.tmp` file, never a
+/// truncated `path`). Devices, pipes and sockets are written directly (see
+/// [`write_mode`]). A `.json` or `.jsonl` file is written through
+/// [`HtmlSafe`] (writing JSON there twice HTML-safe is harmless).
 pub fn write_atomic(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -228,7 +284,11 @@ pub fn write_atomic(
             .map_err(|e| err(&e))?;
     }
     let mut w = BufWriter::new(tmp);
-    f(&mut w).map_err(|e| err(&e))?;
+    if is_json_path(path) {
+        f(&mut HtmlSafe(&mut w)).map_err(|e| err(&e))?;
+    } else {
+        f(&mut w).map_err(|e| err(&e))?;
+    }
     let tmp = w.into_inner().map_err(|e| err(e.error()))?;
     tmp.as_file().sync_all().map_err(|e| err(&e))?;
     tmp.persist(path).map_err(|e| err(&e.error))?;
@@ -241,7 +301,9 @@ mod tests {
 
     #[test]
     fn neutralises_every_dangerous_start() {
-        for s in ["=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for s in [
+            "=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1", "＋1", "－1", "＠x",
+        ] {
             assert!(neutralise(s).starts_with('\''), "{s:?}");
         }
         for s in ["", "1", "a=b", " =x", "'x", "“quoted”"] {

@@ -21,7 +21,7 @@
 //!
 //! Keys are lower-case: letters and digits of the name, joined with `-`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use quotecheck_core::SpeakerRecord;
 use serde::Serialize;
@@ -176,6 +176,9 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
     let mut row_of: HashMap<String, usize> = HashMap::new();
     // For choosing the display name: name -> (full name, uses, first seen).
     let mut names: Vec<HashMap<String, (bool, usize, usize)>> = Vec::new();
+    // Per row: the roles (0), documents (1) and mentions (2) already listed,
+    // so that a speaker quoted in n documents costs O(n), not O(n²).
+    let mut listed: Vec<HashSet<(u8, String)>> = Vec::new();
 
     for s in speakers {
         if slug(&s.speaker).is_empty() {
@@ -209,13 +212,15 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
                 quote_count: 0,
             });
             names.push(HashMap::new());
+            listed.push(HashSet::new());
             rows.len() - 1
         });
         let row = &mut rows[i];
-        push_unique(&mut row.roles, &s.role);
-        push_unique(&mut row.doc_ids, &s.doc_id);
+        let listed = &mut listed[i];
+        push_unique(&mut row.roles, listed, 0, &s.role);
+        push_unique(&mut row.doc_ids, listed, 1, &s.doc_id);
         for m in &s.mentions {
-            push_unique(&mut row.mentions, m);
+            push_unique(&mut row.mentions, listed, 2, m);
         }
         row.quote_count += s.quote_count;
         let full = matches!(shape(s), Shape::Full(_)) && split_title(&s.speaker).0.is_none();
@@ -254,8 +259,10 @@ fn linkable_person(s: &SpeakerRecord) -> bool {
     !matches!(s.kind.as_str(), "group" | "unknown" | "organization")
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !s.is_empty() && !v.iter().any(|x| x == s) {
+/// Append `s` to `v` unless it is empty or already listed (`field` tells
+/// the lists of one row apart in `listed`).
+fn push_unique(v: &mut Vec<String>, listed: &mut HashSet<(u8, String)>, field: u8, s: &str) {
+    if !s.is_empty() && listed.insert((field, s.to_string())) {
         v.push(s.to_string());
     }
 }

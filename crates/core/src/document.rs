@@ -58,6 +58,12 @@ impl Analysis {
 
     /// True when `span` overlaps a boilerplate line.
     pub fn is_boilerplate(&self, span: Span) -> bool {
-        self.boilerplate.iter().any(|b| b.overlap(span) > 0)
+        // Boilerplate lines are sorted and disjoint: only the first one
+        // ending after `span` starts can overlap it first (O(log n)).
+        let i = self.boilerplate.partition_point(|b| b.end <= span.start);
+        self.boilerplate[i..]
+            .iter()
+            .take_while(|b| b.start < span.end)
+            .any(|b| b.overlap(span) > 0)
     }
 }

@@ -33,7 +33,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     let body: Vec<Span> = paragraphs
         .iter()
         .copied()
-        .filter(|p| !boilerplate.contains(p))
+        .filter(|p| boilerplate.binary_search(p).is_err())
         .collect();
     let sentences = segment::sentences_in(text, &body);
     let quoted = find_quoted(text, &body);
@@ -1549,7 +1549,7 @@ impl<'a> Finder<'a> {
                 span: label,
                 kind: npx.kind,
             };
-            let colon = label.end;
+            let colon = label.end + text.get(label.end..).and_then(|r| r.find(':')).unwrap_or(0);
             let cue = Cue {
                 text: ":".into(),
                 span: Span::new(colon, colon + 1),

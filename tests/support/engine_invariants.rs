@@ -1,0 +1,207 @@
+//! Invariants of one analysis, shared by the property tests, the
+//! pathological-input tests and the fuzz targets (`fuzz/`), which include
+//! this file with `#[path]`.
+//!
+//! [`check_analysis`] returns `Err` naming the first violation:
+//! - every span (paragraph, sentence, boilerplate, quote, fragment, cue,
+//!   mention) is in bounds and on char boundaries;
+//! - every reported quote, cue and mention equals the slice of its span,
+//!   in the engine's structures and in the flat [`QuoteRecord`]s (code
+//!   points and bytes);
+//! - quotes are sorted by start and never partially overlap; speakers and
+//!   confidences are in range; paragraphs and sentences are sorted and
+//!   disjoint.
+
+#![allow(dead_code)]
+
+use quotecheck_core::{quote_records, speaker_records, Analysis, CharIndex, Document, Span};
+
+/// Analyse `text` and check every invariant.
+pub fn check_text(text: &str) -> Result<Analysis, String> {
+    let doc = Document::new("prop", text);
+    let a = quotecheck_core::analyze(&doc);
+    check_analysis(&doc, &a)?;
+    Ok(a)
+}
+
+fn span_ok(text: &str, what: &str, s: Span) -> Result<(), String> {
+    if s.start > s.end || s.end > text.len() {
+        return Err(format!("{what} {s:?} out of bounds (len {})", text.len()));
+    }
+    if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+        return Err(format!("{what} {s:?} not on char boundaries"));
+    }
+    Ok(())
+}
+
+fn sorted_disjoint(what: &str, spans: &[Span]) -> Result<(), String> {
+    for w in spans.windows(2) {
+        if w[0].end > w[1].start {
+            return Err(format!(
+                "{what} {:?} and {:?} overlap or unsorted",
+                w[0], w[1]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Check every invariant of `a`, the analysis of `doc`.
+pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
+    let text = doc.text.as_str();
+    for s in &a.paragraphs {
+        span_ok(text, "paragraph", *s)?;
+    }
+    sorted_disjoint("paragraphs", &a.paragraphs)?;
+    for s in &a.sentences {
+        span_ok(text, "sentence", *s)?;
+    }
+    sorted_disjoint("sentences", &a.sentences)?;
+    for s in &a.boilerplate {
+        span_ok(text, "boilerplate", *s)?;
+    }
+    for sp in &a.speakers {
+        for m in &sp.mentions {
+            span_ok(text, "speaker mention", m.span)?;
+            if m.span.slice(text) != Some(m.text.as_str()) {
+                return Err(format!(
+                    "speaker mention {:?} != slice {:?}",
+                    m.text,
+                    m.span.slice(text)
+                ));
+            }
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        span_ok(text, "quote", q.span)?;
+        if let Some(f) = q.fragment {
+            span_ok(text, "fragment", f)?;
+        }
+        if let Some(c) = &q.cue {
+            span_ok(text, "cue", c.span)?;
+            if c.span.slice(text) != Some(c.text.as_str()) {
+                return Err(format!(
+                    "quote {i}: cue {:?} != slice {:?}",
+                    c.text,
+                    c.span.slice(text)
+                ));
+            }
+        }
+        if let Some(m) = &q.mention {
+            span_ok(text, "mention", m.span)?;
+            if m.span.slice(text) != Some(m.text.as_str()) {
+                return Err(format!(
+                    "quote {i}: mention {:?} != slice {:?}",
+                    m.text,
+                    m.span.slice(text)
+                ));
+            }
+        }
+        if !(0.0..=1.0).contains(&q.confidence) {
+            return Err(format!(
+                "quote {i}: confidence {} not in [0, 1]",
+                q.confidence
+            ));
+        }
+        if let Some(s) = q.speaker {
+            if s >= a.speakers.len() {
+                return Err(format!(
+                    "quote {i}: speaker {s} but only {} speakers",
+                    a.speakers.len()
+                ));
+            }
+        }
+    }
+    for (i, w) in a.quotes.windows(2).enumerate() {
+        if w[0].span.start > w[1].span.start {
+            return Err(format!("quotes {i} and {} not sorted by start", i + 1));
+        }
+    }
+    // Nested or disjoint, never partially overlapping. Quotes are sorted by
+    // start, so only the still-open enclosing quotes need checking (a stack),
+    // which keeps this linear on inputs with many quotes.
+    let mut open: Vec<Span> = Vec::new();
+    for q in &a.quotes {
+        let y = q.span;
+        while open.last().is_some_and(|x| x.end <= y.start) {
+            open.pop();
+        }
+        if let Some(x) = open.last() {
+            if !x.contains(y) && !y.contains(*x) {
+                return Err(format!("quotes {x:?} and {y:?} partially overlap"));
+            }
+        }
+        open.push(y);
+    }
+    let idx = CharIndex::new(text);
+    let char_len = idx.char_len();
+    let char_slice = |s: usize, e: usize| -> Option<&str> {
+        let b0 = idx.byte_offset(s)?;
+        let b1 = idx.byte_offset(e)?;
+        text.get(b0..b1)
+    };
+    let records = quote_records(doc, a);
+    if records.len() != a.quotes.len() {
+        return Err(format!(
+            "{} records for {} quotes",
+            records.len(),
+            a.quotes.len()
+        ));
+    }
+    for r in &records {
+        if r.char_start > r.char_end || r.char_end > char_len {
+            return Err(format!(
+                "record {}..{} out of bounds ({char_len} chars)",
+                r.char_start, r.char_end
+            ));
+        }
+        if text.get(r.byte_start..r.byte_end) != Some(r.quote.as_str()) {
+            return Err(format!(
+                "record bytes {}..{}: quote {:?} != text slice {:?}",
+                r.byte_start,
+                r.byte_end,
+                r.quote,
+                text.get(r.byte_start..r.byte_end)
+            ));
+        }
+        if char_slice(r.char_start, r.char_end) != Some(r.quote.as_str()) {
+            return Err(format!(
+                "record chars {}..{}: quote {:?} != text slice {:?}",
+                r.char_start,
+                r.char_end,
+                r.quote,
+                char_slice(r.char_start, r.char_end)
+            ));
+        }
+        for (what, s, e, t) in [
+            ("mention", r.mention_start, r.mention_end, &r.mention),
+            ("cue", r.cue_start, r.cue_end, &r.cue),
+            ("fragment", r.fragment_start, r.fragment_end, &r.fragment),
+        ] {
+            match (s, e) {
+                (Some(s), Some(e)) => {
+                    if s > e || e > char_len {
+                        return Err(format!("record {what} {s}..{e} out of bounds"));
+                    }
+                    if char_slice(s, e) != Some(t.as_str()) {
+                        return Err(format!(
+                            "record {what} {s}..{e}: {t:?} != text slice {:?}",
+                            char_slice(s, e)
+                        ));
+                    }
+                }
+                (None, None) => {
+                    if !t.is_empty() {
+                        return Err(format!("record {what} {t:?} without offsets"));
+                    }
+                }
+                _ => return Err(format!("record {what}: only one offset")),
+            }
+        }
+        if !(0.0..=1.0).contains(&r.confidence) {
+            return Err(format!("record confidence {} not in [0, 1]", r.confidence));
+        }
+    }
+    let _ = speaker_records(doc, a);
+    Ok(())
+}
