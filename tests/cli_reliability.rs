@@ -16,7 +16,14 @@ use std::time::{Duration, Instant};
 use common::{files_in, read, run_in};
 
 /// The files of a complete report, in the order `report` writes them.
-const REPORT_FILES: &[&str] = &["quotes.csv", "speakers.csv", "summary.json"];
+const REPORT_FILES: &[&str] = &[
+    "quotes.csv",
+    "speakers.csv",
+    "claims.csv",
+    "duplicates.csv",
+    "misquotes.csv",
+    "summary.json",
+];
 
 /// A JSONL corpus of `n` short articles (with a variant tag, so that two
 /// corpora give different reports).
@@ -335,7 +342,15 @@ fn csv_formula_injection_is_neutralised_everywhere() {
         assert!(dir.join(file).is_file());
     }
     let mut cells = 0;
-    for path in ["r/quotes.csv", "r/speakers.csv", "q.csv", "e.csv"] {
+    for path in [
+        "r/quotes.csv",
+        "r/speakers.csv",
+        "r/claims.csv",
+        "r/duplicates.csv",
+        "r/misquotes.csv",
+        "q.csv",
+        "e.csv",
+    ] {
         let text = read(&dir.join(path));
         let mut rd = csv::Reader::from_reader(text.as_bytes());
         for row in rd.records() {
@@ -349,12 +364,14 @@ fn csv_formula_injection_is_neutralised_everywhere() {
             }
         }
     }
-    // The payloads really reached the outputs (as neutralised cells).
+    // The payloads really reached the outputs (as neutralised cells): every
+    // document has claims, so every id is in claims.csv.
     let quotes = read(&dir.join("r/quotes.csv"));
+    let claims = read(&dir.join("r/claims.csv"));
     for d in dangerous {
         assert!(
-            quotes.contains(&format!("'{d}id")),
-            "{d:?} id not in quotes.csv"
+            claims.contains(&format!("'{d}id")),
+            "{d:?} id not in claims.csv"
         );
     }
     assert!(quotes.contains("'=HYPERLINK"), "{quotes}");
