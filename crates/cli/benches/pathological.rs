@@ -98,6 +98,7 @@ fn tiny_docs(n: usize) -> (usize, f64, usize) {
         &opts,
         &dir.path().join("out"),
         Default::default(),
+        &quotecheck_dedup::DedupConfig::default(),
     )
     .expect("report");
     let secs = t.elapsed().as_secs_f64();
