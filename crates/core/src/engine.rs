@@ -584,7 +584,11 @@ impl<'a> Finder<'a> {
             return np.clone();
         }
         let np = self.subject_before(toks, at);
-        self.subject_memo.borrow_mut().push((at, np.clone()));
+        let mut memo = self.subject_memo.borrow_mut();
+        if memo.len() >= 32 {
+            memo.remove(0); // later cues only look a few cues ahead
+        }
+        memo.push((at, np.clone()));
         np
     }
 
@@ -1071,7 +1075,7 @@ impl<'a> Finder<'a> {
             return false;
         };
         let prev = start.checked_sub(1).map(|p| toks[p].lower());
-        let words = toks[start..].iter().filter(|t| t.is_word).count();
+        let words = toks[start..].iter().filter(|t| t.is_word).take(4).count();
         prev == Some("that")
             || t.is_quote_mark()
             || words >= 4
@@ -1243,7 +1247,12 @@ impl<'a> Finder<'a> {
         }
         let _ = next_cue;
         // Only the next few cues can end this report (keeps long sentences linear).
-        for hit in cues.iter().filter(|h| h.at > from && h.at < end).take(8) {
+        let first_later = cues.partition_point(|h| h.at <= from);
+        for hit in cues[first_later..]
+            .iter()
+            .take_while(|h| h.at < end)
+            .take(8)
+        {
             let nc = hit.at;
             let Some(k0) = self.attribution_begin(toks, hit) else {
                 continue;

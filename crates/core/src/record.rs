@@ -129,7 +129,11 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
             if let Some(c) = &q.cue {
                 around = around.hull(c.span);
             }
-            let context = context_span(&analysis.sentences, around).unwrap_or(around);
+            let context = clamp_context(
+                text,
+                context_span(&analysis.sentences, around).unwrap_or(around),
+                around,
+            );
             QuoteRecord {
                 doc_id: doc.id.clone(),
                 quote_id: format!("{}#{}", doc.id, i + 1),
@@ -159,6 +163,20 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
             }
         })
         .collect()
+}
+
+/// Keep at most ~300 bytes of context on each side of `around`, so that one
+/// enormous sentence does not make every record as long as the document.
+fn clamp_context(text: &str, context: Span, around: Span) -> Span {
+    let mut start = context.start.max(around.start.saturating_sub(300));
+    let mut end = context.end.min(around.end + 300).max(start);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
 }
 
 /// The hull of the sentences overlapping `span`, if any.
