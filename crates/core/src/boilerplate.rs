@@ -93,7 +93,11 @@ pub fn is_furniture_line(line: &str) -> bool {
     if line.is_empty() {
         return false;
     }
-    let has_cookie = line.len() < 2000 && (line.contains("ookie") || line.contains("OOKIE"));
+    // Furniture is short; cookie notices run to a few hundred characters.
+    if line.len() > 600 {
+        return false;
+    }
+    let has_cookie = line.contains("ookie") || line.contains("OOKIE");
     // Long lines are body text unless they are cookie notices.
     if line.len() > 160 && !has_cookie {
         return false;

@@ -44,7 +44,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
         headline: false,
-        persons: Vec::new(),
+        subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
     };
     for (ui, &u) in units.iter().enumerate() {
@@ -60,7 +60,7 @@ pub fn analyze(doc: &Document) -> Analysis {
             .then(b.span.end.cmp(&a.span.end))
     });
     let cands = drop_overlaps(cands);
-    let persons = std::mem::take(&mut finder.persons);
+    let persons = finder.persons_for_pronouns(&cands);
     let (quotes, speakers) = speaker::resolve(text, cands, &persons);
     Analysis {
         paragraphs,
@@ -377,8 +377,8 @@ struct Finder<'a> {
     cands: Vec<Cand>,
     /// Whether the unit being read is a title-case headline.
     headline: bool,
-    /// People named as sentence subjects, in text order.
-    persons: Vec<(Mention, Np)>,
+    /// Sentences that open with a capital letter, in text order.
+    subject_units: Vec<Span>,
     /// Subjects found for the cues of the current unit.
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
 }
@@ -500,22 +500,54 @@ impl<'a> Finder<'a> {
         Some((len, entry))
     }
 
-    /// Remember a person named as the subject of a sentence (`Council member
-    /// Tom Berg disagreed.`): a later `he`/`she` may refer to them.
-    fn note_subject(&mut self, toks: &[Token<'a>]) {
+    /// The person named as the subject of a sentence (`Council member Tom
+    /// Berg disagreed.`), whom a later `he`/`she` may refer to.
+    fn sentence_subject(&self, unit: Span) -> Option<(Mention, Np)> {
+        let raw = unit.slice(self.text)?;
+        let mut end = raw.len().min(64);
+        while !raw.is_char_boundary(end) {
+            end -= 1;
+        }
+        let toks = tokenize(self.text, Span::new(unit.start, unit.start + end));
         // A name needs two capitalised words among the first four.
         if !toks.first().is_some_and(|t| t.is_capitalized())
             || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
         {
-            return;
+            return None;
         }
         let ceil = toks.len().saturating_sub(1).min(12);
-        if let Some(npx) = np::forward(toks, 0, ceil, self.text) {
-            if npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2 {
-                let m = self.mention(toks, &npx);
-                self.persons.push((m, npx));
+        let npx = np::forward(&toks, 0, ceil, self.text)?;
+        (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
+            .then(|| (self.mention(&toks, &npx), npx))
+    }
+
+    /// Sentence subjects before each `he`/`she` mention (looking back at most
+    /// five capitalised sentences), computed only where a pronoun needs them.
+    fn persons_for_pronouns(&self, cands: &[Cand]) -> Vec<(Mention, Np)> {
+        // Units below `done` have been looked at for an earlier pronoun.
+        let mut done = 0usize;
+        let mut out = Vec::new();
+        for c in cands {
+            let Some((m, np)) = &c.mention else { continue };
+            if np.kind != MentionKind::Pronoun
+                || !matches!(m.text.to_lowercase().as_str(), "he" | "she")
+            {
+                continue;
             }
+            let k = self
+                .subject_units
+                .partition_point(|u| u.start < m.span.start);
+            for i in (k.saturating_sub(5).max(done)..k).rev() {
+                if let Some(p) = self.sentence_subject(self.subject_units[i]) {
+                    out.push(p);
+                    break;
+                }
+            }
+            done = done.max(k);
         }
+        out.sort_by_key(|(m, _)| m.span.start);
+        out.dedup_by_key(|(m, _)| m.span.start);
+        out
     }
 
     /// Is the unit a title-case headline?
@@ -534,24 +566,25 @@ impl<'a> Finder<'a> {
         // tokenizing.
         let Some(raw) = unit.slice(text) else { return };
         let lex = Lexicon::builtin();
-        let possible = raw.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            !w.is_empty() && (lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
-        });
+        // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
+        let possible = raw
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| {
+                !w.is_empty()
+                    && std::str::from_utf8(w)
+                        .is_ok_and(|w| lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
+            });
+        if raw.starts_with(char::is_uppercase) {
+            self.subject_units.push(unit);
+        }
         if !possible {
-            if raw.starts_with(char::is_uppercase) {
-                let mut end = raw.len().min(64);
-                while !raw.is_char_boundary(end) {
-                    end -= 1;
-                }
-                self.note_subject(&tokenize(text, Span::new(unit.start, unit.start + end)));
-            }
             return;
         }
         let toks = tokenize(text, unit);
         if toks.is_empty() {
             return;
         }
-        self.note_subject(&toks);
         self.headline = self.title_case(&toks);
         self.subject_memo.borrow_mut().clear();
         let cues = self.cues(&toks);
