@@ -195,7 +195,7 @@ pub fn detect(text: &str, paragraphs: &[Span]) -> Vec<Span> {
             trailing_furniture = true;
             continue;
         }
-        let repeated = !first.is_empty() && norm(line) == first;
+        let repeated = !first.is_empty() && line.len() <= first.len() * 2 && norm(line) == first;
         if repeated || (trailing_furniture && looks_like_headline(line)) {
             flags[i] = true;
             continue;

@@ -93,11 +93,30 @@ const FILTER_WORDS: usize = 256;
 /// Two bit positions (a Bloom filter with k = 2) from the length and the
 /// first, second, third and last bytes, case-folded.
 fn filter_bits(word: &[u8]) -> [usize; 2] {
-    let at = |i: usize| word.get(i).map_or(0, |b| b.to_ascii_lowercase() as usize);
-    let last = word.last().map_or(0, |b| b.to_ascii_lowercase() as usize);
-    let len = word.len().min(31);
-    let h1 = (at(0) * 31 + at(1)) * 13 + len;
-    let h2 = ((at(2) * 37 + last) * 7 + len * 3) ^ 0x155;
+    let n = word.len();
+    let b0 = if n > 0 {
+        word[0].to_ascii_lowercase() as usize
+    } else {
+        0
+    };
+    let b1 = if n > 1 {
+        word[1].to_ascii_lowercase() as usize
+    } else {
+        0
+    };
+    let b2 = if n > 2 {
+        word[2].to_ascii_lowercase() as usize
+    } else {
+        0
+    };
+    let last = if n > 0 {
+        word[n - 1].to_ascii_lowercase() as usize
+    } else {
+        0
+    };
+    let len = n.min(31);
+    let h1 = (b0 * 31 + b1) * 13 + len;
+    let h2 = ((b2 * 37 + last) * 7 + len * 3) ^ 0x155;
     [h1 % (FILTER_WORDS * 64), h2 % (FILTER_WORDS * 64)]
 }
 

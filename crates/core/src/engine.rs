@@ -442,7 +442,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let l = t.lower();
-        if l != "according" && !lex.may_start(l) || self.in_quote(t.span) {
+        if self.in_quote(t.span) {
             return None;
         }
         if l == "according" && toks.get(i + 1).is_some_and(|n| n.lower() == "to") {
