@@ -80,7 +80,6 @@ pub(crate) fn resolve(
     cands: Vec<crate::engine::Cand>,
     persons: &[(Mention, crate::np::Np)],
 ) -> (Vec<crate::quote::Quote>, Vec<Speaker>) {
-    let _ = text;
     let mut speakers: Vec<Speaker> = Vec::new();
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
@@ -112,14 +111,14 @@ pub(crate) fn resolve(
                 });
                 match newer {
                     Some((pm, pnp)) => {
-                        let id = resolve_one(&mut speakers, &recent, pm, pnp);
+                        let id = resolve_one(text, &mut speakers, &recent, pm, pnp);
                         if let Some(i) = id {
                             speakers[i].mentions.retain(|x| x.span != pm.span);
                             add_mention(&mut speakers[i], m);
                         }
                         id
                     }
-                    None => resolve_one(&mut speakers, &recent, m, np),
+                    None => resolve_one(text, &mut speakers, &recent, m, np),
                 }
             }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
@@ -186,7 +185,33 @@ fn add_mention(sp: &mut Speaker, m: &Mention) {
     }
 }
 
+/// The first `Firstname Surname` written before byte `before`, when the text
+/// introduced the person (`Beatriz Mendonça-Lage`) before using the surname.
+fn full_name_before(text: &str, surname: &str, before: usize) -> Option<String> {
+    let w = crate::words::Words::builtin();
+    let head = text.get(..before)?;
+    for (at, _) in head.match_indices(surname).take(4) {
+        let after = head[at + surname.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let prefix = head[..at].strip_suffix(' ')?;
+        let first = prefix
+            .rsplit(|c: char| !(c.is_alphabetic() || c == '-' || c == '.'))
+            .next()?;
+        let ok = first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().count() > 1
+            && !w.is_title(&first.to_lowercase())
+            && !w.is_function(&first.to_lowercase());
+        if ok {
+            return Some(format!("{first} {surname}"));
+        }
+    }
+    None
+}
+
 fn resolve_one(
+    text: &str,
     speakers: &mut Vec<Speaker>,
     recent: &[usize],
     m: &Mention,
@@ -259,8 +284,12 @@ fn resolve_one(
                 }) {
                 Some(i) => Some(i),
                 None => {
+                    // `… followed by Beatriz Mendonça-Lage, …` earlier in the
+                    // text names the person in full.
+                    let name = full_name_before(text, &np.name, m.span.start)
+                        .unwrap_or_else(|| np.name.clone());
                     speakers.push(Speaker {
-                        name: np.name.clone(),
+                        name,
                         role: None,
                         kind: SpeakerKind::Person,
                         mentions: Vec::new(),
