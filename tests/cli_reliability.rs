@@ -203,6 +203,13 @@ fn output_directory_that_disappears_midway_is_reported() {
         assert!(Instant::now() < deadline, "output directory never created");
         std::thread::sleep(Duration::from_millis(5));
     }
+    // Let `report` finish its writability probe (a temporary file it
+    // creates and removes) before the directory goes away.
+    std::thread::sleep(Duration::from_millis(200));
+    while !files_in(&cwd.join("out")).is_empty() {
+        assert!(Instant::now() < deadline, "probe file never removed");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     std::fs::remove_dir_all(cwd.join("out")).expect("remove out");
     std::fs::write(cwd.join("out"), "not a directory").expect("write file");
     drop(stdin);
