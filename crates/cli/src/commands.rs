@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::claims;
 use crate::error::FatalError;
 use crate::input::io_message;
-use crate::output::{write_atomic, write_json, CsvOptions, CsvOut, Destination, Format};
+use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::report::{quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
@@ -155,25 +155,39 @@ pub fn dedup(
     Ok(exit_code(&run))
 }
 
-/// Write `claims.csv`, `duplicates.csv` and `misquotes.csv` into `dir`
-/// (each atomically); returns their names in the order written.
-fn write_dedup_files(
+/// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;
+/// returns their names in the order staged.
+fn stage_dedup_files(
+    staged: &mut Staged,
     dir: &Path,
     tables: &claims::DedupTables,
     csv: CsvOptions,
 ) -> Result<Vec<String>, FatalError> {
-    write_atomic(&dir.join("claims.csv"), |w| {
+    staged.stage(&dir.join("claims.csv"), |w| {
         claims::write_claims(w, tables, Format::Csv, csv)
     })?;
-    write_atomic(&dir.join("duplicates.csv"), |w| {
+    staged.stage(&dir.join("duplicates.csv"), |w| {
         claims::write_duplicates(w, tables, Format::Csv, csv)
     })?;
-    write_atomic(&dir.join("misquotes.csv"), |w| {
+    staged.stage(&dir.join("misquotes.csv"), |w| {
         claims::write_misquotes(w, tables, Format::Csv, csv)
     })?;
     Ok(["claims.csv", "duplicates.csv", "misquotes.csv"]
         .map(String::from)
         .to_vec())
+}
+
+/// Write `claims.csv`, `duplicates.csv` and `misquotes.csv` into `dir`,
+/// all complete before any is renamed into place.
+fn write_dedup_files(
+    dir: &Path,
+    tables: &claims::DedupTables,
+    csv: CsvOptions,
+) -> Result<Vec<String>, FatalError> {
+    let mut staged = Staged::default();
+    let names = stage_dedup_files(&mut staged, dir, tables, csv)?;
+    staged.commit()?;
+    Ok(names)
 }
 
 /// Fail early when a file destination's directory does not exist.
@@ -249,24 +263,28 @@ pub fn report(
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
 
+    // Every file is written completely to a temporary file first; the set
+    // is then renamed into place in one burst, `summary.json` last.
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
+    let mut staged = Staged::default();
     let mut written = Vec::new();
-    write_atomic(&path("quotes.csv"), |w| {
+    staged.stage(&path("quotes.csv"), |w| {
         write_quotes(w, &rows, Format::Csv, csv)
     })?;
     written.push("quotes.csv".to_string());
-    write_atomic(&path("speakers.csv"), |w| {
+    staged.stage(&path("speakers.csv"), |w| {
         write_speakers(w, &speakers.records, Format::Csv, csv)
     })?;
     written.push("speakers.csv".to_string());
-    written.extend(write_dedup_files(out_dir, &tables, csv)?);
+    written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
     written.push("summary.json".to_string());
     debug_assert_eq!(written, REPORT_FILES);
     summary.outputs = written;
-    write_atomic(&path("summary.json"), |w| {
+    staged.stage(&path("summary.json"), |w| {
         serde_json::to_writer_pretty(&mut *w, &summary)?;
         w.write_all(b"\n")
     })?;
+    staged.commit()?;
     Ok(summary.exit_code)
 }

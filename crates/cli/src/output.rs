@@ -252,47 +252,80 @@ pub fn write_atomic(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), FatalError> {
-    let err = |e: &io::Error| FatalError::Output {
-        path: path.display().to_string(),
-        message: io_message(e),
-    };
-    let path = match write_mode(path) {
-        WriteMode::Atomic(p) => p,
-        WriteMode::Direct => {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| err(&e))?;
-            let mut w = BufWriter::new(file);
-            return f(&mut w).and_then(|()| w.flush()).map_err(|e| err(&e));
-        }
-    };
-    let path = path.as_path();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".quotecheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| err(&e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+    let mut staged = Staged::default();
+    staged.stage(path, f)?;
+    staged.commit()
+}
+
+/// A set of files written completely to temporary files first and renamed
+/// into place together by [`Staged::commit`], so that a report set is
+/// replaced in one quick burst of renames instead of file by file while the
+/// later files are still being computed and written.
+#[derive(Default)]
+pub struct Staged {
+    files: Vec<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// Write `path`'s content into a hidden temporary file beside it (or, for
+    /// a device, pipe or socket, write it directly now).
+    pub fn stage(
+        &mut self,
+        path: &Path,
+        f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), FatalError> {
+        let err = |e: &io::Error| FatalError::Output {
+            path: path.display().to_string(),
+            message: io_message(e),
+        };
+        let path = match write_mode(path) {
+            WriteMode::Atomic(p) => p,
+            WriteMode::Direct => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| err(&e))?;
+                let mut w = BufWriter::new(file);
+                return f(&mut w).and_then(|()| w.flush()).map_err(|e| err(&e));
+            }
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".quotecheck-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
             .map_err(|e| err(&e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| err(&e))?;
+        }
+        let mut w = BufWriter::new(tmp);
+        if is_json_path(&path) {
+            f(&mut HtmlSafe(&mut w)).map_err(|e| err(&e))?;
+        } else {
+            f(&mut w).map_err(|e| err(&e))?;
+        }
+        let tmp = w.into_inner().map_err(|e| err(e.error()))?;
+        tmp.as_file().sync_all().map_err(|e| err(&e))?;
+        self.files.push((tmp, path));
+        Ok(())
     }
-    let mut w = BufWriter::new(tmp);
-    if is_json_path(path) {
-        f(&mut HtmlSafe(&mut w)).map_err(|e| err(&e))?;
-    } else {
-        f(&mut w).map_err(|e| err(&e))?;
+
+    /// Rename every staged file over its destination, in staging order.
+    pub fn commit(self) -> Result<(), FatalError> {
+        for (tmp, path) in self.files {
+            tmp.persist(&path).map_err(|e| FatalError::Output {
+                path: path.display().to_string(),
+                message: io_message(&e.error),
+            })?;
+        }
+        Ok(())
     }
-    let tmp = w.into_inner().map_err(|e| err(e.error()))?;
-    tmp.as_file().sync_all().map_err(|e| err(&e))?;
-    tmp.persist(path).map_err(|e| err(&e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]
