@@ -190,34 +190,47 @@ fn trim_final_period(text: &str, content: Span) -> Span {
     }
 }
 
+/// Words that open a time or place adjunct after a reporting verb (`said on
+/// Friday`, `said Smith in Geneva`).
+fn opens_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "to"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "earlier"
+            | "later"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "from"
+            | "with"
+            | "of"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 /// True when nothing but a short time or place adjunct follows the cue
 /// (`… announced on Friday.`, `… said yesterday in Geneva.`).
 fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
     let words: Vec<&Token<'_>> = toks[from.min(toks.len())..]
         .iter()
         .filter(|t| t.is_word)
+        .take(6)
         .collect();
-    words.is_empty()
-        || words.len() <= 5
-            && matches!(
-                words[0].lower(),
-                "on" | "in"
-                    | "at"
-                    | "last"
-                    | "this"
-                    | "yesterday"
-                    | "today"
-                    | "earlier"
-                    | "later"
-                    | "during"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
+    words.is_empty() || words.len() <= 5 && opens_adjunct(words[0].lower())
 }
 
 /// Reported content is at least two words and does not open with a
@@ -798,32 +811,13 @@ impl<'a> Finder<'a> {
         let rest = &toks[after..];
         let ok = rest.is_empty()
             || rest[0].text == ","
-            || rest
-                .iter()
-                .all(|t| !t.is_word || !Lexicon::builtin().lookup(t.lower()).is_some_and(|_| true))
-                && rest.len() <= 10
-                && rest.first().is_some_and(|t| {
-                    matches!(
-                        t.lower(),
-                        "in" | "on"
-                            | "at"
-                            | "during"
-                            | "to"
-                            | "last"
-                            | "this"
-                            | "yesterday"
-                            | "today"
-                            | "earlier"
-                            | "later"
-                            | "after"
-                            | "before"
-                            | "when"
-                            | "while"
-                            | "from"
-                            | "with"
-                            | "of"
-                    ) || !t.is_word
-                });
+            || rest.len() <= 10
+                && rest
+                    .iter()
+                    .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none())
+                && rest
+                    .first()
+                    .is_some_and(|t| !t.is_word || opens_adjunct(t.lower()));
         if !ok {
             return None;
         }
@@ -930,7 +924,7 @@ impl<'a> Finder<'a> {
             let m = self.mention(toks, &np);
             let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
             let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
-            let lead = toks[..hit.at].iter().filter(|t| t.is_word).count();
+            let lead = toks[..hit.at].iter().filter(|t| t.is_word).take(4).count();
             let content = if before_comma && after_comma {
                 // `Since November, according to HRW, forces have killed …`:
                 // the report surrounds its attribution.
@@ -1069,7 +1063,7 @@ impl<'a> Finder<'a> {
                     class != CueClass::Object || !emitted && only_adjunct_after(toks, after_cue);
                 if comma_quote
                     && object_ok
-                    && (!emitted || before.iter().any(|t| t.is_quote_mark()))
+                    && (!emitted || before.iter().rev().take(64).any(|t| t.is_quote_mark()))
                 {
                     let content = Span::new(unit.start, before[before.len() - 1].span.start);
                     let content = if last.is_quote_mark() {
