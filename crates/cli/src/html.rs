@@ -259,11 +259,14 @@ pub fn extract(html: &str) -> String {
 
     let all_len = all.buf.chars().count();
     let art_len = art.buf.chars().count();
-    if art_len > 0 && art_len * 3 >= all_len {
+    let mut out = if art_len > 0 && art_len * 3 >= all_len {
         art.buf
     } else {
         all.buf
-    }
+    };
+    // Preformatted text keeps its spaces, so it can end in whitespace.
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Record the break an element's start or end tag makes.
@@ -664,5 +667,15 @@ mod tests {
             extract("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
             "a b\n\nc"
         );
+    }
+
+    /// Fuzz finding (read_html, 2026-11-25): an unclosed `<pre` made the
+    /// output end in preformatted whitespace.
+    #[test]
+    fn unclosed_pre_output_is_trimmed() {
+        let text =
+            extract("<p>He said.</p>\n  <pre!-- <p> lang=\"en\"itle>\n  <style>x</style>\n  ");
+        assert_eq!(text.trim(), text);
+        assert!(text.ends_with("itle>"), "{text:?}");
     }
 }
