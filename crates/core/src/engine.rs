@@ -47,10 +47,10 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
     };
-    for (ui, &u) in units.iter().enumerate() {
-        finder.unit(u, ui);
+    for &u in &units {
+        finder.unit(u);
     }
-    finder.unclaimed(&body, &units);
+    finder.unclaimed(&body);
     finder.interview(&body);
     let mut cands = std::mem::take(&mut finder.cands);
     cands.sort_by(|a, b| {
@@ -573,7 +573,7 @@ impl<'a> Finder<'a> {
             && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8
     }
 
-    fn unit(&mut self, unit: Span, _ui: usize) {
+    fn unit(&mut self, unit: Span) {
         let text = self.text;
         // Most sentences report nothing: look for a possible cue word before
         // tokenizing.
@@ -602,10 +602,8 @@ impl<'a> Finder<'a> {
         self.subject_memo.borrow_mut().clear();
         let cues = self.cues(&toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
-        for (ci, hit) in cues.iter().enumerate() {
-            let next_cue = cues.get(ci + 1).map(|h| h.at);
-            if let Some(s) = self.attribute(unit, &toks, hit, next_cue, &cues, prev_subject.clone())
-            {
+        for hit in &cues {
+            if let Some(s) = self.attribute(unit, &toks, hit, &cues, prev_subject.clone()) {
                 prev_subject = Some(s);
             }
         }
@@ -866,13 +864,11 @@ impl<'a> Finder<'a> {
         Some(np)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn attribute(
         &mut self,
         unit: Span,
         toks: &[Token<'a>],
         hit: &CueHit<'static>,
-        next_cue: Option<usize>,
         cues: &[CueHit<'static>],
         prev_subject: Option<(Mention, Np)>,
     ) -> Option<(Mention, Np)> {
@@ -1024,7 +1020,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             // Content after the cue.
-            let stop = self.content_stop(toks, after_cue, next_cue, cues);
+            let stop = self.content_stop(toks, after_cue, cues);
             let start = self.content_start(toks, after_cue, stop, hit.entry);
             let mut emitted = false;
             if let Some(start) = start {
@@ -1257,13 +1253,7 @@ impl<'a> Finder<'a> {
 
     /// Where the content after a cue stops: the end of the unit (before final
     /// punctuation), or before the next independent attribution.
-    fn content_stop(
-        &self,
-        toks: &[Token<'a>],
-        from: usize,
-        next_cue: Option<usize>,
-        cues: &[CueHit<'static>],
-    ) -> usize {
+    fn content_stop(&self, toks: &[Token<'a>], from: usize, cues: &[CueHit<'static>]) -> usize {
         let mut end = toks.len();
         while end > from
             && !toks[end - 1].is_word
@@ -1272,7 +1262,6 @@ impl<'a> Finder<'a> {
         {
             end -= 1;
         }
-        let _ = next_cue;
         // Only the next few cues can end this report (keeps long sentences linear).
         let first_later = cues.partition_point(|h| h.at <= from);
         for hit in cues[first_later..]
@@ -1604,7 +1593,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Attribute quoted spans that no cue claimed.
-    fn unclaimed(&mut self, body: &[Span], _units: &[Span]) {
+    fn unclaimed(&mut self, body: &[Span]) {
         let text = self.text;
         // Walk the existing candidates in order of their end while walking the
         // quotes, so that each quote sees only what precedes it (linear time).
