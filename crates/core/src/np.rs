@@ -146,6 +146,19 @@ pub struct Np {
     pub role: Option<String>,
 }
 
+impl Np {
+    /// A phrase without a separate role (pronouns, organisations, groups).
+    fn unnamed(first: usize, last: usize, kind: MentionKind, name: String) -> Np {
+        Np {
+            first,
+            last,
+            kind,
+            name,
+            role: None,
+        }
+    }
+}
+
 fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     t.lower()
 }
@@ -233,13 +246,12 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     }
     let hl = lower(head);
     if PRONOUNS.contains(&hl) {
-        return Some(Np {
-            first: last,
+        return Some(Np::unnamed(
             last,
-            kind: MentionKind::Pronoun,
-            name: head.text.to_string(),
-            role: None,
-        });
+            last,
+            MentionKind::Pronoun,
+            head.text.to_string(),
+        ));
     }
     let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
     let mut first = last;
@@ -444,13 +456,12 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
     }
     let l0 = lower(t0);
     if PRONOUNS.contains(&l0) {
-        return Some(Np {
+        return Some(Np::unnamed(
             first,
-            last: first,
-            kind: MentionKind::Pronoun,
-            name: t0.text.to_string(),
-            role: None,
-        });
+            first,
+            MentionKind::Pronoun,
+            t0.text.to_string(),
+        ));
     }
     let mut best: Option<usize> = if can_head(t0, w) { Some(first) } else { None };
     let mut i = first + 1;
@@ -500,13 +511,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let head = &tokens[last];
     let hl = lower(head);
     if PRONOUNS.contains(&hl) && first == last {
-        return Np {
-            first,
-            last,
-            kind: MentionKind::Pronoun,
-            name: head.text.to_string(),
-            role: None,
-        };
+        return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
     }
     let all = join(tokens, first, last, text);
     let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
@@ -556,13 +561,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 && head.text.len() <= 5
                 && head.text.chars().all(|c| c.is_uppercase()))
         {
-            return Np {
-                first,
-                last,
-                kind: MentionKind::Organization,
-                name: strip_det(&all),
-                role: None,
-            };
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
         }
         let kind = if n >= 2 || role.is_some() {
             MentionKind::Name
@@ -578,13 +577,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
-        return Np {
-            first,
-            last,
-            kind: MentionKind::Organization,
-            name: strip_det(&all),
-            role: None,
-        };
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
     }
     // A common-noun phrase: group (plural) or role (singular).
     let plural =
@@ -668,22 +661,10 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         "figures",
     ];
     if org_nouns.contains(&hl) {
-        return Np {
-            first,
-            last,
-            kind: MentionKind::Organization,
-            name: strip_det(&all),
-            role: None,
-        };
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
     }
     if plural {
-        return Np {
-            first,
-            last,
-            kind: MentionKind::Group,
-            name: strip_det(&all),
-            role: None,
-        };
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all));
     }
     Np {
         first,
