@@ -469,18 +469,7 @@ fn jsonl_line(
             )))
         }
     };
-    if text.trim().is_empty() {
-        return Err(InputError::Empty {
-            path: path.clone(),
-            line: Some(line),
-            html: false,
-        });
-    }
-    Ok(InputDoc {
-        doc: Document::new(id, text),
-        source: path.clone(),
-        line: Some(line),
-    })
+    row_doc(path, line, id, text)
 }
 
 /// serde_json's message without its " at line 1 column N" suffix, with the
@@ -611,16 +600,22 @@ fn csv_row(
         }
         None => format!("{}:{}", source.id_base, line),
     };
+    row_doc(path, line, id, text)
+}
+
+/// The document of one JSONL line or CSV row; an empty text is an error
+/// naming the file and line.
+fn row_doc(path: &str, line: usize, id: String, text: String) -> Result<InputDoc, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::Empty {
-            path: path.clone(),
+            path: path.to_string(),
             line: Some(line),
             html: false,
         });
     }
     Ok(InputDoc {
         doc: Document::new(id, text),
-        source: path.clone(),
+        source: path.to_string(),
         line: Some(line),
     })
 }
