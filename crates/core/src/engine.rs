@@ -222,6 +222,71 @@ fn opens_adjunct(word: &str) -> bool {
     )
 }
 
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The length in tokens of a time adjunct opening `toks` (`on Friday`,
+/// `last week`, `earlier this month`, `on Jan. 5`), if there is one.
+fn time_adjunct(toks: &[Token<'_>]) -> Option<usize> {
+    let lower = |k: usize| toks.get(k).map(|t| t.lower());
+    let mut k = 0;
+    if matches!(lower(0), Some("earlier" | "later")) {
+        k = 1;
+    }
+    match lower(k)? {
+        "on" | "last" | "this" | "next" | "late" | "early" => {}
+        _ => return None,
+    }
+    if !is_time_word(lower(k + 1)?.trim_end_matches('.'))
+        && !matches!(
+            lower(k + 1)?,
+            "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec."
+        )
+    {
+        return None;
+    }
+    let mut n = k + 2;
+    // `on Jan. 5`, `on Friday night`
+    while toks
+        .get(n)
+        .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()) || is_time_word(t.lower()))
+        && n < k + 4
+    {
+        n += 1;
+    }
+    Some(n)
+}
+
 /// True when nothing but a short time or place adjunct follows the cue
 /// (`… announced on Friday.`, `… said yesterday in Geneva.`).
 fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
@@ -244,40 +309,51 @@ fn plausible_content(text: &str, content: Span) -> bool {
     if words.next().is_none() {
         return false;
     }
-    !matches!(
-        first.as_str(),
-        "in" | "on"
-            | "at"
-            | "over"
-            | "by"
-            | "during"
-            | "with"
-            | "from"
-            | "after"
-            | "before"
-            | "since"
-            | "as"
-            | "when"
-            | "while"
-            | "off"
-            | "up"
-            | "out"
-            | "into"
-            | "without"
-            | "simply"
-            | "about"
-            | "only"
-            | "outside"
-            | "inside"
-            | "near"
-            | "behind"
-            | "through"
-            | "via"
-            | "afterward"
-            | "afterwards"
-            | "later"
-            | "earlier"
-    )
+    // After a complementiser the clause may open with an adjunct: `said
+    // that, as president, he would …`, `said that with the delegates …`.
+    let before = text
+        .get(..content.start)
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let after_that = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    after_that
+        || !matches!(
+            first.as_str(),
+            "in" | "on"
+                | "at"
+                | "over"
+                | "by"
+                | "during"
+                | "with"
+                | "from"
+                | "after"
+                | "before"
+                | "since"
+                | "as"
+                | "when"
+                | "while"
+                | "off"
+                | "up"
+                | "out"
+                | "into"
+                | "without"
+                | "simply"
+                | "about"
+                | "only"
+                | "outside"
+                | "inside"
+                | "near"
+                | "behind"
+                | "through"
+                | "via"
+                | "afterward"
+                | "afterwards"
+                | "later"
+                | "earlier"
+        )
 }
 
 const SKIP_BEFORE_CUE: &[&str] = &[
@@ -739,12 +815,17 @@ impl<'a> Finder<'a> {
                 let first_word = toks[k + 1].lower();
                 if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
                     && main.role.is_none()
-                    && (matches!(first_word, "a" | "an" | "the" | "who")
+                    && (matches!(first_word, "a" | "an" | "the")
                         || w.is_title(first_word)
                         || w.is_speaker_noun(first_word))
-                    && first_word != "who"
                 {
                     main.role = Some(paren);
+                }
+                // The parenthetical between the subject and its cue describes
+                // the speaker (`Tad Devine, Sanders's chief strategist, said`,
+                // `Trent Lott, who was majority leader, told`): the mention as
+                // written runs up to the comma before the cue.
+                if main.kind != MentionKind::Pronoun {
                     main.last = close - 1;
                 }
                 return Some(main);
@@ -850,7 +931,14 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            if end > after + 1 && appositive && !matches!(first_word, "who" | "which" | "whose") {
+            // `…,” said Ms. Leon, who works as a secretary.`: the relative
+            // clause describes the speaker and belongs to the mention as
+            // written, but it is not a role.
+            if end > after + 1 && matches!(first_word, "who" | "whose") {
+                np.last = end - 1;
+                return Some(np);
+            }
+            if end > after + 1 && appositive && first_word != "which" {
                 np.role.get_or_insert_with(|| {
                     cut(
                         self.text,
@@ -1046,8 +1134,11 @@ impl<'a> Finder<'a> {
                 }
             }
             // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
+            // A relative clause (`…,” said Harvey, who acknowledged …`)
+            // reports nothing that comes before its antecedent.
             let subj_first = subj.1.first;
-            if subj_first > 0 && reason == "subject-cue" {
+            let relative = matches!(toks[subj_first].lower(), "who" | "which" | "that");
+            if subj_first > 0 && reason == "subject-cue" && !relative {
                 let before = &toks[..subj_first];
                 let last = &before[before.len() - 1];
                 let comma_quote = self.closes_quote(last.span)
@@ -1073,9 +1164,13 @@ impl<'a> Finder<'a> {
             return Some(subj);
         }
 
-        // Inverted after a quote: `“…,” said Smith.`
+        // Inverted after a quote: `“…,” said Smith.`, or after reported
+        // speech: `The plan will fail, said Smith, an economist.`
+        let inverted_after_comma = hit.at >= 4
+            && toks[hit.at - 1].text == ","
+            && toks[..hit.at - 1].iter().filter(|t| t.is_word).count() >= 4;
         if hit.at > 0
-            && self.closes_quote(toks[hit.at - 1].span)
+            && (self.closes_quote(toks[hit.at - 1].span) || inverted_after_comma)
             && matches!(class, CueClass::Speech)
         {
             let np = self.subject_after(toks, after_cue)?;
@@ -1220,6 +1315,11 @@ impl<'a> Finder<'a> {
             }
             if l == "that" {
                 i += 1;
+                continue;
+            }
+            // `said on Friday he …`, `said last week the …`, `said earlier this month …`
+            if let Some(n) = toks.get(i..stop).and_then(time_adjunct) {
+                i += n;
                 continue;
             }
             break;
