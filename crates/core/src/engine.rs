@@ -52,6 +52,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     }
     finder.unclaimed(&body);
     finder.interview(&body);
+    finder.headline_colon(&body);
     let mut cands = std::mem::take(&mut finder.cands);
     cands.sort_by(|a, b| {
         a.span
@@ -309,16 +310,19 @@ fn plausible_content(text: &str, content: Span) -> bool {
     if words.next().is_none() {
         return false;
     }
-    // After a complementiser the clause may open with an adjunct: `said
-    // that, as president, he would …`, `said that with the delegates …`.
+    // After a complementiser or a comma the clause may open with an
+    // adjunct: `said that, as president, he would …`, `said that with the
+    // delegates …`, `According to the bank, about 12 percent …`.
     let before = text
         .get(..content.start)
         .unwrap_or_default()
-        .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-    let after_that = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+        .trim_end_matches(char::is_whitespace);
+    let after_that = before.ends_with(',')
+        || before
+            .trim_end_matches(',')
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
     after_that
         || !matches!(
             first.as_str(),
@@ -1533,7 +1537,10 @@ impl<'a> Finder<'a> {
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
         let content = trim_final_period(text, content);
-        if !plausible_content(text, content) {
+        // Content before its cue (`…, according to X.`) may open with
+        // anything; content right after a verb must not be an adjunct.
+        let before_cue = content.end <= cue.span.start;
+        if !before_cue && !plausible_content(text, content) {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
@@ -1688,6 +1695,138 @@ impl<'a> Finder<'a> {
                 inherit: None,
                 confidence: 0.9,
                 reason: "direct:interview",
+            });
+        }
+    }
+
+    /// Headline attributions: a short one-sentence paragraph `Cruz: Trump
+    /// Would Put Liberals On Court` or `Poll: Clinton leads in Ohio`
+    /// reports what its label said or found. Labels that are page furniture
+    /// (`Update:`, `Watch:`) and paragraphs already attributed are skipped.
+    fn headline_colon(&mut self, body: &[Span]) {
+        const FURNITURE: &[&str] = &[
+            "update",
+            "updated",
+            "note",
+            "watch",
+            "video",
+            "photos",
+            "photo",
+            "breaking",
+            "exclusive",
+            "related",
+            "read",
+            "source",
+            "correction",
+            "editor's",
+            "editor’s",
+            "q",
+            "a",
+            "listen",
+            "see",
+            "more",
+            "also",
+            "live",
+            "opinion",
+            "analysis",
+            "warning",
+            "image",
+            "credit",
+            "tags",
+            "share",
+            "posted",
+            "filed",
+            "topics",
+        ];
+        let text = self.text;
+        let mut taken: Vec<Span> = self.cands.iter().map(|c| c.span).collect();
+        taken.sort_unstable_by_key(|s| s.start);
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            if s.len() > 240 {
+                continue;
+            }
+            let Some(colon) = s.find(':') else { continue };
+            if colon == 0 || colon > 48 {
+                continue;
+            }
+            let label = s[..colon].trim_end();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let ok = !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !words.iter().any(|w| {
+                    let l = w.to_lowercase();
+                    Words::builtin().is_function(&l) || FURNITURE.contains(&l.as_str())
+                })
+                && !label.contains(|c: char| c.is_ascii_digit());
+            if !ok {
+                continue;
+            }
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let Some(r) = rest.slice(text) else { continue };
+            // One sentence of at least three words.
+            let inner_stop = r
+                .trim_end_matches(['.', '!', '?', '”', '’', '"', '\''])
+                .contains(". ");
+            if r.split_whitespace().count() < 3 || inner_stop {
+                continue;
+            }
+            let first = taken.partition_point(|t| t.end <= rest.start);
+            if taken.get(first).is_some_and(|t| t.start < rest.end) {
+                continue;
+            }
+            let label_span = Span::new(p.start, p.start + label.len());
+            let toks = tokenize(text, label_span);
+            let Some(last) = toks.len().checked_sub(1) else {
+                continue;
+            };
+            let npx = np::describe(&toks, 0, last, text);
+            if npx.kind == MentionKind::Pronoun {
+                continue;
+            }
+            let m = Mention {
+                text: cut(text, label_span.start, label_span.end),
+                span: label_span,
+                kind: npx.kind,
+            };
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(p.start + colon, p.start + colon + 1),
+            };
+            let content = trim_final_period(text, rest);
+            let qs = self.quoted_in(content);
+            let whole = match qs.as_slice() {
+                [k] if self.quoted[*k].outer().start <= content.start
+                    && self.quoted[*k].outer().end + 2 >= content.end =>
+                {
+                    Some(self.quoted[*k].content)
+                }
+                _ => None,
+            };
+            let (kind, fragment, span, reason) = match whole {
+                Some(q) => (QuoteKind::Direct, None, q, "direct:headline"),
+                None => {
+                    let (kind, fragment) = self.kind_of(content, qs);
+                    let reason = if kind == QuoteKind::Mixed {
+                        "mixed:headline"
+                    } else {
+                        "indirect:headline"
+                    };
+                    (kind, fragment, content, reason)
+                }
+            };
+            self.cands.push(Cand {
+                kind,
+                span,
+                fragment,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.6,
+                reason,
             });
         }
     }
