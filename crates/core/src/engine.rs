@@ -288,6 +288,60 @@ fn time_adjunct(toks: &[Token<'_>]) -> Option<usize> {
     Some(n)
 }
 
+/// Where a time adjunct that ends `toks` begins (`last week`, `on
+/// Tuesday`, `Tuesday night`, `two weeks ago`, `earlier this month`), if
+/// one does. At least one token is left before it for the subject.
+fn time_adjunct_before(toks: &[Token<'_>]) -> Option<usize> {
+    let n = toks.len();
+    let lower = |k: usize| toks[k].lower();
+    if n < 2 {
+        return None;
+    }
+    let mut k = n - 1;
+    if lower(k) == "ago" {
+        // `(less than) two weeks ago`, `a month ago`
+        if k < 2 || !is_time_word(lower(k - 1).trim_end_matches('s')) {
+            return None;
+        }
+        k -= 2;
+        if !(toks[k].text.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                lower(k),
+                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "few" | "several"
+            ))
+        {
+            return None;
+        }
+        if k >= 2 && matches!(lower(k - 1), "than") && matches!(lower(k - 2), "less" | "more") {
+            k -= 2;
+        }
+        if k > 0 && matches!(lower(k - 1), "a" | "just" | "about" | "nearly") {
+            k -= 1;
+        }
+        return (k > 0).then_some(k);
+    }
+    if !is_time_word(lower(k)) || toks[k].text == "May" {
+        return None;
+    }
+    // `Tuesday night`
+    if k > 0 && is_time_word(lower(k - 1)) && toks[k - 1].is_capitalized() {
+        k -= 1;
+    }
+    let weekday = matches!(
+        lower(k),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    );
+    if k > 0 && matches!(lower(k - 1), "last" | "this" | "on" | "late" | "early") {
+        k -= 1;
+        if k > 0 && matches!(lower(k - 1), "earlier" | "later") {
+            k -= 1;
+        }
+    } else if !weekday {
+        return None;
+    }
+    (k > 0).then_some(k)
+}
+
 /// True when nothing but a short time or place adjunct follows the cue
 /// (`… announced on Friday.`, `… said yesterday in Geneva.`).
 fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
@@ -722,6 +776,13 @@ impl<'a> Finder<'a> {
         while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
             j -= 1;
         }
+        // `Feinstein last week said`, `The department two weeks ago said`
+        if let Some(k) = time_adjunct_before(&toks[..j]) {
+            j = k;
+            while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+                j -= 1;
+            }
+        }
         if j == 0 {
             return None;
         }
@@ -829,7 +890,12 @@ impl<'a> Finder<'a> {
                 // the speaker (`Tad Devine, Sanders's chief strategist, said`,
                 // `Trent Lott, who was majority leader, told`): the mention as
                 // written runs up to the comma before the cue.
-                if main.kind != MentionKind::Pronoun {
+                let descriptive = close - k > 2
+                    && !matches!(
+                        first_word,
+                        "however" | "meanwhile" | "though" | "too" | "instead" | "in" | "for"
+                    );
+                if main.kind != MentionKind::Pronoun && descriptive {
                     main.last = close - 1;
                 }
                 return Some(main);
@@ -1079,7 +1145,12 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        if subject.is_none() && hit.at > 0 && matches!(toks[hit.at - 1].lower(), "and" | "but") {
+        // `… and then tweeted`, `… but has argued`
+        let mut conj = hit.at;
+        while conj > 0 && SKIP_BEFORE_CUE.contains(&toks[conj - 1].lower()) {
+            conj -= 1;
+        }
+        if subject.is_none() && conj > 0 && matches!(toks[conj - 1].lower(), "and" | "but") {
             subject = prev_subject.clone();
             reason = "coordinated";
         }
@@ -1233,10 +1304,17 @@ impl<'a> Finder<'a> {
             let l = toks[k].lower();
             if l == "that" && k + 1 < stop {
                 let between = &toks[from..k];
-                if between.iter().all(|t| {
+                // A cue word after a determiner is a noun (`in an interview
+                // taped before the attacks that …`).
+                if between.iter().enumerate().all(|(b, t)| {
+                    let noun = b > 0
+                        && matches!(
+                            between[b - 1].lower(),
+                            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                        );
                     !t.is_quote_mark()
                         && t.text != "."
-                        && Lexicon::builtin().lookup(t.lower()).is_none()
+                        && (noun || Lexicon::builtin().lookup(t.lower()).is_none())
                 }) && !between.iter().any(|t| t.text == ",")
                 {
                     return Some(k + 1);

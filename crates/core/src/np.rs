@@ -242,7 +242,8 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         });
     }
     if !can_head(head, w) {
-        return common_noun_phrase(tokens, last, floor, text);
+        let np = common_noun_phrase(tokens, last, floor, text)?;
+        return Some(with_complement_head(tokens, np, floor, text));
     }
     let hl = lower(head);
     if PRONOUNS.contains(&hl) {
@@ -369,33 +370,58 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             first -= 1;
         }
     }
-    if first >= 2 && first > floor + 1 {
-        let prep = lower(&tokens[first - 1]);
-        if matches!(
-            prep,
-            "of" | "to" | "for" | "with" | "at" | "from" | "in" | "close"
-        ) {
-            let mut k = first - 2;
-            if lower(&tokens[k]) == "familiar" && k > floor {
-                k -= 1;
-            }
-            let before = &tokens[k];
-            if before.is_word
-                && (w.is_speaker_noun(lower(before)) || QUANTIFIER_HEADS.contains(&lower(before)))
-            {
-                if let Some(outer) = backward(tokens, k, floor, text) {
-                    let mut np = describe(tokens, outer.first, last, text);
-                    np.kind = outer.kind;
-                    np.name = text
-                        .get(tokens[outer.first].span.start..tokens[last].span.end)
-                        .unwrap_or_default()
-                        .to_string();
-                    return Some(np);
-                }
-            }
+    if tokens[last].is_capitalized() {
+        if let Some(np) = complement_head(tokens, first, last, floor, text) {
+            return Some(np);
         }
     }
     Some(describe(tokens, first, last, text))
+}
+
+/// `Aides to Clinton`, `Proponents of the new bill`, `people familiar with
+/// her thinking`: when the phrase `tokens[first..=last]` is the complement of
+/// a speaker noun or quantifier, the whole phrase headed by that noun.
+fn complement_head(
+    tokens: &[Token<'_>],
+    first: usize,
+    last: usize,
+    floor: usize,
+    text: &str,
+) -> Option<Np> {
+    let w = Words::builtin();
+    if first < 2 || first <= floor + 1 {
+        return None;
+    }
+    let prep = lower(&tokens[first - 1]);
+    if !matches!(
+        prep,
+        "of" | "to" | "for" | "with" | "at" | "from" | "in" | "close"
+    ) {
+        return None;
+    }
+    let mut k = first - 2;
+    if lower(&tokens[k]) == "familiar" && k > floor {
+        k -= 1;
+    }
+    let before = &tokens[k];
+    if !(before.is_word
+        && (w.is_speaker_noun(lower(before)) || QUANTIFIER_HEADS.contains(&lower(before))))
+    {
+        return None;
+    }
+    let outer = backward(tokens, k, floor, text)?;
+    let mut np = describe(tokens, outer.first, last, text);
+    np.kind = outer.kind;
+    np.name = text
+        .get(tokens[outer.first].span.start..tokens[last].span.end)
+        .unwrap_or_default()
+        .to_string();
+    Some(np)
+}
+
+/// [`complement_head`] for a common-noun phrase, or the phrase itself.
+fn with_complement_head(tokens: &[Token<'_>], np: Np, floor: usize, text: &str) -> Np {
+    complement_head(tokens, np.first, np.last, floor, text).unwrap_or(np)
 }
 
 /// `the businessman`, `one voter`, `a reporter`: a determiner and up to three
@@ -437,7 +463,18 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
         ) {
             return Some(describe(tokens, k - 1, last, text));
         }
-        if w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some() {
+        // `the secretary of state`, `the head of security`
+        if l == "of"
+            && k >= 2
+            && k - 1 > floor
+            && (w.is_speaker_noun(lower(&tokens[k - 2])) || w.is_title(lower(&tokens[k - 2])))
+        {
+            k -= 1;
+            continue;
+        }
+        // Adjectives that the function-word list holds (`the new bill`).
+        let adjective = matches!(l, "new" | "first" | "second" | "third" | "such");
+        if !adjective && (w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some()) {
             return None;
         }
         k -= 1;
