@@ -1130,6 +1130,22 @@ impl<'a> Finder<'a> {
             return None;
         }
 
+        // `The plan will fail, said Smith, an economist.`: a speech cue right
+        // after a comma, followed by a subject that closes the unit, is
+        // inverted; what precedes the comma is not its subject.
+        if class == CueClass::Speech
+            && hit.at >= 4
+            && toks[hit.at - 1].text == ","
+            && !TELL_LIKE.contains(&hit.entry.lemma.as_str())
+            && !toks[..hit.at].iter().any(|t| t.is_quote_mark())
+            && self.subject_after(toks, after_cue).is_some_and(|np| {
+                let head = &toks[np.first];
+                (head.is_capitalized() || matches!(head.lower(), "a" | "an" | "the"))
+                    && toks.get(np.last + 1).is_none_or(|t| !t.is_word)
+            })
+        {
+            return self.inverted(unit, toks, hit, cue);
+        }
         // Subject before the cue.
         let mut subject = self
             .subject_cached(toks, hit.at)
@@ -1151,7 +1167,14 @@ impl<'a> Finder<'a> {
             conj -= 1;
         }
         if subject.is_none() && conj > 0 && matches!(toks[conj - 1].lower(), "and" | "but") {
-            subject = prev_subject.clone();
+            // The subject of the previous cue, or else the sentence's own
+            // (`She paid it down, but said she …`).
+            subject = prev_subject.clone().or_else(|| {
+                self.unit_subject(toks, conj - 1).filter(|(_, np)| {
+                    np.first == 0 && np.kind != MentionKind::Pronoun
+                        || np.first == 0 && matches!(toks[0].lower(), "he" | "she" | "they")
+                })
+            });
             reason = "coordinated";
         }
         if let Some(subj) = subject.as_ref() {
@@ -1239,22 +1262,30 @@ impl<'a> Finder<'a> {
             return Some(subj);
         }
 
-        // Inverted after a quote: `“…,” said Smith.`, or after reported
-        // speech: `The plan will fail, said Smith, an economist.`
-        let inverted_after_comma = hit.at >= 4
-            && toks[hit.at - 1].text == ","
-            && toks[..hit.at - 1].iter().filter(|t| t.is_word).count() >= 4;
+        // Inverted after a quote: `“…,” said Smith.`
         if hit.at > 0
-            && (self.closes_quote(toks[hit.at - 1].span) || inverted_after_comma)
+            && self.closes_quote(toks[hit.at - 1].span)
             && matches!(class, CueClass::Speech)
         {
-            let np = self.subject_after(toks, after_cue)?;
-            let m = self.mention(toks, &np);
-            let content = Span::new(unit.start, toks[hit.at - 1].span.end);
-            self.emit_before(content, cue, (m.clone(), np.clone()), class);
-            return Some((m, np));
+            return self.inverted(unit, toks, hit, cue);
         }
         None
+    }
+
+    /// An inverted attribution (`“…,” said Smith.`, `…, said Smith, an
+    /// economist.`): the content runs from the unit's start to the cue.
+    fn inverted(
+        &mut self,
+        unit: Span,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        cue: Cue,
+    ) -> Option<(Mention, Np)> {
+        let np = self.subject_after(toks, hit.at + hit.len)?;
+        let m = self.mention(toks, &np);
+        let content = Span::new(unit.start, toks[hit.at - 1].span.end);
+        self.emit_before(content, cue, (m.clone(), np.clone()), hit.entry.class);
+        Some((m, np))
     }
 
     fn unit_subject(&self, toks: &[Token<'a>], before: usize) -> Option<(Mention, Np)> {

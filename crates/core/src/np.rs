@@ -241,6 +241,14 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             role: None,
         });
     }
+    if let Some(first) = quantified_group(tokens, last, floor) {
+        return Some(Np::unnamed(
+            first,
+            last,
+            MentionKind::Group,
+            join(tokens, first, last, text),
+        ));
+    }
     if !can_head(head, w) {
         let np = common_noun_phrase(tokens, last, floor, text)?;
         return Some(with_complement_head(tokens, np, floor, text));
@@ -376,6 +384,55 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
     }
     Some(describe(tokens, first, last, text))
+}
+
+fn is_number(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit()) && !word.is_empty() && word.len() <= 3
+        || matches!(
+            word,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+/// Survey groups ending at `last`: `three in five`, `4 in 10`, `most of
+/// them`, `all but two`. Returns the first token.
+fn quantified_group(tokens: &[Token<'_>], last: usize, floor: usize) -> Option<usize> {
+    if last < floor + 2 {
+        return None;
+    }
+    let l = |k: usize| lower(&tokens[k]);
+    let mut first = match (l(last - 2), l(last - 1), l(last)) {
+        (a, "in", b) if is_number(a) && is_number(b) => last - 2,
+        (
+            "most" | "many" | "some" | "all" | "half" | "none" | "few" | "several" | "each"
+            | "both" | "majority",
+            "of",
+            "them" | "those" | "us" | "these",
+        ) => last - 2,
+        ("all", "but", b) if is_number(b) => last - 2,
+        _ => return None,
+    };
+    // `nearly three in five`, `more than half of them`, `a majority of them`
+    while first > floor
+        && matches!(
+            l(first - 1),
+            "nearly"
+                | "about"
+                | "only"
+                | "almost"
+                | "roughly"
+                | "some"
+                | "just"
+                | "a"
+                | "than"
+                | "more"
+                | "fewer"
+                | "less"
+        )
+    {
+        first -= 1;
+    }
+    Some(first)
 }
 
 /// `Aides to Clinton`, `Proponents of the new bill`, `people familiar with
