@@ -640,6 +640,14 @@ impl<'a> Finder<'a> {
                     | "our"
                     | "my"
                     | "your"
+                    | "both"
+                    | "many"
+                    | "several"
+                    | "these"
+                    | "those"
+                    | "numerous"
+                    | "other"
+                    | "each"
             )
         }) {
             return None;
