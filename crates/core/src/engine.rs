@@ -945,7 +945,7 @@ impl<'a> Finder<'a> {
 
     /// Find the subject right after the cue (`…, said Smith, the mayor.`)
     /// that closes the unit. Returns the phrase and the index after it.
-    fn subject_after(&self, toks: &[Token<'a>], from: usize) -> Option<Np> {
+    fn subject_after(&self, toks: &[Token<'a>], from: usize, after_quote: bool) -> Option<Np> {
         let np = np::forward(toks, from, toks.len(), self.text)?;
         if np.kind == MentionKind::Pronoun
             && !matches!(
@@ -975,10 +975,31 @@ impl<'a> Finder<'a> {
                 && rest
                     .first()
                     .is_some_and(|t| !t.is_word || opens_adjunct(t.lower()));
-        if !ok {
-            return None;
-        }
         let mut np = np;
+        if !ok {
+            // `…,” said a strategist for one of the candidates.`: after a
+            // quote, a prepositional complement up to the next comma belongs
+            // to the speaker phrase.
+            let complement = rest.first().is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "for" | "of" | "with" | "at" | "from" | "familiar"
+                )
+            });
+            let end = (after..toks.len())
+                .find(|&k| {
+                    matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
+                })
+                .unwrap_or(toks.len());
+            let clean = toks[after..end]
+                .iter()
+                .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
+            if !(after_quote && complement && clean && end > after && end - after <= 12) {
+                return None;
+            }
+            np.last = end - 1;
+            return Some(np);
+        }
         // `…, said Smith, the mayor.`: the mention covers the appositive.
         if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
             let mut end = toks.len();
@@ -1146,11 +1167,13 @@ impl<'a> Finder<'a> {
             && toks[hit.at - 1].text == ","
             && !TELL_LIKE.contains(&hit.entry.lemma.as_str())
             && !toks[..hit.at].iter().any(|t| t.is_quote_mark())
-            && self.subject_after(toks, after_cue).is_some_and(|np| {
-                let head = &toks[np.first];
-                (head.is_capitalized() || matches!(head.lower(), "a" | "an" | "the"))
-                    && toks.get(np.last + 1).is_none_or(|t| !t.is_word)
-            })
+            && self
+                .subject_after(toks, after_cue, false)
+                .is_some_and(|np| {
+                    let head = &toks[np.first];
+                    (head.is_capitalized() || matches!(head.lower(), "a" | "an" | "the"))
+                        && toks.get(np.last + 1).is_none_or(|t| !t.is_word)
+                })
         {
             return self.inverted(unit, toks, hit, cue);
         }
@@ -1289,7 +1312,8 @@ impl<'a> Finder<'a> {
         hit: &CueHit<'static>,
         cue: Cue,
     ) -> Option<(Mention, Np)> {
-        let np = self.subject_after(toks, hit.at + hit.len)?;
+        let after_quote = self.closes_quote(toks[hit.at - 1].span);
+        let np = self.subject_after(toks, hit.at + hit.len, after_quote)?;
         let m = self.mention(toks, &np);
         let content = Span::new(unit.start, toks[hit.at - 1].span.end);
         self.emit_before(content, cue, (m.clone(), np.clone()), hit.entry.class);

@@ -190,7 +190,8 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
     if w.is_function(l) {
         return false;
     }
-    t.is_capitalized() || w.is_speaker_noun(l)
+    // `the 46-year-old`
+    t.is_capitalized() || w.is_speaker_noun(l) || l.ends_with("-year-old")
 }
 
 /// Words that head a speaker phrase of their own (`Almost half said`,
@@ -565,7 +566,11 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             break;
         }
         let l = lower(t);
-        if t.is_capitalized() && !w.is_function(l) || w.is_speaker_noun(l) || w.is_title(l) {
+        if t.is_capitalized() && !w.is_function(l)
+            || w.is_speaker_noun(l)
+            || w.is_title(l)
+            || l.ends_with("-year-old")
+        {
             last = i;
             best = Some(i);
         } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
