@@ -1202,8 +1202,9 @@ impl<'a> Finder<'a> {
             // (`She paid it down, but said she …`).
             subject = prev_subject.clone().or_else(|| {
                 self.unit_subject(toks, conj - 1).filter(|(_, np)| {
-                    np.first == 0 && np.kind != MentionKind::Pronoun
-                        || np.first == 0 && matches!(toks[0].lower(), "he" | "she" | "they")
+                    np.first == 0
+                        && (np.kind != MentionKind::Pronoun
+                            || matches!(toks[0].lower(), "he" | "she" | "they"))
                 })
             });
             reason = "coordinated";
@@ -1878,6 +1879,20 @@ impl<'a> Finder<'a> {
             "posted",
             "filed",
             "topics",
+            "published",
+            "date",
+            "by",
+            "caption",
+            "photograph",
+            "category",
+            "location",
+            "contact",
+            "email",
+            "phone",
+            "tel",
+            "time",
+            "when",
+            "where",
         ];
         let text = self.text;
         let mut taken: Vec<Span> = self.cands.iter().map(|c| c.span).collect();
@@ -1912,7 +1927,8 @@ impl<'a> Finder<'a> {
             let inner_stop = r
                 .trim_end_matches(['.', '!', '?', '”', '’', '"', '\''])
                 .contains(". ");
-            if r.split_whitespace().count() < 3 || inner_stop {
+            let numeric = r.starts_with(|c: char| c.is_ascii_digit());
+            if r.split_whitespace().count() < 3 || inner_stop || numeric {
                 continue;
             }
             let first = taken.partition_point(|t| t.end <= rest.start);

@@ -678,7 +678,16 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
         return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
     }
-    // A common-noun phrase: group (plural) or role (singular).
+    // A common-noun phrase: group (plural) or role (singular). In `the
+    // director of operations` the head is the noun before `of`.
+    let hl = match (first + 1..last).find(|&i| lower(&tokens[i]) == "of") {
+        Some(of)
+            if w.is_speaker_noun(lower(&tokens[of - 1])) || w.is_title(lower(&tokens[of - 1])) =>
+        {
+            lower(&tokens[of - 1])
+        }
+        _ => hl,
+    };
     let plural =
         QUANTIFIER_HEADS.contains(&hl) && hl != "another" && hl != "someone" && hl != "somebody"
             || hl.ends_with('s') && !hl.ends_with("ss")
