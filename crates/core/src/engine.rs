@@ -50,7 +50,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     for &u in &units {
         finder.unit(u);
     }
-    finder.unclaimed(&body);
+    finder.unclaimed(&body, &sentences);
     finder.interview(&body);
     finder.headline_colon(&body);
     let mut cands = std::mem::take(&mut finder.cands);
@@ -79,6 +79,35 @@ fn cut(text: &str, start: usize, end: usize) -> String {
 
 /// A quote before speaker resolution.
 #[derive(Debug, Clone)]
+/// Spans sorted by start with a running maximum of their ends, for
+/// overlap queries in logarithmic time.
+struct Taken {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl Taken {
+    fn new(mut spans: Vec<Span>) -> Taken {
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        Taken { spans, max_end }
+    }
+
+    /// Does any span overlap `q`?
+    fn overlaps(&self, q: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.start < q.start);
+        let before = i > 0 && self.max_end[i - 1] > q.start;
+        let inside = self.spans.get(i).is_some_and(|s| s.start < q.end);
+        before || inside
+    }
+}
+
 pub(crate) struct Cand {
     pub kind: QuoteKind,
     pub span: Span,
@@ -1895,8 +1924,7 @@ impl<'a> Finder<'a> {
             "where",
         ];
         let text = self.text;
-        let mut taken: Vec<Span> = self.cands.iter().map(|c| c.span).collect();
-        taken.sort_unstable_by_key(|s| s.start);
+        let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
             if s.len() > 240 {
@@ -1931,8 +1959,7 @@ impl<'a> Finder<'a> {
             if r.split_whitespace().count() < 3 || inner_stop || numeric {
                 continue;
             }
-            let first = taken.partition_point(|t| t.end <= rest.start);
-            if taken.get(first).is_some_and(|t| t.start < rest.end) {
+            if taken.overlaps(rest) {
                 continue;
             }
             let label_span = Span::new(p.start, p.start + label.len());
@@ -1988,9 +2015,34 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The sentence holding `inner`, trimmed of its final period, when it
+    /// holds no other candidate: neither one found before `unclaimed` ran
+    /// (`taken`) nor one it added since (`first_new` onwards, in text order).
+    fn free_sentence(
+        &self,
+        sentences: &[Span],
+        inner: Span,
+        taken: &Taken,
+        first_new: usize,
+    ) -> Option<Span> {
+        let i = sentences.partition_point(|s| s.end <= inner.start);
+        let sentence = *sentences.get(i)?;
+        if !sentence.contains(inner) || taken.overlaps(sentence) {
+            return None;
+        }
+        let overlaps = |c: &Cand| c.span.start < sentence.end && sentence.start < c.span.end;
+        if self.cands[first_new..].iter().rev().take(4).any(overlaps) {
+            return None;
+        }
+        let trimmed = sentence.trim(self.text);
+        Some(trim_final_period(self.text, trimmed))
+    }
+
     /// Attribute quoted spans that no cue claimed.
-    fn unclaimed(&mut self, body: &[Span]) {
+    fn unclaimed(&mut self, body: &[Span], sentences: &[Span]) {
         let text = self.text;
+        let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
+        let first_new = self.cands.len();
         // Walk the existing candidates in order of their end while walking the
         // quotes, so that each quote sees only what precedes it (linear time).
         let attr_end = |c: &Cand| {
@@ -2099,13 +2151,21 @@ impl<'a> Finder<'a> {
                 let embedded = !opens_sentence;
                 if para_i <= p_para + 2 {
                     self.claimed[k] = true;
+                    // A mixed quotation reports its sentence, when no other
+                    // report shares it.
+                    let span = if embedded {
+                        self.free_sentence(sentences, q.outer(), &taken, first_new)
+                            .unwrap_or(q.content)
+                    } else {
+                        q.content
+                    };
                     self.cands.push(Cand {
                         kind: if embedded {
                             QuoteKind::Mixed
                         } else {
                             QuoteKind::Direct
                         },
-                        span: q.content,
+                        span,
                         fragment: embedded.then_some(q.content),
                         cue: None,
                         mention: None,
