@@ -443,6 +443,9 @@ fn plausible_content(text: &str, content: Span) -> bool {
         )
 }
 
+/// Words after which a cue word is a noun (`the state`, `his remarks`).
+const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
+
 const SKIP_BEFORE_CUE: &[&str] = &[
     "also",
     "has",
@@ -840,8 +843,13 @@ impl<'a> Finder<'a> {
         }
         let t = &toks[j - 1];
         if t.text == "," {
-            // `Smith, a spokesman for X, said` / `X, who …, said`
             let close = j - 1;
+            // `Michael Seaman, who lives outside the capital, Sacramento,
+            // said`: a long parenthetical after the sentence's first phrase.
+            if let Some(np) = self.long_apposition(toks, close) {
+                return Some(np);
+            }
+            // `Smith, a spokesman for X, said` / `X, who …, said`
             let mut k = close;
             let lim = close.saturating_sub(20);
             while k > lim {
@@ -969,6 +977,48 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        Some(np)
+    }
+
+    /// The unit's first phrase when a parenthetical of its own runs from
+    /// the comma after it to the comma at `close` (before the cue): a name,
+    /// role or organisation, with no reporting verb inside the parenthetical
+    /// outside quote marks.
+    fn long_apposition(&self, toks: &[Token<'a>], close: usize) -> Option<Np> {
+        if close > 48 {
+            return None;
+        }
+        let np = np::forward(toks, 0, close, self.text)?;
+        let open = np.last + 1;
+        if toks.get(open).is_none_or(|t| t.text != ",")
+            || open + 3 > close
+            || !matches!(
+                np.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            )
+        {
+            return None;
+        }
+        let inside = &toks[open + 1..close];
+        // Inner commas make this different from the one-comma parenthetical.
+        if !inside.iter().any(|t| t.text == ",") && inside.len() <= 18 {
+            return None;
+        }
+        let clean = inside.iter().enumerate().all(|(i, t)| {
+            let noun = i > 0 && DETERMINER_WORDS.contains(&inside[i - 1].lower());
+            !t.is_word
+                || noun
+                || self.in_quote(t.span)
+                || Lexicon::builtin().lookup(t.lower()).is_none()
+        });
+        if !clean {
+            return None;
+        }
+        let mut np = np;
+        np.last = close - 1;
         Some(np)
     }
 
@@ -1212,10 +1262,22 @@ impl<'a> Finder<'a> {
             .map(|np| (self.mention(toks, &np), np));
         let mut reason = "subject-cue";
         if subject.is_none() && hit.entry.gerund {
-            if hit.at > 0 && toks[hit.at - 1].text == "," {
+            let prev = hit.at.checked_sub(1).map(|p| toks[p].lower());
+            // `… of “New York values,” saying …`: the comma sits inside the quote.
+            let comma_in_quote = hit.at >= 2
+                && self.closes_quote(toks[hit.at - 1].span)
+                && toks[hit.at - 2].text == ",";
+            if prev == Some(",") || comma_in_quote {
                 subject = prev_subject
                     .clone()
                     .or_else(|| self.unit_subject(toks, hit.at));
+                reason = "gerund";
+            } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when")) {
+                // `Trump landed in hot water by saying that …`: the sentence's
+                // subject is the speaker.
+                subject = self
+                    .unit_subject(toks, hit.at)
+                    .filter(|(_, np)| np.first == 0);
                 reason = "gerund";
             } else {
                 return None;
@@ -1400,11 +1462,7 @@ impl<'a> Finder<'a> {
                 // A cue word after a determiner is a noun (`in an interview
                 // taped before the attacks that …`).
                 if between.iter().enumerate().all(|(b, t)| {
-                    let noun = b > 0
-                        && matches!(
-                            between[b - 1].lower(),
-                            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                        );
+                    let noun = b > 0 && DETERMINER_WORDS.contains(&between[b - 1].lower());
                     !t.is_quote_mark()
                         && t.text != "."
                         && (noun || Lexicon::builtin().lookup(t.lower()).is_none())

@@ -518,6 +518,8 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
                 | "some"
                 | "many"
                 | "other"
+                | "each"
+                | "every"
         ) {
             return Some(describe(tokens, k - 1, last, text));
         }
