@@ -1245,7 +1245,7 @@ impl<'a> Finder<'a> {
             && hit.at >= 4
             && toks[hit.at - 1].text == ","
             && !TELL_LIKE.contains(&hit.entry.lemma.as_str())
-            && !toks[..hit.at].iter().any(|t| t.is_quote_mark())
+            && !toks[0].is_quote_mark()
             && self
                 .subject_after(toks, after_cue, false)
                 .is_some_and(|np| {
@@ -1305,7 +1305,10 @@ impl<'a> Finder<'a> {
             // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
             let base =
                 toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
-            let plural_word = subj.1.kind == MentionKind::Surname
+            // `Rubios`, `the Khans`, `the Clintons`
+            let family = subj.0.text.starts_with("the ") || subj.0.text.starts_with("The ");
+            let plural_word = (subj.1.kind == MentionKind::Surname
+                || family && subj.1.kind == MentionKind::Name)
                 && subj.0.text.ends_with('s')
                 && !subj.0.text.ends_with("'s")
                 && !subj.0.text.ends_with("’s");
@@ -1329,8 +1332,19 @@ impl<'a> Finder<'a> {
                 return None;
             }
             // Content after the cue.
-            let stop = self.content_stop(toks, after_cue, cues);
-            let start = self.content_start(toks, after_cue, stop, hit.entry);
+            let mut stop = self.content_stop(toks, after_cue, cues);
+            let mut start = self.content_start(toks, after_cue, stop, hit.entry);
+            // `told Politico he planned to …`: a later cue whose subject opens
+            // the content is inside it, not a new report.
+            if start.is_none_or(|s| s >= stop) {
+                if let Some(s) = self.content_start(toks, after_cue, toks.len(), hit.entry) {
+                    let s_stop = self.content_stop(toks, s, cues);
+                    if s < s_stop {
+                        start = Some(s);
+                        stop = s_stop;
+                    }
+                }
+            }
             let mut emitted = false;
             if let Some(start) = start {
                 let end_tok = stop;

@@ -242,6 +242,22 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             role: None,
         });
     }
+    // `those surveyed`, `those polled`
+    if last > floor
+        && lower(&tokens[last - 1]) == "those"
+        && matches!(
+            lower(head),
+            "surveyed" | "polled" | "questioned" | "interviewed" | "asked"
+        )
+    {
+        let np = Np::unnamed(
+            last - 1,
+            last,
+            MentionKind::Group,
+            join(tokens, last - 1, last, text),
+        );
+        return Some(with_complement_head(tokens, np, floor, text));
+    }
     if let Some(first) = quantified_group(tokens, last, floor) {
         return Some(Np::unnamed(
             first,
@@ -379,10 +395,8 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             first -= 1;
         }
     }
-    if tokens[last].is_capitalized() {
-        if let Some(np) = complement_head(tokens, first, last, floor, text) {
-            return Some(np);
-        }
+    if let Some(np) = complement_head(tokens, first, last, floor, text) {
+        return Some(np);
     }
     Some(describe(tokens, first, last, text))
 }
@@ -458,7 +472,12 @@ fn complement_head(
         return None;
     }
     let mut k = first - 2;
-    if lower(&tokens[k]) == "familiar" && k > floor {
+    // `people familiar with`, `sources close to`, `lawmakers loyal to`
+    if matches!(
+        lower(&tokens[k]),
+        "familiar" | "close" | "loyal" | "allied" | "opposed"
+    ) && k > floor
+    {
         k -= 1;
     }
     let before = &tokens[k];
