@@ -371,6 +371,38 @@ fn time_adjunct_before(toks: &[Token<'_>]) -> Option<usize> {
     (k > 0).then_some(k)
 }
 
+/// `in a statement`, `in an interview with CNN`, `in a letter to
+/// members`: the occasion of a report, when a subject pronoun, `that` or a
+/// time adjunct follows it. Returns its length in tokens.
+fn occasion_adjunct(toks: &[Token<'_>]) -> Option<usize> {
+    if toks.len() < 4
+        || !matches!(
+            toks[1].lower(),
+            "a" | "an" | "his" | "her" | "its" | "their"
+        )
+    {
+        return None;
+    }
+    let lex = Lexicon::builtin();
+    for k in 3..toks.len().min(9) {
+        let t = &toks[k];
+        let l = t.lower();
+        if matches!(
+            l,
+            "he" | "she" | "they" | "it" | "we" | "i" | "that" | "the"
+        ) || time_adjunct(&toks[k..]).is_some()
+        {
+            return Some(k);
+        }
+        if !t.is_word
+            || (lex.lookup(l).is_some() && !DETERMINER_WORDS.contains(&toks[k - 1].lower()))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// True when nothing but a short time or place adjunct follows the cue
 /// (`… announced on Friday.`, `… said yesterday in Geneva.`).
 fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
@@ -441,6 +473,32 @@ fn plausible_content(text: &str, content: Span) -> bool {
                 | "later"
                 | "earlier"
         )
+}
+
+/// Adverbs and auxiliaries between a subject and its cue (`has also
+/// said`, `now say`, `angrily denied`).
+fn skips_before_cue(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    SKIP_BEFORE_CUE.contains(&l)
+        || matches!(
+            l,
+            "now" | "even" | "long" | "too" | "initially" | "originally"
+        )
+        || t.is_word
+            && !t.is_capitalized()
+            && l.len() > 4
+            && l.ends_with("ly")
+            && !matches!(
+                l,
+                "family"
+                    | "rally"
+                    | "assembly"
+                    | "supply"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "bully"
+            )
 }
 
 /// Words after which a cue word is a noun (`the state`, `his remarks`).
@@ -813,13 +871,13 @@ impl<'a> Finder<'a> {
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
         let w = Words::builtin();
         let mut j = at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+        while j > 0 && skips_before_cue(&toks[j - 1]) {
             j -= 1;
         }
         // `Feinstein last week said`, `The department two weeks ago said`
         if let Some(k) = time_adjunct_before(&toks[..j]) {
             j = k;
-            while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+            while j > 0 && skips_before_cue(&toks[j - 1]) {
                 j -= 1;
             }
         }
@@ -833,7 +891,7 @@ impl<'a> Finder<'a> {
                 .find(|&k| toks[k].text == "(")
             {
                 j = open;
-                while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+                while j > 0 && skips_before_cue(&toks[j - 1]) {
                     j -= 1;
                 }
                 if j == 0 {
@@ -1285,7 +1343,7 @@ impl<'a> Finder<'a> {
         }
         // `… and then tweeted`, `… but has argued`
         let mut conj = hit.at;
-        while conj > 0 && SKIP_BEFORE_CUE.contains(&toks[conj - 1].lower()) {
+        while conj > 0 && skips_before_cue(&toks[conj - 1]) {
             conj -= 1;
         }
         if subject.is_none() && conj > 0 && matches!(toks[conj - 1].lower(), "and" | "but") {
@@ -1320,7 +1378,7 @@ impl<'a> Finder<'a> {
                         | MentionKind::Role
                         | MentionKind::Organization
                 );
-            let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
+            let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
             if base && singular && !aux_before && hit.len == 1 {
                 return None;
             }
@@ -1564,6 +1622,13 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
+            // `said in a statement Thursday night they …`
+            if l == "in" {
+                if let Some(n) = toks.get(i..stop).and_then(occasion_adjunct) {
+                    i += n;
+                    continue;
+                }
+            }
             // `said on Friday he …`, `said last week the …`, `said earlier this month …`
             if let Some(n) = toks.get(i..stop).and_then(time_adjunct) {
                 i += n;
@@ -1589,7 +1654,7 @@ impl<'a> Finder<'a> {
         }
         // `… and later said`, `… but has argued`
         let mut j = hit.at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+        while j > 0 && skips_before_cue(&toks[j - 1]) {
             j -= 1;
         }
         if j > 0 && matches!(toks[j - 1].lower(), "and" | "but") && !hit.entry.gerund {
