@@ -900,6 +900,14 @@ impl<'a> Finder<'a> {
             }
         }
         let t = &toks[j - 1];
+        // `Trump, the star of “The Apprentice,” said`: the parenthetical
+        // ends inside a quoted title.
+        if t.is_quote_mark() && j >= 2 && toks[j - 2].text == "," {
+            return self.long_apposition(toks, j - 1).map(|mut np| {
+                np.last = j - 1;
+                np
+            });
+        }
         if t.text == "," {
             let close = j - 1;
             // `Michael Seaman, who lives outside the capital, Sacramento,
@@ -996,7 +1004,17 @@ impl<'a> Finder<'a> {
                 let descriptive = close - k > 2
                     && !matches!(
                         first_word,
-                        "however" | "meanwhile" | "though" | "too" | "instead" | "in" | "for"
+                        "however"
+                            | "meanwhile"
+                            | "though"
+                            | "too"
+                            | "instead"
+                            | "in"
+                            | "for"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "after"
                     );
                 if main.kind != MentionKind::Pronoun && descriptive {
                     main.last = close - 1;
@@ -1065,10 +1083,16 @@ impl<'a> Finder<'a> {
         if !inside.iter().any(|t| t.text == ",") && inside.len() <= 18 {
             return None;
         }
+        // A reporting verb inside (`Smith, who told reporters X, said`)
+        // follows its own subject; nouns (`the TV show`) do not.
         let clean = inside.iter().enumerate().all(|(i, t)| {
-            let noun = i > 0 && DETERMINER_WORDS.contains(&inside[i - 1].lower());
+            let verb = i > 0
+                && matches!(
+                    inside[i - 1].lower(),
+                    "who" | "which" | "that" | "he" | "she" | "they" | "has" | "had" | "have"
+                );
             !t.is_word
-                || noun
+                || !verb
                 || self.in_quote(t.span)
                 || Lexicon::builtin().lookup(t.lower()).is_none()
         });

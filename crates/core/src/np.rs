@@ -551,6 +551,11 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
             k -= 1;
             continue;
         }
+        // `Supporters of abortion rights`: a bare plural speaker noun opens
+        // the phrase.
+        if w.is_speaker_noun(l) && (k - 1 == floor || !tokens[k - 2].is_word) {
+            return Some(describe(tokens, k - 1, last, text));
+        }
         // Adjectives that the function-word list holds (`the new bill`).
         let adjective = matches!(l, "new" | "first" | "second" | "third" | "such");
         if !adjective && (w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some()) {
