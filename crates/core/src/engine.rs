@@ -1788,6 +1788,10 @@ impl<'a> Finder<'a> {
                             | "whose"
                             | "according"
                             | "so"
+                            | "compared"
+                            | "meaning"
+                            | "a"
+                            | "an"
                     )
                 })
         }) {
