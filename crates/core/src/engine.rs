@@ -1755,12 +1755,18 @@ impl<'a> Finder<'a> {
         let limit = end.min(from + 400);
         let is_dash =
             |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
+        let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
+            let next = toks.get(k + 1).map(|n| n.lower());
+            // `… “expanded the party,” claiming that …`: a participle after
+            // a quote that closes with a comma starts a new clause.
+            if self.closes_quote(t.span) && toks[k - 1].text == "," {
+                return next.is_some_and(participle);
+            }
             if self.in_quote(t.span) {
                 return false;
             }
-            let next = toks.get(k + 1).map(|n| n.lower());
             if t.text == ";" {
                 return k + 1 < end;
             }
@@ -1849,6 +1855,24 @@ impl<'a> Finder<'a> {
             // marks make it mixed (`that Romney “had a crazy policy”`).
             let reaches_end = outer.end + 2 >= content.end;
             if starts_at_quote && reaches_end {
+                // A short title (`told “Fox and Friends,”`, `titled
+                // “Dangerous”`) or noun phrase is not what was said.
+                let words: Vec<&str> = q
+                    .content
+                    .slice(text)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect();
+                let title = words.len() <= 5
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+                let sentence = words
+                    .last()
+                    .is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
+                if (words.len() < 3 || title) && !sentence {
+                    return false;
+                }
                 self.claimed[k] = true;
                 let conf = if q.close.is_some() { 0.95 } else { 0.75 };
                 let r = match reason {
