@@ -1107,7 +1107,31 @@ impl<'a> Finder<'a> {
     /// Find the subject right after the cue (`…, said Smith, the mayor.`)
     /// that closes the unit. Returns the phrase and the index after it.
     fn subject_after(&self, toks: &[Token<'a>], from: usize, after_quote: bool) -> Option<Np> {
-        let np = np::forward(toks, from, toks.len(), self.text)?;
+        // After a quote (`…,” said one Trump confidant.`) the words up to the
+        // next punctuation name the speaker even when no phrase rule knows
+        // them: up to eight words, none of them a reporting verb, the first
+        // not a function word.
+        let fallback = || {
+            let end = (from..toks.len().min(from + 9)).find(|&k| !toks[k].is_word)?;
+            let words = &toks[from..end];
+            let lex = Lexicon::builtin();
+            let clean = !words.is_empty() && !Words::builtin().is_function(words[0].lower())
+                || words
+                    .first()
+                    .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the" | "one" | "another"));
+            (after_quote
+                && clean
+                && words.iter().all(|t| lex.lookup(t.lower()).is_none())
+                && matches!(
+                    toks.get(end).map(|t| t.text),
+                    None | Some("." | "," | "!" | "?" | ";")
+                ))
+            .then(|| np::describe(toks, from, end - 1, self.text))
+        };
+        let np = match np::forward(toks, from, toks.len(), self.text) {
+            Some(np) => np,
+            None => return fallback(),
+        };
         if np.kind == MentionKind::Pronoun
             && !matches!(
                 np.name.to_lowercase().as_str(),
@@ -1156,7 +1180,7 @@ impl<'a> Finder<'a> {
                 .iter()
                 .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
             if !(after_quote && complement && clean && end > after && end - after <= 12) {
-                return None;
+                return fallback();
             }
             np.last = end - 1;
             return Some(np);
@@ -2245,6 +2269,7 @@ impl<'a> Finder<'a> {
         let mut next = 0usize;
         // (span end, source start, span start) of the latest speaker-bearing quote.
         let mut source: Option<(usize, usize, usize)> = None;
+        let mut source_direct = false;
         // Attribution ends of the most recent candidates.
         let mut recent_attr: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
         for k in 0..self.quoted.len() {
@@ -2254,8 +2279,18 @@ impl<'a> Finder<'a> {
             let q = self.quoted[k];
             while next < order.len() && self.cands[order[next]].span.end <= q.open.start {
                 let c = &self.cands[order[next]];
-                if c.mention.is_some() || c.inherit.is_some() {
+                // A report inside the attribution of a direct quote (`“A,”
+                // Trump said, after news outlets declared him the winner.
+                // “B.”`) does not take over the quote's speaker.
+                let inside_attribution = c.kind == QuoteKind::Indirect
+                    && source_direct
+                    && source.is_some_and(|(end, _, _)| {
+                        text.get(end..c.span.start)
+                            .is_some_and(|gap| gap.len() < 240 && !gap.contains('\n'))
+                    });
+                if (c.mention.is_some() || c.inherit.is_some()) && !inside_attribution {
                     source = Some((c.span.end, c.inherit.unwrap_or(c.span.start), c.span.start));
+                    source_direct = c.kind == QuoteKind::Direct;
                 }
                 recent_attr.push_back(attr_end(c));
                 if recent_attr.len() > 8 {
