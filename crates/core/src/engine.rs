@@ -1195,10 +1195,18 @@ impl<'a> Finder<'a> {
             let first_word = first.lower();
             // `the mayor`, `Democrat of Indiana`, `29, of Meridian` — but not a
             // relative clause (`who was asked …`).
-            let appositive = matches!(first_word, "a" | "an" | "the")
+            // An age alone (`Renee Gold, 83, of Sarasota`) stays outside, as
+            // do participles (`…, referring to …`) and reporting verbs.
+            let role_word = first.is_word
+                && !first.is_capitalized()
+                && !Words::builtin().is_function(first_word)
+                && !first_word.ends_with("ing")
+                && !first_word.ends_with("ed")
+                && Lexicon::builtin().lookup(first_word).is_none();
+            let appositive = matches!(first_word, "a" | "an" | "the" | "one")
                 || Words::builtin().is_title(first_word)
                 || first.is_capitalized()
-                || first.text.starts_with(|c: char| c.is_ascii_digit());
+                || role_word;
             // `…,” said the state’s transport minister, Jens Hollmann, at …`:
             // a name in apposition to a role is the speaker.
             if matches!(np.kind, MentionKind::Role | MentionKind::Organization) {
