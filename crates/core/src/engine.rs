@@ -1386,7 +1386,9 @@ impl<'a> Finder<'a> {
                     .clone()
                     .or_else(|| self.unit_subject(toks, hit.at));
                 reason = "gerund";
-            } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when")) {
+            } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when"))
+                && hit.entry.lemma != "post"
+            {
                 // `Trump landed in hot water by saying that …`: the sentence's
                 // subject is the speaker.
                 subject = self
