@@ -714,6 +714,20 @@ impl<'a> Finder<'a> {
         if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) {
             return None;
         }
+        // Nouns after an adjective: `a difficult pledge`, `the latest report`
+        // (a base form after a singular word: `the leaders say` is a verb).
+        if entry.base
+            && len == 1
+            && i >= 2
+            && !toks[i - 1].lower().ends_with('s')
+            && DETERMINER_WORDS.contains(&toks[i - 2].lower())
+            && toks[i - 1].is_word
+            && !toks[i - 1].is_capitalized()
+            && !Words::builtin().is_function(toks[i - 1].lower())
+            && !skips_before_cue(&toks[i - 1])
+        {
+            return None;
+        }
         // Nouns: `the report`, `a call`, `his claim`.
         if prev.is_some_and(|p| {
             matches!(
