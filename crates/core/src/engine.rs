@@ -1476,6 +1476,28 @@ impl<'a> Finder<'a> {
                 }
             }
             let mut emitted = false;
+            // `A, they say, B.`: an attribution set off by commas inside
+            // unquoted speech reports the whole sentence.
+            let parenthetical = reason == "subject-cue"
+                && subj.1.first > 0
+                && toks[subj.1.first - 1].text == ","
+                && toks.get(after_cue).is_some_and(|t| t.text == ",")
+                && !toks.iter().any(|t| t.is_quote_mark())
+                && class == CueClass::Speech;
+            if parenthetical {
+                let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
+                emitted = self.emit(
+                    content,
+                    cue.clone(),
+                    Some(subj.clone()),
+                    class,
+                    reason,
+                    None,
+                );
+                if emitted {
+                    return Some(subj);
+                }
+            }
             if let Some(start) = start {
                 let end_tok = stop;
                 if start < end_tok {
@@ -1598,6 +1620,13 @@ impl<'a> Finder<'a> {
     ) -> Option<usize> {
         let w = Words::builtin();
         let mut i = from;
+        // `asked if …`, `wondered whether …`: the question is the content.
+        if toks
+            .get(from)
+            .is_some_and(|t| matches!(t.lower(), "if" | "whether"))
+        {
+            return (from < stop).then_some(from);
+        }
         // `that` within a short adjunct: `said in a statement on Tuesday that`
         for k in from..stop.min(from + 12) {
             let l = toks[k].lower();
@@ -1945,9 +1974,10 @@ impl<'a> Finder<'a> {
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
         let content = trim_final_period(text, content);
-        // Content before its cue (`…, according to X.`) may open with
-        // anything; content right after a verb must not be an adjunct.
-        let before_cue = content.end <= cue.span.start;
+        // Content that opens before its cue (`…, according to X.`, `A, they
+        // say, B.`) may open with anything; content right after a verb must
+        // not be an adjunct.
+        let before_cue = content.start < cue.span.start;
         if !before_cue && !plausible_content(text, content) {
             return false;
         }
