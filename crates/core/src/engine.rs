@@ -387,10 +387,8 @@ fn occasion_adjunct(toks: &[Token<'_>]) -> Option<usize> {
     for k in 3..toks.len().min(9) {
         let t = &toks[k];
         let l = t.lower();
-        if matches!(
-            l,
-            "he" | "she" | "they" | "it" | "we" | "i" | "that" | "the"
-        ) || time_adjunct(&toks[k..]).is_some()
+        if matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "that")
+            || time_adjunct(&toks[k..]).is_some()
         {
             return Some(k);
         }
@@ -432,12 +430,21 @@ fn plausible_content(text: &str, content: Span) -> bool {
         .get(..content.start)
         .unwrap_or_default()
         .trim_end_matches(char::is_whitespace);
-    let after_that = before.ends_with(',')
-        || before
-            .trim_end_matches(',')
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    // `that` after a preposition is a determiner (`for that attack`).
+    let mut last_words = before
+        .trim_end_matches(',')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let complementiser = last_words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        && last_words.next().is_none_or(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "for" | "at" | "of" | "in" | "on" | "with" | "about" | "to" | "by" | "from"
+            )
+        });
+    let after_that = before.ends_with(',') || complementiser;
     after_that
         || !matches!(
             first.as_str(),
@@ -1677,9 +1684,25 @@ impl<'a> Finder<'a> {
         }
         // Indirect object of `told` etc.
         if TELL_LIKE.contains(&entry.lemma.as_str()) {
+            // `assured the mostly white crowd.`: a short phrase that ends the
+            // report is the hearer.
+            let rest_words = toks[i..stop].iter().filter(|t| t.is_word).count();
+            if rest_words <= 5
+                && toks.get(i).is_some_and(|t| {
+                    matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their")
+                })
+            {
+                return None;
+            }
             if let Some(np) = np::forward(toks, i, stop, self.text) {
-                if np.last + 1 >= stop {
-                    // `…,” Brandt told the club’s website.`: only the hearer.
+                // `…,” Brandt told the club’s website.`: only the hearer; and
+                // `told Katherine O'Brien, a state representative.`: the
+                // hearer with an appositive.
+                let appositive = toks.get(np.last + 1).is_some_and(|t| t.text == ",")
+                    && toks
+                        .get(np.last + 2)
+                        .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"));
+                if np.last + 1 >= stop || appositive {
                     return None;
                 }
                 i = np.last + 1;
