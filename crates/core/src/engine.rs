@@ -1286,7 +1286,7 @@ impl<'a> Finder<'a> {
             // The source runs from `to` to the next comma (or the end).
             let src_end = (after_cue..toks.len())
                 .find(|&k| {
-                    matches!(toks[k].text, "," | ";" | ":" | "." | "—" | "–")
+                    matches!(toks[k].text, "," | ";" | ":" | "." | "—" | "–" | "-")
                         || toks[k].is_quote_mark()
                 })
                 .unwrap_or(toks.len());
@@ -1335,8 +1335,9 @@ impl<'a> Finder<'a> {
                     toks.get(src_end + 1).map_or(unit.end, |t| t.span.start),
                     unit.end,
                 )
-            } else if src_end >= toks.len() - 1 && lead > 3 {
-                // `… is ahead 46 to 39 according to a CBS poll.`
+            } else if (src_end >= toks.len() - 1 || after_comma) && lead > 3 {
+                // `… is ahead 46 to 39 according to a CBS poll.`, `… leads by
+                // 271 delegates according to a count by the AP, but …`
                 Span::new(unit.start, toks[hit.at].span.start)
             } else {
                 return None;
