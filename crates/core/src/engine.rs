@@ -137,7 +137,8 @@ fn sentence_ends_in_quote(text: &str, s: Span) -> bool {
 }
 
 /// A sentence of at most eight words that contains a reporting cue
-/// (`Rubio asked.`, `said Jane Smith, a spokeswoman.`).
+/// (`Rubio asked.`, `said Jane Smith, a spokeswoman.`), or one whose speech
+/// cue comes within its first five words.
 fn short_attribution(text: &str, s: Span) -> bool {
     let Some(t) = s.slice(text) else { return false };
     let lex = Lexicon::builtin();
@@ -145,11 +146,20 @@ fn short_attribution(text: &str, s: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() <= 8
-        && t.starts_with(|c: char| c.is_alphabetic())
-        && words
-            .iter()
-            .any(|w| w.chars().all(|c| c.is_lowercase()) && lex.may_start(w))
+    // `Dawson shouted, shorthand for …`: a longer sentence counts when its
+    // speech cue comes within the first five words.
+    let early_cue = words.iter().take(5).any(|w| {
+        w.chars().all(|c| c.is_lowercase())
+            && lex
+                .lookup(w)
+                .is_some_and(|e| e.class == crate::cue::CueClass::Speech)
+    });
+    t.starts_with(|c: char| c.is_alphabetic())
+        && (early_cue
+            || words.len() <= 8
+                && words
+                    .iter()
+                    .any(|w| w.chars().all(|c| c.is_lowercase()) && lex.may_start(w)))
 }
 
 fn units(text: &str, sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
