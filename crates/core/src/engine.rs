@@ -414,6 +414,14 @@ fn occasion_adjunct(toks: &[Token<'_>]) -> Option<usize> {
 /// True when nothing but a short time or place adjunct follows the cue
 /// (`… announced on Friday.`, `… said yesterday in Geneva.`).
 fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
+    // `…,” he demanded, as Bush continued to interject.`
+    if toks.get(from).is_some_and(|t| t.text == ",")
+        && toks
+            .get(from + 1)
+            .is_some_and(|t| matches!(t.lower(), "as" | "while" | "before" | "after" | "when"))
+    {
+        return true;
+    }
     let words: Vec<&Token<'_>> = toks[from.min(toks.len())..]
         .iter()
         .filter(|t| t.is_word)
@@ -1140,10 +1148,10 @@ impl<'a> Finder<'a> {
     fn subject_after(&self, toks: &[Token<'a>], from: usize, after_quote: bool) -> Option<Np> {
         // After a quote (`…,” said one Trump confidant.`) the words up to the
         // next punctuation name the speaker even when no phrase rule knows
-        // them: up to eight words, none of them a reporting verb, the first
+        // them: up to twelve words, none of them a reporting verb, the first
         // not a function word.
         let fallback = || {
-            let end = (from..toks.len().min(from + 9)).find(|&k| !toks[k].is_word)?;
+            let end = (from..toks.len().min(from + 13)).find(|&k| !toks[k].is_word)?;
             let words = &toks[from..end];
             let lex = Lexicon::builtin();
             let clean = !words.is_empty() && !Words::builtin().is_function(words[0].lower())
