@@ -83,9 +83,82 @@ pub struct Lexicon {
     forms: FxMap<String, CueEntry>,
     /// First words of multi-word forms.
     heads: HashSet<String, BuildHasherDefault<FxHasher>>,
+    /// Every word a cue can start with (single-word forms and `heads`): one
+    /// cheap lookup instead of two hash-map lookups in the pre-checks.
+    starts: WordTable,
     max_words: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// `u8::is_ascii_alphanumeric` as a table (one load per byte in the scans).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// One step of [`fold_hash`].
+fn fold_hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Hash of a word folded to ASCII lower case.
+fn fold_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0, |h, &b| fold_hash_step(h, b))
+}
+
+/// A small open-addressing set of lower-case ASCII words, probed with
+/// [`fold_hash`] and compared ignoring ASCII case, so that a word in any
+/// case is looked up without folding it first.
+#[derive(Debug)]
+struct WordTable {
+    /// Index + 1 into `words`, or 0 for an empty slot.
+    slots: Box<[u32]>,
+    words: Vec<Box<[u8]>>,
+}
+
+impl WordTable {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordTable {
+        let mut words: Vec<Box<[u8]>> = words.map(|w| Box::from(w.as_bytes())).collect();
+        words.sort_unstable();
+        words.dedup();
+        // At most 1/8 full: probes are short and mostly hit an empty slot.
+        let size = (words.len() * 8).next_power_of_two().max(64);
+        let mut slots = vec![0u32; size].into_boxed_slice();
+        for (i, w) in words.iter().enumerate() {
+            let mut at = Self::slot(fold_hash(w), size);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        WordTable { slots, words }
+    }
+
+    fn slot(h: u64, size: usize) -> usize {
+        (h >> 32) as usize & (size - 1)
+    }
+
+    /// True when `word` (any ASCII case, hashed by [`fold_hash`] to `h`) is in the set.
+    fn contains(&self, word: &[u8], h: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(h, self.slots.len());
+        loop {
+            let s = self.slots[at] as usize;
+            if s == 0 {
+                return false;
+            }
+            if self.words[s - 1].eq_ignore_ascii_case(word) {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 const FILTER_WORDS: usize = 256;
@@ -220,6 +293,13 @@ impl Lexicon {
                 });
             }
         }
+        let starts = WordTable::new(
+            forms
+                .keys()
+                .filter(|f| !f.contains(' '))
+                .chain(heads.iter())
+                .map(String::as_str),
+        );
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
@@ -230,6 +310,7 @@ impl Lexicon {
         Lexicon {
             forms,
             heads,
+            starts,
             max_words,
             filter,
         }
@@ -259,18 +340,49 @@ impl Lexicon {
     /// Like [`Lexicon::may_start`] for a word in any case, without allocating
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
-        if !filter_has(&self.filter, word.as_bytes()) {
-            return false;
+        let word = word.as_bytes();
+        // The bit filter first: it rejects most words without a loop.
+        filter_has(&self.filter, word)
+            && (word.len() > 24 || !word.is_ascii() || self.starts.contains(word, fold_hash(word)))
+    }
+
+    /// [`Lexicon::may_start_raw`] for an ASCII word: exact up to 24 bytes,
+    /// the bit filter beyond.
+    fn starts_ascii(&self, word: &[u8]) -> bool {
+        filter_has(&self.filter, word)
+            && (word.len() > 24 || self.starts.contains(word, fold_hash(word)))
+    }
+
+    /// True when some word of `text` may start a cue or is `according`
+    /// ([`Lexicon::may_start_raw`]), where words are the runs of ASCII
+    /// letters and digits (cue words are ASCII). A cheap test on raw bytes
+    /// that lets most sentences without a cue skip tokenizing.
+    ///
+    /// ```
+    /// use quotecheck_core::cue::Lexicon;
+    /// let lex = Lexicon::builtin();
+    /// assert!(lex.may_contain_cue("Officials SAID on Friday."));
+    /// assert!(lex.may_contain_cue("The vote, according to polls, is close."));
+    /// assert!(!lex.may_contain_cue("The bridge was closed."));
+    /// ```
+    pub fn may_contain_cue(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !ASCII_ALNUM[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
+                i += 1;
+            }
+            let w = &bytes[start..i];
+            if self.starts_ascii(w) || w.eq_ignore_ascii_case(b"according") {
+                return true;
+            }
         }
-        let mut buf = [0u8; 24];
-        if word.len() > buf.len() || !word.is_ascii() {
-            return true;
-        }
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or(word);
-        self.forms.contains_key(lower) || self.heads.contains(lower)
+        false
     }
 
     /// Look up a surface form (lower case, words separated by one space).

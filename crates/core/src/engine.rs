@@ -580,14 +580,7 @@ impl<'a> Finder<'a> {
         let Some(raw) = unit.slice(text) else { return };
         let lex = Lexicon::builtin();
         // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
-        let possible = raw
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|w| {
-                !w.is_empty()
-                    && std::str::from_utf8(w)
-                        .is_ok_and(|w| lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
-            });
+        let possible = lex.may_contain_cue(raw);
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
         }
