@@ -22,7 +22,7 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, tokenize_into, Token};
 use crate::words::Words;
 
 /// Analyse one document.
@@ -46,6 +46,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         headline: false,
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
+        toks: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -394,6 +395,8 @@ struct Finder<'a> {
     subject_units: Vec<Span>,
     /// Subjects found for the cues of the current unit.
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
+    /// Token buffer reused by [`Finder::unit`].
+    toks: Vec<Token<'a>>,
 }
 
 struct CueHit<'e> {
@@ -587,16 +590,23 @@ impl<'a> Finder<'a> {
         if !possible {
             return;
         }
-        let toks = tokenize(text, unit);
+        // The token buffer is reused from unit to unit.
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize_into(text, unit, &mut toks);
+        self.unit_tokens(unit, &toks);
+        self.toks = toks;
+    }
+
+    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>]) {
         if toks.is_empty() {
             return;
         }
-        self.headline = self.title_case(&toks);
+        self.headline = self.title_case(toks);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(&toks);
+        let cues = self.cues(toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
-            if let Some(s) = self.attribute(unit, &toks, hit, &cues, prev_subject.clone()) {
+            if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.clone()) {
                 prev_subject = Some(s);
             }
         }

@@ -76,8 +76,17 @@ const KEEP_PERIOD: &[&str] = &[
 /// assert_eq!(toks, ["Mr.", "O’Neil", ",", "3.5", "U.S.", "co-founder", ",", "said", ":", "“", "no", ".", "”"]);
 /// ```
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// [`tokenize`] into a reused buffer (cleared first), so that callers
+/// tokenizing many sentences allocate once.
+pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let Some(s) = span.slice(text) else {
-        return Vec::new();
+        return;
     };
     let bytes = s.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
@@ -89,82 +98,101 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             (c, c.len_utf8())
         }
     };
-    let mut out = Vec::with_capacity(s.len() / 5);
+    out.reserve(s.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
+        let b = bytes[i];
+        let (c, l) = if b.is_ascii_alphanumeric() {
+            (b as char, 1)
+        } else if b < 0x80 {
+            // ASCII whitespace as `char::is_whitespace` sees it (with \x0b).
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            // ASCII punctuation: a token of its own.
+            push_punct(out, s, span.start, i, 1);
             i += 1;
             continue;
-        }
-        let (c, l) = char_at(i);
-        if c.is_whitespace() {
-            i += l;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let b = i;
-            let mut j = i + l;
-            while j < bytes.len() {
-                // ASCII letters and digits: the common case, no decoding.
-                if bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                let (d, dl) = char_at(j);
-                if d.is_alphanumeric() || is_mark_char(d) {
-                    j += dl;
-                    continue;
-                }
-                // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
-                if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
-                    let (e, el) = char_at(j + dl);
-                    // `said.Trump` (a missing space) splits; `U.S`, `3.5`,
-                    // `e.g`, `example.com` join.
+        } else {
+            let (c, l) = char_at(i);
+            if c.is_whitespace() {
+                i += l;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                push_punct(out, s, span.start, i, l);
+                i += l;
+                continue;
+            }
+            (c, l)
+        };
+        let b = i;
+        let mut j = i + l;
+        while j < bytes.len() {
+            // ASCII letters and digits: the common case, no decoding.
+            let n = bytes[j];
+            if n.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            // Other ASCII bytes end the word unless they can join it.
+            if n < 0x80 && !matches!(n, b'\'' | b'-' | b'.' | b'&') {
+                break;
+            }
+            let (d, dl) = char_at(j);
+            if d.is_alphanumeric() || is_mark_char(d) {
+                j += dl;
+                continue;
+            }
+            // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
+            if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
+                let (e, el) = char_at(j + dl);
+                // `said.Trump` (a missing space) splits; `U.S`, `3.5`,
+                // `e.g`, `example.com` join.
+                let split_period = d == '.' && e.is_uppercase() && {
                     let word = &s[b..j];
                     let segment = word
                         .rsplit(['.', '-', '\'', '’', '&'])
                         .next()
                         .unwrap_or(word);
-                    let split_period = d == '.'
-                        && e.is_uppercase()
-                        && segment.chars().count() > 2
-                        && segment.chars().any(char::is_lowercase);
-                    if e.is_alphanumeric() && !split_period {
-                        j += dl + el;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let mut end_b = j;
-            // Keep the final period of titles, initials and dotted acronyms.
-            if j < bytes.len() && bytes[j] == b'.' {
-                let word = &s[b..j];
-                let initial = word.len() == 1 && c.is_ascii_uppercase();
-                if initial || word.contains('.') || keeps_period(word) {
-                    end_b += 1;
+                    segment.chars().count() > 2 && segment.chars().any(char::is_lowercase)
+                };
+                if e.is_alphanumeric() && !split_period {
+                    j += dl + el;
+                    continue;
                 }
             }
-            let text = &s[b..end_b];
-            out.push(Token {
-                text,
-                span: Span::new(span.start + b, span.start + end_b),
-                is_word: true,
-                lower: std::cell::OnceCell::new(),
-            });
-            i = end_b;
-        } else {
-            let t = &s[i..i + l];
-            out.push(Token {
-                text: t,
-                span: Span::new(span.start + i, span.start + i + l),
-                is_word: false,
-                lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
-            });
-            i += l;
+            break;
         }
+        let mut end_b = j;
+        // Keep the final period of titles, initials and dotted acronyms.
+        if j < bytes.len() && bytes[j] == b'.' {
+            let word = &s[b..j];
+            let initial = word.len() == 1 && c.is_ascii_uppercase();
+            if initial || word.contains('.') || keeps_period(word) {
+                end_b += 1;
+            }
+        }
+        out.push(Token {
+            text: &s[b..end_b],
+            span: Span::new(span.start + b, span.start + end_b),
+            is_word: true,
+            lower: std::cell::OnceCell::new(),
+        });
+        i = end_b;
     }
-    out
+}
+
+/// Push the punctuation token `s[i..i + l]` (`base` is the offset of `s`).
+fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l: usize) {
+    let t = &s[i..i + l];
+    out.push(Token {
+        text: t,
+        span: Span::new(base + i, base + i + l),
+        is_word: false,
+        lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
+    });
 }
 
 fn keeps_period(word: &str) -> bool {
