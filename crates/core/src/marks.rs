@@ -125,21 +125,33 @@ fn mark_candidates(p: &str) -> Vec<(usize, char)> {
     let bytes = p.as_bytes();
     let mut out = Vec::new();
     let mut i = 0usize;
-    while i < bytes.len() {
+    while let Some(k) = bytes[i..].iter().position(|&b| MARK_LEAD[b as usize]) {
+        i += k;
         let b = bytes[i];
         if b == b'"' || b == b'\'' {
             out.push((i, b as char));
-        } else if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
-            if let Some(c) = p.get(i..).and_then(|r| r.chars().next()) {
-                if is_quote_mark(c) {
-                    out.push((i, c));
-                }
+        } else if let Some(c) = p.get(i..).and_then(|r| r.chars().next()) {
+            if is_quote_mark(c) {
+                out.push((i, c));
             }
         }
         i += 1;
     }
     out
 }
+
+/// Bytes that can start a quote mark: `"`, `'`, and the UTF-8 lead bytes
+/// 0xC2, 0xE2, 0xE3 and 0xEF.
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// Collect the marks of one family inside `para` from its candidates,
 /// skipping positions covered by `skip` (sorted, disjoint spans).
@@ -454,8 +466,8 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
 fn is_nickname(text: &str, q: &Quoted) -> bool {
     let Some(close) = q.close else { return false };
     let content = q.content.slice(text).unwrap_or_default();
-    if content.split_whitespace().count() > 2
-        || !content.chars().next().is_some_and(char::is_uppercase)
+    if !content.chars().next().is_some_and(char::is_uppercase)
+        || content.split_whitespace().nth(2).is_some()
     {
         return false;
     }
