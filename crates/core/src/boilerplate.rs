@@ -107,9 +107,27 @@ pub fn is_furniture_line(line: &str) -> bool {
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
-    let head = line[..cut].to_lowercase();
-    let words = line.split_whitespace().count();
-    if words <= 14 && PREFIXES.iter().any(|p| head.starts_with(p)) {
+    let raw_head = &line[..cut];
+    // An ASCII head is folded on the stack; other text the Unicode way.
+    let mut buf = [0u8; 48];
+    let owned;
+    let head: &str = if raw_head.is_ascii() {
+        let folded = &mut buf[..raw_head.len()];
+        folded.copy_from_slice(raw_head.as_bytes());
+        folded.make_ascii_lowercase();
+        std::str::from_utf8(folded).unwrap_or_default()
+    } else {
+        owned = raw_head.to_lowercase();
+        &owned
+    };
+    // Only `<= 14` and `> 4` are asked: stop counting at 15.
+    let words = line.split_whitespace().take(15).count();
+    let first = head.as_bytes().first().copied();
+    if words <= 14
+        && PREFIXES
+            .iter()
+            .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
+    {
         return true;
     }
     if has_cookie {
