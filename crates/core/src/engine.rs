@@ -23,7 +23,7 @@ use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
 use crate::token::{tokenize, tokenize_into, Token};
-use crate::words::Words;
+use crate::words::{WordSet, Words};
 
 /// Analyse one document.
 pub fn analyze(doc: &Document) -> Analysis {
@@ -369,6 +369,13 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "officially",
 ];
 
+/// [`SKIP_BEFORE_CUE`] as a set (it is consulted for every cue).
+fn skips_before_cue(word: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(SKIP_BEFORE_CUE.iter().copied()))
+        .contains(word)
+}
+
 /// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
 const INFINITIVE_REPORTS: &[&str] = &[
     "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
@@ -642,7 +649,7 @@ impl<'a> Finder<'a> {
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
         let w = Words::builtin();
         let mut j = at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+        while j > 0 && skips_before_cue(toks[j - 1].lower()) {
             j -= 1;
         }
         if j == 0 {
@@ -655,7 +662,7 @@ impl<'a> Finder<'a> {
                 .find(|&k| toks[k].text == "(")
             {
                 j = open;
-                while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+                while j > 0 && skips_before_cue(toks[j - 1].lower()) {
                     j -= 1;
                 }
                 if j == 0 {
@@ -1011,7 +1018,7 @@ impl<'a> Finder<'a> {
                         | MentionKind::Role
                         | MentionKind::Organization
                 );
-            let aux_before = hit.at > 0 && SKIP_BEFORE_CUE.contains(&toks[hit.at - 1].lower());
+            let aux_before = hit.at > 0 && skips_before_cue(toks[hit.at - 1].lower());
             if base && singular && !aux_before && hit.len == 1 {
                 return None;
             }
@@ -1245,7 +1252,7 @@ impl<'a> Finder<'a> {
         }
         // `… and later said`, `… but has argued`
         let mut j = hit.at;
-        while j > 0 && SKIP_BEFORE_CUE.contains(&toks[j - 1].lower()) {
+        while j > 0 && skips_before_cue(toks[j - 1].lower()) {
             j -= 1;
         }
         if j > 0 && matches!(toks[j - 1].lower(), "and" | "but") && !hit.entry.gerund {

@@ -68,3 +68,63 @@ impl Words {
         self.places.contains(lower)
     }
 }
+
+/// A fixed set of short words with a cheap membership test: an
+/// open-addressing table probed with an FxHash of the bytes, for word
+/// lists consulted in inner loops (a slice's `contains` compares against
+/// every entry).
+///
+/// ```
+/// use quotecheck_core::words::WordSet;
+/// let set = WordSet::new(["also", "has", "later"]);
+/// assert!(set.contains("has") && !set.contains("hash") && !set.contains(""));
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    /// Index + 1 into `words`, or 0 for an empty slot.
+    slots: Box<[u32]>,
+    words: Vec<Box<str>>,
+}
+
+impl WordSet {
+    /// The set of the given words (duplicates are fine).
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
+        let mut words: Vec<Box<str>> = words.into_iter().map(Box::from).collect();
+        words.sort_unstable();
+        words.dedup();
+        // At most 1/4 full: probes are short and mostly end at an empty slot.
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size].into_boxed_slice();
+        for (i, w) in words.iter().enumerate() {
+            let mut at = Self::slot(w, size);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        WordSet { slots, words }
+    }
+
+    fn slot(word: &str, size: usize) -> usize {
+        let h = word.bytes().fold(word.len() as u64, |h, b| {
+            (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        });
+        (h >> 32) as usize & (size - 1)
+    }
+
+    /// True when `word` is in the set (exact comparison).
+    pub fn contains(&self, word: &str) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(word, self.slots.len());
+        loop {
+            let s = self.slots[at] as usize;
+            if s == 0 {
+                return false;
+            }
+            if *self.words[s - 1] == *word {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
