@@ -102,7 +102,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, l) = if b.is_ascii_alphanumeric() {
+        let (c, l) = if ASCII_ALNUM[b as usize] {
             (b as char, 1)
         } else if b < 0x80 {
             // ASCII whitespace as `char::is_whitespace` sees it (with \x0b).
@@ -132,7 +132,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
         while j < bytes.len() {
             // ASCII letters and digits: the common case, no decoding.
             let n = bytes[j];
-            if n.is_ascii_alphanumeric() {
+            if ASCII_ALNUM[n as usize] {
                 j += 1;
                 continue;
             }
@@ -194,6 +194,17 @@ fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l
         lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
     });
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scans.
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 fn keeps_period(word: &str) -> bool {
     word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
