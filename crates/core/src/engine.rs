@@ -575,12 +575,12 @@ impl<'a> Finder<'a> {
 
     /// Is the unit a title-case headline?
     fn title_case(&self, toks: &[Token<'a>]) -> bool {
-        let words: Vec<&Token<'a>> = toks
-            .iter()
-            .filter(|t| t.is_word && t.text.len() > 3)
-            .collect();
-        words.len() >= 4
-            && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8
+        let (mut words, mut caps) = (0usize, 0usize);
+        for t in toks.iter().filter(|t| t.is_word && t.text.len() > 3) {
+            words += 1;
+            caps += usize::from(t.is_capitalized());
+        }
+        words >= 4 && caps * 10 >= words * 8
     }
 
     fn unit(&mut self, unit: Span) {
