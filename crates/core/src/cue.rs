@@ -89,6 +89,10 @@ pub struct Lexicon {
     max_words: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
+    /// For each length up to 24: bit `b & 31` is set when a word in `starts`
+    /// of that length begins with byte `b` (either case). A first test that
+    /// costs one load.
+    first_by_len: [u32; 25],
 }
 
 /// One step of [`fold_hash`].
@@ -289,6 +293,12 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
+        let mut first_by_len = [0u32; 25];
+        for w in &starts.words {
+            if let (Some(&b), Some(bits)) = (w.first(), first_by_len.get_mut(w.len())) {
+                *bits |= 1 << (b & 31);
+            }
+        }
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
@@ -302,6 +312,7 @@ impl Lexicon {
             starts,
             max_words,
             filter,
+            first_by_len,
         }
     }
 
@@ -330,15 +341,29 @@ impl Lexicon {
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
         let word = word.as_bytes();
-        // The bit filter first: it rejects most words without a loop.
+        if !self.first_may_start(word) {
+            // Not an ASCII start word; other words keep the bit filter's answer.
+            return !word.is_ascii() && filter_has(&self.filter, word);
+        }
         filter_has(&self.filter, word)
             && (word.len() > 24 || !word.is_ascii() || self.starts.contains(word, fold_hash(word)))
+    }
+
+    /// False when no word in `starts` has the length and first letter of
+    /// `word` (true for words longer than 24 bytes).
+    fn first_may_start(&self, word: &[u8]) -> bool {
+        match (word.first(), self.first_by_len.get(word.len())) {
+            (Some(&b), Some(bits)) => bits & (1 << (b & 31)) != 0,
+            (None, _) => false,
+            (_, None) => true,
+        }
     }
 
     /// [`Lexicon::may_start_raw`] for an ASCII word: exact up to 24 bytes,
     /// the bit filter beyond.
     fn starts_ascii(&self, word: &[u8]) -> bool {
-        filter_has(&self.filter, word)
+        self.first_may_start(word)
+            && filter_has(&self.filter, word)
             && (word.len() > 24 || self.starts.contains(word, fold_hash(word)))
     }
 
