@@ -89,10 +89,6 @@ pub struct Lexicon {
     max_words: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
-    /// For each length up to 24: bit `b & 31` is set when a word in `starts`
-    /// of that length begins with byte `b` (either case). A first test that
-    /// costs one load.
-    first_by_len: [u32; 25],
 }
 
 /// One step of [`fold_hash`].
@@ -293,12 +289,6 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
-        let mut first_by_len = [0u32; 25];
-        for w in &starts.words {
-            if let (Some(&b), Some(bits)) = (w.first(), first_by_len.get_mut(w.len())) {
-                *bits |= 1 << (b & 31);
-            }
-        }
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
@@ -312,7 +302,6 @@ impl Lexicon {
             starts,
             max_words,
             filter,
-            first_by_len,
         }
     }
 
@@ -341,30 +330,17 @@ impl Lexicon {
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
         let word = word.as_bytes();
-        if !self.first_may_start(word) {
-            // Not an ASCII start word; other words keep the bit filter's answer.
-            return !word.is_ascii() && filter_has(&self.filter, word);
+        // Hash and check for non-ASCII bytes in one pass, then one probe:
+        // few data-dependent branches.
+        let (h, any) = word
+            .iter()
+            .fold((0, 0), |(h, any), &b| (fold_hash_step(h, b), any | b));
+        if any < 0x80 && word.len() <= 24 {
+            // Exact for ASCII words (the bit filter admits every start word).
+            self.starts.contains(word, h)
+        } else {
+            filter_has(&self.filter, word)
         }
-        filter_has(&self.filter, word)
-            && (word.len() > 24 || !word.is_ascii() || self.starts.contains(word, fold_hash(word)))
-    }
-
-    /// False when no word in `starts` has the length and first letter of
-    /// `word` (true for words longer than 24 bytes).
-    fn first_may_start(&self, word: &[u8]) -> bool {
-        match (word.first(), self.first_by_len.get(word.len())) {
-            (Some(&b), Some(bits)) => bits & (1 << (b & 31)) != 0,
-            (None, _) => false,
-            (_, None) => true,
-        }
-    }
-
-    /// [`Lexicon::may_start_raw`] for an ASCII word: exact up to 24 bytes,
-    /// the bit filter beyond.
-    fn starts_ascii(&self, word: &[u8]) -> bool {
-        self.first_may_start(word)
-            && filter_has(&self.filter, word)
-            && (word.len() > 24 || self.starts.contains(word, fold_hash(word)))
     }
 
     /// True when some word of `text` may start a cue or is `according`
@@ -388,11 +364,18 @@ impl Lexicon {
                 continue;
             }
             let start = i;
+            let mut h = 0;
             while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
+                h = fold_hash_step(h, bytes[i]);
                 i += 1;
             }
             let w = &bytes[start..i];
-            if self.starts_ascii(w) || w.eq_ignore_ascii_case(b"according") {
+            let hit = if w.len() <= 24 {
+                self.starts.contains(w, h)
+            } else {
+                filter_has(&self.filter, w)
+            };
+            if hit || w.eq_ignore_ascii_case(b"according") {
                 return true;
             }
         }
