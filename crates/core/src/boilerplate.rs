@@ -120,13 +120,12 @@ pub fn is_furniture_line(line: &str) -> bool {
         owned = raw_head.to_lowercase();
         &owned
     };
-    // Only `<= 14` and `> 4` are asked: stop counting at 15.
-    let words = line.split_whitespace().take(15).count();
+    // Words are counted only as far as the answer needs.
     let first = head.as_bytes().first().copied();
-    if words <= 14
-        && PREFIXES
-            .iter()
-            .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
+    if PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
+        && line.split_whitespace().nth(14).is_none()
     {
         return true;
     }
@@ -134,7 +133,7 @@ pub fn is_furniture_line(line: &str) -> bool {
         let lower = line.to_lowercase();
         return lower.contains("accept") || lower.contains("we use");
     }
-    if words > 4 {
+    if line.split_whitespace().nth(4).is_some() {
         return false;
     }
     let bare = head.trim_matches(|c: char| !c.is_alphanumeric());

@@ -565,7 +565,8 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     if PRONOUNS.contains(&hl) && first == last {
         return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
     }
-    let all = join(tokens, first, last, text);
+    // The whole phrase as written, allocated only for the kinds that use it.
+    let all = || join(tokens, first, last, text);
     let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
@@ -613,7 +614,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 && head.text.len() <= 5
                 && head.text.chars().all(|c| c.is_uppercase()))
         {
-            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
         }
         let kind = if n >= 2 || role.is_some() {
             MentionKind::Name
@@ -629,7 +630,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
     }
     // A common-noun phrase: group (plural) or role (singular).
     let plural = is_quantifier_head(hl) && hl != "another" && hl != "someone" && hl != "somebody"
@@ -647,11 +648,12 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 | "women"
         );
     if is_org_noun(hl) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
     }
     if plural {
-        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all));
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all()));
     }
+    let all = all();
     Np {
         first,
         last,
