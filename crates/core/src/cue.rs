@@ -382,6 +382,43 @@ impl Lexicon {
         false
     }
 
+    /// The offsets (`base` + position in `text`) of every word of `text`
+    /// that may start a cue or is `according`, with words as in
+    /// [`Lexicon::may_contain_cue`], into `out` (cleared first).
+    ///
+    /// ```
+    /// use quotecheck_core::cue::Lexicon;
+    /// let mut at = Vec::new();
+    /// Lexicon::builtin().cue_word_starts("He said, according to aides.", 100, &mut at);
+    /// assert_eq!(at, [103, 109]);
+    /// ```
+    pub fn cue_word_starts(&self, text: &str, base: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !ASCII_ALNUM[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut h = 0;
+            while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
+                h = fold_hash_step(h, bytes[i]);
+                i += 1;
+            }
+            let w = &bytes[start..i];
+            let hit = if w.len() <= 24 {
+                self.starts.contains(w, h)
+            } else {
+                filter_has(&self.filter, w)
+            };
+            if hit || w.eq_ignore_ascii_case(b"according") {
+                out.push(base + start);
+            }
+        }
+    }
+
     /// Look up a surface form (lower case, words separated by one space).
     pub fn lookup(&self, form: &str) -> Option<&CueEntry> {
         self.forms.get(form)

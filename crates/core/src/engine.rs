@@ -47,6 +47,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
+        cue_words: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -404,6 +405,8 @@ struct Finder<'a> {
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
     /// Token buffer reused by [`Finder::unit`].
     toks: Vec<Token<'a>>,
+    /// Offsets of the words of the current unit that may start a cue.
+    cue_words: Vec<usize>,
 }
 
 struct CueHit<'e> {
@@ -454,6 +457,16 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// `lex.may_start_raw(t.text)` or `according`, answered for plain words
+    /// from the unit's pre-check ([`Lexicon::cue_word_starts`]).
+    fn may_start_cue(&self, lex: &Lexicon, t: &Token<'a>) -> bool {
+        if t.is_plain() {
+            self.cue_words.binary_search(&t.span.start).is_ok()
+        } else {
+            lex.may_start_raw(t.text) || t.text.eq_ignore_ascii_case("according")
+        }
+    }
+
     fn cue_at(
         &self,
         lex: &'static Lexicon,
@@ -461,7 +474,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !lex.may_start_raw(t.text) && !t.text.eq_ignore_ascii_case("according") {
+        if !t.is_word || !self.may_start_cue(lex, t) {
             return None;
         }
         let l = t.lower();
@@ -590,7 +603,8 @@ impl<'a> Finder<'a> {
         let Some(raw) = unit.slice(text) else { return };
         let lex = Lexicon::builtin();
         // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
-        let possible = lex.may_contain_cue(raw);
+        lex.cue_word_starts(raw, unit.start, &mut self.cue_words);
+        let possible = !self.cue_words.is_empty();
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
         }

@@ -20,6 +20,8 @@ pub struct Token<'a> {
     /// Lower-cased text with curly apostrophes straightened (borrowed when
     /// the text is already in that form).
     lower: std::cell::OnceCell<Lower<'a>>,
+    /// True for a word of ASCII letters and digits only.
+    plain: bool,
 }
 
 /// A token's case-folded text: borrowed when already folded, inline for
@@ -52,6 +54,12 @@ impl Token<'_> {
     /// True for a quote mark token.
     pub fn is_quote_mark(&self) -> bool {
         !self.is_word && self.text.chars().next().is_some_and(is_quote_mark)
+    }
+
+    /// True for a word made of ASCII letters and digits only (no joiners,
+    /// no final period): then it is a maximal run of such bytes in the text.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.plain
     }
 
     /// Lower-cased text with curly apostrophes straightened.
@@ -129,6 +137,8 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
         };
         let b = i;
         let mut j = i + l;
+        // Still only ASCII letters and digits.
+        let mut plain = l == 1;
         while j < bytes.len() {
             // ASCII letters and digits: the common case, no decoding.
             let n = bytes[j];
@@ -142,6 +152,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
             }
             let (d, dl) = char_at(j);
             if d.is_alphanumeric() || is_mark_char(d) {
+                plain = false;
                 j += dl;
                 continue;
             }
@@ -159,6 +170,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                     segment.chars().count() > 2 && segment.chars().any(char::is_lowercase)
                 };
                 if e.is_alphanumeric() && !split_period {
+                    plain = false;
                     j += dl + el;
                     continue;
                 }
@@ -172,6 +184,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
             let initial = word.len() == 1 && c.is_ascii_uppercase();
             if initial || word.contains('.') || keeps_period(word) {
                 end_b += 1;
+                plain = false;
             }
         }
         out.push(Token {
@@ -179,6 +192,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
             span: Span::new(span.start + b, span.start + end_b),
             is_word: true,
             lower: std::cell::OnceCell::new(),
+            plain,
         });
         i = end_b;
     }
@@ -192,6 +206,7 @@ fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l
         span: Span::new(base + i, base + i + l),
         is_word: false,
         lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
+        plain: false,
     });
 }
 
