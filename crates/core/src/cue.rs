@@ -91,58 +91,98 @@ pub struct Lexicon {
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
-/// One step of [`fold_hash`].
-fn fold_hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+/// Hash of a word from its length and its first two and last two bytes,
+/// with bit 0x20 set in each (which folds ASCII letters to lower case;
+/// other bytes may collide, which only costs a comparison). No loop over
+/// the word, so no dependency chain from byte to byte.
+fn word_key(word: &[u8]) -> u64 {
+    let n = word.len();
+    if n == 0 {
+        return 0;
+    }
+    let at = |i: usize| u64::from(word[i] | 0x20);
+    let x = at(0)
+        | at(1.min(n - 1)) << 8
+        | at(n.saturating_sub(2)) << 16
+        | at(n - 1) << 24
+        | (n as u64) << 32;
+    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
 }
 
-/// Hash of a word folded to ASCII lower case.
-fn fold_hash(word: &[u8]) -> u64 {
-    word.iter().fold(0, |h, &b| fold_hash_step(h, b))
-}
-
-/// A small open-addressing set of lower-case ASCII words, probed with
-/// [`fold_hash`] and compared ignoring ASCII case, so that a word in any
-/// case is looked up without folding it first.
+/// A small set of lower-case ASCII words, probed with [`word_key`] and
+/// compared ignoring ASCII case, so that a word in any case is looked up
+/// without folding it first. A 1 KiB bit filter in front rejects most
+/// other words without touching the table.
 #[derive(Debug)]
 struct WordTable {
-    /// Index + 1 into `words`, or 0 for an empty slot.
+    /// One bit per value of the top [`WordTable::FILTER_BITS`] bits of the key.
+    filter: Box<[u64]>,
+    /// 0 for an empty slot, else the word's index + 1 in the low 16 bits
+    /// and 16 bits of its key (a tag that rules out most mismatches
+    /// without reading the word) in the high bits.
     slots: Box<[u32]>,
     words: Vec<Box<[u8]>>,
 }
 
 impl WordTable {
+    const FILTER_BITS: u32 = 13;
+
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordTable {
         let mut words: Vec<Box<[u8]>> = words.map(|w| Box::from(w.as_bytes())).collect();
         words.sort_unstable();
         words.dedup();
-        // At most 1/8 full: probes are short and mostly hit an empty slot.
-        let size = (words.len() * 8).next_power_of_two().max(64);
+        words.truncate(0xFFFE);
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        // At most 1/4 full: probes are short.
+        let size = (words.len() * 4).next_power_of_two().max(64);
         let mut slots = vec![0u32; size].into_boxed_slice();
         for (i, w) in words.iter().enumerate() {
-            let mut at = Self::slot(fold_hash(w), size);
+            let h = word_key(w);
+            let bit = Self::filter_bit(h);
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut at = Self::slot(h, size);
             while slots[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
-            slots[at] = i as u32 + 1;
+            slots[at] = Self::tag(h) | (i as u32 + 1);
         }
-        WordTable { slots, words }
+        WordTable {
+            filter,
+            slots,
+            words,
+        }
+    }
+
+    fn filter_bit(h: u64) -> usize {
+        (h >> (64 - Self::FILTER_BITS)) as usize
     }
 
     fn slot(h: u64, size: usize) -> usize {
-        (h >> 32) as usize & (size - 1)
+        (h >> 16) as usize & (size - 1)
     }
 
-    /// True when `word` (any ASCII case, hashed by [`fold_hash`] to `h`) is in the set.
+    fn tag(h: u64) -> u32 {
+        (h as u32) << 16
+    }
+
+    /// True when `word` (any ASCII case, with [`word_key`] `h`) is in the set.
     fn contains(&self, word: &[u8], h: u64) -> bool {
+        let bit = Self::filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
         let mask = self.slots.len() - 1;
+        let tag = Self::tag(h);
         let mut at = Self::slot(h, self.slots.len());
         loop {
-            let s = self.slots[at] as usize;
+            let s = self.slots[at];
             if s == 0 {
                 return false;
             }
-            if self.words[s - 1].eq_ignore_ascii_case(word) {
+            if s & 0xFFFF_0000 == tag
+                && self.words[(s & 0xFFFF) as usize - 1].eq_ignore_ascii_case(word)
+            {
                 return true;
             }
             at = (at + 1) & mask;
@@ -330,14 +370,9 @@ impl Lexicon {
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
         let word = word.as_bytes();
-        // Hash and check for non-ASCII bytes in one pass, then one probe:
-        // few data-dependent branches.
-        let (h, any) = word
-            .iter()
-            .fold((0, 0), |(h, any), &b| (fold_hash_step(h, b), any | b));
-        if any < 0x80 && word.len() <= 24 {
-            // Exact for ASCII words (the bit filter admits every start word).
-            self.starts.contains(word, h)
+        if word.len() <= 24 && word.is_ascii() {
+            // Exact for short ASCII words (the bit filter admits every start word).
+            self.starts.contains(word, word_key(word))
         } else {
             filter_has(&self.filter, word)
         }
@@ -364,14 +399,12 @@ impl Lexicon {
                 continue;
             }
             let start = i;
-            let mut h = 0;
             while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
-                h = fold_hash_step(h, bytes[i]);
                 i += 1;
             }
             let w = &bytes[start..i];
             let hit = if w.len() <= 24 {
-                self.starts.contains(w, h)
+                self.starts.contains(w, word_key(w))
             } else {
                 filter_has(&self.filter, w)
             };
@@ -402,14 +435,12 @@ impl Lexicon {
                 continue;
             }
             let start = i;
-            let mut h = 0;
             while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
-                h = fold_hash_step(h, bytes[i]);
                 i += 1;
             }
             let w = &bytes[start..i];
             let hit = if w.len() <= 24 {
-                self.starts.contains(w, h)
+                self.starts.contains(w, word_key(w))
             } else {
                 filter_has(&self.filter, w)
             };

@@ -48,6 +48,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
         cue_words: Vec::new(),
+        cue_cursor: std::cell::Cell::new(0),
     };
     for &u in &units {
         finder.unit(u);
@@ -407,6 +408,8 @@ struct Finder<'a> {
     toks: Vec<Token<'a>>,
     /// Offsets of the words of the current unit that may start a cue.
     cue_words: Vec<usize>,
+    /// Where [`Finder::may_start_cue`] is in `cue_words`.
+    cue_cursor: std::cell::Cell<usize>,
 }
 
 struct CueHit<'e> {
@@ -461,7 +464,17 @@ impl<'a> Finder<'a> {
     /// from the unit's pre-check ([`Lexicon::cue_word_starts`]).
     fn may_start_cue(&self, lex: &Lexicon, t: &Token<'a>) -> bool {
         if t.is_plain() {
-            self.cue_words.binary_search(&t.span.start).is_ok()
+            // Tokens are asked in text order: walk a cursor, not a search.
+            let at = t.span.start;
+            let mut c = self.cue_cursor.get();
+            if c > 0 && self.cue_words[c - 1] >= at {
+                c = 0;
+            }
+            while self.cue_words.get(c).is_some_and(|&w| w < at) {
+                c += 1;
+            }
+            self.cue_cursor.set(c);
+            self.cue_words.get(c) == Some(&at)
         } else {
             lex.may_start_raw(t.text) || t.text.eq_ignore_ascii_case("according")
         }
@@ -604,6 +617,7 @@ impl<'a> Finder<'a> {
         let lex = Lexicon::builtin();
         // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
         lex.cue_word_starts(raw, unit.start, &mut self.cue_words);
+        self.cue_cursor.set(0);
         let possible = !self.cue_words.is_empty();
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
