@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::token::{Token, ASCII_ALNUM};
+use crate::token::Token;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -378,76 +378,26 @@ impl Lexicon {
         }
     }
 
-    /// True when some word of `text` may start a cue or is `according`
-    /// ([`Lexicon::may_start_raw`]), where words are the runs of ASCII
-    /// letters and digits (cue words are ASCII). A cheap test on raw bytes
-    /// that lets most sentences without a cue skip tokenizing.
+    /// True when the token may start a cue ([`Lexicon::may_start_raw`]) or
+    /// is `according`. Plain words (ASCII letters and digits) skip the
+    /// ASCII check.
     ///
     /// ```
-    /// use quotecheck_core::cue::Lexicon;
+    /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};
+    /// let text = "Officials SAID, according to aides.";
+    /// let toks = tokenize(text, Span::new(0, text.len()));
     /// let lex = Lexicon::builtin();
-    /// assert!(lex.may_contain_cue("Officials SAID on Friday."));
-    /// assert!(lex.may_contain_cue("The vote, according to polls, is close."));
-    /// assert!(!lex.may_contain_cue("The bridge was closed."));
+    /// let may: Vec<bool> = toks.iter().map(|t| t.is_word && lex.token_may_start(t)).collect();
+    /// assert_eq!(may, [false, true, false, true, false, false, false]);
     /// ```
-    pub fn may_contain_cue(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !ASCII_ALNUM[bytes[i] as usize] {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
-                i += 1;
-            }
-            let w = &bytes[start..i];
-            let hit = if w.len() <= 24 {
-                self.starts.contains(w, word_key(w))
-            } else {
-                filter_has(&self.filter, w)
-            };
-            if hit || w.eq_ignore_ascii_case(b"according") {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// The offsets (`base` + position in `text`) of every word of `text`
-    /// that may start a cue or is `according`, with words as in
-    /// [`Lexicon::may_contain_cue`], into `out` (cleared first).
-    ///
-    /// ```
-    /// use quotecheck_core::cue::Lexicon;
-    /// let mut at = Vec::new();
-    /// Lexicon::builtin().cue_word_starts("He said, according to aides.", 100, &mut at);
-    /// assert_eq!(at, [103, 109]);
-    /// ```
-    pub fn cue_word_starts(&self, text: &str, base: usize, out: &mut Vec<usize>) {
-        out.clear();
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !ASCII_ALNUM[bytes[i] as usize] {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
-                i += 1;
-            }
-            let w = &bytes[start..i];
-            let hit = if w.len() <= 24 {
-                self.starts.contains(w, word_key(w))
-            } else {
-                filter_has(&self.filter, w)
-            };
-            if hit || w.eq_ignore_ascii_case(b"according") {
-                out.push(base + start);
-            }
-        }
+    pub fn token_may_start(&self, t: &Token<'_>) -> bool {
+        let w = t.text.as_bytes();
+        let may = if t.is_plain() && w.len() <= 24 {
+            self.starts.contains(w, word_key(w))
+        } else {
+            self.may_start_raw(t.text)
+        };
+        may || w.eq_ignore_ascii_case(b"according")
     }
 
     /// Look up a surface form (lower case, words separated by one space).

@@ -47,8 +47,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
-        cue_words: Vec::new(),
-        cue_cursor: std::cell::Cell::new(0),
+        cue_flags: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -406,10 +405,8 @@ struct Finder<'a> {
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
     /// Token buffer reused by [`Finder::unit`].
     toks: Vec<Token<'a>>,
-    /// Offsets of the words of the current unit that may start a cue.
-    cue_words: Vec<usize>,
-    /// Where [`Finder::may_start_cue`] is in `cue_words`.
-    cue_cursor: std::cell::Cell<usize>,
+    /// For each token of the current unit: may it start a cue?
+    cue_flags: Vec<bool>,
 }
 
 struct CueHit<'e> {
@@ -460,23 +457,12 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// `lex.may_start_raw(t.text)` or `according`, answered for plain words
-    /// from the unit's pre-check ([`Lexicon::cue_word_starts`]).
-    fn may_start_cue(&self, lex: &Lexicon, t: &Token<'a>) -> bool {
-        if t.is_plain() {
-            // Tokens are asked in text order: walk a cursor, not a search.
-            let at = t.span.start;
-            let mut c = self.cue_cursor.get();
-            if c > 0 && self.cue_words[c - 1] >= at {
-                c = 0;
-            }
-            while self.cue_words.get(c).is_some_and(|&w| w < at) {
-                c += 1;
-            }
-            self.cue_cursor.set(c);
-            self.cue_words.get(c) == Some(&at)
-        } else {
-            lex.may_start_raw(t.text) || t.text.eq_ignore_ascii_case("according")
+    /// [`Lexicon::token_may_start`] for token `i` of the current unit, as
+    /// computed by [`Finder::unit`].
+    fn may_start_cue(&self, lex: &Lexicon, toks: &[Token<'a>], i: usize) -> bool {
+        match self.cue_flags.get(i) {
+            Some(&may) if self.cue_flags.len() == toks.len() => may,
+            _ => lex.token_may_start(&toks[i]),
         }
     }
 
@@ -487,7 +473,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !self.may_start_cue(lex, t) {
+        if !t.is_word || !self.may_start_cue(lex, toks, i) {
             return None;
         }
         let l = t.lower();
@@ -611,24 +597,21 @@ impl<'a> Finder<'a> {
 
     fn unit(&mut self, unit: Span) {
         let text = self.text;
-        // Most sentences report nothing: look for a possible cue word before
-        // tokenizing.
         let Some(raw) = unit.slice(text) else { return };
         let lex = Lexicon::builtin();
-        // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
-        lex.cue_word_starts(raw, unit.start, &mut self.cue_words);
-        self.cue_cursor.set(0);
-        let possible = !self.cue_words.is_empty();
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
-        }
-        if !possible {
-            return;
         }
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
         tokenize_into(text, unit, &mut toks);
-        self.unit_tokens(unit, &toks);
+        // Most sentences report nothing: go on only when a word may start a cue.
+        self.cue_flags.clear();
+        self.cue_flags
+            .extend(toks.iter().map(|t| t.is_word && lex.token_may_start(t)));
+        if self.cue_flags.contains(&true) {
+            self.unit_tokens(unit, &toks);
+        }
         self.toks = toks;
     }
 

@@ -211,7 +211,7 @@ fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l
 }
 
 /// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scans.
-pub(crate) static ASCII_ALNUM: [bool; 256] = {
+static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
