@@ -48,6 +48,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
         cue_flags: Vec::new(),
+        quote_cursor: std::cell::Cell::new(0),
     };
     for &u in &units {
         finder.unit(u);
@@ -407,6 +408,8 @@ struct Finder<'a> {
     toks: Vec<Token<'a>>,
     /// For each token of the current unit: may it start a cue?
     cue_flags: Vec<bool>,
+    /// Last answer of [`Finder::first_quote_ending_after`].
+    quote_cursor: std::cell::Cell<usize>,
 }
 
 struct CueHit<'e> {
@@ -419,10 +422,33 @@ impl<'a> Finder<'a> {
     /// True when `span` lies inside a closed quote (an unclosed quote is too
     /// uncertain to hide the attributions after it).
     fn in_quote(&self, span: Span) -> bool {
-        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        let i = self.first_quote_ending_after(span.start);
         self.quoted.get(i).is_some_and(|q| {
             q.close.is_some() && q.outer().start <= span.start && span.end <= q.outer().end
         })
+    }
+
+    /// `self.quoted.partition_point(|q| q.outer().end <= pos)`, walking on
+    /// from the previous answer: the rules mostly ask in text order.
+    fn first_quote_ending_after(&self, pos: usize) -> usize {
+        let quoted = self.quoted;
+        let ends_by = |k: usize| quoted[k].outer().end <= pos;
+        let mut c = self.quote_cursor.get().min(quoted.len());
+        if c > 0 && !ends_by(c - 1) {
+            c = quoted.partition_point(|q| q.outer().end <= pos);
+        } else {
+            let mut steps = 0;
+            while c < quoted.len() && ends_by(c) {
+                c += 1;
+                steps += 1;
+                if steps == 8 {
+                    c += quoted[c..].partition_point(|q| q.outer().end <= pos);
+                    break;
+                }
+            }
+        }
+        self.quote_cursor.set(c);
+        c
     }
 
     /// True when `mark` is the closing mark of a quoted span.
@@ -435,7 +461,7 @@ impl<'a> Finder<'a> {
 
     /// Quoted spans overlapping `span`, by index (at most 64).
     fn quoted_in(&self, span: Span) -> Vec<usize> {
-        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        let i = self.first_quote_ending_after(span.start);
         (i..self.quoted.len())
             .take_while(|&k| self.quoted[k].outer().start < span.end)
             .take(64)
