@@ -48,7 +48,10 @@ impl Lower<'_> {
 impl Token<'_> {
     /// True when the word begins with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(&b) if b < 0x80 => self.is_word && b.is_ascii_uppercase(),
+            _ => self.is_word && self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// True for a quote mark token.
@@ -65,7 +68,9 @@ impl Token<'_> {
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
         // Folded on first use: most tokens are never asked.
-        self.lower.get_or_init(|| fold(self.text)).as_str()
+        self.lower
+            .get_or_init(|| fold(self.text, self.plain))
+            .as_str()
     }
 }
 
@@ -225,8 +230,9 @@ fn keeps_period(word: &str) -> bool {
     word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
-fn fold(text: &str) -> Lower<'_> {
-    if text.is_ascii() {
+/// Fold `text` (`plain`: known to be ASCII letters and digits only).
+fn fold(text: &str, plain: bool) -> Lower<'_> {
+    if plain || text.is_ascii() {
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             Lower::Borrowed(text)
         } else if text.len() <= 22 {
