@@ -145,12 +145,9 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
         // Still only ASCII letters and digits.
         let mut plain = l == 1;
         while j < bytes.len() {
-            // ASCII letters and digits: the common case, no decoding.
-            let n = bytes[j];
-            if ASCII_ALNUM[n as usize] {
-                j += 1;
-                continue;
-            }
+            // ASCII letters and digits: the common case, eight bytes at a time.
+            j = skip_ascii_alnum(bytes, j);
+            let Some(&n) = bytes.get(j) else { break };
             // Other ASCII bytes end the word unless they can join it.
             if n < 0x80 && !matches!(n, b'\'' | b'-' | b'.' | b'&') {
                 break;
@@ -226,6 +223,41 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters and digits starting at `from`.
+fn skip_ascii_alnum(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let n = ascii_alnum_prefix(u64::from_le_bytes(word));
+        from += n;
+        if n < 8 {
+            return from;
+        }
+    }
+    while bytes.get(from).is_some_and(|&b| ASCII_ALNUM[b as usize]) {
+        from += 1;
+    }
+    from
+}
+
+/// How many of the eight bytes of `chunk` (little endian: the first byte is
+/// the lowest) are ASCII letters or digits before the first that is not,
+/// computed without a branch per byte (SWAR range tests on 7-bit values,
+/// which cannot carry from one byte into the next).
+fn ascii_alnum_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = chunk & !HIGH;
+    // Bit 7 of each byte: lo <= x <= hi.
+    let within = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let digit = within(x, b'0', b'9');
+    let letter = within(x | ONES * 0x20, b'a', b'z');
+    let alnum = (digit | letter) & !chunk & HIGH;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+}
+
 fn keeps_period(word: &str) -> bool {
     word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
@@ -254,4 +286,35 @@ fn fold(text: &str, plain: bool) -> Lower<'_> {
 fn is_mark_char(c: char) -> bool {
     // Combining marks continue a word.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_prefix_matches_the_byte_test() {
+        // Every byte value in every position, against `is_ascii_alphanumeric`.
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[pos] = b;
+                let expect = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(8);
+                assert_eq!(
+                    ascii_alnum_prefix(u64::from_le_bytes(bytes)),
+                    expect,
+                    "{b:#x} at {pos}"
+                );
+                let run = [b"Xy9".as_slice(), &bytes, b" tail"].concat();
+                let expect_run = run
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(run.len());
+                assert_eq!(skip_ascii_alnum(&run, 0), expect_run);
+            }
+        }
+    }
 }
