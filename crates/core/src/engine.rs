@@ -43,7 +43,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         quoted: &quoted,
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
-        headline: false,
+        headline: std::cell::Cell::new(None),
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
@@ -398,8 +398,8 @@ struct Finder<'a> {
     quoted: &'a [Quoted],
     claimed: Vec<bool>,
     cands: Vec<Cand>,
-    /// Whether the unit being read is a title-case headline.
-    headline: bool,
+    /// Whether the unit being read is a title-case headline, once asked.
+    headline: std::cell::Cell<Option<bool>>,
     /// Sentences that open with a capital letter, in text order.
     subject_units: Vec<Span>,
     /// Subjects found for the cues of the current unit.
@@ -518,7 +518,7 @@ impl<'a> Finder<'a> {
         }
         // A capitalised cue word inside a sentence is part of a name (`State
         // Department`), except in a headline (`Christie Says He Would …`).
-        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline {
+        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline(toks) {
             return None;
         }
         let (len, entry) = lex.match_at(toks, i)?;
@@ -611,6 +611,18 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// [`Finder::title_case`] of the current unit, computed when first asked.
+    fn headline(&self, toks: &[Token<'a>]) -> bool {
+        match self.headline.get() {
+            Some(h) => h,
+            None => {
+                let h = self.title_case(toks);
+                self.headline.set(Some(h));
+                h
+            }
+        }
+    }
+
     /// Is the unit a title-case headline?
     fn title_case(&self, toks: &[Token<'a>]) -> bool {
         let (mut words, mut caps) = (0usize, 0usize);
@@ -645,7 +657,7 @@ impl<'a> Finder<'a> {
         if toks.is_empty() {
             return;
         }
-        self.headline = self.title_case(toks);
+        self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
         let cues = self.cues(toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
