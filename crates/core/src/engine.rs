@@ -662,7 +662,7 @@ impl<'a> Finder<'a> {
         let cues = self.cues(toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
-            if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.clone()) {
+            if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
         }
@@ -929,7 +929,7 @@ impl<'a> Finder<'a> {
         toks: &[Token<'a>],
         hit: &CueHit<'static>,
         cues: &[CueHit<'static>],
-        prev_subject: Option<(Mention, Np)>,
+        prev_subject: Option<&(Mention, Np)>,
     ) -> Option<(Mention, Np)> {
         let text = self.text;
         let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
@@ -1039,7 +1039,7 @@ impl<'a> Finder<'a> {
         if subject.is_none() && hit.entry.gerund {
             if hit.at > 0 && toks[hit.at - 1].text == "," {
                 subject = prev_subject
-                    .clone()
+                    .cloned()
                     .or_else(|| self.unit_subject(toks, hit.at));
                 reason = "gerund";
             } else {
@@ -1047,7 +1047,7 @@ impl<'a> Finder<'a> {
             }
         }
         if subject.is_none() && hit.at > 0 && matches!(toks[hit.at - 1].lower(), "and" | "but") {
-            subject = prev_subject.clone();
+            subject = prev_subject.cloned();
             reason = "coordinated";
         }
         if let Some(subj) = subject.as_ref() {

@@ -89,7 +89,8 @@ pub(crate) fn resolve(
     let mut recent: Vec<usize> = Vec::new();
     let mut by_start: FxMap<usize, Option<usize>> = FxMap::default();
     // The mention of each quote that has one, so continuations can show it.
-    let mut mention_at: FxMap<usize, Mention> = FxMap::default();
+    // The quote (index into `quotes`) whose mention serves that start.
+    let mut mention_at: FxMap<usize, usize> = FxMap::default();
     let mut quotes = Vec::with_capacity(cands.len());
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
@@ -132,18 +133,20 @@ pub(crate) fn resolve(
             recent.push(s);
         }
         by_start.insert(c.span.start, speaker);
-        if let Some((m, _)) = &c.mention {
-            mention_at.insert(c.span.start, m.clone());
+        if c.mention.is_some() {
+            mention_at.insert(c.span.start, quotes.len());
         }
         quotes.push(crate::quote::Quote {
             kind: c.kind,
             span: c.span,
             fragment: c.fragment,
             cue: c.cue,
-            mention: c
-                .mention
-                .map(|(m, _)| m)
-                .or_else(|| c.inherit.and_then(|src| mention_at.get(&src).cloned())),
+            mention: c.mention.map(|(m, _)| m).or_else(|| {
+                c.inherit
+                    .and_then(|src| mention_at.get(&src))
+                    .and_then(|&q| quotes.get(q))
+                    .and_then(|q: &crate::quote::Quote| q.mention.clone())
+            }),
             speaker,
             confidence: c.confidence.clamp(0.0, 1.0),
             reason: c.reason.to_string(),
