@@ -20,7 +20,8 @@ use crate::span::Span;
 /// assert_eq!(p, ["First line.", "Second.", "Third."]);
 /// ```
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // News paragraphs run to a few hundred bytes: size the vector once.
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let bytes = text.as_bytes();
     let has_cr = bytes.contains(&b'\r');
     let mut start = 0;
@@ -448,7 +449,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// Split the given paragraphs into sentences.
 pub fn sentences_in(text: &str, paragraphs: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(paragraphs.len() * 2);
     for &p in paragraphs {
         split_paragraph(text, p, &mut out);
     }
