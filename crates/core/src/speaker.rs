@@ -204,10 +204,28 @@ fn add_mention(sp: &mut Speaker, m: &Mention) {
 
 /// The first `Firstname Surname` written before byte `before`, when the text
 /// introduced the person (`Beatriz Mendonça-Lage`) before using the surname.
+/// Start offsets of the non-overlapping occurrences of `needle` in `hay`,
+/// left to right, like `str::match_indices`, but found with a `memchr` for
+/// the first character (names are rare in running text).
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+    let Some(first) = needle.chars().next() else {
+        return Box::new(hay.match_indices(needle).map(|(i, _)| i));
+    };
+    let mut pos = 0;
+    Box::new(std::iter::from_fn(move || loop {
+        let i = pos + hay.get(pos..)?.find(first)?;
+        if hay[i..].starts_with(needle) {
+            pos = i + needle.len();
+            return Some(i);
+        }
+        pos = i + first.len_utf8();
+    }))
+}
+
 fn full_name_before(text: &str, surname: &str, before: usize) -> Option<String> {
     let w = crate::words::Words::builtin();
     let head = text.get(..before)?;
-    for (at, _) in head.match_indices(surname).take(4) {
+    for at in occurrences(head, surname).take(4) {
         let after = head[at + surname.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             continue;
