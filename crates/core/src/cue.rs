@@ -167,6 +167,7 @@ impl WordTable {
     }
 
     /// True when `word` (any ASCII case, with [`word_key`] `h`) is in the set.
+    #[inline]
     fn contains(&self, word: &[u8], h: u64) -> bool {
         let bit = Self::filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -390,6 +391,7 @@ impl Lexicon {
     /// let may: Vec<bool> = toks.iter().map(|t| t.is_word && lex.token_may_start(t)).collect();
     /// assert_eq!(may, [false, true, false, true, false, false, false]);
     /// ```
+    #[inline]
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
         let w = t.text.as_bytes();
         let may = if t.is_plain() && w.len() <= 24 {
