@@ -53,6 +53,21 @@ const PREFIXES: &[&str] = &[
     "print this",
 ];
 
+/// The [`PREFIXES`] that begin with byte `b`.
+fn prefixes_from(b: u8) -> &'static [&'static str] {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for p in PREFIXES {
+            if let Some(&f) = p.as_bytes().first() {
+                v[f as usize].push(*p);
+            }
+        }
+        v
+    });
+    &by_first[b as usize]
+}
+
 /// Whole lines (lower-cased, trimmed of punctuation) that are furniture.
 const EXACT: &[&str] = &[
     "comments",
@@ -121,10 +136,8 @@ pub fn is_furniture_line(line: &str) -> bool {
         &owned
     };
     // Words are counted only as far as the answer needs.
-    let first = head.as_bytes().first().copied();
-    if PREFIXES
-        .iter()
-        .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
+    let first = head.as_bytes().first().copied().unwrap_or_default();
+    if prefixes_from(first).iter().any(|p| head.starts_with(p))
         && line.split_whitespace().nth(14).is_none()
     {
         return true;
