@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::token::Token;
+use crate::words::word_key;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,25 +90,6 @@ pub struct Lexicon {
     max_words: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
-}
-
-/// Hash of a word from its length and its first two and last two bytes,
-/// with bit 0x20 set in each (which folds ASCII letters to lower case;
-/// other bytes may collide, which only costs a comparison). No loop over
-/// the word, so no dependency chain from byte to byte.
-fn word_key(word: &[u8]) -> u64 {
-    let n = word.len();
-    if n == 0 {
-        return 0;
-    }
-    let at = |i: usize| u64::from(word[i] | 0x20);
-    let x = at(0)
-        | at(1.min(n - 1)) << 8
-        | at(n.saturating_sub(2)) << 16
-        | at(n - 1) << 24
-        | (n as u64) << 32;
-    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 29)
 }
 
 /// A small set of lower-case ASCII words, probed with [`word_key`] and
