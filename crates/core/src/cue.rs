@@ -88,6 +88,8 @@ pub struct Lexicon {
     /// cheap lookup instead of two hash-map lookups in the pre-checks.
     starts: WordTable,
     max_words: usize,
+    /// Length in bytes of the longest form.
+    max_form_len: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
 }
@@ -312,6 +314,7 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
+        let max_form_len = forms.keys().map(String::len).max().unwrap_or(0);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
@@ -324,6 +327,7 @@ impl Lexicon {
             heads,
             starts,
             max_words,
+            max_form_len,
             filter,
         }
     }
@@ -412,6 +416,39 @@ impl Lexicon {
         if !self.heads.contains(first) {
             return single;
         }
+        // The key is built on the stack; keys longer than every form can
+        // no longer match, so building stops there.
+        let mut buf = [0u8; 64];
+        if self.max_form_len > buf.len() {
+            return self.match_at_slow(tokens, i);
+        }
+        let mut len = 0;
+        let mut best = None;
+        for n in 0..self.max_words {
+            let Some(t) = tokens.get(i + n) else { break };
+            if !t.is_word {
+                break;
+            }
+            let word = t.lower().as_bytes();
+            let sep = usize::from(n > 0);
+            if len + sep + word.len() > self.max_form_len {
+                break;
+            }
+            if sep == 1 {
+                buf[len] = b' ';
+            }
+            buf[len + sep..len + sep + word.len()].copy_from_slice(word);
+            len += sep + word.len();
+            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            if let Some(e) = self.forms.get(key) {
+                best = Some((n + 1, e));
+            }
+        }
+        best
+    }
+
+    /// [`Lexicon::match_at`] with a heap key (for lexicons with very long forms).
+    fn match_at_slow(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &CueEntry)> {
         let mut key = String::new();
         let mut best = None;
         for n in 0..self.max_words {
