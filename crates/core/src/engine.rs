@@ -49,6 +49,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         toks: Vec::new(),
         cue_flags: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
+        subject_toks: std::cell::RefCell::new(Vec::new()),
     };
     for &u in &units {
         finder.unit(u);
@@ -410,6 +411,8 @@ struct Finder<'a> {
     cue_flags: Vec<bool>,
     /// Last answer of [`Finder::first_quote_ending_after`].
     quote_cursor: std::cell::Cell<usize>,
+    /// Token buffer reused by [`Finder::sentence_subject`].
+    subject_toks: std::cell::RefCell<Vec<Token<'a>>>,
 }
 
 struct CueHit<'e> {
@@ -569,7 +572,14 @@ impl<'a> Finder<'a> {
         while !raw.is_char_boundary(end) {
             end -= 1;
         }
-        let toks = tokenize(self.text, Span::new(unit.start, unit.start + end));
+        // A reused buffer: this runs for many sentences before pronouns.
+        let mut toks = self.subject_toks.borrow_mut();
+        tokenize_into(
+            self.text,
+            Span::new(unit.start, unit.start + end),
+            &mut toks,
+        );
+        let toks = &toks[..];
         // A name needs two capitalised words among the first four.
         if !toks.first().is_some_and(|t| t.is_capitalized())
             || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
@@ -577,9 +587,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         let ceil = toks.len().saturating_sub(1).min(12);
-        let npx = np::forward(&toks, 0, ceil, self.text)?;
+        let npx = np::forward(toks, 0, ceil, self.text)?;
         (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
-            .then(|| (self.mention(&toks, &npx), npx))
+            .then(|| (self.mention(toks, &npx), npx))
     }
 
     /// Sentence subjects before each `he`/`she` mention (looking back at most
