@@ -253,7 +253,7 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
         x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
     };
     let digit = within(x, b'0', b'9');
-    let letter = within(x | ONES * 0x20, b'a', b'z');
+    let letter = within(x | (ONES * 0x20), b'a', b'z');
     let alnum = (digit | letter) & !chunk & HIGH;
     ((!alnum & HIGH).trailing_zeros() / 8) as usize
 }
