@@ -1,7 +1,8 @@
 //! Attribution throughput benchmark (single thread).
 //!
 //! Input: every `fixtures/articles/*.txt` plus, when present,
-//! `../shared/bench/polnear-train.docs.jsonl`, repeated until at least
+//! `../shared/bench/polnear-train.docs.jsonl` (or the JSONL file named by
+//! `QC_BENCH_DOCS`, e.g. when running from a git worktree), repeated until at least
 //! `QC_BENCH_MB` megabytes (default 32) have been analysed.
 //! Run with `cargo bench -p quotecheck-core --bench attribution`.
 
@@ -23,7 +24,10 @@ fn load(root: &Path) -> Vec<Document> {
             }
         }
     }
-    let bench = root.join("../shared/bench/polnear-train.docs.jsonl");
+    let bench = std::env::var_os("QC_BENCH_DOCS").map_or_else(
+        || root.join("../shared/bench/polnear-train.docs.jsonl"),
+        std::path::PathBuf::from,
+    );
     if let Ok(data) = std::fs::read_to_string(bench) {
         for line in data.lines() {
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {

@@ -53,6 +53,21 @@ const PREFIXES: &[&str] = &[
     "print this",
 ];
 
+/// The [`PREFIXES`] that begin with byte `b`.
+fn prefixes_from(b: u8) -> &'static [&'static str] {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v = vec![Vec::new(); 256];
+        for p in PREFIXES {
+            if let Some(&f) = p.as_bytes().first() {
+                v[f as usize].push(*p);
+            }
+        }
+        v
+    });
+    &by_first[b as usize]
+}
+
 /// Whole lines (lower-cased, trimmed of punctuation) that are furniture.
 const EXACT: &[&str] = &[
     "comments",
@@ -107,16 +122,31 @@ pub fn is_furniture_line(line: &str) -> bool {
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
-    let head = line[..cut].to_lowercase();
-    let words = line.split_whitespace().count();
-    if words <= 14 && PREFIXES.iter().any(|p| head.starts_with(p)) {
+    let raw_head = &line[..cut];
+    // An ASCII head is folded on the stack; other text the Unicode way.
+    let mut buf = [0u8; 48];
+    let owned;
+    let head: &str = if raw_head.is_ascii() {
+        let folded = &mut buf[..raw_head.len()];
+        folded.copy_from_slice(raw_head.as_bytes());
+        folded.make_ascii_lowercase();
+        std::str::from_utf8(folded).unwrap_or_default()
+    } else {
+        owned = raw_head.to_lowercase();
+        &owned
+    };
+    // Words are counted only as far as the answer needs.
+    let first = head.as_bytes().first().copied().unwrap_or_default();
+    if prefixes_from(first).iter().any(|p| head.starts_with(p))
+        && line.split_whitespace().nth(14).is_none()
+    {
         return true;
     }
     if has_cookie {
         let lower = line.to_lowercase();
         return lower.contains("accept") || lower.contains("we use");
     }
-    if words > 4 {
+    if line.split_whitespace().nth(4).is_some() {
         return false;
     }
     let bare = head.trim_matches(|c: char| !c.is_alphanumeric());

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::token::Token;
+use crate::words::word_key;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,9 +84,95 @@ pub struct Lexicon {
     forms: FxMap<String, CueEntry>,
     /// First words of multi-word forms.
     heads: HashSet<String, BuildHasherDefault<FxHasher>>,
+    /// Every word a cue can start with (single-word forms and `heads`): one
+    /// cheap lookup instead of two hash-map lookups in the pre-checks.
+    starts: WordTable,
     max_words: usize,
+    /// Length in bytes of the longest form.
+    max_form_len: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// A small set of lower-case ASCII words, probed with [`word_key`] and
+/// compared ignoring ASCII case, so that a word in any case is looked up
+/// without folding it first. A 1 KiB bit filter in front rejects most
+/// other words without touching the table.
+#[derive(Debug)]
+struct WordTable {
+    /// One bit per value of the top [`WordTable::FILTER_BITS`] bits of the key.
+    filter: Box<[u64]>,
+    /// 0 for an empty slot, else the word's index + 1 in the low 16 bits
+    /// and 16 bits of its key (a tag that rules out most mismatches
+    /// without reading the word) in the high bits.
+    slots: Box<[u32]>,
+    words: Vec<Box<[u8]>>,
+}
+
+impl WordTable {
+    const FILTER_BITS: u32 = 13;
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordTable {
+        let mut words: Vec<Box<[u8]>> = words.map(|w| Box::from(w.as_bytes())).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.truncate(0xFFFE);
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        // At most 1/4 full: probes are short.
+        let size = (words.len() * 4).next_power_of_two().max(64);
+        let mut slots = vec![0u32; size].into_boxed_slice();
+        for (i, w) in words.iter().enumerate() {
+            let h = word_key(w);
+            let bit = Self::filter_bit(h);
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut at = Self::slot(h, size);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Self::tag(h) | (i as u32 + 1);
+        }
+        WordTable {
+            filter,
+            slots,
+            words,
+        }
+    }
+
+    fn filter_bit(h: u64) -> usize {
+        (h >> (64 - Self::FILTER_BITS)) as usize
+    }
+
+    fn slot(h: u64, size: usize) -> usize {
+        (h >> 16) as usize & (size - 1)
+    }
+
+    fn tag(h: u64) -> u32 {
+        (h as u32) << 16
+    }
+
+    /// True when `word` (any ASCII case, with [`word_key`] `h`) is in the set.
+    #[inline]
+    fn contains(&self, word: &[u8], h: u64) -> bool {
+        let bit = Self::filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(h);
+        let mut at = Self::slot(h, self.slots.len());
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return false;
+            }
+            if s & 0xFFFF_0000 == tag
+                && self.words[(s & 0xFFFF) as usize - 1].eq_ignore_ascii_case(word)
+            {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 const FILTER_WORDS: usize = 256;
@@ -220,6 +307,14 @@ impl Lexicon {
                 });
             }
         }
+        let starts = WordTable::new(
+            forms
+                .keys()
+                .filter(|f| !f.contains(' '))
+                .chain(heads.iter())
+                .map(String::as_str),
+        );
+        let max_form_len = forms.keys().map(String::len).max().unwrap_or(0);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
             let first = f.split(' ').next().unwrap_or_default();
@@ -230,7 +325,9 @@ impl Lexicon {
         Lexicon {
             forms,
             heads,
+            starts,
             max_words,
+            max_form_len,
             filter,
         }
     }
@@ -259,18 +356,36 @@ impl Lexicon {
     /// Like [`Lexicon::may_start`] for a word in any case, without allocating
     /// (may answer true for words that are not cues).
     pub fn may_start_raw(&self, word: &str) -> bool {
-        if !filter_has(&self.filter, word.as_bytes()) {
-            return false;
+        let word = word.as_bytes();
+        if word.len() <= 24 && word.is_ascii() {
+            // Exact for short ASCII words (the bit filter admits every start word).
+            self.starts.contains(word, word_key(word))
+        } else {
+            filter_has(&self.filter, word)
         }
-        let mut buf = [0u8; 24];
-        if word.len() > buf.len() || !word.is_ascii() {
-            return true;
-        }
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or(word);
-        self.forms.contains_key(lower) || self.heads.contains(lower)
+    }
+
+    /// True when the token may start a cue ([`Lexicon::may_start_raw`]) or
+    /// is `according`. Plain words (ASCII letters and digits) skip the
+    /// ASCII check.
+    ///
+    /// ```
+    /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};
+    /// let text = "Officials SAID, according to aides.";
+    /// let toks = tokenize(text, Span::new(0, text.len()));
+    /// let lex = Lexicon::builtin();
+    /// let may: Vec<bool> = toks.iter().map(|t| t.is_word && lex.token_may_start(t)).collect();
+    /// assert_eq!(may, [false, true, false, true, false, false, false]);
+    /// ```
+    #[inline]
+    pub fn token_may_start(&self, t: &Token<'_>) -> bool {
+        let w = t.text.as_bytes();
+        let may = if t.is_plain() && w.len() <= 24 {
+            self.starts.contains(w, word_key(w))
+        } else {
+            self.may_start_raw(t.text)
+        };
+        may || w.eq_ignore_ascii_case(b"according")
     }
 
     /// Look up a surface form (lower case, words separated by one space).
@@ -301,6 +416,39 @@ impl Lexicon {
         if !self.heads.contains(first) {
             return single;
         }
+        // The key is built on the stack; keys longer than every form can
+        // no longer match, so building stops there.
+        let mut buf = [0u8; 64];
+        if self.max_form_len > buf.len() {
+            return self.match_at_slow(tokens, i);
+        }
+        let mut len = 0;
+        let mut best = None;
+        for n in 0..self.max_words {
+            let Some(t) = tokens.get(i + n) else { break };
+            if !t.is_word {
+                break;
+            }
+            let word = t.lower().as_bytes();
+            let sep = usize::from(n > 0);
+            if len + sep + word.len() > self.max_form_len {
+                break;
+            }
+            if sep == 1 {
+                buf[len] = b' ';
+            }
+            buf[len + sep..len + sep + word.len()].copy_from_slice(word);
+            len += sep + word.len();
+            let key = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            if let Some(e) = self.forms.get(key) {
+                best = Some((n + 1, e));
+            }
+        }
+        best
+    }
+
+    /// [`Lexicon::match_at`] with a heap key (for lexicons with very long forms).
+    fn match_at_slow(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &CueEntry)> {
         let mut key = String::new();
         let mut best = None;
         for n in 0..self.max_words {

@@ -22,8 +22,8 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, Token};
-use crate::words::Words;
+use crate::token::{tokenize, tokenize_into, Token};
+use crate::words::{WordSet, Words};
 
 /// Analyse one document.
 pub fn analyze(doc: &Document) -> Analysis {
@@ -43,9 +43,13 @@ pub fn analyze(doc: &Document) -> Analysis {
         quoted: &quoted,
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
-        headline: false,
+        headline: std::cell::Cell::new(None),
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
+        toks: Vec::new(),
+        cue_flags: Vec::new(),
+        quote_cursor: std::cell::Cell::new(0),
+        subject_toks: std::cell::RefCell::new(Vec::new()),
     };
     for &u in &units {
         finder.unit(u);
@@ -504,7 +508,7 @@ fn plausible_content(text: &str, content: Span) -> bool {
 /// said`, `now say`, `angrily denied`).
 fn skips_before_cue(t: &Token<'_>) -> bool {
     let l = t.lower();
-    SKIP_BEFORE_CUE.contains(&l)
+    in_skip_list(l)
         || matches!(
             l,
             "now" | "even" | "long" | "too" | "initially" | "originally"
@@ -617,6 +621,13 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "officially",
 ];
 
+/// [`SKIP_BEFORE_CUE`] as a set (it is consulted for every cue).
+fn in_skip_list(word: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(SKIP_BEFORE_CUE.iter().copied()))
+        .contains(word)
+}
+
 /// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
 const INFINITIVE_REPORTS: &[&str] = &[
     "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
@@ -637,12 +648,20 @@ struct Finder<'a> {
     quoted: &'a [Quoted],
     claimed: Vec<bool>,
     cands: Vec<Cand>,
-    /// Whether the unit being read is a title-case headline.
-    headline: bool,
+    /// Whether the unit being read is a title-case headline, once asked.
+    headline: std::cell::Cell<Option<bool>>,
     /// Sentences that open with a capital letter, in text order.
     subject_units: Vec<Span>,
     /// Subjects found for the cues of the current unit.
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
+    /// Token buffer reused by [`Finder::unit`].
+    toks: Vec<Token<'a>>,
+    /// For each token of the current unit: may it start a cue?
+    cue_flags: Vec<bool>,
+    /// Last answer of [`Finder::first_quote_ending_after`].
+    quote_cursor: std::cell::Cell<usize>,
+    /// Token buffer reused by [`Finder::sentence_subject`].
+    subject_toks: std::cell::RefCell<Vec<Token<'a>>>,
 }
 
 struct CueHit<'e> {
@@ -655,10 +674,33 @@ impl<'a> Finder<'a> {
     /// True when `span` lies inside a closed quote (an unclosed quote is too
     /// uncertain to hide the attributions after it).
     fn in_quote(&self, span: Span) -> bool {
-        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        let i = self.first_quote_ending_after(span.start);
         self.quoted.get(i).is_some_and(|q| {
             q.close.is_some() && q.outer().start <= span.start && span.end <= q.outer().end
         })
+    }
+
+    /// `self.quoted.partition_point(|q| q.outer().end <= pos)`, walking on
+    /// from the previous answer: the rules mostly ask in text order.
+    fn first_quote_ending_after(&self, pos: usize) -> usize {
+        let quoted = self.quoted;
+        let ends_by = |k: usize| quoted[k].outer().end <= pos;
+        let mut c = self.quote_cursor.get().min(quoted.len());
+        if c > 0 && !ends_by(c - 1) {
+            c = quoted.partition_point(|q| q.outer().end <= pos);
+        } else {
+            let mut steps = 0;
+            while c < quoted.len() && ends_by(c) {
+                c += 1;
+                steps += 1;
+                if steps == 8 {
+                    c += quoted[c..].partition_point(|q| q.outer().end <= pos);
+                    break;
+                }
+            }
+        }
+        self.quote_cursor.set(c);
+        c
     }
 
     /// True when `mark` is the closing mark of a quoted span.
@@ -671,7 +713,7 @@ impl<'a> Finder<'a> {
 
     /// Quoted spans overlapping `span`, by index (at most 64).
     fn quoted_in(&self, span: Span) -> Vec<usize> {
-        let i = self.quoted.partition_point(|q| q.outer().end <= span.start);
+        let i = self.first_quote_ending_after(span.start);
         (i..self.quoted.len())
             .take_while(|&k| self.quoted[k].outer().start < span.end)
             .take(64)
@@ -693,6 +735,15 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// [`Lexicon::token_may_start`] for token `i` of the current unit, as
+    /// computed by [`Finder::unit`].
+    fn may_start_cue(&self, lex: &Lexicon, toks: &[Token<'a>], i: usize) -> bool {
+        match self.cue_flags.get(i) {
+            Some(&may) if self.cue_flags.len() == toks.len() => may,
+            _ => lex.token_may_start(&toks[i]),
+        }
+    }
+
     fn cue_at(
         &self,
         lex: &'static Lexicon,
@@ -700,7 +751,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !lex.may_start_raw(t.text) && !t.text.eq_ignore_ascii_case("according") {
+        if !t.is_word || !self.may_start_cue(lex, toks, i) {
             return None;
         }
         let l = t.lower();
@@ -719,7 +770,7 @@ impl<'a> Finder<'a> {
         }
         // A capitalised cue word inside a sentence is part of a name (`State
         // Department`), except in a headline (`Christie Says He Would …`).
-        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline {
+        if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline(toks) {
             return None;
         }
         let (len, entry) = lex.match_at(toks, i)?;
@@ -792,7 +843,14 @@ impl<'a> Finder<'a> {
         while !raw.is_char_boundary(end) {
             end -= 1;
         }
-        let toks = tokenize(self.text, Span::new(unit.start, unit.start + end));
+        // A reused buffer: this runs for many sentences before pronouns.
+        let mut toks = self.subject_toks.borrow_mut();
+        tokenize_into(
+            self.text,
+            Span::new(unit.start, unit.start + end),
+            &mut toks,
+        );
+        let toks = &toks[..];
         // A name needs two capitalised words among the first four.
         if !toks.first().is_some_and(|t| t.is_capitalized())
             || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
@@ -800,9 +858,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         let ceil = toks.len().saturating_sub(1).min(12);
-        let npx = np::forward(&toks, 0, ceil, self.text)?;
+        let npx = np::forward(toks, 0, ceil, self.text)?;
         (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
-            .then(|| (self.mention(&toks, &npx), npx))
+            .then(|| (self.mention(toks, &npx), npx))
     }
 
     /// Sentence subjects before each `he`/`she` mention (looking back at most
@@ -834,47 +892,58 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// [`Finder::title_case`] of the current unit, computed when first asked.
+    fn headline(&self, toks: &[Token<'a>]) -> bool {
+        match self.headline.get() {
+            Some(h) => h,
+            None => {
+                let h = self.title_case(toks);
+                self.headline.set(Some(h));
+                h
+            }
+        }
+    }
+
     /// Is the unit a title-case headline?
     fn title_case(&self, toks: &[Token<'a>]) -> bool {
-        let words: Vec<&Token<'a>> = toks
-            .iter()
-            .filter(|t| t.is_word && t.text.len() > 3)
-            .collect();
-        words.len() >= 4
-            && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8
+        let (mut words, mut caps) = (0usize, 0usize);
+        for t in toks.iter().filter(|t| t.is_word && t.text.len() > 3) {
+            words += 1;
+            caps += usize::from(t.is_capitalized());
+        }
+        words >= 4 && caps * 10 >= words * 8
     }
 
     fn unit(&mut self, unit: Span) {
         let text = self.text;
-        // Most sentences report nothing: look for a possible cue word before
-        // tokenizing.
         let Some(raw) = unit.slice(text) else { return };
         let lex = Lexicon::builtin();
-        // Cue words are ASCII: split at every other byte, no UTF-8 decoding.
-        let possible = raw
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|w| {
-                !w.is_empty()
-                    && std::str::from_utf8(w)
-                        .is_ok_and(|w| lex.may_start_raw(w) || w.eq_ignore_ascii_case("according"))
-            });
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
         }
-        if !possible {
-            return;
+        // The token buffer is reused from unit to unit.
+        let mut toks = std::mem::take(&mut self.toks);
+        tokenize_into(text, unit, &mut toks);
+        // Most sentences report nothing: go on only when a word may start a cue.
+        self.cue_flags.clear();
+        self.cue_flags
+            .extend(toks.iter().map(|t| t.is_word && lex.token_may_start(t)));
+        if self.cue_flags.contains(&true) {
+            self.unit_tokens(unit, &toks);
         }
-        let toks = tokenize(text, unit);
+        self.toks = toks;
+    }
+
+    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>]) {
         if toks.is_empty() {
             return;
         }
-        self.headline = self.title_case(&toks);
+        self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(&toks);
+        let cues = self.cues(toks);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
-            if let Some(s) = self.attribute(unit, &toks, hit, &cues, prev_subject.clone()) {
+            if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
         }
@@ -1289,7 +1358,7 @@ impl<'a> Finder<'a> {
         toks: &[Token<'a>],
         hit: &CueHit<'static>,
         cues: &[CueHit<'static>],
-        prev_subject: Option<(Mention, Np)>,
+        prev_subject: Option<&(Mention, Np)>,
     ) -> Option<(Mention, Np)> {
         let text = self.text;
         let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
@@ -1423,7 +1492,7 @@ impl<'a> Finder<'a> {
                 && toks[hit.at - 2].text == ",";
             if prev == Some(",") || comma_in_quote {
                 subject = prev_subject
-                    .clone()
+                    .cloned()
                     .or_else(|| self.unit_subject(toks, hit.at));
                 reason = "gerund";
             } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when"))
@@ -1447,7 +1516,7 @@ impl<'a> Finder<'a> {
         if subject.is_none() && conj > 0 && matches!(toks[conj - 1].lower(), "and" | "but") {
             // The subject of the previous cue, or else the sentence's own
             // (`She paid it down, but said she …`).
-            subject = prev_subject.clone().or_else(|| {
+            subject = prev_subject.cloned().or_else(|| {
                 self.unit_subject(toks, conj - 1).filter(|(_, np)| {
                     np.first == 0
                         && (np.kind != MentionKind::Pronoun

@@ -121,25 +121,64 @@ fn is_guillemet(c: char) -> bool {
 /// Byte offsets (within the paragraph) and characters of every quote mark
 /// candidate in `p`, found in one pass over the bytes: only `"`, `'` and
 /// characters whose UTF-8 starts with 0xC2, 0xE2, 0xE3 or 0xEF can be marks.
-fn mark_candidates(p: &str) -> Vec<(usize, char)> {
+fn mark_candidates(p: &str, out: &mut Vec<(usize, char)>) {
     let bytes = p.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0usize;
-    while i < bytes.len() {
+    while let Some(k) = bytes[i..].iter().position(|&b| MARK_LEAD[b as usize]) {
+        i += k;
         let b = bytes[i];
         if b == b'"' || b == b'\'' {
             out.push((i, b as char));
-        } else if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
-            if let Some(c) = p.get(i..).and_then(|r| r.chars().next()) {
-                if is_quote_mark(c) {
-                    out.push((i, c));
-                }
+        } else if let Some(c) = p.get(i..).and_then(|r| r.chars().next()) {
+            if is_quote_mark(c) {
+                out.push((i, c));
             }
         }
         i += 1;
     }
-    out
 }
+
+/// The mark candidates of every paragraph, in one buffer.
+struct Candidates {
+    marks: Vec<(usize, char)>,
+    /// Paragraph `i` owns `marks[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl Candidates {
+    fn new(text: &str, paragraphs: &[Span]) -> Candidates {
+        let mut marks = Vec::new();
+        let mut starts = Vec::with_capacity(paragraphs.len() + 1);
+        for p in paragraphs {
+            starts.push(marks.len());
+            if let Some(s) = p.slice(text) {
+                mark_candidates(s, &mut marks);
+            }
+        }
+        starts.push(marks.len());
+        Candidates { marks, starts }
+    }
+
+    fn of(&self, paragraph: usize) -> &[(usize, char)] {
+        match (self.starts.get(paragraph), self.starts.get(paragraph + 1)) {
+            (Some(&a), Some(&b)) => &self.marks[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// Bytes that can start a quote mark: `"`, `'`, and the UTF-8 lead bytes
+/// 0xC2, 0xE2, 0xE3 and 0xEF.
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// Collect the marks of one family inside `para` from its candidates,
 /// skipping positions covered by `skip` (sorted, disjoint spans).
@@ -149,12 +188,13 @@ fn collect(
     cands: &[(usize, char)],
     style: MarkStyle,
     skip: &[Span],
-) -> Vec<Mark> {
+    out: &mut Vec<Mark>,
+) {
+    out.clear();
     let single = style == MarkStyle::Single;
     let Some(p) = para.slice(text) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::new();
     let mut k = 0usize;
     let mut ci = 0usize;
     while ci < cands.len() {
@@ -206,7 +246,6 @@ fn collect(
             }
         }
     }
-    out
 }
 
 /// Role of a single mark, or `None` when it is an apostrophe.
@@ -249,7 +288,7 @@ fn single_role(prev: Option<char>, c: char, next: Option<char>, rest: &str) -> O
 fn pair(
     text: &str,
     paragraphs: &[Span],
-    cands: &[Vec<(usize, char)>],
+    cands: &Candidates,
     style: MarkStyle,
     skip: &[Span],
     out: &mut Vec<Quoted>,
@@ -257,8 +296,9 @@ fn pair(
     let single = style == MarkStyle::Single;
     // An open quote carried over from the previous paragraph: (open mark, first paragraph index).
     let mut carried: Option<Mark> = None;
+    let mut marks = Vec::new();
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let marks = collect(text, para, &cands[pi], style, skip);
+        collect(text, para, cands.of(pi), style, skip, &mut marks);
         let mut open: Option<Mark> = None;
         let mut multi = false;
         let mut idx = 0;
@@ -386,10 +426,7 @@ fn push_unclosed(
 /// assert_eq!(q, ["We’re ready,", "a disgrace"]);
 /// ```
 pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
-    let cands: Vec<Vec<(usize, char)>> = paragraphs
-        .iter()
-        .map(|p| p.slice(text).map(mark_candidates).unwrap_or_default())
-        .collect();
+    let cands = Candidates::new(text, paragraphs);
     let mut doubles = Vec::new();
     pair(
         text,
@@ -454,8 +491,8 @@ pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
 fn is_nickname(text: &str, q: &Quoted) -> bool {
     let Some(close) = q.close else { return false };
     let content = q.content.slice(text).unwrap_or_default();
-    if content.split_whitespace().count() > 2
-        || !content.chars().next().is_some_and(char::is_uppercase)
+    if !content.chars().next().is_some_and(char::is_uppercase)
+        || content.split_whitespace().nth(2).is_some()
     {
         return false;
     }

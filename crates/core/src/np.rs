@@ -10,126 +10,156 @@ use crate::words::Words;
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
 
 /// Words that mark an organisation when they appear in a capitalised name.
-const ORG_WORDS: &[&str] = &[
-    "department",
-    "ministry",
-    "agency",
-    "council",
-    "house",
-    "party",
-    "committee",
-    "commission",
-    "court",
-    "office",
-    "service",
-    "corporation",
-    "company",
-    "inc.",
-    "corp.",
-    "times",
-    "post",
-    "news",
-    "university",
-    "institute",
-    "bank",
-    "fund",
-    "government",
-    "administration",
-    "campaign",
-    "association",
-    "foundation",
-    "center",
-    "centre",
-    "network",
-    "journal",
-    "press",
-    "group",
-    "union",
-    "board",
-    "bureau",
-    "authority",
-    "police",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "kremlin",
-    "pentagon",
-    "senate",
-    "congress",
-    "parliament",
-    "cabinet",
-    "embassy",
-    "organization",
-    "organisation",
-    "federation",
-    "coalition",
-    "alliance",
-    "league",
-    "club",
-    "magazine",
-    "agency",
-    "reuters",
-    "ap",
-    "afp",
-    "cnn",
-    "bbc",
-    "fox",
-    "msnbc",
-    "politico",
-    "tribune",
-    "herald",
-    "guardian",
-    "telegraph",
-    "gazette",
-    "inc",
-    "llc",
-    "ltd",
-    "co.",
-    "secretariat",
-    "directorate",
-    "tribunal",
-    "assembly",
-    "council",
-    "command",
-    "services",
-    "systems",
-    "holdings",
-    "partners",
-    "airlines",
-    "airways",
-    "motors",
-    "industries",
-    "technologies",
-    "labs",
-    "solutions",
-    "media",
-    "capital",
-    "energy",
-    "pharmaceuticals",
-    "international",
-    "ministries",
-    "departments",
-    "agencies",
-    "school",
-    "college",
-    "hospital",
-    "clinic",
-    "church",
-    "museum",
-    "festival",
-    "society",
-    "trust",
-    "watch",
-    "studios",
-];
+fn is_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "department"
+            | "ministry"
+            | "agency"
+            | "council"
+            | "house"
+            | "party"
+            | "committee"
+            | "commission"
+            | "court"
+            | "office"
+            | "service"
+            | "corporation"
+            | "company"
+            | "inc."
+            | "corp."
+            | "times"
+            | "post"
+            | "news"
+            | "university"
+            | "institute"
+            | "bank"
+            | "fund"
+            | "government"
+            | "administration"
+            | "campaign"
+            | "association"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "network"
+            | "journal"
+            | "press"
+            | "group"
+            | "union"
+            | "board"
+            | "bureau"
+            | "authority"
+            | "police"
+            | "army"
+            | "navy"
+            | "force"
+            | "forces"
+            | "kremlin"
+            | "pentagon"
+            | "senate"
+            | "congress"
+            | "parliament"
+            | "cabinet"
+            | "embassy"
+            | "organization"
+            | "organisation"
+            | "federation"
+            | "coalition"
+            | "alliance"
+            | "league"
+            | "club"
+            | "magazine"
+            | "reuters"
+            | "ap"
+            | "afp"
+            | "cnn"
+            | "bbc"
+            | "fox"
+            | "msnbc"
+            | "politico"
+            | "tribune"
+            | "herald"
+            | "guardian"
+            | "telegraph"
+            | "gazette"
+            | "inc"
+            | "llc"
+            | "ltd"
+            | "co."
+            | "secretariat"
+            | "directorate"
+            | "tribunal"
+            | "assembly"
+            | "command"
+            | "services"
+            | "systems"
+            | "holdings"
+            | "partners"
+            | "airlines"
+            | "airways"
+            | "motors"
+            | "industries"
+            | "technologies"
+            | "labs"
+            | "solutions"
+            | "media"
+            | "capital"
+            | "energy"
+            | "pharmaceuticals"
+            | "international"
+            | "ministries"
+            | "departments"
+            | "agencies"
+            | "school"
+            | "college"
+            | "hospital"
+            | "clinic"
+            | "church"
+            | "museum"
+            | "festival"
+            | "society"
+            | "trust"
+            | "watch"
+            | "studios"
+    )
+}
 
 /// Determiners that may open a speaker phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "several", "other",
-    "two", "three", "four", "five", "most", "few", "both", "all", "top", "senior", "former",
-    "these", "those", "one", "another", "my", "your",
-];
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "some"
+            | "many"
+            | "several"
+            | "other"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "most"
+            | "few"
+            | "both"
+            | "all"
+            | "top"
+            | "senior"
+            | "former"
+            | "these"
+            | "those"
+            | "one"
+            | "another"
+            | "my"
+            | "your"
+    )
+}
 
 /// A candidate speaker phrase: token range and its description.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,10 +194,29 @@ fn lower<'t>(t: &'t Token<'_>) -> &'t str {
 }
 
 /// Lower-case particles inside personal names (`Marieke de Groot`).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
-    "bin", "ibn", "al", "ter", "ten",
-];
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "ter"
+            | "ten"
+    )
+}
 
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
     let l = lower(t);
@@ -175,7 +224,7 @@ fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
         && !w.is_function(l)
         && !w.is_title(l)
         && !w.is_speaker_noun(l)
-        && !ORG_WORDS.contains(&l)
+        && !is_org_word(l)
 }
 
 /// True when the token can be the head (last word) of a speaker phrase.
@@ -184,7 +233,7 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
         return false;
     }
     let l = lower(t);
-    if PRONOUNS.contains(&l) || QUANTIFIER_HEADS.contains(&l) {
+    if PRONOUNS.contains(&l) || is_quantifier_head(l) {
         return true;
     }
     if w.is_function(l) {
@@ -196,27 +245,30 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
 
 /// Words that head a speaker phrase of their own (`Almost half said`,
 /// `Each side said`, `others say`).
-const QUANTIFIER_HEADS: &[&str] = &[
-    "half",
-    "others",
-    "side",
-    "another",
-    "many",
-    "most",
-    "some",
-    "percent",
-    "majority",
-    "minority",
-    "history",
-    "both",
-    "none",
-    "few",
-    "everyone",
-    "everybody",
-    "nobody",
-    "somebody",
-    "someone",
-];
+fn is_quantifier_head(word: &str) -> bool {
+    matches!(
+        word,
+        "half"
+            | "others"
+            | "side"
+            | "another"
+            | "many"
+            | "most"
+            | "some"
+            | "percent"
+            | "majority"
+            | "minority"
+            | "history"
+            | "both"
+            | "none"
+            | "few"
+            | "everyone"
+            | "everybody"
+            | "nobody"
+            | "somebody"
+            | "someone"
+    )
+}
 
 /// Extract the speaker phrase ending at token `last` (inclusive), reading
 /// leftwards; `floor` is the first index it may use.
@@ -291,7 +343,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
         let l = lower(t);
         let next = &tokens[first];
-        if DETERMINERS.contains(&l) {
+        if is_determiner(l) {
             first -= 1;
             // `a former official`, `the two senior aides`
             if first > floor && matches!(lower(&tokens[first - 1]), "a" | "an" | "the") {
@@ -305,7 +357,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             let bl = lower(before);
             let ok_before = before.is_word
                 && (before.is_capitalized() || w.is_speaker_noun(bl) || w.is_title(bl));
-            let ok_after = next.is_capitalized() || DETERMINERS.contains(&lower(next));
+            let ok_after = next.is_capitalized() || is_determiner(lower(next));
             if ok_before && ok_after && (l == "of" || w.is_speaker_noun(bl) || w.is_title(bl)) {
                 first -= 1;
                 continue;
@@ -317,7 +369,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             if next.is_capitalized()
                 && first - 1 > floor
                 && tokens[first - 2].is_capitalized()
-                && ORG_WORDS.contains(&lower(next))
+                && is_org_word(lower(next))
             {
                 first -= 1;
                 continue;
@@ -353,7 +405,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     // Trim leading function words that are not determiners (`But`, `And`).
     while first < last {
         let l = lower(&tokens[first]);
-        if w.is_function(l) && !DETERMINERS.contains(&l) {
+        if w.is_function(l) && !is_determiner(l) {
             first += 1;
         } else {
             break;
@@ -481,8 +533,7 @@ fn complement_head(
         k -= 1;
     }
     let before = &tokens[k];
-    if !(before.is_word
-        && (w.is_speaker_noun(lower(before)) || QUANTIFIER_HEADS.contains(&lower(before))))
+    if !(before.is_word && (w.is_speaker_noun(lower(before)) || is_quantifier_head(lower(before))))
     {
         return None;
     }
@@ -599,7 +650,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         {
             last = i;
             best = Some(i);
-        } else if l == "of" || l == "for" || DETERMINERS.contains(&l) && i == first + 1 {
+        } else if l == "of" || l == "for" || is_determiner(l) && i == first + 1 {
             // continue through `of`, `for the`
         } else if !w.is_function(l) && l.chars().all(char::is_alphabetic) && best.is_none() {
             // lowercase modifier before a speaker noun
@@ -638,15 +689,16 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     if PRONOUNS.contains(&hl) && first == last {
         return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
     }
-    let all = join(tokens, first, last, text);
-    let has_org = (first..=last).any(|i| ORG_WORDS.contains(&lower(&tokens[i])));
+    // The whole phrase as written, allocated only for the kinds that use it.
+    let all = || join(tokens, first, last, text);
+    let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
     while k > first && last + 1 - (k - 1) <= 5 {
         let t = &tokens[k - 1];
         let particle = k - 1 > first
             && k <= last
-            && NAME_PARTICLES.contains(&lower(t))
+            && is_name_particle(lower(t))
             && is_name_word(&tokens[k - 2], w);
         if is_name_word(t, w) || particle {
             k -= 1;
@@ -686,7 +738,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 && head.text.len() <= 5
                 && head.text.chars().all(|c| c.is_uppercase()))
         {
-            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
         }
         let kind = if n >= 2 || role.is_some() {
             MentionKind::Name
@@ -702,7 +754,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
     }
     // A common-noun phrase: group (plural) or role (singular). In `the
     // director of operations` the head is the noun before `of`.
@@ -714,92 +766,27 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         }
         _ => hl,
     };
-    let plural =
-        QUANTIFIER_HEADS.contains(&hl) && hl != "another" && hl != "someone" && hl != "somebody"
-            || hl.ends_with('s') && !hl.ends_with("ss")
-            || matches!(
-                hl,
-                "people"
-                    | "police"
-                    | "staff"
-                    | "authorities"
-                    | "spokesmen"
-                    | "spokeswomen"
-                    | "spokespeople"
-                    | "men"
-                    | "women"
-            );
-    let org_nouns = [
-        "ministry",
-        "department",
-        "agency",
-        "government",
-        "administration",
-        "campaign",
-        "committee",
-        "company",
-        "firm",
-        "group",
-        "organization",
-        "organisation",
-        "union",
-        "party",
-        "court",
-        "office",
-        "council",
-        "board",
-        "panel",
-        "military",
-        "army",
-        "navy",
-        "pentagon",
-        "kremlin",
-        "website",
-        "newspaper",
-        "paper",
-        "network",
-        "channel",
-        "magazine",
-        "bank",
-        "fund",
-        "authority",
-        "service",
-        "bureau",
-        "team",
-        "club",
-        "league",
-        "coalition",
-        "alliance",
-        "federation",
-        "association",
-        "institute",
-        "foundation",
-        "center",
-        "centre",
-        "statement",
-        "report",
-        "poll",
-        "survey",
-        "study",
-        "memo",
-        "letter",
-        "filing",
-        "complaint",
-        "lawsuit",
-        "indictment",
-        "ruling",
-        "decision",
-        "data",
-        "records",
-        "documents",
-        "figures",
-    ];
-    if org_nouns.contains(&hl) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all));
+    let plural = is_quantifier_head(hl) && hl != "another" && hl != "someone" && hl != "somebody"
+        || hl.ends_with('s') && !hl.ends_with("ss")
+        || matches!(
+            hl,
+            "people"
+                | "police"
+                | "staff"
+                | "authorities"
+                | "spokesmen"
+                | "spokeswomen"
+                | "spokespeople"
+                | "men"
+                | "women"
+        );
+    if is_org_noun(hl) {
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
     }
     if plural {
-        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all));
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all()));
     }
+    let all = all();
     Np {
         first,
         last,
@@ -807,4 +794,74 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         name: strip_det(&all),
         role: Some(all),
     }
+}
+
+/// Common nouns that name an organisation or a document speaking for one.
+fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "department"
+            | "agency"
+            | "government"
+            | "administration"
+            | "campaign"
+            | "committee"
+            | "company"
+            | "firm"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "union"
+            | "party"
+            | "court"
+            | "office"
+            | "council"
+            | "board"
+            | "panel"
+            | "military"
+            | "army"
+            | "navy"
+            | "pentagon"
+            | "kremlin"
+            | "website"
+            | "newspaper"
+            | "paper"
+            | "network"
+            | "channel"
+            | "magazine"
+            | "bank"
+            | "fund"
+            | "authority"
+            | "service"
+            | "bureau"
+            | "team"
+            | "club"
+            | "league"
+            | "coalition"
+            | "alliance"
+            | "federation"
+            | "association"
+            | "institute"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "statement"
+            | "report"
+            | "poll"
+            | "survey"
+            | "study"
+            | "memo"
+            | "letter"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "indictment"
+            | "ruling"
+            | "decision"
+            | "data"
+            | "records"
+            | "documents"
+            | "figures"
+    )
 }

@@ -20,14 +20,20 @@ use crate::span::Span;
 /// assert_eq!(p, ["First line.", "Second.", "Third."]);
 /// ```
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // News paragraphs run to a few hundred bytes: size the vector once.
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let bytes = text.as_bytes();
+    let has_cr = bytes.contains(&b'\r');
     let mut start = 0;
     while start <= bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| start + i);
+        let rest = &bytes[start..];
+        // `\r` is rare: without it, a memchr for `\n` finds the line end.
+        let end = if has_cr {
+            rest.iter().position(|&b| b == b'\n' || b == b'\r')
+        } else {
+            text[start..].find('\n')
+        }
+        .map_or(bytes.len(), |i| start + i);
         let span = Span::new(start, end).trim(text);
         if !span.is_empty() {
             out.push(span);
@@ -38,84 +44,194 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 /// Words after which a period never ends a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "vs", "v", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "approx", "dept",
-    "univ", "assn", "fig", "cf", "e.g", "i.e", "atty", "supt", "det", "insp", "msgr", "gens",
-    "reps", "sens", "govs", "messrs", "mmes", "pp", "p", "ave", "blvd", "rd",
-];
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "maj"
+            | "pres"
+            | "rev"
+            | "hon"
+            | "st"
+            | "mt"
+            | "ft"
+            | "vs"
+            | "v"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "est"
+            | "approx"
+            | "dept"
+            | "univ"
+            | "assn"
+            | "fig"
+            | "cf"
+            | "e.g"
+            | "i.e"
+            | "atty"
+            | "supt"
+            | "det"
+            | "insp"
+            | "msgr"
+            | "gens"
+            | "reps"
+            | "sens"
+            | "govs"
+            | "messrs"
+            | "mmes"
+            | "pp"
+            | "p"
+            | "ave"
+            | "blvd"
+            | "rd"
+    )
+}
 
 /// Words after which a period ends a sentence only when a clear sentence
 /// starter follows (`... said Smith Jr. The ...`).
-const SOFT_ABBREVIATIONS: &[&str] = &[
-    "jr", "sr", "inc", "corp", "co", "ltd", "llc", "bros", "etc", "al", "a.m", "p.m", "u.s", "u.k",
-    "u.n", "e.u", "d.c", "n.y", "l.a", "calif", "conn", "fla", "ill", "mass", "mich", "minn",
-    "penn", "tenn", "tex", "va", "wash", "wis", "ariz", "colo", "ga", "ky", "la", "md", "mo",
-    "nev", "okla", "ore", "pa", "s.c", "n.c", "n.j", "n.h", "n.m", "n.d", "s.d", "w.va",
-];
+fn is_soft_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "jr" | "sr"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "bros"
+            | "etc"
+            | "al"
+            | "a.m"
+            | "p.m"
+            | "u.s"
+            | "u.k"
+            | "u.n"
+            | "e.u"
+            | "d.c"
+            | "n.y"
+            | "l.a"
+            | "calif"
+            | "conn"
+            | "fla"
+            | "ill"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "penn"
+            | "tenn"
+            | "tex"
+            | "va"
+            | "wash"
+            | "wis"
+            | "ariz"
+            | "colo"
+            | "ga"
+            | "ky"
+            | "la"
+            | "md"
+            | "mo"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "s.c"
+            | "n.c"
+            | "n.j"
+            | "n.h"
+            | "n.m"
+            | "n.d"
+            | "s.d"
+            | "w.va"
+    )
+}
 
 /// Capitalised words that clearly start a new sentence after a soft abbreviation.
-const STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "As",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Some",
-    "Many",
-    "Most",
-    "No",
-    "Yet",
-    "So",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Now",
-    "Then",
-    "Officials",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Asked",
-    "According",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Both",
-    "Such",
-    "One",
-];
+fn is_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "As"
+            | "At"
+            | "For"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "No"
+            | "Yet"
+            | "So"
+            | "Still"
+            | "However"
+            | "Meanwhile"
+            | "Now"
+            | "Then"
+            | "Officials"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Asked"
+            | "According"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Next"
+            | "Both"
+            | "Such"
+            | "One"
+    )
+}
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -155,10 +271,15 @@ fn next_word(text: &str) -> &str {
 fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let word = word_before(text, dot);
     // Abbreviations are short: only short words need a case-folded copy.
-    let lower = if word.len() <= 6 {
-        word.to_ascii_lowercase()
+    let mut buf = [0u8; 6];
+    let lower = if word.len() <= buf.len() {
+        // Only ASCII bytes change: the folded bytes stay valid UTF-8.
+        let folded = &mut buf[..word.len()];
+        folded.copy_from_slice(word.as_bytes());
+        folded.make_ascii_lowercase();
+        std::str::from_utf8(folded).unwrap_or_default()
     } else {
-        String::new()
+        ""
     };
     let next = next_word(rest);
     let next_first = rest
@@ -174,18 +295,18 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    if TITLES.contains(&lower.as_str()) {
+    if is_title(lower) {
         return false;
     }
     // `No. 5`, `Nos. 3 and 4`, but `“No.” She left.`
-    if matches!(lower.as_str(), "no" | "nos") {
+    if matches!(lower, "no" | "nos") {
         return !next_first.is_some_and(|c| c.is_ascii_digit());
     }
     // Initials: a single capital letter (J. R. Smith), or dotted acronym.
     let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.');
-    if single_cap || dotted || SOFT_ABBREVIATIONS.contains(&lower.as_str()) {
-        return STARTERS.contains(&next);
+    if single_cap || dotted || is_soft_abbreviation(lower) {
+        return is_starter(next);
     }
     true
 }
@@ -239,6 +360,16 @@ pub fn dateline_len(p: &str) -> usize {
     }
 }
 
+/// Bytes that can start a sentence terminator: `.`, `!`, `?` and 0xE2 (`…`).
+static ENDS_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Split one paragraph span into sentence spans.
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let Some(p) = para.slice(text) else {
@@ -248,12 +379,9 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = p.as_bytes();
     let mut i = 0usize;
     // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
-    while i < bytes.len() {
+    while let Some(k) = bytes[i..].iter().position(|&b| ENDS_LEAD[b as usize]) {
+        i += k;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
-        }
         let is_ellipsis =
             b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
         if b == 0xE2 && !is_ellipsis {
@@ -321,7 +449,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// Split the given paragraphs into sentences.
 pub fn sentences_in(text: &str, paragraphs: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(paragraphs.len() * 2);
     for &p in paragraphs {
         split_paragraph(text, p, &mut out);
     }

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+type FxMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::cue::FxHasher>>;
+
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,21 +84,22 @@ pub(crate) fn resolve(
     persons: &[(Mention, crate::np::Np)],
 ) -> (Vec<crate::quote::Quote>, Vec<Speaker>) {
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut keys: Vec<Keys> = Vec::new();
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
-    let mut by_start: std::collections::HashMap<usize, Option<usize>> =
-        std::collections::HashMap::new();
+    let mut by_start: FxMap<usize, Option<usize>> = FxMap::default();
     // The mention of each quote that has one, so continuations can show it.
-    let mut mention_at: std::collections::HashMap<usize, Mention> =
-        std::collections::HashMap::new();
+    // The quote (index into `quotes`) whose mention serves that start.
+    let mut mention_at: FxMap<usize, usize> = FxMap::default();
     let mut quotes = Vec::with_capacity(cands.len());
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => {
                 // `he`/`she` after a newly named person (`Tom Berg disagreed.
                 // “…,” he said.`) refers to that person, not an older speaker.
+                // No other character folds to these ASCII letters.
                 let newer = (np.kind == MentionKind::Pronoun
-                    && matches!(m.text.to_lowercase().as_str(), "he" | "she"))
+                    && (m.text.eq_ignore_ascii_case("he") || m.text.eq_ignore_ascii_case("she")))
                 .then(|| {
                     let k = persons.partition_point(|(pm, _)| pm.span.start < m.span.start);
                     k.checked_sub(1).map(|k| &persons[k])
@@ -111,14 +115,14 @@ pub(crate) fn resolve(
                 });
                 match newer {
                     Some((pm, pnp)) => {
-                        let id = resolve_one(text, &mut speakers, &recent, pm, pnp);
+                        let id = resolve_one(text, &mut speakers, &mut keys, &recent, pm, pnp);
                         if let Some(i) = id {
                             speakers[i].mentions.retain(|x| x.span != pm.span);
                             add_mention(&mut speakers[i], m);
                         }
                         id
                     }
-                    None => resolve_one(text, &mut speakers, &recent, m, np),
+                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np),
                 }
             }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
@@ -129,18 +133,20 @@ pub(crate) fn resolve(
             recent.push(s);
         }
         by_start.insert(c.span.start, speaker);
-        if let Some((m, _)) = &c.mention {
-            mention_at.insert(c.span.start, m.clone());
+        if c.mention.is_some() {
+            mention_at.insert(c.span.start, quotes.len());
         }
         quotes.push(crate::quote::Quote {
             kind: c.kind,
             span: c.span,
             fragment: c.fragment,
             cue: c.cue,
-            mention: c
-                .mention
-                .map(|(m, _)| m)
-                .or_else(|| c.inherit.and_then(|src| mention_at.get(&src).cloned())),
+            mention: c.mention.map(|(m, _)| m).or_else(|| {
+                c.inherit
+                    .and_then(|src| mention_at.get(&src))
+                    .and_then(|&q| quotes.get(q))
+                    .and_then(|q: &crate::quote::Quote| q.mention.clone())
+            }),
             speaker,
             confidence: c.confidence.clamp(0.0, 1.0),
             reason: c.reason.to_string(),
@@ -152,20 +158,31 @@ pub(crate) fn resolve(
 fn key(s: &str) -> String {
     // One allocation: fold case and apostrophes, drop a leading `the ` and a
     // trailing possessive.
+    let s = s.trim();
     let mut k = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        if c == '’' {
-            k.push('\'');
-        } else if c.is_ascii() {
-            k.push(c.to_ascii_lowercase());
-        } else {
-            k.extend(c.to_lowercase());
+    if s.is_ascii() {
+        k.push_str(s);
+        k.make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            if c == '’' {
+                k.push('\'');
+            } else if c.is_ascii() {
+                k.push(c.to_ascii_lowercase());
+            } else {
+                k.extend(c.to_lowercase());
+            }
         }
     }
     if k.starts_with("the ") {
         k.drain(..4);
     }
-    let trimmed = k.trim_end_matches("'s").trim_end_matches('\'').len();
+    // `trim_end_matches("'s")` without a substring searcher.
+    let mut end = k.len();
+    while k[..end].ends_with("'s") {
+        end -= 2;
+    }
+    let trimmed = k[..end].trim_end_matches('\'').len();
     k.truncate(trimmed);
     k
 }
@@ -187,10 +204,28 @@ fn add_mention(sp: &mut Speaker, m: &Mention) {
 
 /// The first `Firstname Surname` written before byte `before`, when the text
 /// introduced the person (`Beatriz Mendonça-Lage`) before using the surname.
+/// Start offsets of the non-overlapping occurrences of `needle` in `hay`,
+/// left to right, like `str::match_indices`, but found with a `memchr` for
+/// the first character (names are rare in running text).
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+    let Some(first) = needle.chars().next() else {
+        return Box::new(hay.match_indices(needle).map(|(i, _)| i));
+    };
+    let mut pos = 0;
+    Box::new(std::iter::from_fn(move || loop {
+        let i = pos + hay.get(pos..)?.find(first)?;
+        if hay[i..].starts_with(needle) {
+            pos = i + needle.len();
+            return Some(i);
+        }
+        pos = i + first.len_utf8();
+    }))
+}
+
 fn full_name_before(text: &str, surname: &str, before: usize) -> Option<String> {
     let w = crate::words::Words::builtin();
     let head = text.get(..before)?;
-    for (at, _) in head.match_indices(surname).take(4) {
+    for at in occurrences(head, surname).take(4) {
         let after = head[at + surname.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             continue;
@@ -210,56 +245,96 @@ fn full_name_before(text: &str, surname: &str, before: usize) -> Option<String> 
     None
 }
 
+/// Comparison keys of one speaker, kept next to it so that resolving a
+/// mention does not fold every earlier speaker's name again.
+struct Keys {
+    /// `key(name)`.
+    name: String,
+    /// `last_word(name)`.
+    last: String,
+    /// Number of words of the name.
+    words: usize,
+    /// `head_noun(role)`.
+    role_head: Option<String>,
+    /// `key(role)`.
+    role_key: Option<String>,
+}
+
+impl Keys {
+    fn of(s: &Speaker) -> Keys {
+        Keys {
+            name: key(&s.name),
+            last: last_word(&s.name),
+            words: s.name.split_whitespace().count(),
+            role_head: s.role.as_deref().map(head_noun),
+            role_key: s.role.as_deref().map(key),
+        }
+    }
+}
+
 fn resolve_one(
     text: &str,
     speakers: &mut Vec<Speaker>,
+    keys: &mut Vec<Keys>,
     recent: &[usize],
     m: &Mention,
     np: &crate::np::Np,
 ) -> Option<usize> {
-    let most_recent = |pred: &dyn Fn(&Speaker) -> bool| {
-        recent.iter().rev().copied().find(|&i| pred(&speakers[i]))
+    let most_recent = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
+        recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| pred(&speakers[i], &keys[i]))
     };
+    let position = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
+        speakers
+            .iter()
+            .zip(keys.iter())
+            .position(|(s, k)| pred(s, k))
+    };
+    // Whether the name or role of an existing speaker changed.
+    let mut changed = None;
     let found = match np.kind {
         MentionKind::Pronoun => {
-            let p = m.text.to_lowercase();
-            match p.as_str() {
-                "he" | "she" => most_recent(&|s| {
-                    s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown
-                }),
-                "they" => most_recent(&|s| {
+            let p = m.text.as_str();
+            // No other character folds to these ASCII letters.
+            if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
+                most_recent(&|s, _| s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown)
+            } else if p.eq_ignore_ascii_case("they") {
+                most_recent(&|s, _| {
                     matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
-                }),
-                "it" => most_recent(&|s| s.kind == SpeakerKind::Organization),
-                _ => None,
+                })
+            } else if p.eq_ignore_ascii_case("it") {
+                most_recent(&|s, _| s.kind == SpeakerKind::Organization)
+            } else {
+                None
             }
         }
         MentionKind::Name => {
             let k = key(&np.name);
             let lw = last_word(&np.name);
             let multi = np.name.split_whitespace().count() >= 2;
-            let exact = speakers
-                .iter()
-                .position(|s| s.kind == SpeakerKind::Person && key(&s.name) == k);
+            let exact = position(&|s, ks| s.kind == SpeakerKind::Person && ks.name == k);
             let idx = exact.or_else(|| {
                 if multi {
                     // An earlier surname-only speaker with the same last name.
-                    speakers.iter().position(|s| {
-                        s.kind == SpeakerKind::Person
-                            && s.name.split_whitespace().count() == 1
-                            && key(&s.name) == lw
+                    position(&|s, ks| {
+                        s.kind == SpeakerKind::Person && ks.words == 1 && ks.name == lw
                     })
                 } else {
-                    most_recent(&|s| s.kind == SpeakerKind::Person && last_word(&s.name) == lw)
+                    most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
                 }
             });
             match idx {
                 Some(i) => {
-                    if multi && speakers[i].name.split_whitespace().count() < 2 {
+                    if multi && keys[i].words < 2 {
                         speakers[i].name = np.name.clone();
+                        changed = Some(i);
                     }
                     if speakers[i].role.is_none() {
                         speakers[i].role = np.role.clone();
+                        changed = Some(i);
                     }
                     Some(i)
                 }
@@ -276,12 +351,9 @@ fn resolve_one(
         }
         MentionKind::Surname => {
             let lw = last_word(&np.name);
-            match most_recent(&|s| s.kind == SpeakerKind::Person && last_word(&s.name) == lw)
-                .or_else(|| {
-                    speakers
-                        .iter()
-                        .position(|s| s.kind == SpeakerKind::Person && last_word(&s.name) == lw)
-                }) {
+            match most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
+                .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw))
+            {
                 Some(i) => Some(i),
                 None => {
                     // `… followed by Beatriz Mendonça-Lage, …` earlier in the
@@ -301,20 +373,17 @@ fn resolve_one(
         MentionKind::Role => {
             let head = head_noun(&np.name);
             let k = key(&np.name);
-            let person = most_recent(&|s| {
-                s.kind == SpeakerKind::Person
-                    && s.role.as_deref().is_some_and(|r| head_noun(r) == head)
+            let person = most_recent(&|s, ks| {
+                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head.as_str())
             });
             let person = person.or_else(|| {
-                speakers.iter().position(|s| {
-                    s.kind == SpeakerKind::Person && s.role.as_deref().is_some_and(|r| key(r) == k)
+                position(&|s, ks| {
+                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k.as_str())
                 })
             });
-            match person.or_else(|| {
-                speakers
-                    .iter()
-                    .position(|s| s.kind == SpeakerKind::Unknown && key(&s.name) == k)
-            }) {
+            match person
+                .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Unknown && ks.name == k))
+            {
                 Some(i) => Some(i),
                 None => {
                     speakers.push(Speaker {
@@ -334,10 +403,7 @@ fn resolve_one(
                 SpeakerKind::Organization
             };
             let k = key(&np.name);
-            match speakers
-                .iter()
-                .position(|s| s.kind == kind && key(&s.name) == k)
-            {
+            match position(&|s, ks| s.kind == kind && ks.name == k) {
                 Some(i) => Some(i),
                 None => {
                     speakers.push(Speaker {
@@ -351,6 +417,14 @@ fn resolve_one(
             }
         }
     };
+    if let Some(i) = changed {
+        keys[i] = Keys::of(&speakers[i]);
+    }
+    if keys.len() < speakers.len() {
+        if let Some(s) = speakers.last() {
+            keys.push(Keys::of(s));
+        }
+    }
     if let Some(i) = found {
         add_mention(&mut speakers[i], m);
     }

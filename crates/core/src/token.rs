@@ -20,6 +20,8 @@ pub struct Token<'a> {
     /// Lower-cased text with curly apostrophes straightened (borrowed when
     /// the text is already in that form).
     lower: std::cell::OnceCell<Lower<'a>>,
+    /// True for a word of ASCII letters and digits only.
+    plain: bool,
 }
 
 /// A token's case-folded text: borrowed when already folded, inline for
@@ -46,7 +48,10 @@ impl Lower<'_> {
 impl Token<'_> {
     /// True when the word begins with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(&b) if b < 0x80 => self.is_word && b.is_ascii_uppercase(),
+            _ => self.is_word && self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// True for a quote mark token.
@@ -54,10 +59,18 @@ impl Token<'_> {
         !self.is_word && self.text.chars().next().is_some_and(is_quote_mark)
     }
 
+    /// True for a word made of ASCII letters and digits only (no joiners,
+    /// no final period): then it is a maximal run of such bytes in the text.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.plain
+    }
+
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
         // Folded on first use: most tokens are never asked.
-        self.lower.get_or_init(|| fold(self.text)).as_str()
+        self.lower
+            .get_or_init(|| fold(self.text, self.plain))
+            .as_str()
     }
 }
 
@@ -76,8 +89,17 @@ const KEEP_PERIOD: &[&str] = &[
 /// assert_eq!(toks, ["Mr.", "O’Neil", ",", "3.5", "U.S.", "co-founder", ",", "said", ":", "“", "no", ".", "”"]);
 /// ```
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// [`tokenize`] into a reused buffer (cleared first), so that callers
+/// tokenizing many sentences allocate once.
+pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let Some(s) = span.slice(text) else {
-        return Vec::new();
+        return;
     };
     let bytes = s.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
@@ -89,90 +111,160 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             (c, c.len_utf8())
         }
     };
-    let mut out = Vec::with_capacity(s.len() / 5);
+    out.reserve(s.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
+        let b = bytes[i];
+        let (c, l) = if ASCII_ALNUM[b as usize] {
+            (b as char, 1)
+        } else if b < 0x80 {
+            // ASCII whitespace as `char::is_whitespace` sees it (with \x0b).
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            // ASCII punctuation: a token of its own.
+            push_punct(out, s, span.start, i, 1);
             i += 1;
             continue;
-        }
-        let (c, l) = char_at(i);
-        if c.is_whitespace() {
-            i += l;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let b = i;
-            let mut j = i + l;
-            while j < bytes.len() {
-                // ASCII letters and digits: the common case, no decoding.
-                if bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                let (d, dl) = char_at(j);
-                if d.is_alphanumeric() || is_mark_char(d) {
-                    j += dl;
-                    continue;
-                }
-                // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
-                if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
-                    let (e, el) = char_at(j + dl);
-                    // `said.Trump` (a missing space) splits; `U.S`, `3.5`,
-                    // `e.g`, `example.com` join.
+        } else {
+            let (c, l) = char_at(i);
+            if c.is_whitespace() {
+                i += l;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                push_punct(out, s, span.start, i, l);
+                i += l;
+                continue;
+            }
+            (c, l)
+        };
+        let b = i;
+        let mut j = i + l;
+        // Still only ASCII letters and digits.
+        let mut plain = l == 1;
+        while j < bytes.len() {
+            // ASCII letters and digits: the common case, eight bytes at a time.
+            j = skip_ascii_alnum(bytes, j);
+            let Some(&n) = bytes.get(j) else { break };
+            // Other ASCII bytes end the word unless they can join it.
+            if n < 0x80 && !matches!(n, b'\'' | b'-' | b'.' | b'&') {
+                break;
+            }
+            let (d, dl) = char_at(j);
+            if d.is_alphanumeric() || is_mark_char(d) {
+                plain = false;
+                j += dl;
+                continue;
+            }
+            // Inner joiners: apostrophe, hyphen, period, ampersand followed by alnum.
+            if matches!(d, '\'' | '’' | '-' | '.' | '&') && j + dl < bytes.len() {
+                let (e, el) = char_at(j + dl);
+                // `said.Trump` (a missing space) splits; `U.S`, `3.5`,
+                // `e.g`, `example.com` join.
+                let split_period = d == '.' && e.is_uppercase() && {
                     let word = &s[b..j];
                     let segment = word
                         .rsplit(['.', '-', '\'', '’', '&'])
                         .next()
                         .unwrap_or(word);
-                    let split_period = d == '.'
-                        && e.is_uppercase()
-                        && segment.chars().count() > 2
-                        && segment.chars().any(char::is_lowercase);
-                    if e.is_alphanumeric() && !split_period {
-                        j += dl + el;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let mut end_b = j;
-            // Keep the final period of titles, initials and dotted acronyms.
-            if j < bytes.len() && bytes[j] == b'.' {
-                let word = &s[b..j];
-                let initial = word.len() == 1 && c.is_ascii_uppercase();
-                if initial || word.contains('.') || keeps_period(word) {
-                    end_b += 1;
+                    segment.chars().count() > 2 && segment.chars().any(char::is_lowercase)
+                };
+                if e.is_alphanumeric() && !split_period {
+                    plain = false;
+                    j += dl + el;
+                    continue;
                 }
             }
-            let text = &s[b..end_b];
-            out.push(Token {
-                text,
-                span: Span::new(span.start + b, span.start + end_b),
-                is_word: true,
-                lower: std::cell::OnceCell::new(),
-            });
-            i = end_b;
-        } else {
-            let t = &s[i..i + l];
-            out.push(Token {
-                text: t,
-                span: Span::new(span.start + i, span.start + i + l),
-                is_word: false,
-                lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
-            });
-            i += l;
+            break;
+        }
+        let mut end_b = j;
+        // Keep the final period of titles, initials and dotted acronyms.
+        if j < bytes.len() && bytes[j] == b'.' {
+            let word = &s[b..j];
+            let initial = word.len() == 1 && c.is_ascii_uppercase();
+            if initial || word.contains('.') || keeps_period(word) {
+                end_b += 1;
+                plain = false;
+            }
+        }
+        out.push(Token {
+            text: &s[b..end_b],
+            span: Span::new(span.start + b, span.start + end_b),
+            is_word: true,
+            lower: std::cell::OnceCell::new(),
+            plain,
+        });
+        i = end_b;
+    }
+}
+
+/// Push the punctuation token `s[i..i + l]` (`base` is the offset of `s`).
+fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l: usize) {
+    let t = &s[i..i + l];
+    out.push(Token {
+        text: t,
+        span: Span::new(base + i, base + i + l),
+        is_word: false,
+        lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
+        plain: false,
+    });
+}
+
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scans.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `from`.
+fn skip_ascii_alnum(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let n = ascii_alnum_prefix(u64::from_le_bytes(word));
+        from += n;
+        if n < 8 {
+            return from;
         }
     }
-    out
+    while bytes.get(from).is_some_and(|&b| ASCII_ALNUM[b as usize]) {
+        from += 1;
+    }
+    from
+}
+
+/// How many of the eight bytes of `chunk` (little endian: the first byte is
+/// the lowest) are ASCII letters or digits before the first that is not,
+/// computed without a branch per byte (SWAR range tests on 7-bit values,
+/// which cannot carry from one byte into the next).
+fn ascii_alnum_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = chunk & !HIGH;
+    // Bit 7 of each byte: lo <= x <= hi.
+    let within = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let digit = within(x, b'0', b'9');
+    let letter = within(x | (ONES * 0x20), b'a', b'z');
+    let alnum = (digit | letter) & !chunk & HIGH;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
 }
 
 fn keeps_period(word: &str) -> bool {
     word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
-fn fold(text: &str) -> Lower<'_> {
-    if text.is_ascii() {
+/// Fold `text` (`plain`: known to be ASCII letters and digits only).
+fn fold(text: &str, plain: bool) -> Lower<'_> {
+    if plain || text.is_ascii() {
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             Lower::Borrowed(text)
         } else if text.len() <= 22 {
@@ -194,4 +286,35 @@ fn fold(text: &str) -> Lower<'_> {
 fn is_mark_char(c: char) -> bool {
     // Combining marks continue a word.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_prefix_matches_the_byte_test() {
+        // Every byte value in every position, against `is_ascii_alphanumeric`.
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[pos] = b;
+                let expect = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(8);
+                assert_eq!(
+                    ascii_alnum_prefix(u64::from_le_bytes(bytes)),
+                    expect,
+                    "{b:#x} at {pos}"
+                );
+                let run = [b"Xy9".as_slice(), &bytes, b" tail"].concat();
+                let expect_run = run
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(run.len());
+                assert_eq!(skip_ascii_alnum(&run, 0), expect_run);
+            }
+        }
+    }
 }

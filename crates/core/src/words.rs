@@ -1,29 +1,26 @@
 //! Word lists the attribution rules consult (function words, titles, speaker
 //! nouns, places), loaded once from the files in `data/`.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use crate::cue::FxHasher;
-
-type FxSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+const FUNCTION: u8 = 1;
+const TITLE: u8 = 2;
+const SPEAKER_NOUN: u8 = 4;
+const PLACE: u8 = 8;
 
 /// The word lists.
 #[derive(Debug)]
 pub struct Words {
-    function: FxSet,
-    titles: FxSet,
-    speaker_nouns: FxSet,
-    places: FxSet,
+    /// Every listed word with a bit for each list it is in: one lookup
+    /// answers all four questions.
+    classes: FlagTable,
 }
 
-fn load(data: &str) -> FxSet {
+fn load(data: &str) -> impl Iterator<Item = String> + '_ {
     data.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
         .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect()
 }
 
 impl Words {
@@ -33,38 +30,171 @@ impl Words {
     /// use quotecheck_core::words::Words;
     /// let w = Words::builtin();
     /// assert!(w.is_function("the") && w.is_title("mr.") && w.is_speaker_noun("spokeswoman"));
+    /// assert!(!w.is_function("spokeswoman") && !w.is_place("the"));
     /// ```
     pub fn builtin() -> &'static Words {
         static W: OnceLock<Words> = OnceLock::new();
-        W.get_or_init(|| Words {
-            function: load(include_str!("../data/function_words.txt")),
-            titles: load(include_str!("../data/titles.txt")),
-            speaker_nouns: load(concat!(
-                include_str!("../data/speaker_nouns.txt"),
-                "\n",
-                include_str!("../data/speaker_nouns_learned.txt")
-            )),
-            places: load(include_str!("../data/places.txt")),
+        W.get_or_init(|| {
+            let lists = [
+                (include_str!("../data/function_words.txt"), FUNCTION),
+                (include_str!("../data/titles.txt"), TITLE),
+                (
+                    concat!(
+                        include_str!("../data/speaker_nouns.txt"),
+                        "\n",
+                        include_str!("../data/speaker_nouns_learned.txt")
+                    ),
+                    SPEAKER_NOUN,
+                ),
+                (include_str!("../data/places.txt"), PLACE),
+            ];
+            Words {
+                classes: FlagTable::new(
+                    lists
+                        .into_iter()
+                        .flat_map(|(data, bit)| load(data).map(move |w| (w, bit))),
+                ),
+            }
         })
     }
 
     /// Function or calendar word (lower case).
     pub fn is_function(&self, lower: &str) -> bool {
-        self.function.contains(lower)
+        self.classes.get(lower) & FUNCTION != 0
     }
 
     /// Title or role word that may precede a name (lower case).
     pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
+        self.classes.get(lower) & TITLE != 0
     }
 
     /// Head noun that can name a speaker (lower case).
     pub fn is_speaker_noun(&self, lower: &str) -> bool {
-        self.speaker_nouns.contains(lower)
+        self.classes.get(lower) & SPEAKER_NOUN != 0
     }
 
     /// Place or institution that speaks for a body (lower case).
     pub fn is_place(&self, lower: &str) -> bool {
-        self.places.contains(lower)
+        self.classes.get(lower) & PLACE != 0
+    }
+}
+
+/// Hash of a word from its length and its first two and last two bytes,
+/// with bit 0x20 set in each (which folds ASCII letters to lower case;
+/// other bytes may collide, which only costs a comparison). No loop over
+/// the word, so no dependency chain from byte to byte.
+pub(crate) fn word_key(word: &[u8]) -> u64 {
+    let n = word.len();
+    if n == 0 {
+        return 0;
+    }
+    let at = |i: usize| u64::from(word[i] | 0x20);
+    let x = at(0)
+        | at(1.min(n - 1)) << 8
+        | at(n.saturating_sub(2)) << 16
+        | at(n - 1) << 24
+        | (n as u64) << 32;
+    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
+}
+
+/// A fixed table from words to a byte of flags (0 for absent words),
+/// probed with [`word_key`] and compared exactly. A 1 KiB bit filter in
+/// front rejects most absent words without touching the table.
+#[derive(Debug, Clone)]
+struct FlagTable {
+    filter: Box<[u64]>,
+    /// 0 for an empty slot, else an index + 1 into `words`.
+    slots: Box<[u32]>,
+    words: Vec<(Box<str>, u8)>,
+}
+
+impl FlagTable {
+    const FILTER_BITS: u32 = 13;
+
+    /// The table of the given words and flags (the flags of a word given
+    /// more than once are combined).
+    fn new(entries: impl IntoIterator<Item = (String, u8)>) -> FlagTable {
+        let mut entries: Vec<(String, u8)> = entries.into_iter().collect();
+        entries.sort_unstable();
+        let mut words: Vec<(Box<str>, u8)> = Vec::with_capacity(entries.len());
+        for (w, f) in entries {
+            match words.last_mut() {
+                Some((last, flags)) if **last == *w => *flags |= f,
+                _ => words.push((w.into_boxed_str(), f)),
+            }
+        }
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        // At most 1/4 full: probes are short.
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size].into_boxed_slice();
+        for (i, (w, _)) in words.iter().enumerate() {
+            let h = word_key(w.as_bytes());
+            let bit = Self::filter_bit(h);
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut at = (h >> 16) as usize & (size - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        FlagTable {
+            filter,
+            slots,
+            words,
+        }
+    }
+
+    fn filter_bit(h: u64) -> usize {
+        (h >> (64 - Self::FILTER_BITS)) as usize
+    }
+
+    /// The flags of `word`, 0 when it is not in the table.
+    #[inline]
+    fn get(&self, word: &str) -> u8 {
+        let h = word_key(word.as_bytes());
+        let bit = Self::filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (h >> 16) as usize & mask;
+        loop {
+            let s = self.slots[at] as usize;
+            if s == 0 {
+                return 0;
+            }
+            let (w, flags) = &self.words[s - 1];
+            if **w == *word {
+                return *flags;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// A fixed set of short words with a cheap membership test (an
+/// open-addressing table behind a bit filter), for word lists consulted
+/// in inner loops (a slice's `contains` compares against every entry).
+///
+/// ```
+/// use quotecheck_core::words::WordSet;
+/// let set = WordSet::new(["also", "has", "later"]);
+/// assert!(set.contains("has") && !set.contains("hash") && !set.contains(""));
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordSet(FlagTable);
+
+impl WordSet {
+    /// The set of the given words (duplicates are fine).
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
+        WordSet(FlagTable::new(
+            words.into_iter().map(|w| (w.to_string(), 1)),
+        ))
+    }
+
+    /// True when `word` is in the set (exact comparison).
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word) != 0
     }
 }
