@@ -39,7 +39,8 @@ pub struct QuoteRecord {
     /// The speaker's role or title, when known.
     #[serde(default)]
     pub speaker_role: String,
-    /// Speaker mention as written at this quote.
+    /// Speaker mention as written at this quote, with a describing
+    /// appositive or relative clause (`Ms. Leon, who works as a secretary`).
     #[serde(default)]
     pub mention: String,
     /// Code-point offset of the mention (absent when there is none).
