@@ -1920,7 +1920,7 @@ impl<'a> Finder<'a> {
             }
             // Only cut when the next attribution is not inside a clause we
             // report (`said that the report said …` stays whole).
-            let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
+            let that_between = || toks[from..nc].iter().any(|t| t.lower() == "that");
             // Coordinated: the later cue has no subject of its own (`… and
             // described`), or its subject follows a comma or semicolon
             // (`…, and Washington confirmed`); a bare `and` before a subject
@@ -1931,7 +1931,7 @@ impl<'a> Finder<'a> {
             } else {
                 true
             };
-            if k > from && (coordinated || !that_between) {
+            if k > from && (coordinated || !that_between()) {
                 end = end.min(k);
                 break;
             }
@@ -1946,11 +1946,15 @@ impl<'a> Finder<'a> {
         let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
-            let next = toks.get(k + 1).map(|n| n.lower());
+            // A word neither closes a quote nor ends a clause.
+            if t.is_word {
+                return false;
+            }
+            let next = || toks.get(k + 1).map(|n| n.lower());
             // `… “expanded the party,” claiming that …`: a participle after
             // a quote that closes with a comma starts a new clause.
             if self.closes_quote(t.span) && toks[k - 1].text == "," {
-                return next.is_some_and(participle);
+                return next().is_some_and(participle);
             }
             if self.in_quote(t.span) {
                 return false;
@@ -1964,7 +1968,7 @@ impl<'a> Finder<'a> {
                 return k + 1 < end && !paired && !double;
             }
             t.text == ","
-                && next.is_some_and(|n| {
+                && next().is_some_and(|n| {
                     matches!(
                         n,
                         "while"
