@@ -24,22 +24,19 @@ pub struct Token<'a> {
     plain: bool,
 }
 
-/// A token's case-folded text: borrowed when already folded, inline for
-/// short words (no allocation), owned otherwise.
+/// A token's case-folded text: borrowed when already folded, owned
+/// otherwise (allocated once: a `&str` view of an inline buffer would be
+/// validated as UTF-8 on every call, which costs more).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Lower<'a> {
     Borrowed(&'a str),
-    Inline([u8; 22], u8),
-    Owned(String),
+    Owned(Box<str>),
 }
 
 impl Lower<'_> {
     fn as_str(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
-            Lower::Inline(buf, len) => {
-                std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default()
-            }
             Lower::Owned(s) => s,
         }
     }
@@ -267,17 +264,11 @@ fn fold(text: &str, plain: bool) -> Lower<'_> {
     if plain || text.is_ascii() {
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             Lower::Borrowed(text)
-        } else if text.len() <= 22 {
-            let mut buf = [0u8; 22];
-            for (d, b) in buf.iter_mut().zip(text.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            Lower::Inline(buf, text.len() as u8)
         } else {
-            Lower::Owned(text.to_ascii_lowercase())
+            Lower::Owned(text.to_ascii_lowercase().into_boxed_str())
         }
     } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
-        Lower::Owned(text.to_lowercase().replace('’', "'"))
+        Lower::Owned(text.to_lowercase().replace('’', "'").into_boxed_str())
     } else {
         Lower::Borrowed(text)
     }
