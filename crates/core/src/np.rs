@@ -219,12 +219,10 @@ fn is_name_particle(word: &str) -> bool {
 }
 
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
-    let l = lower(t);
-    t.is_capitalized()
-        && !w.is_function(l)
-        && !w.is_title(l)
-        && !w.is_speaker_noun(l)
-        && !is_org_word(l)
+    t.is_capitalized() && {
+        let l = lower(t);
+        !w.is_function_title_or_speaker_noun(l) && !is_org_word(l)
+    }
 }
 
 /// True when the token can be the head (last word) of a speaker phrase.
@@ -691,6 +689,10 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     }
     // The whole phrase as written, allocated only for the kinds that use it.
     let all = || join(tokens, first, last, text);
+    let all_str = || {
+        text.get(tokens[first].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+    };
     let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
@@ -706,6 +708,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             break;
         }
     }
+    // Allocates once: `s` is borrowed from the text.
     let strip_det = |s: &str| -> String {
         let mut s = s.trim();
         for d in ["the ", "The ", "THE "] {
@@ -724,8 +727,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         );
     if k <= last && !(has_org && after_prep) {
         // A name, possibly after a role.
-        let name = join(tokens, k, last, text);
-        let name = name.trim_end_matches(['’', '\'']).to_string();
+        let name = text
+            .get(tokens[k].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+            .trim_end_matches(['’', '\''])
+            .to_string();
         let role = (k > first).then(|| join(tokens, first, k - 1, text));
         let n = last + 1 - k;
         let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
@@ -738,7 +744,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 && head.text.len() <= 5
                 && head.text.chars().all(|c| c.is_uppercase()))
         {
-            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
         }
         let kind = if n >= 2 || role.is_some() {
             MentionKind::Name
@@ -754,7 +760,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
     }
     // A common-noun phrase: group (plural) or role (singular). In `the
     // director of operations` the head is the noun before `of`.
@@ -781,10 +787,10 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 | "women"
         );
     if is_org_noun(hl) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
     }
     if plural {
-        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(all_str()));
     }
     let all = all();
     Np {

@@ -77,6 +77,13 @@ impl Words {
     pub fn is_place(&self, lower: &str) -> bool {
         self.classes.get(lower) & PLACE != 0
     }
+
+    /// Function word, title or speaker noun (lower case): the three tests
+    /// of [`Words::is_function`], [`Words::is_title`] and
+    /// [`Words::is_speaker_noun`] with one lookup.
+    pub(crate) fn is_function_title_or_speaker_noun(&self, lower: &str) -> bool {
+        self.classes.get(lower) & (FUNCTION | TITLE | SPEAKER_NOUN) != 0
+    }
 }
 
 /// Hash of a word from its length and its first two and last two bytes,
