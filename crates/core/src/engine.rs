@@ -960,20 +960,34 @@ impl<'a> Finder<'a> {
 
     /// Find the subject before cue token `at`, skipping adverbs, auxiliaries
     /// and a parenthetical or appositive between commas.
-    /// [`Finder::subject_before`], remembered per cue within the current
-    /// unit (a cue's subject is also asked for when earlier cues end their
-    /// content).
-    fn subject_cached(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+    /// [`Finder::subject_before`] for the cue being attributed: taken from
+    /// the memo of [`Finder::subject_first`] when an earlier cue asked for
+    /// it (no one asks again once the cue is attributed), else computed.
+    fn subject_taken(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        let mut memo = self.subject_memo.borrow_mut();
+        if let Some(p) = memo.iter().position(|(a, _)| *a == at) {
+            return memo.remove(p).1;
+        }
+        drop(memo);
+        self.subject_before(toks, at)
+    }
+
+    /// The first token of [`Finder::subject_before`], remembered per cue
+    /// within the current unit: earlier cues ask for it when they end their
+    /// content, and [`Finder::subject_taken`] takes it when the cue itself
+    /// is attributed.
+    fn subject_first(&self, toks: &[Token<'a>], at: usize) -> Option<usize> {
         if let Some((_, np)) = self.subject_memo.borrow().iter().find(|(a, _)| *a == at) {
-            return np.clone();
+            return np.as_ref().map(|np| np.first);
         }
         let np = self.subject_before(toks, at);
+        let first = np.as_ref().map(|np| np.first);
         let mut memo = self.subject_memo.borrow_mut();
         if memo.len() >= 32 {
             memo.remove(0); // later cues only look a few cues ahead
         }
-        memo.push((at, np.clone()));
-        np
+        memo.push((at, np));
+        first
     }
 
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
@@ -1481,7 +1495,7 @@ impl<'a> Finder<'a> {
         }
         // Subject before the cue.
         let mut subject = self
-            .subject_cached(toks, hit.at)
+            .subject_taken(toks, hit.at)
             .map(|np| (self.mention(toks, &np), np));
         let mut reason = "subject-cue";
         if subject.is_none() && hit.entry.gerund {
@@ -1857,8 +1871,8 @@ impl<'a> Finder<'a> {
         if hit.entry.class == CueClass::According {
             return Some(hit.at);
         }
-        if let Some(np) = self.subject_cached(toks, hit.at) {
-            return Some(np.first);
+        if let Some(first) = self.subject_first(toks, hit.at) {
+            return Some(first);
         }
         let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
         if hit.entry.gerund && prev == "," {
