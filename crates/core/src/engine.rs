@@ -1443,15 +1443,9 @@ impl<'a> Finder<'a> {
             } else {
                 return None;
             };
-            self.emit(
-                content,
-                cue,
-                Some((m.clone(), np.clone())),
-                class,
-                "according-to",
-                None,
-            );
-            return Some((m, np));
+            let subj = (m, np);
+            self.emit(content, &cue, Some(&subj), class, "according-to", None);
+            return Some(subj);
         }
 
         // `Asked about …, X said`: the question is reported too.
@@ -1595,14 +1589,7 @@ impl<'a> Finder<'a> {
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
-                emitted = self.emit(
-                    content,
-                    cue.clone(),
-                    Some(subj.clone()),
-                    class,
-                    reason,
-                    None,
-                );
+                emitted = self.emit(content, &cue, Some(&subj), class, reason, None);
                 if emitted {
                     return Some(subj);
                 }
@@ -1619,14 +1606,7 @@ impl<'a> Finder<'a> {
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
-                    emitted = self.emit(
-                        content,
-                        cue.clone(),
-                        Some(subj.clone()),
-                        class,
-                        reason,
-                        None,
-                    );
+                    emitted = self.emit(content, &cue, Some(&subj), class, reason, None);
                 }
             }
             // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
@@ -1654,7 +1634,7 @@ impl<'a> Finder<'a> {
                     } else {
                         content
                     };
-                    self.emit_before(content, cue.clone(), subj.clone(), class);
+                    self.emit_before(content, &cue, &subj, class);
                 }
             }
             return Some(subj);
@@ -1683,8 +1663,9 @@ impl<'a> Finder<'a> {
         let np = self.subject_after(toks, hit.at + hit.len, after_quote)?;
         let m = self.mention(toks, &np);
         let content = Span::new(unit.start, toks[hit.at - 1].span.end);
-        self.emit_before(content, cue, (m.clone(), np.clone()), hit.entry.class);
-        Some((m, np))
+        let subj = (m, np);
+        self.emit_before(content, &cue, &subj, hit.entry.class);
+        Some(subj)
     }
 
     fn unit_subject(&self, toks: &[Token<'a>], before: usize) -> Option<(Mention, Np)> {
@@ -2039,8 +2020,8 @@ impl<'a> Finder<'a> {
     fn emit(
         &mut self,
         content: Span,
-        cue: Cue,
-        subj: Option<(Mention, Np)>,
+        cue: &Cue,
+        subj: Option<&(Mention, Np)>,
         class: CueClass,
         reason: &'static str,
         inherit: Option<usize>,
@@ -2090,8 +2071,8 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue),
-                    mention: subj,
+                    cue: Some(cue.clone()),
+                    mention: subj.cloned(),
                     inherit,
                     confidence: conf,
                     reason: r,
@@ -2125,8 +2106,8 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue),
-            mention: subj,
+            cue: Some(cue.clone()),
+            mention: subj.cloned(),
             inherit,
             confidence: conf,
             reason: r,
@@ -2135,7 +2116,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Emit a quote for content before its attribution (`…, he said.`).
-    fn emit_before(&mut self, content: Span, cue: Cue, subj: (Mention, Np), class: CueClass) {
+    fn emit_before(&mut self, content: Span, cue: &Cue, subj: &(Mention, Np), class: CueClass) {
         let text = self.text;
         let content = content.trim_matches(text, |c| {
             c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';')
@@ -2158,8 +2139,8 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue),
-                    mention: Some(subj),
+                    cue: Some(cue.clone()),
+                    mention: Some(subj.clone()),
                     inherit: None,
                     confidence: if q.close.is_some() { 0.95 } else { 0.75 },
                     reason: "direct:cue-after",
@@ -2184,8 +2165,8 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue),
-            mention: Some(subj),
+            cue: Some(cue.clone()),
+            mention: Some(subj.clone()),
             inherit: None,
             confidence: 0.75,
             reason: if kind == QuoteKind::Mixed {
