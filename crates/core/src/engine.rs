@@ -441,7 +441,7 @@ fn plausible_content(text: &str, content: Span) -> bool {
         return false;
     };
     let mut words = s.split_whitespace();
-    let first = words.next().unwrap_or_default().to_lowercase();
+    let first = words.next().unwrap_or_default();
     if words.next().is_none() {
         return false;
     }
@@ -467,41 +467,58 @@ fn plausible_content(text: &str, content: Span) -> bool {
             )
         });
     let after_that = before.ends_with(',') || complementiser;
-    after_that
-        || !matches!(
-            first.as_str(),
-            "in" | "on"
-                | "at"
-                | "over"
-                | "by"
-                | "during"
-                | "with"
-                | "from"
-                | "after"
-                | "before"
-                | "since"
-                | "as"
-                | "when"
-                | "while"
-                | "off"
-                | "up"
-                | "out"
-                | "into"
-                | "without"
-                | "simply"
-                | "about"
-                | "only"
-                | "outside"
-                | "inside"
-                | "near"
-                | "behind"
-                | "through"
-                | "via"
-                | "afterward"
-                | "afterwards"
-                | "later"
-                | "earlier"
-        )
+    after_that || !with_lowercase(first, opens_content_adjunct)
+}
+
+/// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
+/// Words that open an adjunct rather than reported content (lower case).
+fn opens_content_adjunct(first: &str) -> bool {
+    matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "over"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "when"
+            | "while"
+            | "off"
+            | "up"
+            | "out"
+            | "into"
+            | "without"
+            | "simply"
+            | "about"
+            | "only"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "through"
+            | "via"
+            | "afterward"
+            | "afterwards"
+            | "later"
+            | "earlier"
+    )
 }
 
 /// Adverbs and auxiliaries between a subject and its cue (`has also
@@ -711,13 +728,15 @@ impl<'a> Finder<'a> {
             .is_some_and(|q| q.close.is_some_and(|c| c.contains(mark)))
     }
 
-    /// Quoted spans overlapping `span`, by index (at most 64).
-    fn quoted_in(&self, span: Span) -> Vec<usize> {
+    /// Quoted spans overlapping `span`, by index (at most 64): they are
+    /// consecutive, so a range.
+    fn quoted_in(&self, span: Span) -> std::ops::Range<usize> {
         let i = self.first_quote_ending_after(span.start);
-        (i..self.quoted.len())
-            .take_while(|&k| self.quoted[k].outer().start < span.end)
-            .take(64)
-            .collect()
+        let mut j = i;
+        while j < self.quoted.len() && j - i < 64 && self.quoted[j].outer().start < span.end {
+            j += 1;
+        }
+        i..j
     }
 
     fn cues(&self, toks: &[Token<'a>]) -> Vec<CueHit<'static>> {
@@ -872,7 +891,7 @@ impl<'a> Finder<'a> {
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
             if np.kind != MentionKind::Pronoun
-                || !matches!(m.text.to_lowercase().as_str(), "he" | "she")
+                || !with_lowercase(&m.text, |l| matches!(l, "he" | "she"))
             {
                 continue;
             }
@@ -1080,7 +1099,8 @@ impl<'a> Finder<'a> {
                             p
                         });
                 };
-                if main.kind == MentionKind::Pronoun && main.name.to_lowercase() != "who" {
+                if main.kind == MentionKind::Pronoun && !with_lowercase(&main.name, |l| l == "who")
+                {
                     return None;
                 }
                 let paren = self
@@ -1146,7 +1166,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = np::backward(toks, j - 1, 0, self.text)?;
-        if np.kind == MentionKind::Pronoun && np.name.to_lowercase() == "who" {
+        if np.kind == MentionKind::Pronoun && with_lowercase(&np.name, |l| l == "who") {
             // `Trump, who said …`: resolve through the antecedent before the comma.
             let comma = np.first >= 2 && toks[np.first - 1].text == ",";
             let ante_end = if comma {
@@ -1170,9 +1190,7 @@ impl<'a> Finder<'a> {
             // speaker stays unresolved.
             return (!comma).then_some(np);
         }
-        if matches!(np.kind, MentionKind::Pronoun)
-            && matches!(np.name.to_lowercase().as_str(), "you")
-        {
+        if matches!(np.kind, MentionKind::Pronoun) && with_lowercase(&np.name, |l| l == "you") {
             return None;
         }
         Some(np)
@@ -2000,18 +2018,20 @@ impl<'a> Finder<'a> {
 
     /// Reported content with quoted fragments inside is mixed (the first
     /// fragment is reported, all are claimed); without any it is indirect.
-    fn kind_of(&mut self, content: Span, quoted: Vec<usize>) -> (QuoteKind, Option<Span>) {
-        let inside: Vec<usize> = quoted
-            .into_iter()
-            .filter(|&k| content.contains(self.quoted[k].content))
-            .collect();
-        match inside.first() {
-            Some(&k) => {
-                for &j in &inside {
-                    self.claimed[j] = true;
-                }
-                (QuoteKind::Mixed, Some(self.quoted[k].content))
+    fn kind_of(
+        &mut self,
+        content: Span,
+        quoted: std::ops::Range<usize>,
+    ) -> (QuoteKind, Option<Span>) {
+        let mut first = None;
+        for k in quoted {
+            if content.contains(self.quoted[k].content) {
+                first.get_or_insert(k);
+                self.claimed[k] = true;
             }
+        }
+        match first {
+            Some(k) => (QuoteKind::Mixed, Some(self.quoted[k].content)),
             None => (QuoteKind::Indirect, None),
         }
     }
@@ -2033,7 +2053,7 @@ impl<'a> Finder<'a> {
         }
         let qs = self.quoted_in(content);
         // Content that is (or opens) a quoted span is a direct quote.
-        for &k in &qs {
+        for k in qs.clone() {
             let q = self.quoted[k];
             let outer = q.outer();
             let starts_at_quote = q.open.start <= content.start + 1
@@ -2044,20 +2064,20 @@ impl<'a> Finder<'a> {
             if starts_at_quote && reaches_end {
                 // A short title (`told “Fox and Friends,”`, `titled
                 // “Dangerous”`) or noun phrase is not what was said.
-                let words: Vec<&str> = q
-                    .content
-                    .slice(text)
-                    .unwrap_or_default()
-                    .split_whitespace()
-                    .collect();
-                let title = words.len() <= 5
-                    && words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-                let sentence = words
-                    .last()
-                    .is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
-                if (words.len() < 3 || title) && !sentence {
+                // Counted without collecting: only up to six words matter.
+                let mut n_words = 0usize;
+                let mut title = true;
+                let mut last_word = None;
+                for w in q.content.slice(text).unwrap_or_default().split_whitespace() {
+                    n_words += 1;
+                    if n_words <= 5 {
+                        title &= w.chars().next().is_some_and(|c| !c.is_lowercase());
+                    }
+                    last_word = Some(w);
+                }
+                let title = n_words <= 5 && title;
+                let sentence = last_word.is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
+                if (n_words < 3 || title) && !sentence {
                     return false;
                 }
                 self.claimed[k] = true;
@@ -2127,7 +2147,7 @@ impl<'a> Finder<'a> {
         let qs = self.quoted_in(content);
         // The quote that ends right before the attribution and opens the
         // content (`“…,” he said`).
-        if let Some(&k) = qs.last() {
+        if let Some(k) = qs.clone().next_back() {
             let q = self.quoted[k];
             let opens = text
                 .get(content.start..q.open.start)
@@ -2359,14 +2379,11 @@ impl<'a> Finder<'a> {
             };
             let content = trim_final_period(text, rest);
             let qs = self.quoted_in(content);
-            let whole = match qs.as_slice() {
-                [k] if self.quoted[*k].outer().start <= content.start
-                    && self.quoted[*k].outer().end + 2 >= content.end =>
-                {
-                    Some(self.quoted[*k].content)
-                }
-                _ => None,
-            };
+            let k = qs.start;
+            let whole = (qs.len() == 1
+                && self.quoted[k].outer().start <= content.start
+                && self.quoted[k].outer().end + 2 >= content.end)
+                .then(|| self.quoted[k].content);
             let (kind, fragment, span, reason) = match whole {
                 Some(q) => (QuoteKind::Direct, None, q, "direct:headline"),
                 None => {
