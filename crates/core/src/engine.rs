@@ -47,7 +47,6 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
-        cue_flags: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
     };
@@ -673,8 +672,6 @@ struct Finder<'a> {
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
     /// Token buffer reused by [`Finder::unit`].
     toks: Vec<Token<'a>>,
-    /// For each token of the current unit: may it start a cue?
-    cue_flags: Vec<bool>,
     /// Last answer of [`Finder::first_quote_ending_after`].
     quote_cursor: std::cell::Cell<usize>,
     /// Token buffer reused by [`Finder::sentence_subject`].
@@ -739,10 +736,12 @@ impl<'a> Finder<'a> {
         i..j
     }
 
-    fn cues(&self, toks: &[Token<'a>]) -> Vec<CueHit<'static>> {
+    /// The cues of the unit, reading from token `from` (no word before it
+    /// may start a cue).
+    fn cues(&self, toks: &[Token<'a>], from: usize) -> Vec<CueHit<'static>> {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
-        let mut i = 0;
+        let mut i = from;
         while i < toks.len() {
             if let Some((len, entry)) = self.cue_at(lex, toks, i) {
                 out.push(CueHit { at: i, len, entry });
@@ -754,15 +753,6 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// [`Lexicon::token_may_start`] for token `i` of the current unit, as
-    /// computed by [`Finder::unit`].
-    fn may_start_cue(&self, lex: &Lexicon, toks: &[Token<'a>], i: usize) -> bool {
-        match self.cue_flags.get(i) {
-            Some(&may) if self.cue_flags.len() == toks.len() => may,
-            _ => lex.token_may_start(&toks[i]),
-        }
-    }
-
     fn cue_at(
         &self,
         lex: &'static Lexicon,
@@ -770,7 +760,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !self.may_start_cue(lex, toks, i) {
+        if !t.is_word || !lex.token_may_start(t) {
             return None;
         }
         let l = t.lower();
@@ -943,23 +933,24 @@ impl<'a> Finder<'a> {
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
         tokenize_into(text, unit, &mut toks);
-        // Most sentences report nothing: go on only when a word may start a cue.
-        self.cue_flags.clear();
-        self.cue_flags
-            .extend(toks.iter().map(|t| t.is_word && lex.token_may_start(t)));
-        if self.cue_flags.contains(&true) {
-            self.unit_tokens(unit, &toks);
+        // Most sentences report nothing: go on only when a word may start a
+        // cue, from the first such word (each word is asked once).
+        if let Some(first) = toks
+            .iter()
+            .position(|t| t.is_word && lex.token_may_start(t))
+        {
+            self.unit_tokens(unit, &toks, first);
         }
         self.toks = toks;
     }
 
-    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>]) {
+    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>], first_cue_word: usize) {
         if toks.is_empty() {
             return;
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(toks);
+        let cues = self.cues(toks, first_cue_word);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
