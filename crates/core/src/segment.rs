@@ -269,6 +269,16 @@ fn next_word(text: &str) -> &str {
 /// Decide whether a period at byte `dot` (followed by whitespace and `rest`)
 /// ends a sentence.
 fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
+    let next_first = rest
+        .trim_start_matches(|c: char| c.is_whitespace())
+        .chars()
+        .next();
+    // A lowercase continuation never starts a sentence in news copy.
+    if let Some(c) = next_first {
+        if c.is_lowercase() {
+            return false;
+        }
+    }
     let word = word_before(text, dot);
     // Abbreviations are short: only short words need a case-folded copy.
     let mut buf = [0u8; 6];
@@ -281,17 +291,6 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     } else {
         ""
     };
-    let next = next_word(rest);
-    let next_first = rest
-        .trim_start_matches(|c: char| c.is_whitespace())
-        .chars()
-        .next();
-    // A lowercase continuation never starts a sentence in news copy.
-    if let Some(c) = next_first {
-        if c.is_lowercase() {
-            return false;
-        }
-    }
     if word.is_empty() {
         return true;
     }
@@ -306,7 +305,7 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.');
     if single_cap || dotted || is_soft_abbreviation(lower) {
-        return is_starter(next);
+        return is_starter(next_word(rest));
     }
     true
 }
