@@ -2196,8 +2196,12 @@ impl<'a> Finder<'a> {
         let mut turns: Vec<(Span, Span)> = Vec::new();
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
-            let Some(colon) = s.find(':') else { continue };
-            if colon == 0 || colon > 40 {
+            // Only a colon among the first 41 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(41)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
                 continue;
             }
             let label = &s[..colon];
@@ -2318,8 +2322,12 @@ impl<'a> Finder<'a> {
             if s.len() > 240 {
                 continue;
             }
-            let Some(colon) = s.find(':') else { continue };
-            if colon == 0 || colon > 48 {
+            // Only a colon among the first 49 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(49)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
                 continue;
             }
             let label = s[..colon].trim_end();
