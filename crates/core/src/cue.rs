@@ -107,6 +107,10 @@ struct WordTable {
     /// without reading the word) in the high bits.
     slots: Box<[u32]>,
     words: Vec<Box<[u8]>>,
+    /// For each length (longer words share the last entry), a bit for
+    /// each first byte (folded to five bits) some word of that length
+    /// starts with: rules out most words before their key is computed.
+    shapes: [u32; 64],
 }
 
 impl WordTable {
@@ -131,10 +135,35 @@ impl WordTable {
             }
             slots[at] = Self::tag(h) | (i as u32 + 1);
         }
+        let mut shapes = [0u32; 64];
+        for w in &words {
+            if let Some(&f) = w.first() {
+                shapes[Self::shape_len(w.len())] |= Self::shape_bit(f);
+            }
+        }
         WordTable {
             filter,
             slots,
             words,
+            shapes,
+        }
+    }
+
+    fn shape_len(len: usize) -> usize {
+        len.min(63)
+    }
+
+    /// The same bit for both ASCII cases of a letter.
+    fn shape_bit(first: u8) -> u32 {
+        1 << ((first | 0x20) & 31)
+    }
+
+    /// True when `word` (any ASCII case) is in the set.
+    #[inline]
+    fn contains_word(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&f) if self.shapes[Self::shape_len(word.len())] & Self::shape_bit(f) == 0 => false,
+            _ => self.contains(word, word_key(word)),
         }
     }
 
@@ -359,7 +388,7 @@ impl Lexicon {
         let word = word.as_bytes();
         if word.len() <= 24 && word.is_ascii() {
             // Exact for short ASCII words (the bit filter admits every start word).
-            self.starts.contains(word, word_key(word))
+            self.starts.contains_word(word)
         } else {
             filter_has(&self.filter, word)
         }
@@ -381,7 +410,7 @@ impl Lexicon {
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
         let w = t.text.as_bytes();
         let may = if t.is_plain() && w.len() <= 24 {
-            self.starts.contains(w, word_key(w))
+            self.starts.contains_word(w)
         } else {
             self.may_start_raw(t.text)
         };
