@@ -234,11 +234,12 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
     if PRONOUNS.contains(&l) || is_quantifier_head(l) {
         return true;
     }
-    if w.is_function(l) {
+    let class = w.class(l);
+    if class.is_function() {
         return false;
     }
     // `the 46-year-old`
-    t.is_capitalized() || w.is_speaker_noun(l) || l.ends_with("-year-old")
+    t.is_capitalized() || class.is_speaker_noun() || l.ends_with("-year-old")
 }
 
 /// Words that head a speaker phrase of their own (`Almost half said`,
@@ -374,17 +375,19 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             }
             break;
         }
-        if t.is_capitalized() && !w.is_function(l) {
+        // One lookup answers the list tests below.
+        let class = w.class(l);
+        if t.is_capitalized() && !class.is_function() {
             first -= 1;
             continue;
         }
-        if w.is_title(l) || w.is_speaker_noun(l) {
+        if class.is_title() || class.is_speaker_noun() {
             first -= 1;
             continue;
         }
         if head_is_noun
             && lowercase_mods < 3
-            && !w.is_function(l)
+            && !class.is_function()
             && !l.ends_with("ly")
             && l.chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '.')

@@ -78,6 +78,11 @@ impl Words {
         self.classes.get(lower) & PLACE != 0
     }
 
+    /// The lists a word (lower case) is in, with one lookup.
+    pub(crate) fn class(&self, lower: &str) -> WordClass {
+        WordClass(self.classes.get(lower))
+    }
+
     /// Function word, title or speaker noun (lower case): the three tests
     /// of [`Words::is_function`], [`Words::is_title`] and
     /// [`Words::is_speaker_noun`] with one lookup.
@@ -103,6 +108,27 @@ pub(crate) fn word_key(word: &[u8]) -> u64 {
         | (n as u64) << 32;
     let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h ^ (h >> 29)
+}
+
+/// The lists one word is in ([`Words::class`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordClass(u8);
+
+impl WordClass {
+    /// [`Words::is_function`].
+    pub(crate) fn is_function(self) -> bool {
+        self.0 & FUNCTION != 0
+    }
+
+    /// [`Words::is_title`].
+    pub(crate) fn is_title(self) -> bool {
+        self.0 & TITLE != 0
+    }
+
+    /// [`Words::is_speaker_noun`].
+    pub(crate) fn is_speaker_noun(self) -> bool {
+        self.0 & SPEAKER_NOUN != 0
+    }
 }
 
 /// A fixed table from words to a byte of flags (0 for absent words),
