@@ -126,6 +126,13 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
             continue;
         } else {
             let (c, l) = char_at(i);
+            // Curly quotes, dashes, ellipses: punctuation, without a
+            // Unicode table lookup.
+            if is_general_punctuation(c) {
+                push_punct(out, s, span.start, i, l);
+                i += l;
+                continue;
+            }
             if c.is_whitespace() {
                 i += l;
                 continue;
@@ -150,7 +157,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                 break;
             }
             let (d, dl) = char_at(j);
-            if d.is_alphanumeric() || is_mark_char(d) {
+            if !is_general_punctuation(d) && (d.is_alphanumeric() || is_mark_char(d)) {
                 plain = false;
                 j += dl;
                 continue;
@@ -274,6 +281,13 @@ fn fold(text: &str, plain: bool) -> Lower<'_> {
     }
 }
 
+/// Characters of the General Punctuation block that are neither letters,
+/// digits nor whitespace (dashes, curly quotes, ellipsis, primes, …):
+/// `!c.is_whitespace() && !c.is_alphanumeric()` answered by a range test.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 fn is_mark_char(c: char) -> bool {
     // Combining marks continue a word.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
@@ -282,6 +296,15 @@ fn is_mark_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_is_neither_word_nor_space() {
+        for c in '\u{2000}'..='\u{206F}' {
+            if is_general_punctuation(c) {
+                assert!(!c.is_whitespace() && !c.is_alphanumeric() && !is_mark_char(c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn alnum_prefix_matches_the_byte_test() {
