@@ -22,7 +22,7 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, tokenize_into, Token};
+use crate::token::{tokenize, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
 /// Analyse one document.
@@ -38,8 +38,11 @@ pub fn analyze(doc: &Document) -> Analysis {
     let sentences = segment::sentences_in(text, &body);
     let quoted = find_quoted(text, &body);
     let units = units(text, &sentences, &quoted);
+    // Plain words take their lower case from here (same byte offsets).
+    let folded = text.to_ascii_lowercase();
     let mut finder = Finder {
         text,
+        folded: &folded,
         quoted: &quoted,
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
@@ -661,6 +664,8 @@ const TELL_LIKE: &[&str] = &[
 
 struct Finder<'a> {
     text: &'a str,
+    /// `text.to_ascii_lowercase()`, for [`tokenize_folded_into`].
+    folded: &'a str,
     quoted: &'a [Quoted],
     claimed: Vec<bool>,
     cands: Vec<Cand>,
@@ -854,8 +859,9 @@ impl<'a> Finder<'a> {
         }
         // A reused buffer: this runs for many sentences before pronouns.
         let mut toks = self.subject_toks.borrow_mut();
-        tokenize_into(
+        tokenize_folded_into(
             self.text,
+            Some(self.folded),
             Span::new(unit.start, unit.start + end),
             &mut toks,
         );
@@ -932,7 +938,7 @@ impl<'a> Finder<'a> {
         }
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize_into(text, unit, &mut toks);
+        tokenize_folded_into(text, Some(self.folded), unit, &mut toks);
         // Most sentences report nothing: go on only when a word may start a
         // cue, from the first such word (each word is asked once).
         if let Some(first) = toks

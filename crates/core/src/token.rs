@@ -94,6 +94,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 /// [`tokenize`] into a reused buffer (cleared first), so that callers
 /// tokenizing many sentences allocate once.
 pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
+    tokenize_folded_into(text, None, span, out);
+}
+
+/// [`tokenize_into`] with `folded`, the text lower-cased the ASCII way
+/// (`str::to_ascii_lowercase`, so every byte offset is the same): a plain
+/// word's [`Token::lower`] is then its slice of `folded`, not a copy made
+/// when first asked.
+pub(crate) fn tokenize_folded_into<'a>(
+    text: &'a str,
+    folded: Option<&'a str>,
+    span: Span,
+    out: &mut Vec<Token<'a>>,
+) {
     out.clear();
     let Some(s) = span.slice(text) else {
         return;
@@ -193,11 +206,19 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                 plain = false;
             }
         }
+        let at = Span::new(span.start + b, span.start + end_b);
+        let lower = match folded
+            .filter(|_| plain)
+            .and_then(|f| f.get(at.start..at.end))
+        {
+            Some(l) => std::cell::OnceCell::from(Lower::Borrowed(l)),
+            None => std::cell::OnceCell::new(),
+        };
         out.push(Token {
             text: &s[b..end_b],
-            span: Span::new(span.start + b, span.start + end_b),
+            span: at,
             is_word: true,
-            lower: std::cell::OnceCell::new(),
+            lower,
             plain,
         });
         i = end_b;
@@ -301,7 +322,10 @@ mod tests {
     fn general_punctuation_is_neither_word_nor_space() {
         for c in '\u{2000}'..='\u{206F}' {
             if is_general_punctuation(c) {
-                assert!(!c.is_whitespace() && !c.is_alphanumeric() && !is_mark_char(c), "{c:?}");
+                assert!(
+                    !c.is_whitespace() && !c.is_alphanumeric() && !is_mark_char(c),
+                    "{c:?}"
+                );
             }
         }
     }
