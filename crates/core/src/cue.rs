@@ -109,8 +109,11 @@ struct WordTable {
     words: Vec<Box<[u8]>>,
     /// For each length (longer words share the last entry), a bit for
     /// each first byte (folded to five bits) some word of that length
-    /// starts with: rules out most words before their key is computed.
+    /// starts with; and for each first byte, a bit for each last byte
+    /// that follows it in some word. Together they rule out most words
+    /// before their key is computed.
     shapes: [u32; 64],
+    ends: [u32; 32],
 }
 
 impl WordTable {
@@ -136,9 +139,11 @@ impl WordTable {
             slots[at] = Self::tag(h) | (i as u32 + 1);
         }
         let mut shapes = [0u32; 64];
+        let mut ends = [0u32; 32];
         for w in &words {
-            if let Some(&f) = w.first() {
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
                 shapes[Self::shape_len(w.len())] |= Self::shape_bit(f);
+                ends[Self::shape_index(f)] |= Self::shape_bit(l);
             }
         }
         WordTable {
@@ -146,6 +151,7 @@ impl WordTable {
             slots,
             words,
             shapes,
+            ends,
         }
     }
 
@@ -153,16 +159,26 @@ impl WordTable {
         len.min(63)
     }
 
+    /// The same index for both ASCII cases of a letter.
+    fn shape_index(b: u8) -> usize {
+        ((b | 0x20) & 31) as usize
+    }
+
     /// The same bit for both ASCII cases of a letter.
-    fn shape_bit(first: u8) -> u32 {
-        1 << ((first | 0x20) & 31)
+    fn shape_bit(b: u8) -> u32 {
+        1 << Self::shape_index(b)
     }
 
     /// True when `word` (any ASCII case) is in the set.
     #[inline]
     fn contains_word(&self, word: &[u8]) -> bool {
-        match word.first() {
-            Some(&f) if self.shapes[Self::shape_len(word.len())] & Self::shape_bit(f) == 0 => false,
+        match (word.first(), word.last()) {
+            (Some(&f), Some(&l))
+                if self.shapes[Self::shape_len(word.len())] & Self::shape_bit(f) == 0
+                    || self.ends[Self::shape_index(f)] & Self::shape_bit(l) == 0 =>
+            {
+                false
+            }
             _ => self.contains(word, word_key(word)),
         }
     }
