@@ -8,6 +8,7 @@
 //! followed by a name (`U.S. Senate`), or inside numbers (`3.5`).
 //! Offsets always point into the original text; nothing is rewritten.
 
+use crate::scan;
 use crate::span::Span;
 
 /// Split `text` into paragraphs: maximal runs of non-blank lines separated
@@ -378,8 +379,14 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = p.as_bytes();
     let mut i = 0usize;
     // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
-    while let Some(k) = bytes[i..].iter().position(|&b| ENDS_LEAD[b as usize]) {
-        i += k;
+    let maybe = |x: u64| {
+        scan::has_byte(x, b'.')
+            | scan::has_byte(x, b'!')
+            | scan::has_byte(x, b'?')
+            | scan::has_byte(x, 0xE2)
+    };
+    while let Some(k) = scan::position_from(bytes, i, &ENDS_LEAD, maybe) {
+        i = k;
         let b = bytes[i];
         let is_ellipsis =
             b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
