@@ -98,9 +98,9 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
 }
 
 /// [`tokenize_into`] with `folded`, the text lower-cased the ASCII way
-/// (`str::to_ascii_lowercase`, so every byte offset is the same): a plain
-/// word's [`Token::lower`] is then its slice of `folded`, not a copy made
-/// when first asked.
+/// (`str::to_ascii_lowercase`, so every byte offset is the same): a
+/// capitalised plain word's [`Token::lower`] is then its slice of
+/// `folded`, not a copy made when first asked.
 pub(crate) fn tokenize_folded_into<'a>(
     text: &'a str,
     folded: Option<&'a str>,
@@ -207,8 +207,11 @@ pub(crate) fn tokenize_folded_into<'a>(
             }
         }
         let at = Span::new(span.start + b, span.start + end_b);
+        // Capitalised plain words take their lower case from `folded`; the
+        // others are folded (almost always borrowed) when first asked.
+        let capital = plain && bytes[b].is_ascii_uppercase();
         let lower = match folded
-            .filter(|_| plain)
+            .filter(|_| capital)
             .and_then(|f| f.get(at.start..at.end))
         {
             Some(l) => std::cell::OnceCell::from(Lower::Borrowed(l)),
