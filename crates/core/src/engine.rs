@@ -857,6 +857,11 @@ impl<'a> Finder<'a> {
         while !raw.is_char_boundary(end) {
             end -= 1;
         }
+        // A name needs two capitalised words (below): without two capital
+        // letters there is nothing to tokenize.
+        if raw[..end].chars().filter(|c| c.is_uppercase()).nth(1).is_none() {
+            return None;
+        }
         // A reused buffer: this runs for many sentences before pronouns.
         let mut toks = self.subject_toks.borrow_mut();
         tokenize_folded_into(
