@@ -859,9 +859,7 @@ impl<'a> Finder<'a> {
         }
         // A name needs two capitalised words (below): without two capital
         // letters there is nothing to tokenize.
-        if raw[..end].chars().filter(|c| c.is_uppercase()).nth(1).is_none() {
-            return None;
-        }
+        raw[..end].chars().filter(|c| c.is_uppercase()).nth(1)?;
         // A reused buffer: this runs for many sentences before pronouns.
         let mut toks = self.subject_toks.borrow_mut();
         tokenize_folded_into(
