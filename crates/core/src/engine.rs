@@ -968,6 +968,14 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The cue written at `span`.
+    fn cue_of(&self, span: Span) -> Cue {
+        Cue {
+            text: cut(self.text, span.start, span.end),
+            span,
+        }
+    }
+
     fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
         let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
         Mention {
@@ -1394,10 +1402,8 @@ impl<'a> Finder<'a> {
     ) -> Option<(Mention, Np)> {
         let text = self.text;
         let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
-        let cue = Cue {
-            text: cut(text, cue_span.start, cue_span.end),
-            span: cue_span,
-        };
+        // The cue's text is copied only for a quote that keeps it.
+        let cue = cue_span;
         let after_cue = hit.at + hit.len;
         let class = hit.entry.class;
 
@@ -1462,7 +1468,7 @@ impl<'a> Finder<'a> {
                 return None;
             };
             let subj = (m, np);
-            self.emit(content, &cue, Some(&subj), class, "according-to", None);
+            self.emit(content, cue, Some(&subj), class, "according-to", None);
             return Some(subj);
         }
 
@@ -1477,7 +1483,7 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Indirect,
                     span: content,
                     fragment: None,
-                    cue: Some(cue),
+                    cue: Some(self.cue_of(cue)),
                     mention: None,
                     inherit: None,
                     confidence: 0.5,
@@ -1607,7 +1613,7 @@ impl<'a> Finder<'a> {
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
-                emitted = self.emit(content, &cue, Some(&subj), class, reason, None);
+                emitted = self.emit(content, cue, Some(&subj), class, reason, None);
                 if emitted {
                     return Some(subj);
                 }
@@ -1624,7 +1630,7 @@ impl<'a> Finder<'a> {
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
-                    emitted = self.emit(content, &cue, Some(&subj), class, reason, None);
+                    emitted = self.emit(content, cue, Some(&subj), class, reason, None);
                 }
             }
             // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
@@ -1652,7 +1658,7 @@ impl<'a> Finder<'a> {
                     } else {
                         content
                     };
-                    self.emit_before(content, &cue, &subj, class);
+                    self.emit_before(content, cue, &subj, class);
                 }
             }
             return Some(subj);
@@ -1675,14 +1681,14 @@ impl<'a> Finder<'a> {
         unit: Span,
         toks: &[Token<'a>],
         hit: &CueHit<'static>,
-        cue: Cue,
+        cue: Span,
     ) -> Option<(Mention, Np)> {
         let after_quote = self.closes_quote(toks[hit.at - 1].span);
         let np = self.subject_after(toks, hit.at + hit.len, after_quote)?;
         let m = self.mention(toks, &np);
         let content = Span::new(unit.start, toks[hit.at - 1].span.end);
         let subj = (m, np);
-        self.emit_before(content, &cue, &subj, hit.entry.class);
+        self.emit_before(content, cue, &subj, hit.entry.class);
         Some(subj)
     }
 
@@ -2040,7 +2046,7 @@ impl<'a> Finder<'a> {
     fn emit(
         &mut self,
         content: Span,
-        cue: &Cue,
+        cue: Span,
         subj: Option<&(Mention, Np)>,
         class: CueClass,
         reason: &'static str,
@@ -2091,7 +2097,7 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue.clone()),
+                    cue: Some(self.cue_of(cue)),
                     mention: subj.cloned(),
                     inherit,
                     confidence: conf,
@@ -2107,7 +2113,7 @@ impl<'a> Finder<'a> {
         // Content that opens before its cue (`…, according to X.`, `A, they
         // say, B.`) may open with anything; content right after a verb must
         // not be an adjunct.
-        let before_cue = content.start < cue.span.start;
+        let before_cue = content.start < cue.start;
         if !before_cue && !plausible_content(text, content) {
             return false;
         }
@@ -2126,7 +2132,7 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue.clone()),
+            cue: Some(self.cue_of(cue)),
             mention: subj.cloned(),
             inherit,
             confidence: conf,
@@ -2136,7 +2142,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Emit a quote for content before its attribution (`…, he said.`).
-    fn emit_before(&mut self, content: Span, cue: &Cue, subj: &(Mention, Np), class: CueClass) {
+    fn emit_before(&mut self, content: Span, cue: Span, subj: &(Mention, Np), class: CueClass) {
         let text = self.text;
         let content = content.trim_matches(text, |c| {
             c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';')
@@ -2159,7 +2165,7 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue.clone()),
+                    cue: Some(self.cue_of(cue)),
                     mention: Some(subj.clone()),
                     inherit: None,
                     confidence: if q.close.is_some() { 0.95 } else { 0.75 },
@@ -2185,7 +2191,7 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue.clone()),
+            cue: Some(self.cue_of(cue)),
             mention: Some(subj.clone()),
             inherit: None,
             confidence: 0.75,
