@@ -107,13 +107,11 @@ struct WordTable {
     /// without reading the word) in the high bits.
     slots: Box<[u32]>,
     words: Vec<Box<[u8]>>,
-    /// For each length (longer words share the last entry), a bit for
-    /// each first byte (folded to five bits) some word of that length
-    /// starts with; and for each first byte, a bit for each last byte
-    /// that follows it in some word. Together they rule out most words
-    /// before their key is computed.
-    shapes: [u32; 64],
-    ends: [u32; 32],
+    /// For each length (longer words share the last entry) and first
+    /// byte (folded to five bits), a bit for each last byte (folded the
+    /// same way) of some word: rules out most words before their key is
+    /// computed.
+    shapes: Box<[u32; 32 * 32]>,
 }
 
 impl WordTable {
@@ -138,12 +136,10 @@ impl WordTable {
             }
             slots[at] = Self::tag(h) | (i as u32 + 1);
         }
-        let mut shapes = [0u32; 64];
-        let mut ends = [0u32; 32];
+        let mut shapes = Box::new([0u32; 32 * 32]);
         for w in &words {
             if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
-                shapes[Self::shape_len(w.len())] |= Self::shape_bit(f);
-                ends[Self::shape_index(f)] |= Self::shape_bit(l);
+                shapes[Self::shape_slot(w.len(), f)] |= Self::shape_bit(l);
             }
         }
         WordTable {
@@ -151,12 +147,11 @@ impl WordTable {
             slots,
             words,
             shapes,
-            ends,
         }
     }
 
-    fn shape_len(len: usize) -> usize {
-        len.min(63)
+    fn shape_slot(len: usize, first: u8) -> usize {
+        len.min(31) * 32 + Self::shape_index(first)
     }
 
     /// The same index for both ASCII cases of a letter.
@@ -174,8 +169,7 @@ impl WordTable {
     fn contains_word(&self, word: &[u8]) -> bool {
         match (word.first(), word.last()) {
             (Some(&f), Some(&l))
-                if self.shapes[Self::shape_len(word.len())] & Self::shape_bit(f) == 0
-                    || self.ends[Self::shape_index(f)] & Self::shape_bit(l) == 0 =>
+                if self.shapes[Self::shape_slot(word.len(), f)] & Self::shape_bit(l) == 0 =>
             {
                 false
             }
