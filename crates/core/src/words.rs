@@ -140,6 +140,18 @@ struct FlagTable {
     /// 0 for an empty slot, else an index + 1 into `words`.
     slots: Box<[u32]>,
     words: Vec<(Box<str>, u8)>,
+    /// For each length (longer words share the last entry) and first byte
+    /// (folded to five bits), a bit for each last byte (folded the same
+    /// way) of some word: rules out most absent words before their key is
+    /// computed.
+    shapes: Box<[u32; 32 * 32]>,
+}
+
+/// [`FlagTable::shapes`] entry and bit of a word, `None` for the empty word.
+fn shape(word: &[u8]) -> Option<(usize, u32)> {
+    let (&f, &l) = (word.first()?, word.last()?);
+    let fold = |b: u8| usize::from((b | 0x20) & 31);
+    Some((word.len().min(31) * 32 + fold(f), 1 << fold(l)))
 }
 
 impl FlagTable {
@@ -171,10 +183,17 @@ impl FlagTable {
             }
             slots[at] = i as u32 + 1;
         }
+        let mut shapes = Box::new([0u32; 32 * 32]);
+        for (w, _) in &words {
+            if let Some((at, bit)) = shape(w.as_bytes()) {
+                shapes[at] |= bit;
+            }
+        }
         FlagTable {
             filter,
             slots,
             words,
+            shapes,
         }
     }
 
@@ -185,6 +204,11 @@ impl FlagTable {
     /// The flags of `word`, 0 when it is not in the table.
     #[inline]
     fn get(&self, word: &str) -> u8 {
+        if let Some((at, bit)) = shape(word.as_bytes()) {
+            if self.shapes[at] & bit == 0 {
+                return 0;
+            }
+        }
         let h = word_key(word.as_bytes());
         let bit = Self::filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
