@@ -185,11 +185,23 @@ fn looks_like_headline(line: &str) -> bool {
     caps * 4 >= content.len() * 3
 }
 
+/// The words of `s`, each lower-cased, joined by single spaces (one
+/// allocation; ASCII words are folded in place).
 fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Find boilerplate among the paragraphs of `text`.

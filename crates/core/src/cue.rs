@@ -107,6 +107,11 @@ struct WordTable {
     /// without reading the word) in the high bits.
     slots: Box<[u32]>,
     words: Vec<Box<[u8]>>,
+    /// For each length (longer words share the last entry) and first
+    /// byte (folded to five bits), a bit for each last byte (folded the
+    /// same way) of some word: rules out most words before their key is
+    /// computed.
+    shapes: Box<[u32; 32 * 32]>,
 }
 
 impl WordTable {
@@ -131,10 +136,44 @@ impl WordTable {
             }
             slots[at] = Self::tag(h) | (i as u32 + 1);
         }
+        let mut shapes = Box::new([0u32; 32 * 32]);
+        for w in &words {
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                shapes[Self::shape_slot(w.len(), f)] |= Self::shape_bit(l);
+            }
+        }
         WordTable {
             filter,
             slots,
             words,
+            shapes,
+        }
+    }
+
+    fn shape_slot(len: usize, first: u8) -> usize {
+        len.min(31) * 32 + Self::shape_index(first)
+    }
+
+    /// The same index for both ASCII cases of a letter.
+    fn shape_index(b: u8) -> usize {
+        ((b | 0x20) & 31) as usize
+    }
+
+    /// The same bit for both ASCII cases of a letter.
+    fn shape_bit(b: u8) -> u32 {
+        1 << Self::shape_index(b)
+    }
+
+    /// True when `word` (any ASCII case) is in the set.
+    #[inline]
+    fn contains_word(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&f), Some(&l))
+                if self.shapes[Self::shape_slot(word.len(), f)] & Self::shape_bit(l) == 0 =>
+            {
+                false
+            }
+            _ => self.contains(word, word_key(word)),
         }
     }
 
@@ -359,7 +398,7 @@ impl Lexicon {
         let word = word.as_bytes();
         if word.len() <= 24 && word.is_ascii() {
             // Exact for short ASCII words (the bit filter admits every start word).
-            self.starts.contains(word, word_key(word))
+            self.starts.contains_word(word)
         } else {
             filter_has(&self.filter, word)
         }
@@ -381,7 +420,7 @@ impl Lexicon {
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
         let w = t.text.as_bytes();
         let may = if t.is_plain() && w.len() <= 24 {
-            self.starts.contains(w, word_key(w))
+            self.starts.contains_word(w)
         } else {
             self.may_start_raw(t.text)
         };

@@ -22,7 +22,7 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, tokenize_into, Token};
+use crate::token::{tokenize, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
 /// Analyse one document.
@@ -38,8 +38,11 @@ pub fn analyze(doc: &Document) -> Analysis {
     let sentences = segment::sentences_in(text, &body);
     let quoted = find_quoted(text, &body);
     let units = units(text, &sentences, &quoted);
+    // Plain words take their lower case from here (same byte offsets).
+    let folded = text.to_ascii_lowercase();
     let mut finder = Finder {
         text,
+        folded: &folded,
         quoted: &quoted,
         claimed: vec![false; quoted.len()],
         cands: Vec::new(),
@@ -47,7 +50,6 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
-        cue_flags: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
     };
@@ -441,7 +443,7 @@ fn plausible_content(text: &str, content: Span) -> bool {
         return false;
     };
     let mut words = s.split_whitespace();
-    let first = words.next().unwrap_or_default().to_lowercase();
+    let first = words.next().unwrap_or_default();
     if words.next().is_none() {
         return false;
     }
@@ -467,41 +469,58 @@ fn plausible_content(text: &str, content: Span) -> bool {
             )
         });
     let after_that = before.ends_with(',') || complementiser;
-    after_that
-        || !matches!(
-            first.as_str(),
-            "in" | "on"
-                | "at"
-                | "over"
-                | "by"
-                | "during"
-                | "with"
-                | "from"
-                | "after"
-                | "before"
-                | "since"
-                | "as"
-                | "when"
-                | "while"
-                | "off"
-                | "up"
-                | "out"
-                | "into"
-                | "without"
-                | "simply"
-                | "about"
-                | "only"
-                | "outside"
-                | "inside"
-                | "near"
-                | "behind"
-                | "through"
-                | "via"
-                | "afterward"
-                | "afterwards"
-                | "later"
-                | "earlier"
-        )
+    after_that || !with_lowercase(first, opens_content_adjunct)
+}
+
+/// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
+/// Words that open an adjunct rather than reported content (lower case).
+fn opens_content_adjunct(first: &str) -> bool {
+    matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "over"
+            | "by"
+            | "during"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "as"
+            | "when"
+            | "while"
+            | "off"
+            | "up"
+            | "out"
+            | "into"
+            | "without"
+            | "simply"
+            | "about"
+            | "only"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "through"
+            | "via"
+            | "afterward"
+            | "afterwards"
+            | "later"
+            | "earlier"
+    )
 }
 
 /// Adverbs and auxiliaries between a subject and its cue (`has also
@@ -645,6 +664,8 @@ const TELL_LIKE: &[&str] = &[
 
 struct Finder<'a> {
     text: &'a str,
+    /// `text.to_ascii_lowercase()`, for [`tokenize_folded_into`].
+    folded: &'a str,
     quoted: &'a [Quoted],
     claimed: Vec<bool>,
     cands: Vec<Cand>,
@@ -656,8 +677,6 @@ struct Finder<'a> {
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
     /// Token buffer reused by [`Finder::unit`].
     toks: Vec<Token<'a>>,
-    /// For each token of the current unit: may it start a cue?
-    cue_flags: Vec<bool>,
     /// Last answer of [`Finder::first_quote_ending_after`].
     quote_cursor: std::cell::Cell<usize>,
     /// Token buffer reused by [`Finder::sentence_subject`].
@@ -711,19 +730,23 @@ impl<'a> Finder<'a> {
             .is_some_and(|q| q.close.is_some_and(|c| c.contains(mark)))
     }
 
-    /// Quoted spans overlapping `span`, by index (at most 64).
-    fn quoted_in(&self, span: Span) -> Vec<usize> {
+    /// Quoted spans overlapping `span`, by index (at most 64): they are
+    /// consecutive, so a range.
+    fn quoted_in(&self, span: Span) -> std::ops::Range<usize> {
         let i = self.first_quote_ending_after(span.start);
-        (i..self.quoted.len())
-            .take_while(|&k| self.quoted[k].outer().start < span.end)
-            .take(64)
-            .collect()
+        let mut j = i;
+        while j < self.quoted.len() && j - i < 64 && self.quoted[j].outer().start < span.end {
+            j += 1;
+        }
+        i..j
     }
 
-    fn cues(&self, toks: &[Token<'a>]) -> Vec<CueHit<'static>> {
+    /// The cues of the unit, reading from token `from` (no word before it
+    /// may start a cue).
+    fn cues(&self, toks: &[Token<'a>], from: usize) -> Vec<CueHit<'static>> {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
-        let mut i = 0;
+        let mut i = from;
         while i < toks.len() {
             if let Some((len, entry)) = self.cue_at(lex, toks, i) {
                 out.push(CueHit { at: i, len, entry });
@@ -735,15 +758,6 @@ impl<'a> Finder<'a> {
         out
     }
 
-    /// [`Lexicon::token_may_start`] for token `i` of the current unit, as
-    /// computed by [`Finder::unit`].
-    fn may_start_cue(&self, lex: &Lexicon, toks: &[Token<'a>], i: usize) -> bool {
-        match self.cue_flags.get(i) {
-            Some(&may) if self.cue_flags.len() == toks.len() => may,
-            _ => lex.token_may_start(&toks[i]),
-        }
-    }
-
     fn cue_at(
         &self,
         lex: &'static Lexicon,
@@ -751,7 +765,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !self.may_start_cue(lex, toks, i) {
+        if !t.is_word || !lex.token_may_start(t) {
             return None;
         }
         let l = t.lower();
@@ -843,10 +857,14 @@ impl<'a> Finder<'a> {
         while !raw.is_char_boundary(end) {
             end -= 1;
         }
+        // A name needs two capitalised words (below): without two capital
+        // letters there is nothing to tokenize.
+        raw[..end].chars().filter(|c| c.is_uppercase()).nth(1)?;
         // A reused buffer: this runs for many sentences before pronouns.
         let mut toks = self.subject_toks.borrow_mut();
-        tokenize_into(
+        tokenize_folded_into(
             self.text,
+            Some(self.folded),
             Span::new(unit.start, unit.start + end),
             &mut toks,
         );
@@ -872,7 +890,7 @@ impl<'a> Finder<'a> {
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
             if np.kind != MentionKind::Pronoun
-                || !matches!(m.text.to_lowercase().as_str(), "he" | "she")
+                || !with_lowercase(&m.text, |l| matches!(l, "he" | "she"))
             {
                 continue;
             }
@@ -923,29 +941,38 @@ impl<'a> Finder<'a> {
         }
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize_into(text, unit, &mut toks);
-        // Most sentences report nothing: go on only when a word may start a cue.
-        self.cue_flags.clear();
-        self.cue_flags
-            .extend(toks.iter().map(|t| t.is_word && lex.token_may_start(t)));
-        if self.cue_flags.contains(&true) {
-            self.unit_tokens(unit, &toks);
+        tokenize_folded_into(text, Some(self.folded), unit, &mut toks);
+        // Most sentences report nothing: go on only when a word may start a
+        // cue, from the first such word (each word is asked once).
+        if let Some(first) = toks
+            .iter()
+            .position(|t| t.is_word && lex.token_may_start(t))
+        {
+            self.unit_tokens(unit, &toks, first);
         }
         self.toks = toks;
     }
 
-    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>]) {
+    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>], first_cue_word: usize) {
         if toks.is_empty() {
             return;
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(toks);
+        let cues = self.cues(toks, first_cue_word);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
+        }
+    }
+
+    /// The cue written at `span`.
+    fn cue_of(&self, span: Span) -> Cue {
+        Cue {
+            text: cut(self.text, span.start, span.end),
+            span,
         }
     }
 
@@ -960,20 +987,34 @@ impl<'a> Finder<'a> {
 
     /// Find the subject before cue token `at`, skipping adverbs, auxiliaries
     /// and a parenthetical or appositive between commas.
-    /// [`Finder::subject_before`], remembered per cue within the current
-    /// unit (a cue's subject is also asked for when earlier cues end their
-    /// content).
-    fn subject_cached(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+    /// [`Finder::subject_before`] for the cue being attributed: taken from
+    /// the memo of [`Finder::subject_first`] when an earlier cue asked for
+    /// it (no one asks again once the cue is attributed), else computed.
+    fn subject_taken(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        let mut memo = self.subject_memo.borrow_mut();
+        if let Some(p) = memo.iter().position(|(a, _)| *a == at) {
+            return memo.remove(p).1;
+        }
+        drop(memo);
+        self.subject_before(toks, at)
+    }
+
+    /// The first token of [`Finder::subject_before`], remembered per cue
+    /// within the current unit: earlier cues ask for it when they end their
+    /// content, and [`Finder::subject_taken`] takes it when the cue itself
+    /// is attributed.
+    fn subject_first(&self, toks: &[Token<'a>], at: usize) -> Option<usize> {
         if let Some((_, np)) = self.subject_memo.borrow().iter().find(|(a, _)| *a == at) {
-            return np.clone();
+            return np.as_ref().map(|np| np.first);
         }
         let np = self.subject_before(toks, at);
+        let first = np.as_ref().map(|np| np.first);
         let mut memo = self.subject_memo.borrow_mut();
         if memo.len() >= 32 {
             memo.remove(0); // later cues only look a few cues ahead
         }
-        memo.push((at, np.clone()));
-        np
+        memo.push((at, np));
+        first
     }
 
     fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
@@ -1066,7 +1107,8 @@ impl<'a> Finder<'a> {
                             p
                         });
                 };
-                if main.kind == MentionKind::Pronoun && main.name.to_lowercase() != "who" {
+                if main.kind == MentionKind::Pronoun && !with_lowercase(&main.name, |l| l == "who")
+                {
                     return None;
                 }
                 let paren = self
@@ -1132,7 +1174,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = np::backward(toks, j - 1, 0, self.text)?;
-        if np.kind == MentionKind::Pronoun && np.name.to_lowercase() == "who" {
+        if np.kind == MentionKind::Pronoun && with_lowercase(&np.name, |l| l == "who") {
             // `Trump, who said …`: resolve through the antecedent before the comma.
             let comma = np.first >= 2 && toks[np.first - 1].text == ",";
             let ante_end = if comma {
@@ -1156,9 +1198,7 @@ impl<'a> Finder<'a> {
             // speaker stays unresolved.
             return (!comma).then_some(np);
         }
-        if matches!(np.kind, MentionKind::Pronoun)
-            && matches!(np.name.to_lowercase().as_str(), "you")
-        {
+        if matches!(np.kind, MentionKind::Pronoun) && with_lowercase(&np.name, |l| l == "you") {
             return None;
         }
         Some(np)
@@ -1362,10 +1402,8 @@ impl<'a> Finder<'a> {
     ) -> Option<(Mention, Np)> {
         let text = self.text;
         let cue_span = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
-        let cue = Cue {
-            text: cut(text, cue_span.start, cue_span.end),
-            span: cue_span,
-        };
+        // The cue's text is copied only for a quote that keeps it.
+        let cue = cue_span;
         let after_cue = hit.at + hit.len;
         let class = hit.entry.class;
 
@@ -1429,15 +1467,9 @@ impl<'a> Finder<'a> {
             } else {
                 return None;
             };
-            self.emit(
-                content,
-                cue,
-                Some((m.clone(), np.clone())),
-                class,
-                "according-to",
-                None,
-            );
-            return Some((m, np));
+            let subj = (m, np);
+            self.emit(content, cue, Some(&subj), class, "according-to", None);
+            return Some(subj);
         }
 
         // `Asked about …, X said`: the question is reported too.
@@ -1451,7 +1483,7 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Indirect,
                     span: content,
                     fragment: None,
-                    cue: Some(cue),
+                    cue: Some(self.cue_of(cue)),
                     mention: None,
                     inherit: None,
                     confidence: 0.5,
@@ -1481,7 +1513,7 @@ impl<'a> Finder<'a> {
         }
         // Subject before the cue.
         let mut subject = self
-            .subject_cached(toks, hit.at)
+            .subject_taken(toks, hit.at)
             .map(|np| (self.mention(toks, &np), np));
         let mut reason = "subject-cue";
         if subject.is_none() && hit.entry.gerund {
@@ -1581,14 +1613,7 @@ impl<'a> Finder<'a> {
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
-                emitted = self.emit(
-                    content,
-                    cue.clone(),
-                    Some(subj.clone()),
-                    class,
-                    reason,
-                    None,
-                );
+                emitted = self.emit(content, cue, Some(&subj), class, reason, None);
                 if emitted {
                     return Some(subj);
                 }
@@ -1605,14 +1630,7 @@ impl<'a> Finder<'a> {
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
-                    emitted = self.emit(
-                        content,
-                        cue.clone(),
-                        Some(subj.clone()),
-                        class,
-                        reason,
-                        None,
-                    );
+                    emitted = self.emit(content, cue, Some(&subj), class, reason, None);
                 }
             }
             // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
@@ -1640,7 +1658,7 @@ impl<'a> Finder<'a> {
                     } else {
                         content
                     };
-                    self.emit_before(content, cue.clone(), subj.clone(), class);
+                    self.emit_before(content, cue, &subj, class);
                 }
             }
             return Some(subj);
@@ -1663,14 +1681,15 @@ impl<'a> Finder<'a> {
         unit: Span,
         toks: &[Token<'a>],
         hit: &CueHit<'static>,
-        cue: Cue,
+        cue: Span,
     ) -> Option<(Mention, Np)> {
         let after_quote = self.closes_quote(toks[hit.at - 1].span);
         let np = self.subject_after(toks, hit.at + hit.len, after_quote)?;
         let m = self.mention(toks, &np);
         let content = Span::new(unit.start, toks[hit.at - 1].span.end);
-        self.emit_before(content, cue, (m.clone(), np.clone()), hit.entry.class);
-        Some((m, np))
+        let subj = (m, np);
+        self.emit_before(content, cue, &subj, hit.entry.class);
+        Some(subj)
     }
 
     fn unit_subject(&self, toks: &[Token<'a>], before: usize) -> Option<(Mention, Np)> {
@@ -1857,8 +1876,8 @@ impl<'a> Finder<'a> {
         if hit.entry.class == CueClass::According {
             return Some(hit.at);
         }
-        if let Some(np) = self.subject_cached(toks, hit.at) {
-            return Some(np.first);
+        if let Some(first) = self.subject_first(toks, hit.at) {
+            return Some(first);
         }
         let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
         if hit.entry.gerund && prev == "," {
@@ -1920,7 +1939,7 @@ impl<'a> Finder<'a> {
             }
             // Only cut when the next attribution is not inside a clause we
             // report (`said that the report said …` stays whole).
-            let that_between = toks[from..nc].iter().any(|t| t.lower() == "that");
+            let that_between = || toks[from..nc].iter().any(|t| t.lower() == "that");
             // Coordinated: the later cue has no subject of its own (`… and
             // described`), or its subject follows a comma or semicolon
             // (`…, and Washington confirmed`); a bare `and` before a subject
@@ -1931,7 +1950,7 @@ impl<'a> Finder<'a> {
             } else {
                 true
             };
-            if k > from && (coordinated || !that_between) {
+            if k > from && (coordinated || !that_between()) {
                 end = end.min(k);
                 break;
             }
@@ -1946,11 +1965,15 @@ impl<'a> Finder<'a> {
         let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
-            let next = toks.get(k + 1).map(|n| n.lower());
+            // A word neither closes a quote nor ends a clause.
+            if t.is_word {
+                return false;
+            }
+            let next = || toks.get(k + 1).map(|n| n.lower());
             // `… “expanded the party,” claiming that …`: a participle after
             // a quote that closes with a comma starts a new clause.
             if self.closes_quote(t.span) && toks[k - 1].text == "," {
-                return next.is_some_and(participle);
+                return next().is_some_and(participle);
             }
             if self.in_quote(t.span) {
                 return false;
@@ -1964,7 +1987,7 @@ impl<'a> Finder<'a> {
                 return k + 1 < end && !paired && !double;
             }
             t.text == ","
-                && next.is_some_and(|n| {
+                && next().is_some_and(|n| {
                     matches!(
                         n,
                         "while"
@@ -2001,18 +2024,20 @@ impl<'a> Finder<'a> {
 
     /// Reported content with quoted fragments inside is mixed (the first
     /// fragment is reported, all are claimed); without any it is indirect.
-    fn kind_of(&mut self, content: Span, quoted: Vec<usize>) -> (QuoteKind, Option<Span>) {
-        let inside: Vec<usize> = quoted
-            .into_iter()
-            .filter(|&k| content.contains(self.quoted[k].content))
-            .collect();
-        match inside.first() {
-            Some(&k) => {
-                for &j in &inside {
-                    self.claimed[j] = true;
-                }
-                (QuoteKind::Mixed, Some(self.quoted[k].content))
+    fn kind_of(
+        &mut self,
+        content: Span,
+        quoted: std::ops::Range<usize>,
+    ) -> (QuoteKind, Option<Span>) {
+        let mut first = None;
+        for k in quoted {
+            if content.contains(self.quoted[k].content) {
+                first.get_or_insert(k);
+                self.claimed[k] = true;
             }
+        }
+        match first {
+            Some(k) => (QuoteKind::Mixed, Some(self.quoted[k].content)),
             None => (QuoteKind::Indirect, None),
         }
     }
@@ -2021,8 +2046,8 @@ impl<'a> Finder<'a> {
     fn emit(
         &mut self,
         content: Span,
-        cue: Cue,
-        subj: Option<(Mention, Np)>,
+        cue: Span,
+        subj: Option<&(Mention, Np)>,
         class: CueClass,
         reason: &'static str,
         inherit: Option<usize>,
@@ -2034,7 +2059,7 @@ impl<'a> Finder<'a> {
         }
         let qs = self.quoted_in(content);
         // Content that is (or opens) a quoted span is a direct quote.
-        for &k in &qs {
+        for k in qs.clone() {
             let q = self.quoted[k];
             let outer = q.outer();
             let starts_at_quote = q.open.start <= content.start + 1
@@ -2045,20 +2070,20 @@ impl<'a> Finder<'a> {
             if starts_at_quote && reaches_end {
                 // A short title (`told “Fox and Friends,”`, `titled
                 // “Dangerous”`) or noun phrase is not what was said.
-                let words: Vec<&str> = q
-                    .content
-                    .slice(text)
-                    .unwrap_or_default()
-                    .split_whitespace()
-                    .collect();
-                let title = words.len() <= 5
-                    && words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-                let sentence = words
-                    .last()
-                    .is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
-                if (words.len() < 3 || title) && !sentence {
+                // Counted without collecting: only up to six words matter.
+                let mut n_words = 0usize;
+                let mut title = true;
+                let mut last_word = None;
+                for w in q.content.slice(text).unwrap_or_default().split_whitespace() {
+                    n_words += 1;
+                    if n_words <= 5 {
+                        title &= w.chars().next().is_some_and(|c| !c.is_lowercase());
+                    }
+                    last_word = Some(w);
+                }
+                let title = n_words <= 5 && title;
+                let sentence = last_word.is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
+                if (n_words < 3 || title) && !sentence {
                     return false;
                 }
                 self.claimed[k] = true;
@@ -2072,8 +2097,8 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue),
-                    mention: subj,
+                    cue: Some(self.cue_of(cue)),
+                    mention: subj.cloned(),
                     inherit,
                     confidence: conf,
                     reason: r,
@@ -2088,7 +2113,7 @@ impl<'a> Finder<'a> {
         // Content that opens before its cue (`…, according to X.`, `A, they
         // say, B.`) may open with anything; content right after a verb must
         // not be an adjunct.
-        let before_cue = content.start < cue.span.start;
+        let before_cue = content.start < cue.start;
         if !before_cue && !plausible_content(text, content) {
             return false;
         }
@@ -2107,8 +2132,8 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue),
-            mention: subj,
+            cue: Some(self.cue_of(cue)),
+            mention: subj.cloned(),
             inherit,
             confidence: conf,
             reason: r,
@@ -2117,7 +2142,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Emit a quote for content before its attribution (`…, he said.`).
-    fn emit_before(&mut self, content: Span, cue: Cue, subj: (Mention, Np), class: CueClass) {
+    fn emit_before(&mut self, content: Span, cue: Span, subj: &(Mention, Np), class: CueClass) {
         let text = self.text;
         let content = content.trim_matches(text, |c| {
             c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';')
@@ -2128,7 +2153,7 @@ impl<'a> Finder<'a> {
         let qs = self.quoted_in(content);
         // The quote that ends right before the attribution and opens the
         // content (`“…,” he said`).
-        if let Some(&k) = qs.last() {
+        if let Some(k) = qs.clone().next_back() {
             let q = self.quoted[k];
             let opens = text
                 .get(content.start..q.open.start)
@@ -2140,8 +2165,8 @@ impl<'a> Finder<'a> {
                     kind: QuoteKind::Direct,
                     span: q.content,
                     fragment: None,
-                    cue: Some(cue),
-                    mention: Some(subj),
+                    cue: Some(self.cue_of(cue)),
+                    mention: Some(subj.clone()),
                     inherit: None,
                     confidence: if q.close.is_some() { 0.95 } else { 0.75 },
                     reason: "direct:cue-after",
@@ -2166,8 +2191,8 @@ impl<'a> Finder<'a> {
             kind,
             span: content,
             fragment,
-            cue: Some(cue),
-            mention: Some(subj),
+            cue: Some(self.cue_of(cue)),
+            mention: Some(subj.clone()),
             inherit: None,
             confidence: 0.75,
             reason: if kind == QuoteKind::Mixed {
@@ -2186,8 +2211,12 @@ impl<'a> Finder<'a> {
         let mut turns: Vec<(Span, Span)> = Vec::new();
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
-            let Some(colon) = s.find(':') else { continue };
-            if colon == 0 || colon > 40 {
+            // Only a colon among the first 41 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(41)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
                 continue;
             }
             let label = &s[..colon];
@@ -2308,8 +2337,12 @@ impl<'a> Finder<'a> {
             if s.len() > 240 {
                 continue;
             }
-            let Some(colon) = s.find(':') else { continue };
-            if colon == 0 || colon > 48 {
+            // Only a colon among the first 49 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(49)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
                 continue;
             }
             let label = s[..colon].trim_end();
@@ -2360,14 +2393,11 @@ impl<'a> Finder<'a> {
             };
             let content = trim_final_period(text, rest);
             let qs = self.quoted_in(content);
-            let whole = match qs.as_slice() {
-                [k] if self.quoted[*k].outer().start <= content.start
-                    && self.quoted[*k].outer().end + 2 >= content.end =>
-                {
-                    Some(self.quoted[*k].content)
-                }
-                _ => None,
-            };
+            let k = qs.start;
+            let whole = (qs.len() == 1
+                && self.quoted[k].outer().start <= content.start
+                && self.quoted[k].outer().end + 2 >= content.end)
+                .then(|| self.quoted[k].content);
             let (kind, fragment, span, reason) = match whole {
                 Some(q) => (QuoteKind::Direct, None, q, "direct:headline"),
                 None => {

@@ -31,6 +31,7 @@ pub mod marks;
 pub mod np;
 pub mod quote;
 pub mod record;
+mod scan;
 pub mod score;
 pub mod segment;
 pub mod span;

@@ -10,6 +10,7 @@
 //! mark never swallows the rest of the document. Nothing in the text is
 //! rewritten: every span points at the original bytes.
 
+use crate::scan;
 use crate::span::Span;
 
 /// Which family of marks a quote uses.
@@ -124,8 +125,10 @@ fn is_guillemet(c: char) -> bool {
 fn mark_candidates(p: &str, out: &mut Vec<(usize, char)>) {
     let bytes = p.as_bytes();
     let mut i = 0usize;
-    while let Some(k) = bytes[i..].iter().position(|&b| MARK_LEAD[b as usize]) {
-        i += k;
+    // Eight bytes at a time while none is `"`, `'` or non-ASCII.
+    let maybe = |x: u64| (x & scan::HIGH) | scan::has_byte(x, b'"') | scan::has_byte(x, b'\'');
+    while let Some(k) = scan::position_from(bytes, i, &MARK_LEAD, maybe) {
+        i = k;
         let b = bytes[i];
         if b == b'"' || b == b'\'' {
             out.push((i, b as char));

@@ -219,12 +219,10 @@ fn is_name_particle(word: &str) -> bool {
 }
 
 fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
-    let l = lower(t);
-    t.is_capitalized()
-        && !w.is_function(l)
-        && !w.is_title(l)
-        && !w.is_speaker_noun(l)
-        && !is_org_word(l)
+    t.is_capitalized() && {
+        let l = lower(t);
+        !w.is_function_title_or_speaker_noun(l) && !is_org_word(l)
+    }
 }
 
 /// True when the token can be the head (last word) of a speaker phrase.
@@ -236,11 +234,12 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
     if PRONOUNS.contains(&l) || is_quantifier_head(l) {
         return true;
     }
-    if w.is_function(l) {
+    let class = w.class(l);
+    if class.is_function() {
         return false;
     }
     // `the 46-year-old`
-    t.is_capitalized() || w.is_speaker_noun(l) || l.ends_with("-year-old")
+    t.is_capitalized() || class.is_speaker_noun() || l.ends_with("-year-old")
 }
 
 /// Words that head a speaker phrase of their own (`Almost half said`,
@@ -376,17 +375,19 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             }
             break;
         }
-        if t.is_capitalized() && !w.is_function(l) {
+        // One lookup answers the list tests below.
+        let class = w.class(l);
+        if t.is_capitalized() && !class.is_function() {
             first -= 1;
             continue;
         }
-        if w.is_title(l) || w.is_speaker_noun(l) {
+        if class.is_title() || class.is_speaker_noun() {
             first -= 1;
             continue;
         }
         if head_is_noun
             && lowercase_mods < 3
-            && !w.is_function(l)
+            && !class.is_function()
             && !l.ends_with("ly")
             && l.chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '.')
@@ -691,6 +692,10 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     }
     // The whole phrase as written, allocated only for the kinds that use it.
     let all = || join(tokens, first, last, text);
+    let all_str = || {
+        text.get(tokens[first].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+    };
     let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
     // Trailing run of name words.
     let mut k = last + 1;
@@ -706,6 +711,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             break;
         }
     }
+    // Allocates once: `s` is borrowed from the text.
     let strip_det = |s: &str| -> String {
         let mut s = s.trim();
         for d in ["the ", "The ", "THE "] {
@@ -724,8 +730,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         );
     if k <= last && !(has_org && after_prep) {
         // A name, possibly after a role.
-        let name = join(tokens, k, last, text);
-        let name = name.trim_end_matches(['’', '\'']).to_string();
+        let name = text
+            .get(tokens[k].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+            .trim_end_matches(['’', '\''])
+            .to_string();
         let role = (k > first).then(|| join(tokens, first, k - 1, text));
         let n = last + 1 - k;
         let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
@@ -738,7 +747,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 && head.text.len() <= 5
                 && head.text.chars().all(|c| c.is_uppercase()))
         {
-            return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
         }
         let kind = if n >= 2 || role.is_some() {
             MentionKind::Name
@@ -754,7 +763,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         };
     }
     if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
     }
     // A common-noun phrase: group (plural) or role (singular). In `the
     // director of operations` the head is the noun before `of`.
@@ -781,10 +790,10 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
                 | "women"
         );
     if is_org_noun(hl) {
-        return Np::unnamed(first, last, MentionKind::Organization, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
     }
     if plural {
-        return Np::unnamed(first, last, MentionKind::Group, strip_det(&all()));
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(all_str()));
     }
     let all = all();
     Np {

@@ -8,6 +8,7 @@
 //! followed by a name (`U.S. Senate`), or inside numbers (`3.5`).
 //! Offsets always point into the original text; nothing is rewritten.
 
+use crate::scan;
 use crate::span::Span;
 
 /// Split `text` into paragraphs: maximal runs of non-blank lines separated
@@ -269,6 +270,16 @@ fn next_word(text: &str) -> &str {
 /// Decide whether a period at byte `dot` (followed by whitespace and `rest`)
 /// ends a sentence.
 fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
+    let next_first = rest
+        .trim_start_matches(|c: char| c.is_whitespace())
+        .chars()
+        .next();
+    // A lowercase continuation never starts a sentence in news copy.
+    if let Some(c) = next_first {
+        if c.is_lowercase() {
+            return false;
+        }
+    }
     let word = word_before(text, dot);
     // Abbreviations are short: only short words need a case-folded copy.
     let mut buf = [0u8; 6];
@@ -281,17 +292,6 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     } else {
         ""
     };
-    let next = next_word(rest);
-    let next_first = rest
-        .trim_start_matches(|c: char| c.is_whitespace())
-        .chars()
-        .next();
-    // A lowercase continuation never starts a sentence in news copy.
-    if let Some(c) = next_first {
-        if c.is_lowercase() {
-            return false;
-        }
-    }
     if word.is_empty() {
         return true;
     }
@@ -306,7 +306,7 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.');
     if single_cap || dotted || is_soft_abbreviation(lower) {
-        return is_starter(next);
+        return is_starter(next_word(rest));
     }
     true
 }
@@ -379,8 +379,15 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = p.as_bytes();
     let mut i = 0usize;
     // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
-    while let Some(k) = bytes[i..].iter().position(|&b| ENDS_LEAD[b as usize]) {
-        i += k;
+    // Eight bytes at a time while none is `.`, `!`, `?` or non-ASCII.
+    let maybe = |x: u64| {
+        scan::has_byte(x, b'.')
+            | scan::has_byte(x, b'!')
+            | scan::has_byte(x, b'?')
+            | (x & scan::HIGH)
+    };
+    while let Some(k) = scan::position_from(bytes, i, &ENDS_LEAD, maybe) {
+        i = k;
         let b = bytes[i];
         let is_ellipsis =
             b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);

@@ -24,22 +24,19 @@ pub struct Token<'a> {
     plain: bool,
 }
 
-/// A token's case-folded text: borrowed when already folded, inline for
-/// short words (no allocation), owned otherwise.
+/// A token's case-folded text: borrowed when already folded, owned
+/// otherwise (allocated once: a `&str` view of an inline buffer would be
+/// validated as UTF-8 on every call, which costs more).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Lower<'a> {
     Borrowed(&'a str),
-    Inline([u8; 22], u8),
-    Owned(String),
+    Owned(Box<str>),
 }
 
 impl Lower<'_> {
     fn as_str(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
-            Lower::Inline(buf, len) => {
-                std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default()
-            }
             Lower::Owned(s) => s,
         }
     }
@@ -97,6 +94,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 /// [`tokenize`] into a reused buffer (cleared first), so that callers
 /// tokenizing many sentences allocate once.
 pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
+    tokenize_folded_into(text, None, span, out);
+}
+
+/// [`tokenize_into`] with `folded`, the text lower-cased the ASCII way
+/// (`str::to_ascii_lowercase`, so every byte offset is the same): a
+/// capitalised plain word's [`Token::lower`] is then its slice of
+/// `folded`, not a copy made when first asked.
+pub(crate) fn tokenize_folded_into<'a>(
+    text: &'a str,
+    folded: Option<&'a str>,
+    span: Span,
+    out: &mut Vec<Token<'a>>,
+) {
     out.clear();
     let Some(s) = span.slice(text) else {
         return;
@@ -129,6 +139,13 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
             continue;
         } else {
             let (c, l) = char_at(i);
+            // Curly quotes, dashes, ellipses: punctuation, without a
+            // Unicode table lookup.
+            if is_general_punctuation(c) {
+                push_punct(out, s, span.start, i, l);
+                i += l;
+                continue;
+            }
             if c.is_whitespace() {
                 i += l;
                 continue;
@@ -153,7 +170,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                 break;
             }
             let (d, dl) = char_at(j);
-            if d.is_alphanumeric() || is_mark_char(d) {
+            if !is_general_punctuation(d) && (d.is_alphanumeric() || is_mark_char(d)) {
                 plain = false;
                 j += dl;
                 continue;
@@ -189,11 +206,22 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                 plain = false;
             }
         }
+        let at = Span::new(span.start + b, span.start + end_b);
+        // Capitalised plain words take their lower case from `folded`; the
+        // others are folded (almost always borrowed) when first asked.
+        let capital = plain && bytes[b].is_ascii_uppercase();
+        let lower = match folded
+            .filter(|_| capital)
+            .and_then(|f| f.get(at.start..at.end))
+        {
+            Some(l) => std::cell::OnceCell::from(Lower::Borrowed(l)),
+            None => std::cell::OnceCell::new(),
+        };
         out.push(Token {
             text: &s[b..end_b],
-            span: Span::new(span.start + b, span.start + end_b),
+            span: at,
             is_word: true,
-            lower: std::cell::OnceCell::new(),
+            lower,
             plain,
         });
         i = end_b;
@@ -267,20 +295,21 @@ fn fold(text: &str, plain: bool) -> Lower<'_> {
     if plain || text.is_ascii() {
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             Lower::Borrowed(text)
-        } else if text.len() <= 22 {
-            let mut buf = [0u8; 22];
-            for (d, b) in buf.iter_mut().zip(text.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            Lower::Inline(buf, text.len() as u8)
         } else {
-            Lower::Owned(text.to_ascii_lowercase())
+            Lower::Owned(text.to_ascii_lowercase().into_boxed_str())
         }
     } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
-        Lower::Owned(text.to_lowercase().replace('’', "'"))
+        Lower::Owned(text.to_lowercase().replace('’', "'").into_boxed_str())
     } else {
         Lower::Borrowed(text)
     }
+}
+
+/// Characters of the General Punctuation block that are neither letters,
+/// digits nor whitespace (dashes, curly quotes, ellipsis, primes, …):
+/// `!c.is_whitespace() && !c.is_alphanumeric()` answered by a range test.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -291,6 +320,18 @@ fn is_mark_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_is_neither_word_nor_space() {
+        for c in '\u{2000}'..='\u{206F}' {
+            if is_general_punctuation(c) {
+                assert!(
+                    !c.is_whitespace() && !c.is_alphanumeric() && !is_mark_char(c),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn alnum_prefix_matches_the_byte_test() {

@@ -77,6 +77,18 @@ impl Words {
     pub fn is_place(&self, lower: &str) -> bool {
         self.classes.get(lower) & PLACE != 0
     }
+
+    /// The lists a word (lower case) is in, with one lookup.
+    pub(crate) fn class(&self, lower: &str) -> WordClass {
+        WordClass(self.classes.get(lower))
+    }
+
+    /// Function word, title or speaker noun (lower case): the three tests
+    /// of [`Words::is_function`], [`Words::is_title`] and
+    /// [`Words::is_speaker_noun`] with one lookup.
+    pub(crate) fn is_function_title_or_speaker_noun(&self, lower: &str) -> bool {
+        self.classes.get(lower) & (FUNCTION | TITLE | SPEAKER_NOUN) != 0
+    }
 }
 
 /// Hash of a word from its length and its first two and last two bytes,
@@ -98,6 +110,27 @@ pub(crate) fn word_key(word: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+/// The lists one word is in ([`Words::class`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordClass(u8);
+
+impl WordClass {
+    /// [`Words::is_function`].
+    pub(crate) fn is_function(self) -> bool {
+        self.0 & FUNCTION != 0
+    }
+
+    /// [`Words::is_title`].
+    pub(crate) fn is_title(self) -> bool {
+        self.0 & TITLE != 0
+    }
+
+    /// [`Words::is_speaker_noun`].
+    pub(crate) fn is_speaker_noun(self) -> bool {
+        self.0 & SPEAKER_NOUN != 0
+    }
+}
+
 /// A fixed table from words to a byte of flags (0 for absent words),
 /// probed with [`word_key`] and compared exactly. A 1 KiB bit filter in
 /// front rejects most absent words without touching the table.
@@ -107,6 +140,18 @@ struct FlagTable {
     /// 0 for an empty slot, else an index + 1 into `words`.
     slots: Box<[u32]>,
     words: Vec<(Box<str>, u8)>,
+    /// For each length (longer words share the last entry) and first byte
+    /// (folded to five bits), a bit for each last byte (folded the same
+    /// way) of some word: rules out most absent words before their key is
+    /// computed.
+    shapes: Box<[u32; 32 * 32]>,
+}
+
+/// [`FlagTable::shapes`] entry and bit of a word, `None` for the empty word.
+fn shape(word: &[u8]) -> Option<(usize, u32)> {
+    let (&f, &l) = (word.first()?, word.last()?);
+    let fold = |b: u8| usize::from((b | 0x20) & 31);
+    Some((word.len().min(31) * 32 + fold(f), 1 << fold(l)))
 }
 
 impl FlagTable {
@@ -138,10 +183,17 @@ impl FlagTable {
             }
             slots[at] = i as u32 + 1;
         }
+        let mut shapes = Box::new([0u32; 32 * 32]);
+        for (w, _) in &words {
+            if let Some((at, bit)) = shape(w.as_bytes()) {
+                shapes[at] |= bit;
+            }
+        }
         FlagTable {
             filter,
             slots,
             words,
+            shapes,
         }
     }
 
@@ -152,6 +204,11 @@ impl FlagTable {
     /// The flags of `word`, 0 when it is not in the table.
     #[inline]
     fn get(&self, word: &str) -> u8 {
+        if let Some((at, bit)) = shape(word.as_bytes()) {
+            if self.shapes[at] & bit == 0 {
+                return 0;
+            }
+        }
         let h = word_key(word.as_bytes());
         let bit = Self::filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
