@@ -258,27 +258,21 @@ fn opens_adjunct(word: &str) -> bool {
             | "from"
             | "with"
             | "of"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
+    ) || is_weekday(word)
+}
+
+/// `monday` … `sunday` (lower case).
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
 fn is_time_word(word: &str) -> bool {
     matches!(
         word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
+        "week"
             | "weekend"
             | "month"
             | "year"
@@ -298,7 +292,7 @@ fn is_time_word(word: &str) -> bool {
             | "october"
             | "november"
             | "december"
-    )
+    ) || is_weekday(word)
 }
 
 /// The length in tokens of a time adjunct opening `toks` (`on Friday`,
@@ -372,10 +366,7 @@ fn time_adjunct_before(toks: &[Token<'_>]) -> Option<usize> {
     if k > 0 && is_time_word(lower(k - 1)) && toks[k - 1].is_capitalized() {
         k -= 1;
     }
-    let weekday = matches!(
-        lower(k),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    );
+    let weekday = is_weekday(lower(k));
     if k > 0 && matches!(lower(k - 1), "last" | "this" | "on" | "late" | "early") {
         k -= 1;
         if k > 0 && matches!(lower(k - 1), "earlier" | "later") {
@@ -1828,23 +1819,11 @@ impl<'a> Finder<'a> {
             if matches!(l, "," | ":" | "—" | "–" | "-")
                 || (t.is_word
                     && w.is_function(l)
-                    && matches!(
-                        l,
-                        "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "today"
-                            | "yesterday"
-                            | "tonight"
-                            | "also"
-                            | "again"
-                            | "later"
-                            | "then"
-                    ))
+                    && (is_weekday(l)
+                        || matches!(
+                            l,
+                            "today" | "yesterday" | "tonight" | "also" | "again" | "later" | "then"
+                        )))
             {
                 i += 1;
                 continue;
