@@ -2425,6 +2425,56 @@ impl<'a> Finder<'a> {
         Some(trim_final_period(self.text, trimmed))
     }
 
+    /// `Sen. Smith: “…”`: a phrase that ends at the colon and opens the
+    /// paragraph (or follows a dash or a period).
+    fn colon_label(&self, para_start: usize, colon: usize) -> Option<(Mention, Np)> {
+        let text = self.text;
+        let toks = tokenize(text, Span::new(para_start, colon));
+        let last = toks.len().checked_sub(1)?;
+        let npx = np::backward(&toks, last, 0, text)?;
+        let lead_ok =
+            npx.first == 0 || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
+        (lead_ok && npx.kind != MentionKind::Pronoun).then(|| (self.mention(&toks, &npx), npx))
+    }
+
+    /// `And Mr. Christie gloated: “…”`: the subject that opens the sentence
+    /// ending in the colon, when a verb follows it.
+    fn colon_sentence_subject(
+        &self,
+        sentences: &[Span],
+        para_start: usize,
+        colon: usize,
+    ) -> Option<(Mention, Np)> {
+        let text = self.text;
+        let i = sentences.partition_point(|s| s.end <= colon);
+        let start = sentences
+            .get(i)
+            .filter(|s| s.start <= colon)
+            .map_or(para_start, |s| s.start.max(para_start));
+        if colon - start > 240 {
+            return None;
+        }
+        let toks = tokenize(text, Span::new(start, colon));
+        let mut first = 0;
+        while toks
+            .get(first)
+            .is_some_and(|t| matches!(t.lower(), "and" | "but" | "or" | "as" | "so" | "then" | ","))
+        {
+            first += 1;
+        }
+        let npx = np::forward(&toks, first, toks.len(), text)?;
+        let ok_kind = match npx.kind {
+            MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
+            MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
+            _ => false,
+        };
+        let verb_follows = toks.get(npx.last + 1).is_some_and(|t| {
+            t.is_word && !t.is_capitalized() && !Words::builtin().is_function(t.lower())
+                || matches!(t.lower(), "then" | "also" | "later")
+        });
+        (ok_kind && verb_follows).then(|| (self.mention(&toks, &npx), npx))
+    }
+
     /// Attribute quoted spans that no cue claimed.
     fn unclaimed(&mut self, body: &[Span], sentences: &[Span]) {
         let text = self.text;
@@ -2482,45 +2532,33 @@ impl<'a> Finder<'a> {
             let para_i = body.partition_point(|p| p.end <= q.open.start);
             let para = body.get(para_i).copied().unwrap_or_default();
             let para_start = para.start;
-            // `X: “…”` at the start of a paragraph or sentence.
+            // `X: “…”` at the start of a paragraph or sentence, or a sentence
+            // that introduces the quote with a colon (`And Mr. Christie
+            // gloated: “…”`, `As Tom Ridge put it: “…”`).
             let before = text.get(para_start..q.open.start).unwrap_or_default();
             let before_trim = before.trim_end();
             if before_trim.ends_with(':') && !before_trim.is_empty() {
-                let toks = tokenize(
-                    text,
-                    Span::new(para_start, para_start + before_trim.len() - 1),
-                );
-                if let Some(last) = toks.len().checked_sub(1) {
-                    if let Some(npx) = np::backward(&toks, last, 0, text) {
-                        let lead_ok = npx.first == 0
-                            || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
-                        if lead_ok && npx.kind != MentionKind::Pronoun {
-                            let span =
-                                Span::new(toks[npx.first].span.start, toks[npx.last].span.end);
-                            let m = Mention {
-                                text: cut(text, span.start, span.end),
-                                span,
-                                kind: npx.kind,
-                            };
-                            let colon = para_start + before_trim.len() - 1;
-                            let cue = Cue {
-                                text: ":".into(),
-                                span: Span::new(colon, colon + 1),
-                            };
-                            self.claimed[k] = true;
-                            self.cands.push(Cand {
-                                kind: QuoteKind::Direct,
-                                span: q.content,
-                                fragment: None,
-                                cue: Some(cue),
-                                mention: Some((m, npx)),
-                                inherit: None,
-                                confidence: 0.85,
-                                reason: "direct:colon",
-                            });
-                            continue;
-                        }
-                    }
+                let colon = para_start + before_trim.len() - 1;
+                let speaker = self
+                    .colon_label(para_start, colon)
+                    .or_else(|| self.colon_sentence_subject(sentences, para_start, colon));
+                if let Some(speaker) = speaker {
+                    let cue = Cue {
+                        text: ":".into(),
+                        span: Span::new(colon, colon + 1),
+                    };
+                    self.claimed[k] = true;
+                    self.cands.push(Cand {
+                        kind: QuoteKind::Direct,
+                        span: q.content,
+                        fragment: None,
+                        cue: Some(cue),
+                        mention: Some(speaker),
+                        inherit: None,
+                        confidence: 0.85,
+                        reason: "direct:colon",
+                    });
+                    continue;
                 }
             }
             // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
