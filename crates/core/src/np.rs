@@ -154,6 +154,7 @@ fn is_determiner(word: &str) -> bool {
             | "former"
             | "these"
             | "those"
+            | "this"
             | "one"
             | "another"
             | "my"
@@ -534,6 +535,22 @@ fn complement_head(
         k -= 1;
     }
     let before = &tokens[k];
+    // `James Pethokoukis of the American Enterprise Institute`: a person's
+    // name with its affiliation; the person is the speaker, the rest their
+    // role.
+    if matches!(prep, "of" | "at" | "from")
+        && is_determiner(lower(&tokens[first]))
+        && is_name_word(before, w)
+        && tokens[last].is_capitalized()
+    {
+        let person = backward(tokens, k, floor, text)?;
+        if matches!(person.kind, MentionKind::Name) {
+            let mut np = person;
+            np.role.get_or_insert_with(|| join(tokens, first - 1, last, text));
+            np.last = last;
+            return Some(np);
+        }
+    }
     if !(before.is_word && (w.is_speaker_noun(lower(before)) || is_quantifier_head(lower(before))))
     {
         return None;
