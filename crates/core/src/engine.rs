@@ -1327,6 +1327,17 @@ impl<'a> Finder<'a> {
         // `…, said Smith, the mayor.`: the mention covers the appositive.
         if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
             let mut end = toks.len();
+            // `…, a Clinton backer, referring to …`: a participle clause
+            // after the appositive is not part of it.
+            if let Some(k) = (after + 2..end).find(|&k| {
+                toks[k - 1].text == ","
+                    && toks[k].is_word
+                    && !toks[k].is_capitalized()
+                    && toks[k].lower().len() > 5
+                    && toks[k].lower().ends_with("ing")
+            }) {
+                end = k - 1;
+            }
             while end > after && !toks[end - 1].is_word {
                 end -= 1;
             }

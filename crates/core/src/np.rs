@@ -546,7 +546,8 @@ fn complement_head(
         let person = backward(tokens, k, floor, text)?;
         if matches!(person.kind, MentionKind::Name) {
             let mut np = person;
-            np.role.get_or_insert_with(|| join(tokens, first - 1, last, text));
+            np.role
+                .get_or_insert_with(|| join(tokens, first - 1, last, text));
             np.last = last;
             return Some(np);
         }
