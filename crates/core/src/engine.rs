@@ -189,8 +189,12 @@ fn units(text: &str, sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
                 });
             // `“Is that realistic?” Rubio asked.`: a question or exclamation
             // closing a quote, then a short attribution sentence.
-            let attribution_follows =
-                sentence_ends_in_quote(text, *last) && short_attribution(text, s);
+            let same_paragraph = text
+                .get(last.end..s.start)
+                .is_some_and(|gap| !gap.contains('\n'));
+            let attribution_follows = same_paragraph
+                && sentence_ends_in_quote(text, *last)
+                && short_attribution(text, s);
             if inside || attribution_follows {
                 last.end = s.end;
                 continue;
