@@ -192,9 +192,8 @@ fn units(text: &str, sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
             let same_paragraph = text
                 .get(last.end..s.start)
                 .is_some_and(|gap| !gap.contains('\n'));
-            let attribution_follows = same_paragraph
-                && sentence_ends_in_quote(text, *last)
-                && short_attribution(text, s);
+            let attribution_follows =
+                same_paragraph && sentence_ends_in_quote(text, *last) && short_attribution(text, s);
             if inside || attribution_follows {
                 last.end = s.end;
                 continue;
@@ -1319,10 +1318,22 @@ impl<'a> Finder<'a> {
                     matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
                 })
                 .unwrap_or(toks.len());
-            let clean = toks[after..end]
-                .iter()
-                .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
-            if !(after_quote && complement && clean && end > after && end - after <= 12) {
+            // `…,” said a Mexican official who was not authorized to speak.`:
+            // a relative clause describes the speaker, reporting verbs and all.
+            let relative = rest
+                .first()
+                .is_some_and(|t| matches!(t.lower(), "who" | "whose"));
+            let clean = relative
+                || toks[after..end]
+                    .iter()
+                    .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
+            let limit = if relative { 24 } else { 12 };
+            if !(after_quote
+                && (complement || relative)
+                && clean
+                && end > after
+                && end - after <= limit)
+            {
                 return fallback();
             }
             np.last = end - 1;
