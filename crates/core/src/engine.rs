@@ -2488,7 +2488,11 @@ impl<'a> Finder<'a> {
         {
             first += 1;
         }
-        let npx = np::forward(&toks, first, toks.len(), text)?;
+        // `In a 1963 speech, he declared:`: past an opening adjunct.
+        let npx = np::forward(&toks, first, toks.len(), text).or_else(|| {
+            let comma = toks.iter().take(10).position(|t| t.text == ",")?;
+            np::forward(&toks, comma + 1, toks.len(), text)
+        })?;
         let ok_kind = match npx.kind {
             MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
             MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
@@ -2563,11 +2567,22 @@ impl<'a> Finder<'a> {
             // gloated: “…”`, `As Tom Ridge put it: “…”`).
             let before = text.get(para_start..q.open.start).unwrap_or_default();
             let before_trim = before.trim_end();
-            if before_trim.ends_with(':') && !before_trim.is_empty() {
-                let colon = para_start + before_trim.len() - 1;
+            // `Dr. Ward stated:` closing the paragraph before the quote's.
+            let prev_para = (before_trim.is_empty() && para_i > 0)
+                .then(|| body[para_i - 1])
+                .and_then(|p| {
+                    let t = p.slice(text)?.trim_end();
+                    t.ends_with(':').then(|| (p.start, p.start + t.len() - 1))
+                });
+            let colon_at = if before_trim.ends_with(':') {
+                Some((para_start, para_start + before_trim.len() - 1))
+            } else {
+                prev_para
+            };
+            if let Some((intro_start, colon)) = colon_at {
                 let speaker = self
-                    .colon_label(para_start, colon)
-                    .or_else(|| self.colon_sentence_subject(sentences, para_start, colon));
+                    .colon_label(intro_start, colon)
+                    .or_else(|| self.colon_sentence_subject(sentences, intro_start, colon));
                 if let Some(speaker) = speaker {
                     let cue = Cue {
                         text: ":".into(),
