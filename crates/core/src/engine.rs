@@ -1097,6 +1097,7 @@ impl<'a> Finder<'a> {
                                     toks[start].span.start,
                                     toks[k - 1].span.end,
                                 ));
+                                p.first = start;
                             }
                             p
                         });
@@ -1128,6 +1129,8 @@ impl<'a> Finder<'a> {
                         );
                         let mut p = p;
                         p.role = Some(role);
+                        // The mention as written runs from the role.
+                        p.first = main.first;
                         return Some(p);
                     }
                     _ => {}
