@@ -1306,6 +1306,26 @@ impl<'a> Finder<'a> {
                     .first()
                     .is_some_and(|t| !t.is_word || opens_adjunct(t.lower()));
         let mut np = np;
+        // `…,” said Robert Antonacci of the New York delegation.`: an
+        // affiliation after a name belongs to the mention.
+        if after_quote
+            && np.kind == MentionKind::Name
+            && rest.first().is_some_and(|t| t.lower() == "of")
+        {
+            let end = (after..toks.len())
+                .find(|&k| {
+                    matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
+                })
+                .unwrap_or(toks.len());
+            let named = toks[after..end].iter().any(|t| t.is_capitalized());
+            let clean = toks[after..end]
+                .iter()
+                .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
+            if named && clean && end > after + 1 && end - after <= 10 {
+                np.last = end - 1;
+                return Some(np);
+            }
+        }
         if !ok {
             // `…,” said a strategist for one of the candidates.`: after a
             // quote, a prepositional complement up to the next comma belongs
