@@ -2511,6 +2511,13 @@ impl<'a> Finder<'a> {
         {
             first += 1;
         }
+        // `According to HuffPo: “…”`
+        if toks.get(first).is_some_and(|t| t.lower() == "according")
+            && toks.get(first + 1).is_some_and(|t| t.lower() == "to")
+        {
+            let npx = np::forward(&toks, first + 2, toks.len(), text)?;
+            return (npx.last + 1 == toks.len()).then(|| (self.mention(&toks, &npx), npx));
+        }
         // `In a 1963 speech, he declared:`: past an opening adjunct.
         let npx = np::forward(&toks, first, toks.len(), text).or_else(|| {
             let comma = toks.iter().take(10).position(|t| t.text == ",")?;
@@ -2518,12 +2525,17 @@ impl<'a> Finder<'a> {
         })?;
         let ok_kind = match npx.kind {
             MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
-            MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
+            MentionKind::Name
+            | MentionKind::Surname
+            | MentionKind::Role
+            | MentionKind::Organization => true,
             _ => false,
         };
+        // A verb, or an aside before it (`The Clinton campaign, in a Q&A,
+        // worded it more carefully:`).
         let verb_follows = toks.get(npx.last + 1).is_some_and(|t| {
             t.is_word && !t.is_capitalized() && !Words::builtin().is_function(t.lower())
-                || matches!(t.lower(), "then" | "also" | "later")
+                || matches!(t.lower(), "then" | "also" | "later" | ",")
         });
         (ok_kind && verb_follows).then(|| (self.mention(&toks, &npx), npx))
     }
