@@ -812,31 +812,25 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        // Nouns: `the report`, `a call`, `his claim`.
+        // Nouns: `the report`, `a call`, `his claim`, `both states`.
         if prev.is_some_and(|p| {
-            matches!(
-                p,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "this"
-                    | "that"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "both"
-                    | "many"
-                    | "several"
-                    | "these"
-                    | "those"
-                    | "numerous"
-                    | "other"
-                    | "each"
-            )
+            DETERMINER_WORDS.contains(&p)
+                || matches!(
+                    p,
+                    "this"
+                        | "that"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "both"
+                        | "many"
+                        | "several"
+                        | "these"
+                        | "those"
+                        | "numerous"
+                        | "other"
+                        | "each"
+                )
         }) {
             return None;
         }
