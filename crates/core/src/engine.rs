@@ -543,6 +543,13 @@ fn skips_before_cue(t: &Token<'_>) -> bool {
             )
 }
 
+/// True when no word in `toks` is a reporting cue.
+fn no_cue_word(toks: &[Token<'_>]) -> bool {
+    let lex = Lexicon::builtin();
+    toks.iter()
+        .all(|t| !t.is_word || lex.lookup(t.lower()).is_none())
+}
+
 /// Words after which a cue word is a noun (`the state`, `his remarks`).
 const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
@@ -1248,19 +1255,18 @@ impl<'a> Finder<'a> {
     fn subject_after(&self, toks: &[Token<'a>], from: usize, after_quote: bool) -> Option<Np> {
         // After a quote (`…,” said one Trump confidant.`) the words up to the
         // next punctuation name the speaker even when no phrase rule knows
-        // them: up to twelve words, none of them a reporting verb, the first
-        // not a function word.
+        // them: up to twelve words, none of them a reporting verb, opening
+        // with a determiner or a word that is not a function word.
         let fallback = || {
             let end = (from..toks.len().min(from + 13)).find(|&k| !toks[k].is_word)?;
             let words = &toks[from..end];
-            let lex = Lexicon::builtin();
-            let clean = !words.is_empty() && !Words::builtin().is_function(words[0].lower())
+            let opens_ok = !words.is_empty() && !Words::builtin().is_function(words[0].lower())
                 || words
                     .first()
                     .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the" | "one" | "another"));
             (after_quote
-                && clean
-                && words.iter().all(|t| lex.lookup(t.lower()).is_none())
+                && opens_ok
+                && no_cue_word(words)
                 && matches!(
                     toks.get(end).map(|t| t.text),
                     None | Some("." | "," | "!" | "?" | ";")
@@ -1293,28 +1299,25 @@ impl<'a> Finder<'a> {
         let ok = rest.is_empty()
             || rest[0].text == ","
             || rest.len() <= 10
-                && rest
-                    .iter()
-                    .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none())
+                && no_cue_word(rest)
                 && rest
                     .first()
                     .is_some_and(|t| !t.is_word || opens_adjunct(t.lower()));
         let mut np = np;
+        // The words after the phrase up to the next punctuation or quote.
+        let end = (after..toks.len())
+            .find(|&k| {
+                matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
+            })
+            .unwrap_or(toks.len());
+        let clean = no_cue_word(&toks[after..end]);
         // `…,” said Robert Antonacci of the New York delegation.`: an
         // affiliation after a name belongs to the mention.
         if after_quote
             && np.kind == MentionKind::Name
             && rest.first().is_some_and(|t| t.lower() == "of")
         {
-            let end = (after..toks.len())
-                .find(|&k| {
-                    matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
-                })
-                .unwrap_or(toks.len());
             let named = toks[after..end].iter().any(|t| t.is_capitalized());
-            let clean = toks[after..end]
-                .iter()
-                .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
             if named && clean && end > after + 1 && end - after <= 10 {
                 np.last = end - 1;
                 return Some(np);
@@ -1330,20 +1333,12 @@ impl<'a> Finder<'a> {
                     "for" | "of" | "with" | "at" | "from" | "familiar"
                 )
             });
-            let end = (after..toks.len())
-                .find(|&k| {
-                    matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
-                })
-                .unwrap_or(toks.len());
             // `…,” said a Mexican official who was not authorized to speak.`:
             // a relative clause describes the speaker, reporting verbs and all.
             let relative = rest
                 .first()
                 .is_some_and(|t| matches!(t.lower(), "who" | "whose"));
-            let clean = relative
-                || toks[after..end]
-                    .iter()
-                    .all(|t| !t.is_word || Lexicon::builtin().lookup(t.lower()).is_none());
+            let clean = relative || clean;
             let limit = if relative { 24 } else { 12 };
             if !(after_quote
                 && (complement || relative)
