@@ -16,6 +16,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from learn_lexicons import cue_words  # noqa: E402
+
 TRIM = set("“”\"‘’'«»„‹› \n\t.,;:!?…")
 AUX = set("""has have had is was were are also would will did does do could can may might should not
 just still now then later first often recently quickly even once reportedly previously repeatedly again
@@ -31,21 +34,8 @@ def trim(t, s, e):
 
 
 def lexicon_words(root):
-    words = set()
-    for name in ("cues.tsv", "cues_learned.tsv"):
-        for line in (root / "crates/core/data" / name).read_text().splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            lemma = cols[0].split("_")[0]
-            words.add(lemma)
-            for suf in ("s", "es", "ed", "d", "ing"):
-                words.update({lemma + suf, lemma.rstrip("e") + suf})
-            if lemma.endswith("y"):
-                words.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
-            if len(cols) > 2:
-                words.update(f.split("_")[0] for f in cols[2].split())
-    return words | {"according"}
+    data = root / "crates/core/data"
+    return cue_words(data / "cues.tsv") | cue_words(data / "cues_learned.tsv") | {"according"}
 
 
 def main(gold_path, pred_path):

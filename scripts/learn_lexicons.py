@@ -46,9 +46,11 @@ def words(text):
     return re.findall(r"[a-z]+(?:['’][a-z]+)?", text.lower())
 
 
-def known_cues():
+def cue_words(path):
+    """First words of the cues in a `cues.tsv`-format file, with their
+    inflections (also used by scripts/error_analysis.py)."""
     known = set()
-    for line in (data / "cues.tsv").read_text().splitlines():
+    for line in Path(path).read_text().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -62,6 +64,10 @@ def known_cues():
         if len(cols) > 2:
             known.update(f.split("_")[0] for f in cols[2].split())
     return known
+
+
+def known_cues():
+    return cue_words(data / "cues.tsv")
 
 
 def known_nouns():
