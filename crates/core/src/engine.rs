@@ -543,6 +543,16 @@ fn skips_before_cue(t: &Token<'_>) -> bool {
             )
 }
 
+/// The words of a paragraph label before its colon (`Sen. Smith`, `Poll`)
+/// when there are one to `max` of them and each is capitalised.
+fn label_words(label: &str, max: usize) -> Option<Vec<&str>> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (!words.is_empty() && words.len() <= max && capitalised).then_some(words)
+}
+
 /// True when no word in `toks` is a reporting cue.
 fn no_cue_word(toks: &[Token<'_>]) -> bool {
     let lex = Lexicon::builtin();
@@ -2237,13 +2247,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let label = &s[..colon];
-            let words: Vec<&str> = label.split_whitespace().collect();
-            let ok = !words.is_empty()
-                && words.len() <= 3
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !Words::builtin().is_function(&words[0].to_lowercase());
+            let ok = label_words(label, 3)
+                .is_some_and(|words| !Words::builtin().is_function(&words[0].to_lowercase()));
             let rest = Span::new(p.start + colon + 1, p.end).trim(text);
             let starts_quote = rest
                 .slice(text)
@@ -2363,17 +2368,12 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let label = s[..colon].trim_end();
-            let words: Vec<&str> = label.split_whitespace().collect();
-            let ok = !words.is_empty()
-                && words.len() <= 4
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !words.iter().any(|w| {
+            let ok = label_words(label, 4).is_some_and(|words| {
+                !words.iter().any(|w| {
                     let l = w.to_lowercase();
                     Words::builtin().is_function(&l) || FURNITURE.contains(&l.as_str())
                 })
-                && !label.contains(|c: char| c.is_ascii_digit());
+            }) && !label.contains(|c: char| c.is_ascii_digit());
             if !ok {
                 continue;
             }
