@@ -127,6 +127,30 @@ pub(crate) struct Cand {
     pub reason: &'static str,
 }
 
+/// Is a relative clause after a speaker (`who said …`, `who spoke on the
+/// condition of anonymity`) an attribution of its own? Then it does not
+/// describe the speaker and stays out of the mention.
+fn attributes_itself(clause: &[Token<'_>]) -> bool {
+    let verb = clause
+        .iter()
+        .skip(1)
+        .take(4)
+        .find(|t| {
+            !t.is_word
+                || !matches!(
+                    t.lower(),
+                    "also" | "has" | "had" | "have" | "later" | "once" | "then" | "recently"
+                )
+        });
+    let speaks = verb.is_some_and(|t| {
+        t.is_word
+            && Lexicon::builtin()
+                .lookup(t.lower())
+                .is_some_and(|e| e.class == CueClass::Speech && !matches!(e.lemma.as_str(), "write" | "call"))
+    });
+    speaks || clause.iter().any(|t| t.lower() == "anonymity")
+}
+
 /// Join sentences whose boundary falls inside a closed quote of one paragraph.
 fn sentence_ends_in_quote(text: &str, s: Span) -> bool {
     s.slice(text).is_some_and(|t| {
@@ -1347,7 +1371,8 @@ impl<'a> Finder<'a> {
             // a relative clause describes the speaker, reporting verbs and all.
             let relative = rest
                 .first()
-                .is_some_and(|t| matches!(t.lower(), "who" | "whose"));
+                .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
+                && !attributes_itself(&toks[after..end]);
             let clean = relative || clean;
             let limit = if relative { 24 } else { 12 };
             if !(after_quote
@@ -1372,6 +1397,15 @@ impl<'a> Finder<'a> {
                     && !toks[k].is_capitalized()
                     && toks[k].lower().len() > 5
                     && toks[k].lower().ends_with("ing")
+            }) {
+                end = k - 1;
+            }
+            // `…, 24, of Manchester, who said …`: a relative clause that
+            // reports speech ends the appositive.
+            if let Some(k) = (after + 2..end).find(|&k| {
+                toks[k - 1].text == ","
+                    && matches!(toks[k].lower(), "who" | "whose")
+                    && attributes_itself(&toks[k..end])
             }) {
                 end = k - 1;
             }
@@ -1414,7 +1448,9 @@ impl<'a> Finder<'a> {
             // clause describes the speaker and belongs to the mention as
             // written, but it is not a role.
             if end > after + 1 && matches!(first_word, "who" | "whose") {
-                np.last = end - 1;
+                if !attributes_itself(&toks[after + 1..end]) {
+                    np.last = end - 1;
+                }
                 return Some(np);
             }
             if end > after + 1 && appositive && first_word != "which" {
@@ -2507,11 +2543,22 @@ impl<'a> Finder<'a> {
             let npx = np::forward(&toks, first + 2, toks.len(), text)?;
             return (npx.last + 1 == toks.len()).then(|| (self.mention(&toks, &npx), npx));
         }
-        // `In a 1963 speech, he declared:`: past an opening adjunct.
-        let npx = np::forward(&toks, first, toks.len(), text).or_else(|| {
-            let comma = toks.iter().take(10).position(|t| t.text == ",")?;
+        // `In a 1963 speech, he declared:`, `When Trump suggested …, Rubio
+        // fired back:`: past an opening adjunct.
+        let past_comma = || {
+            let comma = toks.iter().take(30).position(|t| t.text == ",")?;
             np::forward(&toks, comma + 1, toks.len(), text)
-        })?;
+        };
+        let adjunct = toks.get(first).is_some_and(|t| {
+            with_lowercase(t.text, |l| {
+                opens_content_adjunct(l) || matches!(l, "if" | "although" | "though" | "despite" | "following")
+            })
+        });
+        let npx = if adjunct {
+            past_comma()
+        } else {
+            np::forward(&toks, first, toks.len(), text).or_else(past_comma)
+        }?;
         let ok_kind = match npx.kind {
             MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
             MentionKind::Name
