@@ -127,6 +127,40 @@ pub(crate) struct Cand {
     pub reason: &'static str,
 }
 
+/// Can this word open the hearer after `said to` (`to a crowd`, `to
+/// reporters`, `to CNN`) rather than an infinitive (`to be`)?
+fn is_hearer_start(t: &Token<'_>) -> bool {
+    if !t.is_word {
+        return false;
+    }
+    if t.is_capitalized() {
+        return true;
+    }
+    let l = t.lower();
+    DETERMINER_WORDS.contains(&l)
+        || matches!(
+            l,
+            "this"
+                | "that"
+                | "these"
+                | "those"
+                | "my"
+                | "our"
+                | "your"
+                | "me"
+                | "him"
+                | "us"
+                | "them"
+                | "you"
+                | "applause"
+                | "laughter"
+                | "cheers"
+                | "reporters"
+                | "supporters"
+        )
+        || l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us")
+}
+
 /// Is a relative clause after a speaker (`who said …`, `who spoke on the
 /// condition of anonymity`) an attribution of its own? Then it does not
 /// describe the speaker and stays out of the mention.
@@ -765,6 +799,12 @@ impl<'a> Finder<'a> {
             .is_some_and(|q| q.close.is_some_and(|c| c.contains(mark)))
     }
 
+    /// Is `mark` the opening mark of a quoted span?
+    fn opens_quote(&self, mark: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.open.end < mark.end);
+        self.quoted.get(i).is_some_and(|q| q.open.contains(mark))
+    }
+
     /// Quoted spans overlapping `span`, by index (at most 64): they are
     /// consecutive, so a range.
     fn quoted_in(&self, span: Span) -> std::ops::Range<usize> {
@@ -823,10 +863,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         let (len, entry) = lex.match_at(toks, i)?;
-        // `continue to`, `want to`: infinitive complements are not reports.
+        // `continue to`, `want to`: infinitive complements are not reports,
+        // but a hearer is (`said to reporters`, `added to applause`).
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
             && entry.class != CueClass::Object
             && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+            && !(entry.class == CueClass::Speech
+                && toks.get(i + len + 1).is_some_and(is_hearer_start)
+                && toks[..i].iter().rev().take(10).any(|t| t.is_quote_mark()))
         {
             return None;
         }
@@ -1834,6 +1878,10 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
+            // An apostrophe (`Fox News’ Megyn Kelly`) opens no quote.
+            if toks[k].is_quote_mark() && !self.opens_quote(toks[k].span) {
+                continue;
+            }
             if toks[k].is_quote_mark() || toks[k].text == ":" {
                 // `said in a statement: “…”`, `told CNN on Sunday “…”`
                 let between = &toks[from..k];
@@ -1863,6 +1911,15 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
+        }
+        // `said to applause.`: a hearer without `that` or a quote after it
+        // leaves no content after the cue.
+        if entry.class == CueClass::Speech
+            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+            && toks.get(from).is_some_and(|t| t.lower() == "to")
+            && toks.get(from + 1).is_some_and(is_hearer_start)
+        {
+            return None;
         }
         // Indirect object of `told` etc.
         if TELL_LIKE.contains(&entry.lemma.as_str()) {
