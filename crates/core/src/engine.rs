@@ -161,26 +161,50 @@ fn is_hearer_start(t: &Token<'_>) -> bool {
         || l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us")
 }
 
+/// The comma that closes a unit's opening subordinate clause (`When Trump
+/// suggested that Cuba would sue, …`), if the unit opens with one.
+fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
+    let first = toks.iter().position(|t| t.is_word)?;
+    let opens = with_lowercase(toks[first].text, |l| {
+        matches!(
+            l,
+            "when"
+                | "after"
+                | "before"
+                | "if"
+                | "because"
+                | "although"
+                | "though"
+                | "while"
+                | "since"
+                | "once"
+                | "until"
+                | "unless"
+                | "whereas"
+        )
+    });
+    if !opens {
+        return None;
+    }
+    (first + 2..toks.len().min(first + 40)).find(|&k| toks[k].text == ",")
+}
+
 /// Is a relative clause after a speaker (`who said …`, `who spoke on the
 /// condition of anonymity`) an attribution of its own? Then it does not
 /// describe the speaker and stays out of the mention.
 fn attributes_itself(clause: &[Token<'_>]) -> bool {
-    let verb = clause
-        .iter()
-        .skip(1)
-        .take(4)
-        .find(|t| {
-            !t.is_word
-                || !matches!(
-                    t.lower(),
-                    "also" | "has" | "had" | "have" | "later" | "once" | "then" | "recently"
-                )
-        });
+    let verb = clause.iter().skip(1).take(4).find(|t| {
+        !t.is_word
+            || !matches!(
+                t.lower(),
+                "also" | "has" | "had" | "have" | "later" | "once" | "then" | "recently"
+            )
+    });
     let speaks = verb.is_some_and(|t| {
         t.is_word
-            && Lexicon::builtin()
-                .lookup(t.lower())
-                .is_some_and(|e| e.class == CueClass::Speech && !matches!(e.lemma.as_str(), "write" | "call"))
+            && Lexicon::builtin().lookup(t.lower()).is_some_and(|e| {
+                e.class == CueClass::Speech && !matches!(e.lemma.as_str(), "write" | "call")
+            })
     });
     speaks || clause.iter().any(|t| t.lower() == "anonymity")
 }
@@ -1142,7 +1166,9 @@ impl<'a> Finder<'a> {
             let lim = close.saturating_sub(20);
             while k > lim {
                 k -= 1;
-                if toks[k].text == "," || toks[k].is_quote_mark() {
+                let possessive =
+                    k > 0 && np::plural_possessive(&toks[k - 1], &toks[k], &toks[k + 1]);
+                if toks[k].text == "," || toks[k].is_quote_mark() && !possessive {
                     break;
                 }
             }
@@ -1760,8 +1786,11 @@ impl<'a> Finder<'a> {
             if subj_first > 0 && reason == "subject-cue" && !relative {
                 let before = &toks[..subj_first];
                 let last = &before[before.len() - 1];
+                // `When Trump suggested …, Rubio objected.`: an opening
+                // subordinate clause is not what the later subject said.
+                let clause = last.text == "," && opening_clause_end(toks) == Some(subj_first - 1);
                 let comma_quote = self.closes_quote(last.span)
-                    || (last.text == "," && before.len() >= 2)
+                    || (last.text == "," && before.len() >= 2 && !clause)
                     || last.text == "—";
                 // Object cues (`announced`) take content before them only when
                 // nothing follows (`…, the ministry announced on Friday.`).
@@ -1906,7 +1935,12 @@ impl<'a> Finder<'a> {
                 }) && between
                     .iter()
                     .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
-                if adjunct && k > from {
+                // `fired back forcefully: “…”`
+                let adverbs = between.len() <= 2
+                    && between
+                        .iter()
+                        .all(|t| t.is_word && t.lower().ends_with("ly"));
+                if (adjunct || adverbs) && k > from {
                     return Some(if toks[k].text == ":" { k + 1 } else { k });
                 }
                 break;
@@ -2133,6 +2167,13 @@ impl<'a> Finder<'a> {
                 })
         }) {
             end = end.min(cut);
+        }
+        // `When Trump suggested that Cuba would sue, Rubio …`: a report in an
+        // opening subordinate clause ends with the clause.
+        if let Some(comma) = opening_clause_end(toks) {
+            if from < comma {
+                end = end.min(comma);
+            }
         }
         // Trailing punctuation again.
         while end > from && matches!(toks[end - 1].text, "," | ";" | ":" | "." | "—" | "–" | "-")
@@ -2608,7 +2649,8 @@ impl<'a> Finder<'a> {
         };
         let adjunct = toks.get(first).is_some_and(|t| {
             with_lowercase(t.text, |l| {
-                opens_content_adjunct(l) || matches!(l, "if" | "although" | "though" | "despite" | "following")
+                opens_content_adjunct(l)
+                    || matches!(l, "if" | "although" | "though" | "despite" | "following")
             })
         });
         let npx = if adjunct {

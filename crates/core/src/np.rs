@@ -339,6 +339,12 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     while first > floor {
         let t = &tokens[first - 1];
         if !t.is_word {
+            // `Sanders’ campaign manager`: a possessive apostrophe after a
+            // plural or a name in -s, followed by a space.
+            if first - 1 > floor && plural_possessive(&tokens[first - 2], t, &tokens[first]) {
+                first -= 2;
+                continue;
+            }
             break;
         }
         let l = lower(t);
@@ -378,7 +384,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
         // One lookup answers the list tests below.
         let class = w.class(l);
-        if t.is_capitalized() && !class.is_function() {
+        // `New Jersey`, `New York`: `new` is a function word only in lower case.
+        let place = l == "new" && next.is_capitalized();
+        if t.is_capitalized() && (!class.is_function() || place) {
             first -= 1;
             continue;
         }
@@ -407,7 +415,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     // Trim leading function words that are not determiners (`But`, `And`).
     while first < last {
         let l = lower(&tokens[first]);
-        if w.is_function(l) && !is_determiner(l) {
+        let place =
+            l == "new" && tokens[first].is_capitalized() && tokens[first + 1].is_capitalized();
+        if w.is_function(l) && !is_determiner(l) && !place {
             first += 1;
         } else {
             break;
@@ -426,6 +436,22 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
                 .is_none()
         {
             k -= 1;
+        }
+        // `the Post's senior politics editor Steven Ginsberg`: a determiner
+        // or a possessive before role words.
+        let role = (k..first).any(|i| {
+            let l = lower(&tokens[i]);
+            w.is_title(l) || w.is_speaker_noun(l)
+        });
+        if role && k > floor {
+            let owner = &tokens[k - 1];
+            let ol = lower(owner);
+            if owner.is_capitalized() && (ol.ends_with("'s") || ol.ends_with("’s")) {
+                k -= 1;
+            }
+            if k > floor && matches!(lower(&tokens[k - 1]), "the" | "a" | "an") {
+                k -= 1;
+            }
         }
         // Apostrophe-like marks (`'90s`) are no boundary.
         let boundary = k == 0
@@ -634,6 +660,17 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
         k -= 1;
     }
     None
+}
+
+/// Is `mark` the apostrophe of a possessive in -s (`Sanders’ campaign`):
+/// attached to a word ending in `s` and followed by a space?
+pub(crate) fn plural_possessive(word: &Token<'_>, mark: &Token<'_>, next: &Token<'_>) -> bool {
+    matches!(mark.text, "’" | "'")
+        && word.is_word
+        && word.span.end == mark.span.start
+        && mark.span.end < next.span.start
+        && next.is_word
+        && word.text.ends_with(['s', 'S'])
 }
 
 /// Extract a speaker phrase starting at token `first`, reading rightwards, up

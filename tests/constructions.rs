@@ -1,0 +1,190 @@
+//! One sentence per construction: the quote the engine reports, its kind,
+//! its speaker mention and its cue. Each row is a class of error that was
+//! found on real news and fixed; a regression names the construction.
+
+use quotecheck_core::{analyze, quote_records, Document, QuoteRecord};
+
+/// `(text, kind, quote, mention, cue)`: the text must yield a quote record
+/// with exactly this kind, quote text, mention and cue.
+const CASES: &[(&str, &str, &str, &str, &str)] = &[
+    // A speech cue with a hearer after a quote.
+    (
+        "\"There is much more that unites us,\" Clinton said to a raucous crowd in Philadelphia.",
+        "direct",
+        "There is much more that unites us,",
+        "Clinton",
+        "said",
+    ),
+    (
+        "“Let me make it very clear,” he asserted to reporters on Tuesday.",
+        "direct",
+        "Let me make it very clear,",
+        "he",
+        "asserted",
+    ),
+    // ... and the hearer is not reported as content.
+    (
+        "“It was 50 percent more,” Trump added to People. “That makes me feel good.”",
+        "direct",
+        "It was 50 percent more,",
+        "Trump",
+        "added",
+    ),
+    // `New` opens a place name.
+    (
+        "\"He went for the easy political vote,\" the New Jersey governor said.",
+        "direct",
+        "He went for the easy political vote,",
+        "the New Jersey governor",
+        "said",
+    ),
+    (
+        "New Jersey Gov. Chris Christie said he went for the easy vote.",
+        "indirect",
+        "he went for the easy vote",
+        "New Jersey Gov. Chris Christie",
+        "said",
+    ),
+    // A possessive in -s' inside the speaker phrase.
+    (
+        "“The numbers put our campaign on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.",
+        "direct",
+        "The numbers put our campaign on pace,",
+        "Jeff Weaver, Sanders’ campaign manager",
+        "said",
+    ),
+    // A determiner and an owner before role words and a name.
+    (
+        "\"Dr. Carson invited both of us,\" the Post's senior politics editor Steven Ginsberg responded.",
+        "direct",
+        "Dr. Carson invited both of us,",
+        "the Post's senior politics editor Steven Ginsberg",
+        "responded",
+    ),
+    // A relative clause that reports speech is not part of the mention ...
+    (
+        "\"It is fine,\" said Bob Barkley, who said he typically votes Democratic.",
+        "direct",
+        "It is fine,",
+        "Bob Barkley",
+        "said",
+    ),
+    (
+        "\"I like it,\" said Nicky Driscoll, 24, from Manchester, who said Sanders is best suited to win.",
+        "direct",
+        "I like it,",
+        "Nicky Driscoll, 24, from Manchester",
+        "said",
+    ),
+    // ... but one that describes the speaker is.
+    (
+        "\"It is fine,\" said Ms. Leon, who works as a secretary.",
+        "direct",
+        "It is fine,",
+        "Ms. Leon, who works as a secretary",
+        "said",
+    ),
+    // A colon introduction after an opening adjunct clause.
+    (
+        "When Trump suggested that Cuba would sue, Rubio went further: “If they sue us in a court in Miami, they’re going to lose.”",
+        "direct",
+        "If they sue us in a court in Miami, they’re going to lose.",
+        "Rubio",
+        ":",
+    ),
+    // An adverb between a cue and the colon before a quote.
+    (
+        "Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose.”",
+        "direct",
+        "If they sue us in a court in Miami, they’re going to lose.",
+        "Rubio",
+        "fired back",
+    ),
+    (
+        "In a Fox interview later that day, Trump went even further: “If he goes forward and loses, it’s the end of his career.”",
+        "direct",
+        "If he goes forward and loses, it’s the end of his career.",
+        "Trump",
+        ":",
+    ),
+    // A report inside an opening subordinate clause ends with the clause,
+    // and the clause is not what the main subject said.
+    (
+        "After Trump said that Cuba would sue, Rubio went further: “They are going to lose.”",
+        "indirect",
+        "Cuba would sue",
+        "Trump",
+        "said",
+    ),
+    (
+        "When Trump suggested that Cuba would sue, Rubio objected.",
+        "indirect",
+        "Cuba would sue",
+        "Trump",
+        "suggested",
+    ),
+    // An infinitive after a speech cue is no hearer.
+    (
+        "Sanders promised to take bold action should he win the presidency.",
+        "indirect",
+        "to take bold action should he win the presidency",
+        "Sanders",
+        "promised",
+    ),
+];
+
+fn records(text: &str) -> Vec<QuoteRecord> {
+    let doc = Document::new("case", text);
+    quote_records(&doc, &analyze(&doc))
+}
+
+#[test]
+fn constructions() {
+    let mut failures = Vec::new();
+    for &(text, kind, quote, mention, cue) in CASES {
+        let recs = records(text);
+        let hit = recs.iter().any(|r| {
+            r.kind.as_str() == kind && r.quote == quote && r.mention == mention && r.cue == cue
+        });
+        if !hit {
+            let got: Vec<String> = recs
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {:?} mention={:?} cue={:?}",
+                        r.kind.as_str(),
+                        r.quote,
+                        r.mention,
+                        r.cue
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{text}\n  want {kind} {quote:?} mention={mention:?} cue={cue:?}\n  got  {got:#?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Texts that must yield exactly these quotes and nothing more.
+const EXACTLY: &[(&str, &[&str])] = &[
+    // `said to applause` reports nothing after the cue.
+    (
+        "\"That's not even an issue,\" he said to applause.",
+        &["That's not even an issue,"],
+    ),
+    // The opening clause is no report of the later subject.
+    (
+        "When Trump suggested that Cuba would sue, Rubio objected.",
+        &["Cuba would sue"],
+    ),
+];
+
+#[test]
+fn nothing_more() {
+    for &(text, want) in EXACTLY {
+        let got: Vec<String> = records(text).into_iter().map(|r| r.quote).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
