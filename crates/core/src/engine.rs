@@ -1747,6 +1747,32 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // `Roffman, who estimates that his costs were “in the seven
+            // figures,” described …`: a relative clause's report ends at its
+            // first comma.
+            if with_lowercase(&subj.0.text, |l| l == "who") {
+                if let Some(s) = start {
+                    let cut = (s + 1..stop).find_map(|k| {
+                        let t = &toks[k];
+                        let verb_next = toks.get(k + 1).is_some_and(|n| {
+                            n.is_word && Lexicon::builtin().lookup(n.lower()).is_some()
+                        });
+                        if t.text == "," && verb_next && !self.in_quote(t.span) {
+                            Some(k)
+                        } else if toks[k - 1].text == ","
+                            && self.closes_quote(t.span)
+                            && toks.get(k + 1).is_some_and(|n| !matches!(n.lower(), "and" | "or"))
+                        {
+                            Some(k + 1)
+                        } else {
+                            None
+                        }
+                    });
+                    if let Some(c) = cut {
+                        stop = c;
+                    }
+                }
+            }
             let mut emitted = false;
             // `A, they say, B.`: an attribution set off by commas inside
             // unquoted speech reports the whole sentence.
