@@ -1761,7 +1761,9 @@ impl<'a> Finder<'a> {
                             Some(k)
                         } else if toks[k - 1].text == ","
                             && self.closes_quote(t.span)
-                            && toks.get(k + 1).is_some_and(|n| !matches!(n.lower(), "and" | "or"))
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|n| !matches!(n.lower(), "and" | "or"))
                         {
                             Some(k + 1)
                         } else {
@@ -1780,7 +1782,9 @@ impl<'a> Finder<'a> {
                 && subj.1.first > 0
                 && toks[subj.1.first - 1].text == ","
                 && toks.get(after_cue).is_some_and(|t| t.text == ",")
-                && !toks.iter().any(|t| t.is_quote_mark())
+                && !toks.first().is_some_and(|t| t.is_quote_mark())
+                && !(subj.1.first >= 2 && toks[subj.1.first - 2].is_quote_mark())
+                && !toks.get(after_cue + 1).is_some_and(|t| t.is_quote_mark())
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
