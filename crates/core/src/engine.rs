@@ -2147,6 +2147,10 @@ impl<'a> Finder<'a> {
         let is_dash =
             |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
         let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
+        // `cited X, as an example`: object cues take an `as` complement.
+        let object_cue = cues[..first_later]
+            .last()
+            .is_some_and(|h| h.entry.class != CueClass::Speech);
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
             // A word neither closes a quote nor ends a clause.
@@ -2193,7 +2197,11 @@ impl<'a> Finder<'a> {
                             | "meaning"
                             | "a"
                             | "an"
-                    )
+                    ) || n == "and" && toks.get(k + 2).is_some_and(|m| {
+                        m.is_word
+                            && (m.is_capitalized() && m.text != "I"
+                                || matches!(m.lower(), "he" | "she" | "they" | "it" | "we" | "the"))
+                    }) || n == "as" && !object_cue && toks.get(k + 2).is_some_and(|m| !matches!(m.lower(), "well" | "much" | "long" | "soon" | "far" | "many" | "a" | "an" | "the"))
                 })
         }) {
             end = end.min(cut);
