@@ -2187,7 +2187,6 @@ impl<'a> Finder<'a> {
                             | "which"
                             | "despite"
                             | "even"
-                            | "including"
                             | "especially"
                             | "where"
                             | "whose"
