@@ -2140,9 +2140,11 @@ impl<'a> Finder<'a> {
             }
         }
         // Subordinate and coordinated clauses after a comma, a semicolon or
-        // an unpaired dash end the report: `…, while …`, `…, who …`, `…, and
+        // an unpaired dash end the report: `…, while …`, `…, which …`, `…, and
         // the …`, `…, according to …`, `… — two sisters …` (but not `…, and
-        // that …`, and not a dash pair around an aside).
+        // that …`, and not a dash pair around an aside). A relative clause on
+        // a person (`…, who …`) and an elaboration (`…, including …`,
+        // `…, especially …`) stay in the report.
         let limit = end.min(from + 400);
         let is_dash =
             |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
@@ -2183,11 +2185,9 @@ impl<'a> Finder<'a> {
                             | "although"
                             | "though"
                             | "but"
-                            | "who"
                             | "which"
                             | "despite"
                             | "even"
-                            | "especially"
                             | "where"
                             | "whose"
                             | "according"
