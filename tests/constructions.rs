@@ -174,6 +174,21 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "\"That's not even an issue,\" he said to applause.",
         &["That's not even an issue,"],
     ),
+    // A coordinated clause with its own subject ends the report ...
+    (
+        "Mrs. Clinton has said she intends to fill half her cabinet with women, and Ms. Brainard is among them.",
+        &["she intends to fill half her cabinet with women"],
+    ),
+    // ... but the last item of a list does not.
+    (
+        "The Treasury Department said the two men, Arkady Voronin, 34, and Pavel Smelkov, 29, had developed the ransomware.",
+        &["the two men, Arkady Voronin, 34, and Pavel Smelkov, 29, had developed the ransomware"],
+    ),
+    // An elaboration stays in the report.
+    (
+        "Manafort said Trump has several ways of reaching the number, including the unbound delegates.",
+        &["Trump has several ways of reaching the number, including the unbound delegates"],
+    ),
     // The opening clause is no report of the later subject.
     (
         "When Trump suggested that Cuba would sue, Rubio objected.",

@@ -2196,11 +2196,29 @@ impl<'a> Finder<'a> {
                             | "meaning"
                             | "a"
                             | "an"
-                    ) || n == "and" && toks.get(k + 2).is_some_and(|m| {
+                    ) || n == "and"
+                        // not the last item of a list (`A, B, and C`)
+                        && !toks[from..k].iter().any(|t| t.text == ",")
+                        && toks.get(k + 2).is_some_and(|m| {
                         m.is_word
                             && (m.is_capitalized() && m.text != "I"
                                 || matches!(m.lower(), "he" | "she" | "they" | "it" | "we" | "the"))
-                    }) || n == "as" && !object_cue && toks.get(k + 2).is_some_and(|m| !matches!(m.lower(), "well" | "much" | "long" | "soon" | "far" | "many" | "a" | "an" | "the"))
+                    }) || n == "as"
+                        && !object_cue
+                        && toks.get(k + 2).is_some_and(|m| {
+                            !matches!(
+                                m.lower(),
+                                "well"
+                                    | "much"
+                                    | "long"
+                                    | "soon"
+                                    | "far"
+                                    | "many"
+                                    | "a"
+                                    | "an"
+                                    | "the"
+                            )
+                        })
                 })
         }) {
             end = end.min(cut);
