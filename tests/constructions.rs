@@ -123,6 +123,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         "suggested",
     ),
+    // An object relative clause is reported whole (PolNeAR's convention).
+    (
+        "He took the deal, which he described as “like an open orchid.”",
+        "mixed",
+        "which he described as “like an open orchid.”",
+        "he",
+        "described",
+    ),
+    // ... but not when the cue reports a clause of its own.
+    (
+        "It is less than half of what researchers say they need every year.",
+        "indirect",
+        "they need every year",
+        "researchers",
+        "say",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",
@@ -188,6 +204,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
     (
         "Manafort said Trump has several ways of reaching the number, including the unbound delegates.",
         &["Trump has several ways of reaching the number, including the unbound delegates"],
+    ),
+    // The relative pronoun opens the later report, not the earlier one.
+    (
+        "He defended the ruling, which I said was not a prison sentence.",
+        &["the ruling", "which I said was not a prison sentence"],
     ),
     // The opening clause is no report of the later subject.
     (

@@ -1747,6 +1747,48 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // `…, which he described as “like an open orchid.”`: in an object
+            // relative clause the report is the whole clause, as PolNeAR
+            // annotates it (the pronoun stands for what was said).
+            // `…, which he described as …`, `railed against what he calls
+            // …` (not `a story in which sources said …`).
+            let relative_object = subj.1.first > 1
+                && {
+                    let rel = toks[subj.1.first - 1].lower();
+                    let before = toks[subj.1.first - 2].lower();
+                    let preposition = matches!(
+                        before,
+                        "in" | "of"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "on"
+                            | "about"
+                            | "against"
+                            | "from"
+                            | "by"
+                            | "at"
+                    );
+                    match rel {
+                        "which" | "whom" => !preposition,
+                        "what" => preposition,
+                        _ => false,
+                    }
+                }
+                && !with_lowercase(&subj.0.text, |l| matches!(l, "who" | "which" | "that"));
+            // Not when the cue's own report is a clause with a subject
+            // (`what researchers say they need`): the pronoun is its object.
+            let quoted_content = start.and_then(|s| toks.get(s)).is_some_and(|t| {
+                t.is_quote_mark()
+                    || t.text == ":"
+                    || matches!(
+                        t.lower(),
+                        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "that"
+                    )
+            });
+            if relative_object && !quoted_content && start.is_some_and(|s| s < stop) {
+                start = Some(subj.1.first - 1);
+            }
             // `Roffman, who estimates that his costs were “in the seven
             // figures,” described …`: a relative clause's report ends at its
             // first comma.
@@ -2111,7 +2153,20 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
+            // `railing against what he calls a “corrupt” process`: a free
+            // relative is part of this report.
+            if k0 > from && toks[k0 - 1].lower() == "what" {
+                continue;
+            }
             let mut k = k0;
+            // `…, which he described as …`: the relative pronoun opens the
+            // later attribution.
+            if k > from + 1
+                && matches!(toks[k - 1].lower(), "which" | "whom")
+                && toks[k - 2].text == ","
+            {
+                k -= 1;
+            }
             // Back over `and`, `but`, commas.
             while k > from
                 && matches!(
