@@ -139,6 +139,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "researchers",
         "say",
     ),
+    // Inversion after a sentence that opens with a quoted fragment.
+    (
+        "“We’re extremely happy” about the decision, said RoseAnn DeMoro, executive director of National Nurses United.",
+        "mixed",
+        "“We’re extremely happy” about the decision",
+        "RoseAnn DeMoro, executive director of National Nurses United",
+        "said",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",

@@ -1645,7 +1645,9 @@ impl<'a> Finder<'a> {
             && hit.at >= 4
             && toks[hit.at - 1].text == ","
             && !TELL_LIKE.contains(&hit.entry.lemma.as_str())
-            && !toks[0].is_quote_mark()
+            // `“We’re extremely happy” about the decision, said …` (but not
+            // `“We will win”, said …`, a direct quote).
+            && (!toks[0].is_quote_mark() || !toks[hit.at - 2].is_quote_mark())
             && self
                 .subject_after(toks, after_cue, false)
                 .is_some_and(|np| {
