@@ -218,6 +218,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "He defended the ruling, which I said was not a prison sentence.",
         &["the ruling", "which I said was not a prison sentence"],
     ),
+    // The title of a linked article is no continuation of the speaker.
+    (
+        "“We will win,” Levine said.\n\n\"Met accused of whitewashing baby Jesus in new show,\" http://dnain.fo/1HSB5rF.",
+        &["We will win,"],
+    ),
     // The opening clause is no report of the later subject.
     (
         "When Trump suggested that Cuba would sue, Rubio objected.",

@@ -2902,6 +2902,16 @@ impl<'a> Finder<'a> {
             if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
                 continue;
             }
+            // `"Met accused of whitewashing baby Jesus," http://…`: the title
+            // of a linked article.
+            let after = q.outer().end;
+            let tail = text
+                .get(after..(after + 16).min(text.len()))
+                .unwrap_or_default();
+            let tail = tail.trim_start_matches([' ', ',', '.', ':', '-', '—', '(']);
+            if tail.starts_with("http") || tail.starts_with("www.") {
+                continue;
+            }
             // Continuation of the previous speaker (within two paragraphs).
             if let Some((_, src, p_start)) = source {
                 let p_para = body.partition_point(|b| b.end <= p_start);
