@@ -147,6 +147,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "RoseAnn DeMoro, executive director of National Nurses United",
         "said",
     ),
+    // A speaker and a verb that no lexicon knows, right after a quote.
+    (
+        "“Would it be negotiable about the 11 million?” Hannity pressed.",
+        "direct",
+        "Would it be negotiable about the 11 million?",
+        "Hannity",
+        "pressed",
+    ),
+    (
+        "“You know, it happens, right?” Trump went on, as if he didn’t hear her.",
+        "direct",
+        "You know, it happens, right?",
+        "Trump",
+        "went on",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",
@@ -222,6 +237,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
     (
         "“We will win,” Levine said.\n\n\"Met accused of whitewashing baby Jesus in new show,\" http://dnain.fo/1HSB5rF.",
         &["We will win,"],
+    ),
+    // A quote that ends its sentence is not handed to the next one.
+    (
+        "“We will win.” Smith walked to the stage.",
+        &[],
     ),
     // The opening clause is no report of the later subject.
     (

@@ -2709,6 +2709,54 @@ impl<'a> Finder<'a> {
         Some(trim_final_period(self.text, trimmed))
     }
 
+    /// `…,” Hannity pressed.` / `…?” she went on, …`: a name, pronoun or
+    /// role right after a quote, followed by a past-tense verb that ends the
+    /// clause. Returns the speaker and the verb as cue.
+    fn verb_after_quote(&self, from: usize, para_end: usize) -> Option<((Mention, Np), Cue)> {
+        let text = self.text;
+        let mut end = (from + 160).min(para_end);
+        while end > from && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let toks = tokenize(text, Span::new(from, end));
+        let first = usize::from(toks.first().is_some_and(|t| t.text == ","));
+        let np = np::forward(&toks, first, toks.len().min(first + 10), text)?;
+        let speaker_kind = match np.kind {
+            MentionKind::Pronoun => with_lowercase(&np.name, |l| {
+                matches!(l, "he" | "she" | "they" | "i" | "we")
+            }),
+            MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
+            _ => false,
+        };
+        let verb = toks.get(np.last + 1)?;
+        let v = verb.lower();
+        let particle = toks.get(np.last + 2).filter(|t| {
+            matches!(
+                (v, t.lower()),
+                ("went", "on") | ("cut", "in") | ("chimed", "in")
+            )
+        });
+        let past = v.len() > 4 && v.ends_with("ed") || particle.is_some();
+        let after = toks.get(np.last + 2 + usize::from(particle.is_some()));
+        let closes = after.is_none_or(|t| {
+            matches!(t.text, "." | "," | ";" | "!" | "?")
+                || t.is_word
+                    && with_lowercase(t.text, |l| {
+                        matches!(l, "as" | "to" | "with" | "at" | "in" | "on")
+                    })
+        });
+        if !(speaker_kind && verb.is_word && !verb.is_capitalized() && past && closes) {
+            return None;
+        }
+        let last = particle.unwrap_or(verb);
+        let span = Span::new(verb.span.start, last.span.end);
+        let cue = Cue {
+            text: cut(text, span.start, span.end),
+            span,
+        };
+        Some(((self.mention(&toks, &np), np), cue))
+    }
+
     /// `Sen. Smith: “…”`: a phrase that ends at the colon and opens the
     /// paragraph (or follows a dash or a period).
     fn colon_label(&self, para_start: usize, colon: usize) -> Option<(Mention, Np)> {
@@ -2911,6 +2959,28 @@ impl<'a> Finder<'a> {
             let tail = tail.trim_start_matches([' ', ',', '.', ':', '-', '—', '(']);
             if tail.starts_with("http") || tail.starts_with("www.") {
                 continue;
+            }
+            // `“Would it be negotiable?” Hannity pressed.`: a speaker and a
+            // verb that no lexicon knows, right after a quote that hands over
+            // to its attribution.
+            let hands_over = content.trim_end().ends_with([',', '?', '!']);
+            if opens_sentence && hands_over {
+                if let Some((speaker, cue)) = self.verb_after_quote(q.outer().end, para.end) {
+                    self.claimed[k] = true;
+                    self.cands.push(Cand {
+                        kind: QuoteKind::Direct,
+                        span: q.content,
+                        fragment: None,
+                        cue: Some(cue),
+                        mention: Some(speaker),
+                        inherit: None,
+                        confidence: 0.7,
+                        reason: "direct:verb-after",
+                    });
+                    source = Some((q.content.end, q.content.start, q.content.start));
+                    source_direct = true;
+                    continue;
+                }
             }
             // Continuation of the previous speaker (within two paragraphs).
             if let Some((_, src, p_start)) = source {
