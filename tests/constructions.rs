@@ -162,6 +162,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         "went on",
     ),
+    // A participle clause that opens the sentence is not what was said ...
+    (
+        "Asked if she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.",
+        "indirect",
+        "she was not going to jump to that conclusion",
+        "Clinton",
+        "said",
+    ),
+    // ... and a demonstrative `that` is part of the report.
+    (
+        "Asked about his criticisms, Christie said that was a natural part of running against him.",
+        "indirect",
+        "that was a natural part of running against him",
+        "Christie",
+        "said",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",
@@ -242,6 +258,15 @@ const EXACTLY: &[(&str, &[&str])] = &[
     (
         "“We will win.” Smith walked to the stage.",
         &[],
+    ),
+    // A `that` later in the reported clause is no complementiser of the cue.
+    (
+        "Clinton said she would not go to that place.",
+        &["she would not go to that place"],
+    ),
+    (
+        "The office said it would study the result but that rent law remained a federal matter.",
+        &["it would study the result but that rent law remained a federal matter"],
     ),
     // The opening clause is no report of the later subject.
     (

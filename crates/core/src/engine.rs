@@ -161,8 +161,10 @@ fn is_hearer_start(t: &Token<'_>) -> bool {
         || l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us")
 }
 
-/// The comma that closes a unit's opening subordinate clause (`When Trump
-/// suggested that Cuba would sue, …`), if the unit opens with one.
+/// The comma that closes a unit's opening subordinate or participle clause
+/// (`When Trump suggested that Cuba would sue, …`, `Asked if she believed
+/// …, Clinton said …`), if the unit opens with one. (A gerund subject,
+/// `Finding it is not simple, he said`, is no opening clause.)
 fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
     let first = toks.iter().position(|t| t.is_word)?;
     let opens = with_lowercase(toks[first].text, |l| {
@@ -181,12 +183,40 @@ fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
                 | "until"
                 | "unless"
                 | "whereas"
+                | "asked"
+                | "pressed"
+                | "questioned"
         )
     });
     if !opens {
         return None;
     }
     (first + 2..toks.len().min(first + 40)).find(|&k| toks[k].text == ",")
+}
+
+/// Is the `that` at `k` a demonstrative subject (`said that was a
+/// mistake`) rather than a complementiser?
+fn demonstrative(toks: &[Token<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        matches!(
+            n.lower(),
+            "was"
+                | "is"
+                | "would"
+                | "will"
+                | "has"
+                | "had"
+                | "could"
+                | "should"
+                | "might"
+                | "may"
+                | "must"
+                | "does"
+                | "did"
+                | "wasn't"
+                | "isn't"
+        )
+    })
 }
 
 /// Is a relative clause after a speaker (`who said …`, `who spoke on the
@@ -1966,6 +1996,9 @@ impl<'a> Finder<'a> {
         // `that` within a short adjunct: `said in a statement on Tuesday that`
         for k in from..stop.min(from + 12) {
             let l = toks[k].lower();
+            if l == "that" && k == from && demonstrative(toks, k) {
+                return Some(k);
+            }
             if l == "that" && k + 1 < stop {
                 let between = &toks[from..k];
                 // A cue word after a determiner is a noun (`in an interview
@@ -1976,6 +2009,21 @@ impl<'a> Finder<'a> {
                         && t.text != "."
                         && (noun || Lexicon::builtin().lookup(t.lower()).is_none())
                 }) && !between.iter().any(|t| t.text == ",")
+                    // and what lies between is an adjunct or a hearer, not
+                    // the start of a clause (`said she would not go to that
+                    // place`).
+                    && !between.first().is_some_and(|t| {
+                        with_lowercase(t.text, |l| {
+                            matches!(l, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there")
+                        })
+                    })
+                    && !between.iter().any(|t| {
+                        matches!(
+                            t.lower(),
+                            "would" | "will" | "was" | "were" | "is" | "are" | "had" | "could"
+                                | "should" | "can" | "did" | "does" | "might" | "must"
+                        )
+                    })
                 {
                     return Some(k + 1);
                 }
@@ -2077,7 +2125,9 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if l == "that" {
+            // `said that …`, but not the demonstrative of `said that was a
+            // mistake`.
+            if l == "that" && !demonstrative(toks, i) {
                 i += 1;
                 continue;
             }
