@@ -178,6 +178,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Christie",
         "said",
     ),
+    // An aside between dashes after the subject.
+    (
+        "Murphy — after a knock-on-wood gesture — told me he’s had a relatively tragedy-free life.",
+        "indirect",
+        "he’s had a relatively tragedy-free life",
+        "Murphy",
+        "told",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",
@@ -267,6 +275,12 @@ const EXACTLY: &[(&str, &[&str])] = &[
     (
         "The office said it would study the result but that rent law remained a federal matter.",
         &["it would study the result but that rent law remained a federal matter"],
+    ),
+    // A parenthetical attribution followed by a participle reports what
+    // precedes it.
+    (
+        "Sales were great, he said, wiping sweat off his face.",
+        &["Sales were great"],
     ),
     // The opening clause is no report of the later subject.
     (

@@ -1160,6 +1160,18 @@ impl<'a> Finder<'a> {
         if j == 0 {
             return None;
         }
+        // `Murphy — after a knock-on-wood gesture — told me`: an aside
+        // between dashes.
+        if matches!(toks[j - 1].text, "—" | "–") {
+            if let Some(open) = (j.saturating_sub(16)..j - 1)
+                .rev()
+                .find(|&k| matches!(toks[k].text, "—" | "–"))
+            {
+                if open > 0 {
+                    j = open;
+                }
+            }
+        }
         // `Sen. Elizabeth Warren (D-MA) said`
         if toks[j - 1].text == ")" {
             if let Some(open) = (j.saturating_sub(8)..j - 1)
@@ -1858,7 +1870,13 @@ impl<'a> Finder<'a> {
                 && toks.get(after_cue).is_some_and(|t| t.text == ",")
                 && !toks.first().is_some_and(|t| t.is_quote_mark())
                 && !(subj.1.first >= 2 && toks[subj.1.first - 2].is_quote_mark())
-                && !toks.get(after_cue + 1).is_some_and(|t| t.is_quote_mark())
+                && !toks.get(after_cue + 1).is_some_and(|t| {
+                    // `A, he said, “B.”` is direct; `A, he said, adding …`
+                    // and `A, he said, wiping sweat …` report A alone.
+                    let l = t.lower();
+                    t.is_quote_mark()
+                        || t.is_word && l.len() > 4 && l.ends_with("ing") && l != "including"
+                })
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
@@ -1986,6 +2004,20 @@ impl<'a> Finder<'a> {
     ) -> Option<usize> {
         let w = Words::builtin();
         let mut i = from;
+        // `he said, wiping sweat off his face`: a participle clause after
+        // the cue is the writer's narration.
+        if toks.get(from).is_some_and(|t| t.text == ",")
+            && toks.get(from + 1).is_some_and(|t| {
+                let l = t.lower();
+                t.is_word
+                    && !t.is_capitalized()
+                    && l.len() > 4
+                    && l.ends_with("ing")
+                    && l != "including"
+            })
+        {
+            return None;
+        }
         // `asked if …`, `wondered whether …`: the question is the content.
         if toks
             .get(from)
