@@ -186,6 +186,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Murphy",
         "told",
     ),
+    // A plural head noun takes the base form of the cue.
+    (
+        "Sources close to Clinton say she stands fully behind President Obama.",
+        "indirect",
+        "she stands fully behind President Obama",
+        "Sources close to Clinton",
+        "say",
+    ),
+    // An opening clause after a sentence adverb.
+    (
+        "However, while the RNC says they are well on their way to their goal, they are not receiving help.",
+        "indirect",
+        "they are well on their way to their goal",
+        "the RNC",
+        "says",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",

@@ -166,7 +166,19 @@ fn is_hearer_start(t: &Token<'_>) -> bool {
 /// …, Clinton said …`), if the unit opens with one. (A gerund subject,
 /// `Finding it is not simple, he said`, is no opening clause.)
 fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
-    let first = toks.iter().position(|t| t.is_word)?;
+    let mut first = toks.iter().position(|t| t.is_word)?;
+    // `However, while …`, `But when …`
+    if with_lowercase(toks[first].text, |l| {
+        matches!(
+            l,
+            "however" | "but" | "and" | "still" | "yet" | "meanwhile" | "so"
+        )
+    }) {
+        first += 1;
+        if toks.get(first).is_some_and(|t| t.text == ",") {
+            first += 1;
+        }
+    }
     let opens = with_lowercase(toks[first].text, |l| {
         matches!(
             l,
@@ -216,6 +228,34 @@ fn demonstrative(toks: &[Token<'_>], k: usize) -> bool {
                 | "wasn't"
                 | "isn't"
         )
+    })
+}
+
+/// Is the head noun of a speaker phrase a plural common noun (`Chinese
+/// traders`, `sources close to her campaign`, `the top candidates of both
+/// parties`)? The head is the word before a complement, else the last word.
+fn plural_head(phrase: &[Token<'_>]) -> bool {
+    let end = phrase
+        .iter()
+        .position(|t| {
+            matches!(
+                t.lower(),
+                "of" | "close" | "for" | "from" | "at" | "in" | "with" | "familiar" | "who" | ","
+            )
+        })
+        .unwrap_or(phrase.len());
+    // A capital may be the sentence's (`Sources close to …`), not a name's.
+    let sentence_capital = end == 1 && phrase.len() > 1;
+    phrase[..end].last().is_some_and(|h| {
+        let l = h.lower();
+        h.is_word
+            && (!h.is_capitalized() || sentence_capital)
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && !l.ends_with("'s")
+            && !l.ends_with("us")
+            && !l.ends_with("is")
     })
 }
 
@@ -1757,7 +1797,8 @@ impl<'a> Finder<'a> {
                 || family && subj.1.kind == MentionKind::Name)
                 && subj.0.text.ends_with('s')
                 && !subj.0.text.ends_with("'s")
-                && !subj.0.text.ends_with("’s");
+                && !subj.0.text.ends_with("’s")
+                || plural_head(&toks[subj.1.first..=subj.1.last.min(toks.len() - 1)]);
             let singular = !plural_word
                 && matches!(
                     subj.1.kind,
