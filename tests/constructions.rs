@@ -202,6 +202,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "the RNC",
         "says",
     ),
+    // An aside between the cue and the quote.
+    (
+        "Beck joked, again using an exaggerated Southern accent, “Amen, brother!”",
+        "direct",
+        "Amen, brother!",
+        "Beck",
+        "joked",
+    ),
+    // A number word and a modifier before a capitalised role noun.
+    (
+        "“The campaign has been really reluctant to jump in,” one senior Democrat said.",
+        "direct",
+        "The campaign has been really reluctant to jump in,",
+        "one senior Democrat",
+        "said",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",

@@ -2135,7 +2135,14 @@ impl<'a> Finder<'a> {
                     && between
                         .iter()
                         .all(|t| t.is_word && t.lower().ends_with("ly"));
-                if (adjunct || adverbs) && k > from {
+                // `joked, again using a Southern accent, “…”`: an aside
+                // between commas.
+                let aside = between.len() >= 3
+                    && between.len() <= 12
+                    && between.first().is_some_and(|t| t.text == ",")
+                    && between.last().is_some_and(|t| t.text == ",")
+                    && between[1..between.len() - 1].iter().all(|t| t.is_word);
+                if (adjunct || adverbs || aside) && k > from {
                     return Some(if toks[k].text == ":" { k + 1 } else { k });
                 }
                 break;

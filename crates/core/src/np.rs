@@ -439,17 +439,18 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         }
         // `the Post's senior politics editor Steven Ginsberg`: a determiner
         // or a possessive before role words.
+        // `one senior Democrat`: the capitalised head may be the role noun.
         let role = (k..first).any(|i| {
             let l = lower(&tokens[i]);
             w.is_title(l) || w.is_speaker_noun(l)
-        });
+        }) || w.is_speaker_noun(lower(&tokens[last]));
         if role && k > floor {
             let owner = &tokens[k - 1];
             let ol = lower(owner);
             if owner.is_capitalized() && (ol.ends_with("'s") || ol.ends_with("’s")) {
                 k -= 1;
             }
-            if k > floor && matches!(lower(&tokens[k - 1]), "the" | "a" | "an") {
+            if k > floor && matches!(lower(&tokens[k - 1]), "the" | "a" | "an" | "one") {
                 k -= 1;
             }
         }
