@@ -66,10 +66,10 @@ fn dedup_dir(dir: &Path, args: &[&str]) -> (String, String, String) {
 }
 
 const BRIDGE_A: &str =
-    "The city council approved a new budget for the harbour bridge repairs on Tuesday. \
+    "The city council prepared a new budget for the harbour bridge repairs on Tuesday. \
 Work will start in the spring. Officials expect 3 lanes to reopen by June.";
 const BRIDGE_B: &str = "Residents gathered outside the town hall. \
-The city council approved a new budget for the harbor bridge repairs on Tuesday. \
+The city council prepared a new budget for the harbor bridge repairs on Tuesday. \
 Officials expect 4 lanes to reopen by June.";
 
 #[test]
@@ -88,7 +88,7 @@ fn one_changed_word_is_a_near_duplicate_and_a_changed_number_is_not() {
     assert_eq!(near["doc_id"], "b");
     assert_eq!(
         near["claim"],
-        "The city council approved a new budget for the harbor bridge repairs on Tuesday."
+        "The city council prepared a new budget for the harbor bridge repairs on Tuesday."
     );
     assert_eq!(near["canonical"], canonical["claim"]);
     assert_eq!(near["canonical_doc_id"], "a");

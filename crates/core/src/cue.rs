@@ -38,6 +38,10 @@ pub struct CueEntry {
     /// True for the bare base form (`say`, `note`), which agrees only with
     /// plural or first/second-person subjects.
     pub base: bool,
+    /// True for a form learned from the PolNeAR train split
+    /// (`cues_learned.tsv`): mostly stances (`voted`, `endorsed`), reported
+    /// with a lower confidence.
+    pub learned: bool,
 }
 
 /// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
@@ -343,6 +347,7 @@ impl Lexicon {
                     gerund,
                     participle,
                     base,
+                    learned,
                 });
             }
         }

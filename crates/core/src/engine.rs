@@ -948,6 +948,7 @@ impl<'a> Finder<'a> {
                 gerund: false,
                 participle: false,
                 base: false,
+                learned: false,
             };
             return Some((2, &ACC));
         }
@@ -969,6 +970,20 @@ impl<'a> Finder<'a> {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
+        // A learned `-ing` form is a verb only after a comma or an
+        // auxiliary (`…, offering`, `is seeking`), not after a noun (`an
+        // initial public offering`).
+        if entry.learned
+            && t.lower().ends_with("ing")
+            && !prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "," | "is" | "are" | "was" | "were" | "been" | "be" | "and" | "while" | "by"
+                )
+            })
+        {
+            return None;
+        }
         // `to say`, `declined to comment`: infinitives report nothing.
         if prev == Some("to") {
             return None;
@@ -1789,8 +1804,8 @@ impl<'a> Finder<'a> {
         if let Some(subj) = subject.as_ref() {
             // A base-form verb (`note`, `charge`, `say`) needs a plural or
             // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
-            let base =
-                toks[hit.at].lower() == hit.entry.lemma.split(' ').next().unwrap_or_default();
+            // (Learned entries are forms, never base forms.)
+            let base = hit.entry.base;
             // `Rubios`, `the Khans`, `the Clintons`
             let family = subj.0.text.starts_with("the ") || subj.0.text.starts_with("The ");
             let plural_word = (subj.1.kind == MentionKind::Surname
@@ -2521,7 +2536,14 @@ impl<'a> Finder<'a> {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
+        // A learned stance (`voted`, `approved`) is reported with less
+        // confidence than a hand-listed cue, so that editors can filter it.
+        let learned = cue
+            .slice(text)
+            .and_then(|c| with_lowercase(c, |l| Lexicon::builtin().lookup(l).map(|e| e.learned)))
+            .unwrap_or(false);
         let (conf, r) = match (kind, class, reason) {
+            (QuoteKind::Indirect, CueClass::Object, _) if learned => (0.5, "indirect:object"),
             (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
             (_, CueClass::According, _) => (0.8, "indirect:according-to"),
             (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
