@@ -418,11 +418,18 @@ impl Lexicon {
     /// ```
     #[inline]
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
-        let w = t.text.as_bytes();
-        let may = if t.is_plain() && w.len() <= 24 {
+        self.word_may_start(t.text, t.is_plain())
+    }
+
+    /// [`Lexicon::token_may_start`] of a word token with text `word`
+    /// (`plain`: ASCII letters and digits only).
+    #[inline]
+    pub(crate) fn word_may_start(&self, word: &str, plain: bool) -> bool {
+        let w = word.as_bytes();
+        let may = if plain && w.len() <= 24 {
             self.starts.contains_word(w)
         } else {
-            self.may_start_raw(t.text)
+            self.may_start_raw(word)
         };
         may || w.eq_ignore_ascii_case(b"according")
     }

@@ -22,7 +22,7 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, tokenize_folded_into, Token};
+use crate::token::{tokenize, tokenize_cues_into, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
 /// Analyse one document.
@@ -776,7 +776,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !lex.token_may_start(t) {
+        if !t.is_word || !t.may_start_cue() {
             return None;
         }
         let l = t.lower();
@@ -946,13 +946,10 @@ impl<'a> Finder<'a> {
         }
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize_folded_into(text, Some(self.folded), unit, &mut toks);
         // Most sentences report nothing: go on only when a word may start a
-        // cue, from the first such word (each word is asked once).
-        if let Some(first) = toks
-            .iter()
-            .position(|t| t.is_word && lex.token_may_start(t))
-        {
+        // cue, from the first such word (each word is asked once, by the
+        // tokenizer).
+        if let Some(first) = tokenize_cues_into(text, Some(self.folded), unit, &mut toks, lex) {
             self.unit_tokens(unit, &toks, first);
         }
         self.toks = toks;
