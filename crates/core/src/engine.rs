@@ -52,6 +52,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         toks: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
+        cue_buf: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -692,6 +693,8 @@ struct Finder<'a> {
     quote_cursor: std::cell::Cell<usize>,
     /// Token buffer reused by [`Finder::sentence_subject`].
     subject_toks: std::cell::RefCell<Vec<Token<'a>>>,
+    /// Cue buffer reused by [`Finder::unit_tokens`].
+    cue_buf: Vec<CueHit<'static>>,
 }
 
 struct CueHit<'e> {
@@ -753,10 +756,10 @@ impl<'a> Finder<'a> {
     }
 
     /// The cues of the unit, reading from token `from` (no word before it
-    /// may start a cue).
-    fn cues(&self, toks: &[Token<'a>], from: usize) -> Vec<CueHit<'static>> {
+    /// may start a cue), into `out` (cleared first).
+    fn cues(&self, toks: &[Token<'a>], from: usize, out: &mut Vec<CueHit<'static>>) {
         let lex = Lexicon::builtin();
-        let mut out = Vec::new();
+        out.clear();
         let mut i = from;
         while i < toks.len() {
             if let Some((len, entry)) = self.cue_at(lex, toks, i) {
@@ -766,7 +769,6 @@ impl<'a> Finder<'a> {
                 i += 1;
             }
         }
-        out
     }
 
     fn cue_at(
@@ -961,13 +963,15 @@ impl<'a> Finder<'a> {
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(toks, first_cue_word);
+        let mut cues = std::mem::take(&mut self.cue_buf);
+        self.cues(toks, first_cue_word, &mut cues);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
         }
+        self.cue_buf = cues;
     }
 
     /// The cue written at `span`.

@@ -92,6 +92,7 @@ pub(crate) fn resolve(
     // The quote (index into `quotes`) whose mention serves that start.
     let mut mention_at: FxMap<usize, usize> = FxMap::default();
     let mut quotes = Vec::with_capacity(cands.len());
+    let mut bufs = KeyBufs::default();
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => {
@@ -115,14 +116,22 @@ pub(crate) fn resolve(
                 });
                 match newer {
                     Some((pm, pnp)) => {
-                        let id = resolve_one(text, &mut speakers, &mut keys, &recent, pm, pnp);
+                        let id = resolve_one(
+                            text,
+                            &mut speakers,
+                            &mut keys,
+                            &recent,
+                            pm,
+                            pnp,
+                            &mut bufs,
+                        );
                         if let Some(i) = id {
                             speakers[i].mentions.retain(|x| x.span != pm.span);
                             add_mention(&mut speakers[i], m);
                         }
                         id
                     }
-                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np),
+                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np, &mut bufs),
                 }
             }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
@@ -156,10 +165,19 @@ pub(crate) fn resolve(
 }
 
 fn key(s: &str) -> String {
-    // One allocation: fold case and apostrophes, drop a leading `the ` and a
-    // trailing possessive.
+    let mut k = String::new();
+    key_into(s, &mut k);
+    k
+}
+
+/// [`key`] written into `k` (cleared first), so that keys compared once
+/// reuse one buffer.
+fn key_into(s: &str, k: &mut String) {
+    // Fold case and apostrophes, drop a leading `the ` and a trailing
+    // possessive.
     let s = s.trim();
-    let mut k = String::with_capacity(s.len());
+    k.clear();
+    k.reserve(s.len());
     if s.is_ascii() {
         k.push_str(s);
         k.make_ascii_lowercase();
@@ -184,11 +202,15 @@ fn key(s: &str) -> String {
     }
     let trimmed = k[..end].trim_end_matches('\'').len();
     k.truncate(trimmed);
-    k
 }
 
 fn last_word(s: &str) -> String {
     key(s.split_whitespace().last().unwrap_or(""))
+}
+
+/// [`last_word`] written into `k`.
+fn last_word_into(s: &str, k: &mut String) {
+    key_into(s.split_whitespace().last().unwrap_or(""), k);
 }
 
 fn head_noun(role: &str) -> String {
@@ -272,6 +294,13 @@ impl Keys {
     }
 }
 
+/// Two buffers for the comparison keys of one mention ([`resolve_one`]).
+#[derive(Default)]
+struct KeyBufs {
+    key: String,
+    last: String,
+}
+
 fn resolve_one(
     text: &str,
     speakers: &mut Vec<Speaker>,
@@ -279,6 +308,7 @@ fn resolve_one(
     recent: &[usize],
     m: &Mention,
     np: &crate::np::Np,
+    bufs: &mut KeyBufs,
 ) -> Option<usize> {
     let most_recent = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
         recent
@@ -312,8 +342,9 @@ fn resolve_one(
             }
         }
         MentionKind::Name => {
-            let k = key(&np.name);
-            let lw = last_word(&np.name);
+            key_into(&np.name, &mut bufs.key);
+            last_word_into(&np.name, &mut bufs.last);
+            let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
             let multi = np.name.split_whitespace().count() >= 2;
             let exact = position(&|s, ks| s.kind == SpeakerKind::Person && ks.name == k);
             let idx = exact.or_else(|| {
@@ -350,7 +381,8 @@ fn resolve_one(
             }
         }
         MentionKind::Surname => {
-            let lw = last_word(&np.name);
+            last_word_into(&np.name, &mut bufs.last);
+            let lw = bufs.last.as_str();
             match most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
                 .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw))
             {
@@ -371,14 +403,16 @@ fn resolve_one(
             }
         }
         MentionKind::Role => {
-            let head = head_noun(&np.name);
-            let k = key(&np.name);
+            // `head_noun(name)`, `key(name)`
+            last_word_into(&np.name, &mut bufs.last);
+            key_into(&np.name, &mut bufs.key);
+            let (head, k) = (bufs.last.as_str(), bufs.key.as_str());
             let person = most_recent(&|s, ks| {
-                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head.as_str())
+                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head)
             });
             let person = person.or_else(|| {
                 position(&|s, ks| {
-                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k.as_str())
+                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k)
                 })
             });
             match person
@@ -402,7 +436,8 @@ fn resolve_one(
             } else {
                 SpeakerKind::Organization
             };
-            let k = key(&np.name);
+            key_into(&np.name, &mut bufs.key);
+            let k = bufs.key.as_str();
             match position(&|s, ks| s.kind == kind && ks.name == k) {
                 Some(i) => Some(i),
                 None => {
