@@ -2578,7 +2578,8 @@ impl<'a> Finder<'a> {
                 next += 1;
             }
             let content = q.content.slice(text).unwrap_or_default();
-            let words = content.split_whitespace().count();
+            // Only compared with 1, 4 and 8: counting stops at 8.
+            let words = content.split_whitespace().take(8).count();
             let first_upper = content
                 .chars()
                 .find(|c| c.is_alphabetic())

@@ -87,10 +87,12 @@ pub(crate) fn resolve(
     let mut keys: Vec<Keys> = Vec::new();
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
-    let mut by_start: FxMap<usize, Option<usize>> = FxMap::default();
+    let mut by_start: FxMap<usize, Option<usize>> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     // The mention of each quote that has one, so continuations can show it.
     // The quote (index into `quotes`) whose mention serves that start.
-    let mut mention_at: FxMap<usize, usize> = FxMap::default();
+    let mut mention_at: FxMap<usize, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut quotes = Vec::with_capacity(cands.len());
     let mut bufs = KeyBufs::default();
     for c in cands {
@@ -363,7 +365,9 @@ fn resolve_one(
                         speakers[i].name = np.name.clone();
                         changed = Some(i);
                     }
-                    if speakers[i].role.is_none() {
+                    // (A role of `None` given to a speaker without one
+                    // changes nothing: its keys stay.)
+                    if speakers[i].role.is_none() && np.role.is_some() {
                         speakers[i].role = np.role.clone();
                         changed = Some(i);
                     }
