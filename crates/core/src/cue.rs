@@ -117,7 +117,10 @@ impl WordTable {
     const FILTER_BITS: u32 = 16;
 
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordTable {
-        let mut words: Vec<Box<[u8]>> = words.map(|w| Box::from(w.as_bytes())).collect();
+        // Kept in lower case (see `same_folded`).
+        let mut words: Vec<Box<[u8]>> = words
+            .map(|w| Box::from(w.to_ascii_lowercase().as_bytes()))
+            .collect();
         words.sort_unstable();
         words.dedup();
         words.truncate(0xFFFE);
@@ -178,14 +181,25 @@ impl WordTable {
             if s == 0 {
                 return false;
             }
-            if s & 0xFFFF_0000 == tag
-                && self.words[(s & 0xFFFF) as usize - 1].eq_ignore_ascii_case(word)
-            {
+            if s & 0xFFFF_0000 == tag && same_folded(&self.words[(s & 0xFFFF) as usize - 1], word) {
                 return true;
             }
             at = (at + 1) & mask;
         }
     }
+}
+
+/// `lower.eq_ignore_ascii_case(word)` for `lower` in lower case, without
+/// a branch per byte (a table hit is compared in full: an early exit
+/// would mispredict on every length).
+#[inline]
+fn same_folded(lower: &[u8], word: &[u8]) -> bool {
+    lower.len() == word.len()
+        && lower
+            .iter()
+            .zip(word)
+            .fold(0u8, |d, (&a, &b)| d | (a ^ b.to_ascii_lowercase()))
+            == 0
 }
 
 const FILTER_WORDS: usize = 256;

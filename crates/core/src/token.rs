@@ -82,6 +82,9 @@ impl Token<'_> {
     }
 }
 
+/// The words [`keeps_period`] matches (and `messrs`, longer than five
+/// bytes, which it never sees), as they were listed.
+#[cfg(test)]
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept",
@@ -346,7 +349,53 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
 }
 
 fn keeps_period(word: &str) -> bool {
-    word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
+    if word.len() > 5 {
+        return false;
+    }
+    // Folded on the stack and matched at once (a scan of the list, one
+    // comparison per entry, ran for every sentence's last word).
+    let mut buf = [0u8; 5];
+    let folded = &mut buf[..word.len()];
+    folded.copy_from_slice(word.as_bytes());
+    folded.make_ascii_lowercase();
+    matches!(
+        &*folded,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"gen"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"adm"
+            | b"maj"
+            | b"rev"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"vs"
+            | b"jan"
+            | b"feb"
+            | b"aug"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"atty"
+            | b"pres"
+            | b"sens"
+            | b"reps"
+    )
 }
 
 /// Fold `text` (`plain`: known to be ASCII letters and digits only).
@@ -379,6 +428,21 @@ fn is_mark_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_period_matches_the_list() {
+        let list = |w: &str| w.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = KEEP_PERIOD.iter().map(|w| w.to_string()).collect();
+        words.extend(KEEP_PERIOD.iter().map(|w| w.to_uppercase()));
+        words.extend(KEEP_PERIOD.iter().map(|w| format!("{w}x")));
+        words.extend(KEEP_PERIOD.iter().map(|w| w[1..].to_string()));
+        words.extend(
+            ["Mr", "MRS", "Said", "a", "", "U", "Messrs", "corps", "Sept"].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(keeps_period(w), list(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn general_punctuation_is_neither_word_nor_space() {
