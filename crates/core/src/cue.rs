@@ -87,6 +87,10 @@ pub struct Lexicon {
     /// Every word a cue can start with (single-word forms and `heads`): one
     /// cheap lookup instead of two hash-map lookups in the pre-checks.
     starts: WordTable,
+    /// For each word of `starts` (by index): its single-word entry, if
+    /// any, and whether a longer form starts with it (what
+    /// [`Lexicon::match_at`] asks the hash maps first).
+    start_forms: Vec<(Option<CueEntry>, bool)>,
     max_words: usize,
     /// Length in bytes of the longest form.
     max_form_len: usize,
@@ -145,6 +149,12 @@ impl WordTable {
         }
     }
 
+    /// The index of `word` (any ASCII case) in the set.
+    #[inline]
+    fn find_word(&self, word: &[u8]) -> Option<usize> {
+        self.find(word, word_key(word))
+    }
+
     /// True when `word` (any ASCII case) is in the set. (A test of the
     /// word's length, first and last letters before its key, as in
     /// [`crate::words`], passes about 28% of running-text words here and
@@ -169,9 +179,15 @@ impl WordTable {
     /// True when `word` (any ASCII case, with [`word_key`] `h`) is in the set.
     #[inline]
     fn contains(&self, word: &[u8], h: u64) -> bool {
+        self.find(word, h).is_some()
+    }
+
+    /// The index of `word` (any ASCII case, with [`word_key`] `h`) in the set.
+    #[inline]
+    fn find(&self, word: &[u8], h: u64) -> Option<usize> {
         let bit = Self::filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return false;
+            return None;
         }
         let mask = self.slots.len() - 1;
         let tag = Self::tag(h);
@@ -179,10 +195,11 @@ impl WordTable {
         loop {
             let s = self.slots[at];
             if s == 0 {
-                return false;
+                return None;
             }
-            if s & 0xFFFF_0000 == tag && same_folded(&self.words[(s & 0xFFFF) as usize - 1], word) {
-                return true;
+            let k = (s & 0xFFFF) as usize - 1;
+            if s & 0xFFFF_0000 == tag && same_folded(&self.words[k], word) {
+                return Some(k);
             }
             at = (at + 1) & mask;
         }
@@ -341,6 +358,14 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
+        let start_forms = starts
+            .words
+            .iter()
+            .map(|w| {
+                let w = std::str::from_utf8(w).unwrap_or_default();
+                (forms.get(w).cloned(), heads.contains(w))
+            })
+            .collect();
         let max_form_len = forms.keys().map(String::len).max().unwrap_or(0);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
@@ -353,6 +378,7 @@ impl Lexicon {
             forms,
             heads,
             starts,
+            start_forms,
             max_words,
             max_form_len,
             filter,
@@ -413,13 +439,46 @@ impl Lexicon {
     /// (`plain`: ASCII letters and digits only).
     #[inline]
     pub(crate) fn word_may_start(&self, word: &str, plain: bool) -> bool {
+        self.word_cue_start(word, plain) != 0
+    }
+
+    /// [`Lexicon::word_may_start`] as a number for
+    /// [`Lexicon::match_start`]: 0 for false, else an index + 1 into the
+    /// start words when the word was found there, or `u16::MAX`.
+    #[inline]
+    pub(crate) fn word_cue_start(&self, word: &str, plain: bool) -> u16 {
         let w = word.as_bytes();
-        let may = if plain && w.len() <= 24 {
-            self.starts.contains_word(w)
+        if plain && w.len() <= 24 {
+            if let Some(k) = self.starts.find_word(w) {
+                // At most 0xFFFE words: below `u16::MAX`.
+                return k as u16 + 1;
+            }
+        } else if self.may_start_raw(word) {
+            return u16::MAX;
+        }
+        if w.eq_ignore_ascii_case(b"according") {
+            u16::MAX
         } else {
-            self.may_start_raw(word)
-        };
-        may || w.eq_ignore_ascii_case(b"according")
+            0
+        }
+    }
+
+    /// [`Lexicon::match_at`] for a token whose [`Lexicon::word_cue_start`]
+    /// is `start`: a start word that no longer form begins with is answered
+    /// from a table, without the two hash-map lookups.
+    #[inline]
+    pub(crate) fn match_start(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+        start: u16,
+    ) -> Option<(usize, &CueEntry)> {
+        if let Some((single, false)) = self.start_forms.get(usize::from(start).wrapping_sub(1)) {
+            if tokens.get(i).is_some_and(|t| t.is_word) {
+                return single.as_ref().map(|e| (1, e));
+            }
+        }
+        self.match_at(tokens, i)
     }
 
     /// Look up a surface form (lower case, words separated by one space).

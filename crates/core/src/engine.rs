@@ -800,7 +800,7 @@ impl<'a> Finder<'a> {
         if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline(toks) {
             return None;
         }
-        let (len, entry) = lex.match_at(toks, i)?;
+        let (len, entry) = lex.match_start(toks, i, t.cue_start())?;
         // `continue to`, `want to`: infinitive complements are not reports.
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
             && entry.class != CueClass::Object

@@ -23,9 +23,10 @@ pub struct Token<'a> {
     lower: std::cell::OnceCell<Lower<'a>>,
     /// True for a word of ASCII letters and digits only.
     plain: bool,
-    /// True for a word that may start a reporting cue, when tokenized by
-    /// [`tokenize_cues_into`] (always false otherwise).
-    cue: bool,
+    /// Nonzero for a word that may start a reporting cue, when tokenized
+    /// by [`tokenize_cues_into`] (always 0 otherwise): its
+    /// [`Lexicon::word_cue_start`].
+    cue: u16,
 }
 
 /// A token's case-folded text: borrowed when already folded, owned
@@ -70,6 +71,12 @@ impl Token<'_> {
     /// cue ([`Lexicon::token_may_start`]); false for every token of the
     /// other tokenizers.
     pub(crate) fn may_start_cue(&self) -> bool {
+        self.cue != 0
+    }
+
+    /// The [`Lexicon::word_cue_start`] found by [`tokenize_cues_into`]
+    /// (0 from the other tokenizers), for [`Lexicon::match_start`].
+    pub(crate) fn cue_start(&self) -> u16 {
         self.cue
     }
 
@@ -121,7 +128,7 @@ pub(crate) fn tokenize_folded_into<'a>(
     span: Span,
     out: &mut Vec<Token<'a>>,
 ) {
-    tokenize_with(text, folded, span, out, |_, _| false);
+    tokenize_with(text, folded, span, out, |_, _| 0);
 }
 
 /// [`tokenize_folded_into`] that also asks `lex` whether each word may
@@ -136,7 +143,7 @@ pub(crate) fn tokenize_cues_into<'a>(
     lex: &Lexicon,
 ) -> Option<usize> {
     tokenize_with(text, folded, span, out, |w, plain| {
-        lex.word_may_start(w, plain)
+        lex.word_cue_start(w, plain)
     })
 }
 
@@ -148,12 +155,12 @@ fn tokenize_with<'a>(
     folded: Option<&'a str>,
     span: Span,
     out: &mut Vec<Token<'a>>,
-    mut cue: impl FnMut(&str, bool) -> bool,
+    mut cue: impl FnMut(&str, bool) -> u16,
 ) -> Option<usize> {
     let mut n = 0usize;
     let mut first_cue = None;
     let mut put = |out: &mut Vec<Token<'a>>, tok: Token<'a>| {
-        if tok.cue && first_cue.is_none() {
+        if tok.cue != 0 && first_cue.is_none() {
             first_cue = Some(n);
         }
         out.push(tok);
@@ -298,7 +305,7 @@ fn punct(s: &str, base: usize, i: usize, l: usize) -> Token<'_> {
         is_word: false,
         lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
         plain: false,
-        cue: false,
+        cue: 0,
     }
 }
 
