@@ -285,10 +285,12 @@ struct Keys {
 }
 
 impl Keys {
-    fn of(s: &Speaker) -> Keys {
+    /// [`Keys`] of a speaker whose name's `key` and `last_word` may be
+    /// known already (computed for the mention that names it).
+    fn of(s: &Speaker, name_key: Option<&str>, last: Option<&str>) -> Keys {
         Keys {
-            name: key(&s.name),
-            last: last_word(&s.name),
+            name: name_key.map_or_else(|| key(&s.name), str::to_owned),
+            last: last.map_or_else(|| last_word(&s.name), str::to_owned),
             words: s.name.split_whitespace().count(),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
@@ -327,6 +329,9 @@ fn resolve_one(
     };
     // Whether the name or role of an existing speaker changed.
     let mut changed = None;
+    let mut name_changed = false;
+    // Whether `bufs` hold the `key` and `last_word` of a new speaker's name.
+    let mut known = (false, false);
     let found = match np.kind {
         MentionKind::Pronoun => {
             let p = m.text.as_str();
@@ -364,6 +369,7 @@ fn resolve_one(
                     if multi && keys[i].words < 2 {
                         speakers[i].name = np.name.clone();
                         changed = Some(i);
+                        name_changed = true;
                     }
                     // (A role of `None` given to a speaker without one
                     // changes nothing: its keys stay.)
@@ -380,6 +386,7 @@ fn resolve_one(
                         kind: SpeakerKind::Person,
                         mentions: Vec::new(),
                     });
+                    known = (true, true);
                     Some(speakers.len() - 1)
                 }
             }
@@ -430,6 +437,7 @@ fn resolve_one(
                         kind: SpeakerKind::Unknown,
                         mentions: Vec::new(),
                     });
+                    known = (true, true);
                     Some(speakers.len() - 1)
                 }
             }
@@ -451,17 +459,28 @@ fn resolve_one(
                         kind,
                         mentions: Vec::new(),
                     });
+                    known = (true, false);
                     Some(speakers.len() - 1)
                 }
             }
         }
     };
     if let Some(i) = changed {
-        keys[i] = Keys::of(&speakers[i]);
+        if name_changed {
+            // The mention's name: its keys are in `bufs`.
+            keys[i] = Keys::of(&speakers[i], Some(&bufs.key), Some(&bufs.last));
+        } else {
+            // Only the role changed.
+            let role = speakers[i].role.as_deref();
+            keys[i].role_head = role.map(head_noun);
+            keys[i].role_key = role.map(key);
+        }
     }
     if keys.len() < speakers.len() {
         if let Some(s) = speakers.last() {
-            keys.push(Keys::of(s));
+            let name_key = known.0.then_some(bufs.key.as_str());
+            let last = known.1.then_some(bufs.last.as_str());
+            keys.push(Keys::of(s, name_key, last));
         }
     }
     if let Some(i) = found {
