@@ -91,6 +91,10 @@ pub struct Lexicon {
     /// Every word a cue can start with (single-word forms and `heads`): one
     /// cheap lookup instead of two hash-map lookups in the pre-checks.
     starts: WordTable,
+    /// For each word of `starts` (by index): its single-word entry, if
+    /// any, and whether a longer form starts with it (what
+    /// [`Lexicon::match_at`] asks the hash maps first).
+    start_forms: Vec<(Option<CueEntry>, bool)>,
     max_words: usize,
     /// Length in bytes of the longest form.
     max_form_len: usize,
@@ -100,8 +104,9 @@ pub struct Lexicon {
 
 /// A small set of lower-case ASCII words, probed with [`word_key`] and
 /// compared ignoring ASCII case, so that a word in any case is looked up
-/// without folding it first. A 1 KiB bit filter in front rejects most
-/// other words without touching the table.
+/// without folding it first. An 8 KiB bit filter in front (about 1% full
+/// for the cue lexicon) rejects almost every other word with one
+/// well-predicted branch and without touching the table.
 #[derive(Debug)]
 struct WordTable {
     /// One bit per value of the top [`WordTable::FILTER_BITS`] bits of the key.
@@ -111,18 +116,19 @@ struct WordTable {
     /// without reading the word) in the high bits.
     slots: Box<[u32]>,
     words: Vec<Box<[u8]>>,
-    /// For each length (longer words share the last entry) and first
-    /// byte (folded to five bits), a bit for each last byte (folded the
-    /// same way) of some word: rules out most words before their key is
-    /// computed.
-    shapes: Box<[u32; 32 * 32]>,
 }
 
 impl WordTable {
-    const FILTER_BITS: u32 = 13;
+    /// 16 bits: a smaller filter lets through more words that are not
+    /// in the set, whose probes mispredict; a larger one misses the L1
+    /// cache more often (both measured slower).
+    const FILTER_BITS: u32 = 16;
 
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordTable {
-        let mut words: Vec<Box<[u8]>> = words.map(|w| Box::from(w.as_bytes())).collect();
+        // Kept in lower case (see `same_folded`).
+        let mut words: Vec<Box<[u8]>> = words
+            .map(|w| Box::from(w.to_ascii_lowercase().as_bytes()))
+            .collect();
         words.sort_unstable();
         words.dedup();
         words.truncate(0xFFFE);
@@ -140,45 +146,26 @@ impl WordTable {
             }
             slots[at] = Self::tag(h) | (i as u32 + 1);
         }
-        let mut shapes = Box::new([0u32; 32 * 32]);
-        for w in &words {
-            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
-                shapes[Self::shape_slot(w.len(), f)] |= Self::shape_bit(l);
-            }
-        }
         WordTable {
             filter,
             slots,
             words,
-            shapes,
         }
     }
 
-    fn shape_slot(len: usize, first: u8) -> usize {
-        len.min(31) * 32 + Self::shape_index(first)
+    /// The index of `word` (any ASCII case) in the set.
+    #[inline]
+    fn find_word(&self, word: &[u8]) -> Option<usize> {
+        self.find(word, word_key(word))
     }
 
-    /// The same index for both ASCII cases of a letter.
-    fn shape_index(b: u8) -> usize {
-        ((b | 0x20) & 31) as usize
-    }
-
-    /// The same bit for both ASCII cases of a letter.
-    fn shape_bit(b: u8) -> u32 {
-        1 << Self::shape_index(b)
-    }
-
-    /// True when `word` (any ASCII case) is in the set.
+    /// True when `word` (any ASCII case) is in the set. (A test of the
+    /// word's length, first and last letters before its key, as in
+    /// [`crate::words`], passes about 28% of running-text words here and
+    /// mispredicts; the key and the large filter cost less.)
     #[inline]
     fn contains_word(&self, word: &[u8]) -> bool {
-        match (word.first(), word.last()) {
-            (Some(&f), Some(&l))
-                if self.shapes[Self::shape_slot(word.len(), f)] & Self::shape_bit(l) == 0 =>
-            {
-                false
-            }
-            _ => self.contains(word, word_key(word)),
-        }
+        self.contains(word, word_key(word))
     }
 
     fn filter_bit(h: u64) -> usize {
@@ -196,9 +183,15 @@ impl WordTable {
     /// True when `word` (any ASCII case, with [`word_key`] `h`) is in the set.
     #[inline]
     fn contains(&self, word: &[u8], h: u64) -> bool {
+        self.find(word, h).is_some()
+    }
+
+    /// The index of `word` (any ASCII case, with [`word_key`] `h`) in the set.
+    #[inline]
+    fn find(&self, word: &[u8], h: u64) -> Option<usize> {
         let bit = Self::filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return false;
+            return None;
         }
         let mask = self.slots.len() - 1;
         let tag = Self::tag(h);
@@ -206,16 +199,28 @@ impl WordTable {
         loop {
             let s = self.slots[at];
             if s == 0 {
-                return false;
+                return None;
             }
-            if s & 0xFFFF_0000 == tag
-                && self.words[(s & 0xFFFF) as usize - 1].eq_ignore_ascii_case(word)
-            {
-                return true;
+            let k = (s & 0xFFFF) as usize - 1;
+            if s & 0xFFFF_0000 == tag && same_folded(&self.words[k], word) {
+                return Some(k);
             }
             at = (at + 1) & mask;
         }
     }
+}
+
+/// `lower.eq_ignore_ascii_case(word)` for `lower` in lower case, without
+/// a branch per byte (a table hit is compared in full: an early exit
+/// would mispredict on every length).
+#[inline]
+fn same_folded(lower: &[u8], word: &[u8]) -> bool {
+    lower.len() == word.len()
+        && lower
+            .iter()
+            .zip(word)
+            .fold(0u8, |d, (&a, &b)| d | (a ^ b.to_ascii_lowercase()))
+            == 0
 }
 
 const FILTER_WORDS: usize = 256;
@@ -358,6 +363,14 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
+        let start_forms = starts
+            .words
+            .iter()
+            .map(|w| {
+                let w = std::str::from_utf8(w).unwrap_or_default();
+                (forms.get(w).cloned(), heads.contains(w))
+            })
+            .collect();
         let max_form_len = forms.keys().map(String::len).max().unwrap_or(0);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for f in forms.keys() {
@@ -370,6 +383,7 @@ impl Lexicon {
             forms,
             heads,
             starts,
+            start_forms,
             max_words,
             max_form_len,
             filter,
@@ -423,13 +437,53 @@ impl Lexicon {
     /// ```
     #[inline]
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
-        let w = t.text.as_bytes();
-        let may = if t.is_plain() && w.len() <= 24 {
-            self.starts.contains_word(w)
+        self.word_may_start(t.text, t.is_plain())
+    }
+
+    /// [`Lexicon::token_may_start`] of a word token with text `word`
+    /// (`plain`: ASCII letters and digits only).
+    #[inline]
+    pub(crate) fn word_may_start(&self, word: &str, plain: bool) -> bool {
+        self.word_cue_start(word, plain) != 0
+    }
+
+    /// [`Lexicon::word_may_start`] as a number for
+    /// [`Lexicon::match_start`]: 0 for false, else an index + 1 into the
+    /// start words when the word was found there, or `u16::MAX`.
+    #[inline]
+    pub(crate) fn word_cue_start(&self, word: &str, plain: bool) -> u16 {
+        let w = word.as_bytes();
+        if plain && w.len() <= 24 {
+            if let Some(k) = self.starts.find_word(w) {
+                // At most 0xFFFE words: below `u16::MAX`.
+                return k as u16 + 1;
+            }
+        } else if self.may_start_raw(word) {
+            return u16::MAX;
+        }
+        if w.eq_ignore_ascii_case(b"according") {
+            u16::MAX
         } else {
-            self.may_start_raw(t.text)
-        };
-        may || w.eq_ignore_ascii_case(b"according")
+            0
+        }
+    }
+
+    /// [`Lexicon::match_at`] for a token whose [`Lexicon::word_cue_start`]
+    /// is `start`: a start word that no longer form begins with is answered
+    /// from a table, without the two hash-map lookups.
+    #[inline]
+    pub(crate) fn match_start(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+        start: u16,
+    ) -> Option<(usize, &CueEntry)> {
+        if let Some((single, false)) = self.start_forms.get(usize::from(start).wrapping_sub(1)) {
+            if tokens.get(i).is_some_and(|t| t.is_word) {
+                return single.as_ref().map(|e| (1, e));
+            }
+        }
+        self.match_at(tokens, i)
     }
 
     /// Look up a surface form (lower case, words separated by one space).

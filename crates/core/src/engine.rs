@@ -22,7 +22,7 @@ use crate::quote::{Cue, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, tokenize_folded_into, Token};
+use crate::token::{tokenize, tokenize_cues_into, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
 /// Analyse one document.
@@ -52,6 +52,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         toks: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
+        cue_buf: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -844,6 +845,8 @@ struct Finder<'a> {
     quote_cursor: std::cell::Cell<usize>,
     /// Token buffer reused by [`Finder::sentence_subject`].
     subject_toks: std::cell::RefCell<Vec<Token<'a>>>,
+    /// Cue buffer reused by [`Finder::unit_tokens`].
+    cue_buf: Vec<CueHit<'static>>,
 }
 
 struct CueHit<'e> {
@@ -911,10 +914,10 @@ impl<'a> Finder<'a> {
     }
 
     /// The cues of the unit, reading from token `from` (no word before it
-    /// may start a cue).
-    fn cues(&self, toks: &[Token<'a>], from: usize) -> Vec<CueHit<'static>> {
+    /// may start a cue), into `out` (cleared first).
+    fn cues(&self, toks: &[Token<'a>], from: usize, out: &mut Vec<CueHit<'static>>) {
         let lex = Lexicon::builtin();
-        let mut out = Vec::new();
+        out.clear();
         let mut i = from;
         while i < toks.len() {
             if let Some((len, entry)) = self.cue_at(lex, toks, i) {
@@ -924,7 +927,6 @@ impl<'a> Finder<'a> {
                 i += 1;
             }
         }
-        out
     }
 
     fn cue_at(
@@ -934,7 +936,7 @@ impl<'a> Finder<'a> {
         i: usize,
     ) -> Option<(usize, &'static CueEntry)> {
         let t = &toks[i];
-        if !t.is_word || !lex.token_may_start(t) {
+        if !t.is_word || !t.may_start_cue() {
             return None;
         }
         let l = t.lower();
@@ -957,7 +959,7 @@ impl<'a> Finder<'a> {
         if i > 0 && t.is_capitalized() && !toks[i - 1].is_quote_mark() && !self.headline(toks) {
             return None;
         }
-        let (len, entry) = lex.match_at(toks, i)?;
+        let (len, entry) = lex.match_start(toks, i, t.cue_start())?;
         // `continue to`, `want to`: infinitive complements are not reports,
         // but a hearer is (`said to reporters`, `added to applause`).
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
@@ -1123,13 +1125,10 @@ impl<'a> Finder<'a> {
         }
         // The token buffer is reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
-        tokenize_folded_into(text, Some(self.folded), unit, &mut toks);
         // Most sentences report nothing: go on only when a word may start a
-        // cue, from the first such word (each word is asked once).
-        if let Some(first) = toks
-            .iter()
-            .position(|t| t.is_word && lex.token_may_start(t))
-        {
+        // cue, from the first such word (each word is asked once, by the
+        // tokenizer).
+        if let Some(first) = tokenize_cues_into(text, Some(self.folded), unit, &mut toks, lex) {
             self.unit_tokens(unit, &toks, first);
         }
         self.toks = toks;
@@ -1141,13 +1140,15 @@ impl<'a> Finder<'a> {
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
-        let cues = self.cues(toks, first_cue_word);
+        let mut cues = std::mem::take(&mut self.cue_buf);
+        self.cues(toks, first_cue_word, &mut cues);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
         }
+        self.cue_buf = cues;
     }
 
     /// The cue written at `span`.
@@ -3035,7 +3036,8 @@ impl<'a> Finder<'a> {
                 next += 1;
             }
             let content = q.content.slice(text).unwrap_or_default();
-            let words = content.split_whitespace().count();
+            // Only compared with 1, 4 and 8: counting stops at 8.
+            let words = content.split_whitespace().take(8).count();
             let first_upper = content
                 .chars()
                 .find(|c| c.is_alphabetic())

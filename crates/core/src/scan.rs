@@ -14,8 +14,10 @@ pub(crate) fn has_byte(x: u64, b: u8) -> u64 {
 
 /// `bytes[from..].iter().position(|&b| table[b as usize])`, as an index
 /// into `bytes`. `maybe` is asked about each eight-byte chunk (read little
-/// endian) and must answer nonzero for every chunk holding a byte marked in
-/// `table`; chunks it answers zero for are skipped unread.
+/// endian) and must set bit 7 of every byte of the chunk that is marked in
+/// `table` (it may set others, as [`has_byte`] does above a match, or
+/// `x & HIGH` for every non-ASCII byte); chunks it answers zero for are
+/// skipped unread, and in the others only the bytes it marks are looked up.
 pub(crate) fn position_from(
     bytes: &[u8],
     mut from: usize,
@@ -25,10 +27,14 @@ pub(crate) fn position_from(
     while let Some(chunk) = bytes.get(from..from + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        if maybe(u64::from_le_bytes(w)) != 0 {
-            if let Some(k) = chunk.iter().position(|&b| table[b as usize]) {
+        let mut m = maybe(u64::from_le_bytes(w)) & HIGH;
+        // The marked bytes in order, lowest first.
+        while m != 0 {
+            let k = (m.trailing_zeros() / 8) as usize;
+            if table[w[k] as usize] {
                 return Some(from + k);
             }
+            m &= m - 1;
         }
         from += 8;
     }

@@ -24,17 +24,18 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     // News paragraphs run to a few hundred bytes: size the vector once.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let bytes = text.as_bytes();
-    let has_cr = bytes.contains(&b'\r');
+    // Line ends, found eight bytes at a time in one pass (no separate
+    // search for a rare `\r` first).
+    static LINE_END: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'\r' as usize] = true;
+        t
+    };
+    let maybe = |x: u64| scan::has_byte(x, b'\n') | scan::has_byte(x, b'\r');
     let mut start = 0;
     while start <= bytes.len() {
-        let rest = &bytes[start..];
-        // `\r` is rare: without it, a memchr for `\n` finds the line end.
-        let end = if has_cr {
-            rest.iter().position(|&b| b == b'\n' || b == b'\r')
-        } else {
-            text[start..].find('\n')
-        }
-        .map_or(bytes.len(), |i| start + i);
+        let end = scan::position_from(bytes, start, &LINE_END, maybe).unwrap_or(bytes.len());
         let span = Span::new(start, end).trim(text);
         if !span.is_empty() {
             out.push(span);
@@ -360,13 +361,14 @@ pub fn dateline_len(p: &str) -> usize {
     }
 }
 
-/// Bytes that can start a sentence terminator: `.`, `!`, `?` and 0xE2 (`…`).
+/// Bytes that can end a sentence terminator: `.`, `!`, `?` and 0xA6 (the
+/// last byte of `…`).
 static ENDS_LEAD: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
-    t[0xE2] = true;
+    t[0xA6] = true;
     t
 };
 
@@ -378,23 +380,25 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = dateline_len(p);
     let bytes = p.as_bytes();
     let mut i = 0usize;
-    // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for them.
-    // Eight bytes at a time while none is `.`, `!`, `?` or non-ASCII.
+    // Only `.`, `!`, `?` and `…` (E2 80 A6) end sentences: scan bytes for
+    // them, eight at a time while none is `.`, `!`, `?` or 0xA6. (An
+    // ellipsis is found by its last byte: the curly quotes and dashes that
+    // share its first two bytes do not stop the scan.)
     let maybe = |x: u64| {
         scan::has_byte(x, b'.')
             | scan::has_byte(x, b'!')
             | scan::has_byte(x, b'?')
-            | (x & scan::HIGH)
+            | scan::has_byte(x, 0xA6)
     };
     while let Some(k) = scan::position_from(bytes, i, &ENDS_LEAD, maybe) {
-        i = k;
-        let b = bytes[i];
-        let is_ellipsis =
-            b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
-        if b == 0xE2 && !is_ellipsis {
-            i += 1;
+        let b = bytes[k];
+        let is_ellipsis = b == 0xA6 && k >= 2 && bytes[k - 2] == 0xE2 && bytes[k - 1] == 0x80;
+        if b == 0xA6 && !is_ellipsis {
+            i = k + 1;
             continue;
         }
+        // The ellipsis starts two bytes back.
+        i = if is_ellipsis { k - 2 } else { k };
         let c = if is_ellipsis { '…' } else { b as char };
         // Absorb further terminators and closing marks: `?!`, `.”`, `.)`.
         let mut end = i + c.len_utf8();
@@ -487,6 +491,35 @@ mod tests {
         assert_eq!(
             split("He said, “No.” She agreed. “Yes,” he said."),
             ["He said, “No.”", "She agreed.", "“Yes,” he said."]
+        );
+    }
+
+    #[test]
+    fn ellipses_among_other_non_ascii() {
+        // `…` is found by its last byte: curly quotes, dashes, `æ` (C3 A6)
+        // and ellipses next to them or at chunk boundaries.
+        let cases = [
+            "It was… Then “what’s this…” she asked. Ok.",
+            "…And so — it went… Then æ… Done",
+            "Ab… Cd",
+            "Wait?… No. Yes…” He left.",
+            "1234567… Next one… “Quoted…” Last",
+        ];
+        for c in cases {
+            let out = split(c);
+            assert_eq!(out.concat().replace(' ', ""), c.replace(' ', ""), "{c:?}");
+        }
+        assert_eq!(
+            split("It was… Then “what’s this…” she asked. Ok."),
+            ["It was…", "Then “what’s this…” she asked.", "Ok."]
+        );
+        assert_eq!(
+            split("…And so — it went… Then æ… Done"),
+            ["…And so — it went…", "Then æ…", "Done"]
+        );
+        assert_eq!(
+            split("1234567… Next one… “Quoted…” Last"),
+            ["1234567…", "Next one…", "“Quoted…”", "Last"]
         );
     }
 

@@ -87,11 +87,14 @@ pub(crate) fn resolve(
     let mut keys: Vec<Keys> = Vec::new();
     // Order of use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
-    let mut by_start: FxMap<usize, Option<usize>> = FxMap::default();
+    let mut by_start: FxMap<usize, Option<usize>> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     // The mention of each quote that has one, so continuations can show it.
     // The quote (index into `quotes`) whose mention serves that start.
-    let mut mention_at: FxMap<usize, usize> = FxMap::default();
+    let mut mention_at: FxMap<usize, usize> =
+        FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut quotes = Vec::with_capacity(cands.len());
+    let mut bufs = KeyBufs::default();
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => {
@@ -115,14 +118,22 @@ pub(crate) fn resolve(
                 });
                 match newer {
                     Some((pm, pnp)) => {
-                        let id = resolve_one(text, &mut speakers, &mut keys, &recent, pm, pnp);
+                        let id = resolve_one(
+                            text,
+                            &mut speakers,
+                            &mut keys,
+                            &recent,
+                            pm,
+                            pnp,
+                            &mut bufs,
+                        );
                         if let Some(i) = id {
                             speakers[i].mentions.retain(|x| x.span != pm.span);
                             add_mention(&mut speakers[i], m);
                         }
                         id
                     }
-                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np),
+                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np, &mut bufs),
                 }
             }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
@@ -156,10 +167,19 @@ pub(crate) fn resolve(
 }
 
 fn key(s: &str) -> String {
-    // One allocation: fold case and apostrophes, drop a leading `the ` and a
-    // trailing possessive.
+    let mut k = String::new();
+    key_into(s, &mut k);
+    k
+}
+
+/// [`key`] written into `k` (cleared first), so that keys compared once
+/// reuse one buffer.
+fn key_into(s: &str, k: &mut String) {
+    // Fold case and apostrophes, drop a leading `the ` and a trailing
+    // possessive.
     let s = s.trim();
-    let mut k = String::with_capacity(s.len());
+    k.clear();
+    k.reserve(s.len());
     if s.is_ascii() {
         k.push_str(s);
         k.make_ascii_lowercase();
@@ -184,11 +204,15 @@ fn key(s: &str) -> String {
     }
     let trimmed = k[..end].trim_end_matches('\'').len();
     k.truncate(trimmed);
-    k
 }
 
 fn last_word(s: &str) -> String {
     key(s.split_whitespace().last().unwrap_or(""))
+}
+
+/// [`last_word`] written into `k`.
+fn last_word_into(s: &str, k: &mut String) {
+    key_into(s.split_whitespace().last().unwrap_or(""), k);
 }
 
 fn head_noun(role: &str) -> String {
@@ -261,15 +285,24 @@ struct Keys {
 }
 
 impl Keys {
-    fn of(s: &Speaker) -> Keys {
+    /// [`Keys`] of a speaker whose name's `key` and `last_word` may be
+    /// known already (computed for the mention that names it).
+    fn of(s: &Speaker, name_key: Option<&str>, last: Option<&str>) -> Keys {
         Keys {
-            name: key(&s.name),
-            last: last_word(&s.name),
+            name: name_key.map_or_else(|| key(&s.name), str::to_owned),
+            last: last.map_or_else(|| last_word(&s.name), str::to_owned),
             words: s.name.split_whitespace().count(),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
         }
     }
+}
+
+/// Two buffers for the comparison keys of one mention ([`resolve_one`]).
+#[derive(Default)]
+struct KeyBufs {
+    key: String,
+    last: String,
 }
 
 fn resolve_one(
@@ -279,6 +312,7 @@ fn resolve_one(
     recent: &[usize],
     m: &Mention,
     np: &crate::np::Np,
+    bufs: &mut KeyBufs,
 ) -> Option<usize> {
     let most_recent = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
         recent
@@ -295,6 +329,9 @@ fn resolve_one(
     };
     // Whether the name or role of an existing speaker changed.
     let mut changed = None;
+    let mut name_changed = false;
+    // Whether `bufs` hold the `key` and `last_word` of a new speaker's name.
+    let mut known = (false, false);
     let found = match np.kind {
         MentionKind::Pronoun => {
             let p = m.text.as_str();
@@ -312,8 +349,9 @@ fn resolve_one(
             }
         }
         MentionKind::Name => {
-            let k = key(&np.name);
-            let lw = last_word(&np.name);
+            key_into(&np.name, &mut bufs.key);
+            last_word_into(&np.name, &mut bufs.last);
+            let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
             let multi = np.name.split_whitespace().count() >= 2;
             let exact = position(&|s, ks| s.kind == SpeakerKind::Person && ks.name == k);
             let idx = exact.or_else(|| {
@@ -331,8 +369,11 @@ fn resolve_one(
                     if multi && keys[i].words < 2 {
                         speakers[i].name = np.name.clone();
                         changed = Some(i);
+                        name_changed = true;
                     }
-                    if speakers[i].role.is_none() {
+                    // (A role of `None` given to a speaker without one
+                    // changes nothing: its keys stay.)
+                    if speakers[i].role.is_none() && np.role.is_some() {
                         speakers[i].role = np.role.clone();
                         changed = Some(i);
                     }
@@ -345,12 +386,14 @@ fn resolve_one(
                         kind: SpeakerKind::Person,
                         mentions: Vec::new(),
                     });
+                    known = (true, true);
                     Some(speakers.len() - 1)
                 }
             }
         }
         MentionKind::Surname => {
-            let lw = last_word(&np.name);
+            last_word_into(&np.name, &mut bufs.last);
+            let lw = bufs.last.as_str();
             match most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
                 .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw))
             {
@@ -371,14 +414,16 @@ fn resolve_one(
             }
         }
         MentionKind::Role => {
-            let head = head_noun(&np.name);
-            let k = key(&np.name);
+            // `head_noun(name)`, `key(name)`
+            last_word_into(&np.name, &mut bufs.last);
+            key_into(&np.name, &mut bufs.key);
+            let (head, k) = (bufs.last.as_str(), bufs.key.as_str());
             let person = most_recent(&|s, ks| {
-                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head.as_str())
+                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head)
             });
             let person = person.or_else(|| {
                 position(&|s, ks| {
-                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k.as_str())
+                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k)
                 })
             });
             match person
@@ -392,6 +437,7 @@ fn resolve_one(
                         kind: SpeakerKind::Unknown,
                         mentions: Vec::new(),
                     });
+                    known = (true, true);
                     Some(speakers.len() - 1)
                 }
             }
@@ -402,7 +448,8 @@ fn resolve_one(
             } else {
                 SpeakerKind::Organization
             };
-            let k = key(&np.name);
+            key_into(&np.name, &mut bufs.key);
+            let k = bufs.key.as_str();
             match position(&|s, ks| s.kind == kind && ks.name == k) {
                 Some(i) => Some(i),
                 None => {
@@ -412,17 +459,28 @@ fn resolve_one(
                         kind,
                         mentions: Vec::new(),
                     });
+                    known = (true, false);
                     Some(speakers.len() - 1)
                 }
             }
         }
     };
     if let Some(i) = changed {
-        keys[i] = Keys::of(&speakers[i]);
+        if name_changed {
+            // The mention's name: its keys are in `bufs`.
+            keys[i] = Keys::of(&speakers[i], Some(&bufs.key), Some(&bufs.last));
+        } else {
+            // Only the role changed.
+            let role = speakers[i].role.as_deref();
+            keys[i].role_head = role.map(head_noun);
+            keys[i].role_key = role.map(key);
+        }
     }
     if keys.len() < speakers.len() {
         if let Some(s) = speakers.last() {
-            keys.push(Keys::of(s));
+            let name_key = known.0.then_some(bufs.key.as_str());
+            let last = known.1.then_some(bufs.last.as_str());
+            keys.push(Keys::of(s, name_key, last));
         }
     }
     if let Some(i) = found {

@@ -5,6 +5,7 @@
 //! their final period (`Mr.`, `J.`). Every other non-space character is a
 //! token of its own.
 
+use crate::cue::Lexicon;
 use crate::marks::is_quote_mark;
 use crate::span::Span;
 
@@ -22,6 +23,10 @@ pub struct Token<'a> {
     lower: std::cell::OnceCell<Lower<'a>>,
     /// True for a word of ASCII letters and digits only.
     plain: bool,
+    /// Nonzero for a word that may start a reporting cue, when tokenized
+    /// by [`tokenize_cues_into`] (always 0 otherwise): its
+    /// [`Lexicon::word_cue_start`].
+    cue: u16,
 }
 
 /// A token's case-folded text: borrowed when already folded, owned
@@ -62,6 +67,19 @@ impl Token<'_> {
         self.plain
     }
 
+    /// True when [`tokenize_cues_into`] found that this word may start a
+    /// cue ([`Lexicon::token_may_start`]); false for every token of the
+    /// other tokenizers.
+    pub(crate) fn may_start_cue(&self) -> bool {
+        self.cue != 0
+    }
+
+    /// The [`Lexicon::word_cue_start`] found by [`tokenize_cues_into`]
+    /// (0 from the other tokenizers), for [`Lexicon::match_start`].
+    pub(crate) fn cue_start(&self) -> u16 {
+        self.cue
+    }
+
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
         // Folded on first use: most tokens are never asked.
@@ -71,6 +89,9 @@ impl Token<'_> {
     }
 }
 
+/// The words [`keeps_period`] matches (and `messrs`, longer than five
+/// bytes, which it never sees), as they were listed.
+#[cfg(test)]
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept",
@@ -98,19 +119,55 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
 }
 
 /// [`tokenize_into`] with `folded`, the text lower-cased the ASCII way
-/// (`str::to_ascii_lowercase`, so every byte offset is the same): a
-/// capitalised plain word's [`Token::lower`] is then its slice of
-/// `folded`, not a copy made when first asked.
+/// (`str::to_ascii_lowercase`, so every byte offset is the same): an
+/// ASCII word's [`Token::lower`] is then its slice of `folded`, set when
+/// the token is made (not folded, or copied, when first asked).
 pub(crate) fn tokenize_folded_into<'a>(
     text: &'a str,
     folded: Option<&'a str>,
     span: Span,
     out: &mut Vec<Token<'a>>,
 ) {
-    out.clear();
-    let Some(s) = span.slice(text) else {
-        return;
+    tokenize_with(text, folded, span, out, |_, _| 0);
+}
+
+/// [`tokenize_folded_into`] that also asks `lex` whether each word may
+/// start a cue ([`Lexicon::token_may_start`], kept in
+/// [`Token::may_start_cue`]), while the word is at hand: returns the index
+/// of the first such token.
+pub(crate) fn tokenize_cues_into<'a>(
+    text: &'a str,
+    folded: Option<&'a str>,
+    span: Span,
+    out: &mut Vec<Token<'a>>,
+    lex: &Lexicon,
+) -> Option<usize> {
+    tokenize_with(text, folded, span, out, |w, plain| {
+        lex.word_cue_start(w, plain)
+    })
+}
+
+/// The tokenizer; `cue` is asked about every word (its text and whether it
+/// is plain) and its answer kept in the token.
+#[inline(always)]
+fn tokenize_with<'a>(
+    text: &'a str,
+    folded: Option<&'a str>,
+    span: Span,
+    out: &mut Vec<Token<'a>>,
+    mut cue: impl FnMut(&str, bool) -> u16,
+) -> Option<usize> {
+    let mut n = 0usize;
+    let mut first_cue = None;
+    let mut put = |out: &mut Vec<Token<'a>>, tok: Token<'a>| {
+        if tok.cue != 0 && first_cue.is_none() {
+            first_cue = Some(n);
+        }
+        out.push(tok);
+        n += 1;
     };
+    out.clear();
+    let s = span.slice(text)?;
     let bytes = s.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
         let b = bytes[i];
@@ -134,7 +191,7 @@ pub(crate) fn tokenize_folded_into<'a>(
                 continue;
             }
             // ASCII punctuation: a token of its own.
-            push_punct(out, s, span.start, i, 1);
+            put(out, punct(s, span.start, i, 1));
             i += 1;
             continue;
         } else {
@@ -142,7 +199,7 @@ pub(crate) fn tokenize_folded_into<'a>(
             // Curly quotes, dashes, ellipses: punctuation, without a
             // Unicode table lookup.
             if is_general_punctuation(c) {
-                push_punct(out, s, span.start, i, l);
+                put(out, punct(s, span.start, i, l));
                 i += l;
                 continue;
             }
@@ -151,7 +208,7 @@ pub(crate) fn tokenize_folded_into<'a>(
                 continue;
             }
             if !c.is_alphanumeric() {
-                push_punct(out, s, span.start, i, l);
+                put(out, punct(s, span.start, i, l));
                 i += l;
                 continue;
             }
@@ -161,6 +218,8 @@ pub(crate) fn tokenize_folded_into<'a>(
         let mut j = i + l;
         // Still only ASCII letters and digits.
         let mut plain = l == 1;
+        // Only ASCII characters (joiners included).
+        let mut ascii = plain;
         while j < bytes.len() {
             // ASCII letters and digits: the common case, eight bytes at a time.
             j = skip_ascii_alnum(bytes, j);
@@ -172,6 +231,7 @@ pub(crate) fn tokenize_folded_into<'a>(
             let (d, dl) = char_at(j);
             if !is_general_punctuation(d) && (d.is_alphanumeric() || is_mark_char(d)) {
                 plain = false;
+                ascii &= dl == 1;
                 j += dl;
                 continue;
             }
@@ -190,6 +250,7 @@ pub(crate) fn tokenize_folded_into<'a>(
                 };
                 if e.is_alphanumeric() && !split_period {
                     plain = false;
+                    ascii &= dl == 1 && el == 1;
                     j += dl + el;
                     continue;
                 }
@@ -207,37 +268,45 @@ pub(crate) fn tokenize_folded_into<'a>(
             }
         }
         let at = Span::new(span.start + b, span.start + end_b);
-        // Capitalised plain words take their lower case from `folded`; the
-        // others are folded (almost always borrowed) when first asked.
-        let capital = plain && bytes[b].is_ascii_uppercase();
+        // ASCII words take their lower case from `folded` (the same bytes
+        // when they have no capital letter); the others are folded when
+        // first asked.
         let lower = match folded
-            .filter(|_| capital)
+            .filter(|_| ascii)
             .and_then(|f| f.get(at.start..at.end))
         {
             Some(l) => std::cell::OnceCell::from(Lower::Borrowed(l)),
             None => std::cell::OnceCell::new(),
         };
-        out.push(Token {
-            text: &s[b..end_b],
-            span: at,
-            is_word: true,
-            lower,
-            plain,
-        });
+        let word = &s[b..end_b];
+        put(
+            out,
+            Token {
+                text: word,
+                span: at,
+                is_word: true,
+                lower,
+                plain,
+                cue: cue(word, plain),
+            },
+        );
         i = end_b;
     }
+    out.truncate(n);
+    first_cue
 }
 
-/// Push the punctuation token `s[i..i + l]` (`base` is the offset of `s`).
-fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, base: usize, i: usize, l: usize) {
+/// The punctuation token `s[i..i + l]` (`base` is the offset of `s`).
+fn punct(s: &str, base: usize, i: usize, l: usize) -> Token<'_> {
     let t = &s[i..i + l];
-    out.push(Token {
+    Token {
         text: t,
         span: Span::new(base + i, base + i + l),
         is_word: false,
         lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
         plain: false,
-    });
+        cue: 0,
+    }
 }
 
 /// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scans.
@@ -287,7 +356,53 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
 }
 
 fn keeps_period(word: &str) -> bool {
-    word.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(word))
+    if word.len() > 5 {
+        return false;
+    }
+    // Folded on the stack and matched at once (a scan of the list, one
+    // comparison per entry, ran for every sentence's last word).
+    let mut buf = [0u8; 5];
+    let folded = &mut buf[..word.len()];
+    folded.copy_from_slice(word.as_bytes());
+    folded.make_ascii_lowercase();
+    matches!(
+        &*folded,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"gen"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"adm"
+            | b"maj"
+            | b"rev"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"vs"
+            | b"jan"
+            | b"feb"
+            | b"aug"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"atty"
+            | b"pres"
+            | b"sens"
+            | b"reps"
+    )
 }
 
 /// Fold `text` (`plain`: known to be ASCII letters and digits only).
@@ -320,6 +435,21 @@ fn is_mark_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_period_matches_the_list() {
+        let list = |w: &str| w.len() <= 5 && KEEP_PERIOD.iter().any(|k| k.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = KEEP_PERIOD.iter().map(|w| w.to_string()).collect();
+        words.extend(KEEP_PERIOD.iter().map(|w| w.to_uppercase()));
+        words.extend(KEEP_PERIOD.iter().map(|w| format!("{w}x")));
+        words.extend(KEEP_PERIOD.iter().map(|w| w[1..].to_string()));
+        words.extend(
+            ["Mr", "MRS", "Said", "a", "", "U", "Messrs", "corps", "Sept"].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(keeps_period(w), list(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn general_punctuation_is_neither_word_nor_space() {
