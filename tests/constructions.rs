@@ -218,6 +218,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "one senior Democrat",
         "said",
     ),
+    // An object cue's object may be a single name or pronoun.
+    (
+        "Both of his GOP senators strongly supported him.",
+        "indirect",
+        "him",
+        "Both of his GOP senators",
+        "supported",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",

@@ -2533,7 +2533,15 @@ impl<'a> Finder<'a> {
         // say, B.`) may open with anything; content right after a verb must
         // not be an adjunct.
         let before_cue = content.start < cue.start;
-        if !before_cue && !plausible_content(text, content) {
+        // `endorsed Clinton`, `supported him`: an object cue's object may
+        // be a single name or pronoun.
+        let one_name = class == CueClass::Object
+            && content.slice(text).is_some_and(|c| {
+                !c.contains(char::is_whitespace)
+                    && (c.starts_with(|ch: char| ch.is_uppercase())
+                        || matches!(c, "him" | "her" | "them"))
+            });
+        if !before_cue && !one_name && !plausible_content(text, content) {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
