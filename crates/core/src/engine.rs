@@ -2541,6 +2541,12 @@ impl<'a> Finder<'a> {
                     && (c.starts_with(|ch: char| ch.is_uppercase())
                         || matches!(c, "him" | "her" | "them"))
             });
+        // `46 percent of voters said yes`
+        let one_answer = class == CueClass::Speech
+            && content
+                .slice(text)
+                .is_some_and(|c| with_lowercase(c, |l| matches!(l, "yes" | "no")));
+        let one_name = one_name || one_answer;
         if !before_cue && !one_name && !plausible_content(text, content) {
             return false;
         }
