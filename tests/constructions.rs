@@ -226,6 +226,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Both of his GOP senators",
         "supported",
     ),
+    // An appositive after the source of `according to` is the source's.
+    (
+        "Forty-three percent of all contributions have come from women, according to an analysis by Crowdpac, a political crowdfunding website.",
+        "indirect",
+        "Forty-three percent of all contributions have come from women",
+        "an analysis by Crowdpac, a political crowdfunding website",
+        "according to",
+    ),
     // An infinitive after a speech cue is no hearer.
     (
         "Sanders promised to take bold action should he win the presidency.",

@@ -260,6 +260,11 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
     })
 }
 
+/// Does a comma come right before token `at`?
+fn before_comma_at(toks: &[Token<'_>], at: usize) -> bool {
+    at > 0 && toks[at - 1].text == ","
+}
+
 /// Is a relative clause after a speaker (`who said …`, `who spoke on the
 /// condition of anonymity`) an attribution of its own? Then it does not
 /// describe the speaker and stays out of the mention.
@@ -1686,8 +1691,31 @@ impl<'a> Finder<'a> {
                 }
                 None => (np, src_end),
             };
+            // `…, according to an analysis by Crowdpac, a political
+            // crowdfunding website.`: an appositive or relative clause after
+            // the source belongs to it, and no report follows.
+            let mut np = np;
+            let mut src_end = src_end;
+            if before_comma_at(toks, hit.at)
+                && toks.get(src_end).is_some_and(|t| t.text == ",")
+                && toks.get(src_end + 1).is_some_and(|t| {
+                    matches!(t.lower(), "a" | "an" | "which" | "who" | "whose")
+                })
+            {
+                let end = (src_end + 1..toks.len())
+                    .find(|&k| matches!(toks[k].text, "," | ";" | "." | ":"))
+                    .unwrap_or(toks.len());
+                if end == toks.len() || toks[end].text == "." {
+                    let mut last = end;
+                    while last > src_end + 1 && !toks[last - 1].is_word {
+                        last -= 1;
+                    }
+                    np.last = last - 1;
+                    src_end = toks.len();
+                }
+            }
             let m = self.mention(toks, &np);
-            let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
+            let before_comma = before_comma_at(toks, hit.at);
             let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
             let lead = toks[..hit.at].iter().filter(|t| t.is_word).take(4).count();
             let content = if before_comma && after_comma {
