@@ -330,6 +330,15 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "Sales were great, he said, wiping sweat off his face.",
         &["Sales were great"],
     ),
+    // A question put to someone is reported without a speaker.
+    (
+        "When asked by Ingraham on Thursday about increasing the number of foreign workers, Cruz said no.",
+        &["about increasing the number of foreign workers", "no"],
+    ),
+    (
+        "During an interview in August, the actress was asked if she had ever been discriminated against.",
+        &["if she had ever been discriminated against"],
+    ),
     // The opening clause is no report of the later subject.
     (
         "When Trump suggested that Cuba would sue, Rubio objected.",

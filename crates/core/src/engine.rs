@@ -996,7 +996,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.
-        if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) {
+        // (`was asked about …` reports the question: see `Finder::attribute`.)
+        if entry.participle && prev.is_some_and(|p| PASSIVE.contains(&p)) && t.lower() != "asked" {
             return None;
         }
         // Nouns after an adjective: `a difficult pledge`, `the latest report`
@@ -1698,9 +1699,9 @@ impl<'a> Finder<'a> {
             let mut src_end = src_end;
             if before_comma_at(toks, hit.at)
                 && toks.get(src_end).is_some_and(|t| t.text == ",")
-                && toks.get(src_end + 1).is_some_and(|t| {
-                    matches!(t.lower(), "a" | "an" | "which" | "who" | "whose")
-                })
+                && toks
+                    .get(src_end + 1)
+                    .is_some_and(|t| matches!(t.lower(), "a" | "an" | "which" | "who" | "whose"))
             {
                 let end = (src_end + 1..toks.len())
                     .find(|&k| matches!(toks[k].text, "," | ";" | "." | ":"))
@@ -1743,13 +1744,42 @@ impl<'a> Finder<'a> {
             return Some(subj);
         }
 
-        // `Asked about …, X said`: the question is reported too.
-        if hit.at == 0 && toks[0].lower() == "asked" {
-            let end = (1..toks.len())
+        // `Asked about …, X said`, `When asked whether …`, `she was asked
+        // if …`: the question is reported, without a speaker; it starts at
+        // `about`, `whether` or `if` when one follows (after `by Ingraham
+        // on Thursday`).
+        let passive_ask = toks[hit.at].lower() == "asked"
+            && (hit.at == 0
+                || matches!(
+                    toks[hit.at - 1].lower(),
+                    "when" | "was" | "were" | "is" | "been" | "being"
+                ));
+        if passive_ask {
+            let mut end = (hit.at + 1..toks.len())
                 .find(|&k| toks[k].text == ",")
                 .unwrap_or(toks.len());
-            if end > 2 {
-                let content = Span::new(toks[1].span.start, toks[end - 1].span.end);
+            while end > hit.at + 1 && !toks[end - 1].is_word && !toks[end - 1].is_quote_mark() {
+                end -= 1;
+            }
+            let adjunct_first = toks.get(hit.at + 1).is_some_and(|t| {
+                with_lowercase(t.text, |l| {
+                    opens_content_adjunct(l) && l != "about" || is_weekday(l)
+                })
+            });
+            let first = if adjunct_first {
+                (hit.at + 1..end.min(hit.at + 12))
+                    .find(|&k| {
+                        matches!(
+                            toks[k].lower(),
+                            "about" | "whether" | "if" | "what" | "how" | "why"
+                        )
+                    })
+                    .unwrap_or(hit.at + 1)
+            } else {
+                hit.at + 1
+            };
+            if end > first + 1 {
+                let content = Span::new(toks[first].span.start, toks[end - 1].span.end);
                 self.cands.push(Cand {
                     kind: QuoteKind::Indirect,
                     span: content,
