@@ -2934,6 +2934,28 @@ impl<'a> Finder<'a> {
         Some(trim_final_period(self.text, trimmed))
     }
 
+    /// Report quoted span `k` as a direct quote of `speaker`.
+    fn claim_direct(
+        &mut self,
+        k: usize,
+        cue: Cue,
+        speaker: (Mention, Np),
+        confidence: f32,
+        reason: &'static str,
+    ) {
+        self.claimed[k] = true;
+        self.cands.push(Cand {
+            kind: QuoteKind::Direct,
+            span: self.quoted[k].content,
+            fragment: None,
+            cue: Some(cue),
+            mention: Some(speaker),
+            inherit: None,
+            confidence,
+            reason,
+        });
+    }
+
     /// `…,” Hannity pressed.` / `…?” she went on, …`: a name, pronoun or
     /// role right after a quote, followed by a past-tense verb that ends the
     /// clause. Returns the speaker and the verb as cue.
@@ -3144,17 +3166,7 @@ impl<'a> Finder<'a> {
                         text: ":".into(),
                         span: Span::new(colon, colon + 1),
                     };
-                    self.claimed[k] = true;
-                    self.cands.push(Cand {
-                        kind: QuoteKind::Direct,
-                        span: q.content,
-                        fragment: None,
-                        cue: Some(cue),
-                        mention: Some(speaker),
-                        inherit: None,
-                        confidence: 0.85,
-                        reason: "direct:colon",
-                    });
+                    self.claim_direct(k, cue, speaker, 0.85, "direct:colon");
                     continue;
                 }
             }
@@ -3192,17 +3204,7 @@ impl<'a> Finder<'a> {
             let hands_over = content.trim_end().ends_with([',', '?', '!']);
             if opens_sentence && hands_over {
                 if let Some((speaker, cue)) = self.verb_after_quote(q.outer().end, para.end) {
-                    self.claimed[k] = true;
-                    self.cands.push(Cand {
-                        kind: QuoteKind::Direct,
-                        span: q.content,
-                        fragment: None,
-                        cue: Some(cue),
-                        mention: Some(speaker),
-                        inherit: None,
-                        confidence: 0.7,
-                        reason: "direct:verb-after",
-                    });
+                    self.claim_direct(k, cue, speaker, 0.7, "direct:verb-after");
                     source = Some((q.content.end, q.content.start, q.content.start));
                     source_direct = true;
                     continue;
