@@ -84,10 +84,9 @@ fn cut(text: &str, start: usize, end: usize) -> String {
     text.get(start..end).unwrap_or_default().to_string()
 }
 
-/// A quote before speaker resolution.
-#[derive(Debug, Clone)]
 /// Spans sorted by start with a running maximum of their ends, for
 /// overlap queries in logarithmic time.
+#[derive(Debug, Clone)]
 struct Taken {
     spans: Vec<Span>,
     max_end: Vec<usize>,
@@ -115,6 +114,7 @@ impl Taken {
     }
 }
 
+/// A quote before speaker resolution.
 pub(crate) struct Cand {
     pub kind: QuoteKind,
     pub span: Span,
@@ -1906,11 +1906,11 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            // `…, which he described as “like an open orchid.”`: in an object
-            // relative clause the report is the whole clause, as PolNeAR
-            // annotates it (the pronoun stands for what was said).
-            // `…, which he described as …`, `railed against what he calls
-            // …` (not `a story in which sources said …`).
+            // `…, which he described as “like an open orchid.”`, `railed
+            // against what he calls …`: in an object relative clause the
+            // report is the whole clause, as PolNeAR annotates it (the
+            // pronoun stands for what was said); not in `a story in which
+            // sources said …`.
             let relative_object = subj.1.first > 1
                 && {
                     let rel = toks[subj.1.first - 1].lower();
