@@ -339,6 +339,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "During an interview in August, the actress was asked if she had ever been discriminated against.",
         &["if she had ever been discriminated against"],
     ),
+    // A temporal clause after a quote that closes with a comma is narration.
+    (
+        "Sanders had previously said, “We’ll see,” when asked whether he would campaign for them.",
+        &["We’ll see,", "whether he would campaign for them"],
+    ),
     // The opening clause is no report of the later subject.
     (
         "When Trump suggested that Cuba would sue, Rubio objected.",

@@ -2421,10 +2421,12 @@ impl<'a> Finder<'a> {
                 return false;
             }
             let next = || toks.get(k + 1).map(|n| n.lower());
-            // `… “expanded the party,” claiming that …`: a participle after
-            // a quote that closes with a comma starts a new clause.
+            // `… “expanded the party,” claiming that …`, `said, “We’ll
+            // see,” when asked whether …`: a participle or a temporal clause
+            // after a quote that closes with a comma starts a new clause.
             if self.closes_quote(t.span) && toks[k - 1].text == "," {
-                return next().is_some_and(participle);
+                return next()
+                    .is_some_and(|n| participle(n) || matches!(n, "when" | "after" | "before"));
             }
             if self.in_quote(t.span) {
                 return false;
@@ -2560,7 +2562,13 @@ impl<'a> Finder<'a> {
                 }
                 let title = n_words <= 5 && title;
                 let sentence = last_word.is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
-                if (n_words < 3 || title) && !sentence {
+                // `said, “We’ll see,” when …`: a quote set off after the cue
+                // by a comma or colon is speech, however short.
+                let set_off = cue.end <= q.open.start
+                    && text
+                        .get(cue.end..q.open.start)
+                        .is_some_and(|g| matches!(g.trim(), "," | ":"));
+                if (n_words < 3 && !set_off || title) && !sentence {
                     return false;
                 }
                 self.claimed[k] = true;
