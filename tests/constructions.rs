@@ -344,6 +344,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "Sanders had previously said, “We’ll see,” when asked whether he would campaign for them.",
         &["We’ll see,", "whether he would campaign for them"],
     ),
+    // A learned verb with a particle is another verb.
+    (
+        "His mother passed away Friday in La Romana, Dominican Republic.",
+        &[],
+    ),
     // The opening clause is no report of the later subject.
     (
         "When Trump suggested that Cuba would sue, Rubio objected.",

@@ -977,6 +977,16 @@ impl<'a> Finder<'a> {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
+        // `passed away`, `backed off`: a learned verb with a particle is
+        // another verb.
+        if entry.learned
+            && len == 1
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower(), "away" | "off" | "down" | "up" | "out"))
+        {
+            return None;
+        }
         // A learned `-ing` form is a verb only after a comma or an
         // auxiliary (`…, offering`, `is seeking`), not after a noun (`an
         // initial public offering`).
