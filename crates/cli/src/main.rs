@@ -17,6 +17,11 @@ use quotecheck::score::ScoreFormat;
 use quotecheck_core::score::ScoreOptions;
 use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 
+/// mimalloc instead of the system allocator: the engine allocates many
+/// small strings (mentions, cues, names); see docs/performance.md.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ABOUT: &str = "Fact-checking tools for newsrooms: who said what, and which claims repeat";
 
 const EXIT_CODES: &str = "\

@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use quotecheck_core::{analyze, Document};
 
+/// The allocator of the `quotecheck` binary, so that the figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(root: &Path) -> Vec<Document> {
     let mut docs = Vec::new();
     if let Ok(entries) = std::fs::read_dir(root.join("fixtures/articles")) {
