@@ -194,6 +194,20 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Sources close to Clinton",
         "say",
     ),
+    (
+        "In the free-trade zone, Chinese traders also say business is poor.",
+        "indirect",
+        "business is poor",
+        "Chinese traders",
+        "say",
+    ),
+    (
+        "Senate Republicans say the plan will fail.",
+        "indirect",
+        "the plan will fail",
+        "Senate Republicans",
+        "say",
+    ),
     // An opening clause after a sentence adverb.
     (
         "However, while the RNC says they are well on their way to their goal, they are not receiving help.",

@@ -245,12 +245,14 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
             )
         })
         .unwrap_or(phrase.len());
-    // A capital may be the sentence's (`Sources close to …`), not a name's.
+    // A capital may be the sentence's (`Sources close to …`), not a name's;
+    // party and nationality plurals are capitalised (`Senate Republicans`).
     let sentence_capital = end == 1 && phrase.len() > 1;
     phrase[..end].last().is_some_and(|h| {
         let l = h.lower();
+        let group = l.ends_with("ans") || l.ends_with("crats") || l.ends_with("ists");
         h.is_word
-            && (!h.is_capitalized() || sentence_capital)
+            && (!h.is_capitalized() || sentence_capital || group)
             && l.len() > 3
             && l.ends_with('s')
             && !l.ends_with("ss")
