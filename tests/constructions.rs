@@ -208,6 +208,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Senate Republicans",
         "say",
     ),
+    // A survey share before a group.
+    (
+        "Six in 10 Virginia Democratic primary voters said Clinton is honest.",
+        "indirect",
+        "Clinton is honest",
+        "Six in 10 Virginia Democratic primary voters",
+        "said",
+    ),
     // An opening clause after a sentence adverb.
     (
         "However, while the RNC says they are well on their way to their goal, they are not receiving help.",

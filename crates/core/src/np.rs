@@ -476,6 +476,23 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             first -= 1;
         }
     }
+    // `Six in 10 Virginia Democratic primary voters`: a survey share
+    // before a group.
+    if first >= floor + 2
+        && lower(&tokens[first - 1]) == "in"
+        && is_number(lower(&tokens[first - 2]))
+        && is_number(lower(&tokens[first]))
+    {
+        first -= 2;
+        if first > floor
+            && matches!(
+                lower(&tokens[first - 1]),
+                "nearly" | "about" | "only" | "almost" | "roughly"
+            )
+        {
+            first -= 1;
+        }
+    }
     if let Some(np) = complement_head(tokens, first, last, floor, text) {
         return Some(np);
     }
