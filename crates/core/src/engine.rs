@@ -1752,7 +1752,7 @@ impl<'a> Finder<'a> {
                 return None;
             };
             let subj = (m, np);
-            self.emit(content, cue, Some(&subj), class, "according-to", None);
+            self.emit(content, cue, Some(&subj), hit.entry, "according-to", None);
             return Some(subj);
         }
 
@@ -2007,7 +2007,7 @@ impl<'a> Finder<'a> {
                 && class == CueClass::Speech;
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
-                emitted = self.emit(content, cue, Some(&subj), class, reason, None);
+                emitted = self.emit(content, cue, Some(&subj), hit.entry, reason, None);
                 if emitted {
                     return Some(subj);
                 }
@@ -2024,7 +2024,7 @@ impl<'a> Finder<'a> {
                     if class == CueClass::Belief && !self.clause_like(toks, start) {
                         return Some(subj);
                     }
-                    emitted = self.emit(content, cue, Some(&subj), class, reason, None);
+                    emitted = self.emit(content, cue, Some(&subj), hit.entry, reason, None);
                 }
             }
             // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
@@ -2539,11 +2539,12 @@ impl<'a> Finder<'a> {
         content: Span,
         cue: Span,
         subj: Option<&(Mention, Np)>,
-        class: CueClass,
+        entry: &CueEntry,
         reason: &'static str,
         inherit: Option<usize>,
     ) -> bool {
         let text = self.text;
+        let class = entry.class;
         let content = content.trim(text);
         if content.is_empty() {
             return false;
@@ -2629,14 +2630,10 @@ impl<'a> Finder<'a> {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
-        // A learned stance (`voted`, `approved`) is reported with less
-        // confidence than a hand-listed cue, so that editors can filter it.
-        let learned = cue
-            .slice(text)
-            .and_then(|c| with_lowercase(c, |l| Lexicon::builtin().lookup(l).map(|e| e.learned)))
-            .unwrap_or(false);
         let (conf, r) = match (kind, class, reason) {
-            (QuoteKind::Indirect, CueClass::Object, _) if learned => (0.5, "indirect:object"),
+            // A learned stance (`voted`, `approved`) is reported with less
+            // confidence than a hand-listed cue, so that editors can filter it.
+            (QuoteKind::Indirect, CueClass::Object, _) if entry.learned => (0.5, "indirect:object"),
             (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
             (_, CueClass::According, _) => (0.8, "indirect:according-to"),
             (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
