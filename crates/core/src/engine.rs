@@ -262,11 +262,6 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
     })
 }
 
-/// Does a comma come right before token `at`?
-fn before_comma_at(toks: &[Token<'_>], at: usize) -> bool {
-    at > 0 && toks[at - 1].text == ","
-}
-
 /// Is a relative clause after a speaker (`who said …`, `who spoke on the
 /// condition of anonymity`) an attribution of its own? Then it does not
 /// describe the speaker and stays out of the mention.
@@ -1691,25 +1686,26 @@ impl<'a> Finder<'a> {
                 .unwrap_or_else(|| np::describe(toks, after_cue, src_last - 1, text));
             // `According to the city’s engineer, Dr. Lena Park, …`: an
             // appositive name after the role is part of the source.
-            let (np, src_end) = match toks.get(src_end).filter(|t| t.text == ",").and_then(|_| {
-                let name = np::forward(toks, src_end + 1, toks.len(), text)?;
-                let closes = toks.get(name.last + 1).is_some_and(|t| t.text == ",");
-                (closes && matches!(name.kind, MentionKind::Name)).then_some(name)
-            }) {
-                Some(mut name) => {
-                    let end = name.last + 1;
-                    name.role = Some(cut(text, toks[np.first].span.start, toks[np.last].span.end));
-                    name.first = np.first;
-                    (name, end)
-                }
-                None => (np, src_end),
-            };
+            let (mut np, mut src_end) =
+                match toks.get(src_end).filter(|t| t.text == ",").and_then(|_| {
+                    let name = np::forward(toks, src_end + 1, toks.len(), text)?;
+                    let closes = toks.get(name.last + 1).is_some_and(|t| t.text == ",");
+                    (closes && matches!(name.kind, MentionKind::Name)).then_some(name)
+                }) {
+                    Some(mut name) => {
+                        let end = name.last + 1;
+                        name.role =
+                            Some(cut(text, toks[np.first].span.start, toks[np.last].span.end));
+                        name.first = np.first;
+                        (name, end)
+                    }
+                    None => (np, src_end),
+                };
             // `…, according to an analysis by Crowdpac, a political
             // crowdfunding website.`: an appositive or relative clause after
             // the source belongs to it, and no report follows.
-            let mut np = np;
-            let mut src_end = src_end;
-            if before_comma_at(toks, hit.at)
+            let before_comma = hit.at > 0 && toks[hit.at - 1].text == ",";
+            if before_comma
                 && toks.get(src_end).is_some_and(|t| t.text == ",")
                 && toks
                     .get(src_end + 1)
@@ -1728,7 +1724,6 @@ impl<'a> Finder<'a> {
                 }
             }
             let m = self.mention(toks, &np);
-            let before_comma = before_comma_at(toks, hit.at);
             let after_comma = toks.get(src_end).is_some_and(|t| t.text == ",");
             let lead = toks[..hit.at].iter().filter(|t| t.is_word).take(4).count();
             let content = if before_comma && after_comma {
@@ -2612,21 +2607,20 @@ impl<'a> Finder<'a> {
         // say, B.`) may open with anything; content right after a verb must
         // not be an adjunct.
         let before_cue = content.start < cue.start;
-        // `endorsed Clinton`, `supported him`: an object cue's object may
-        // be a single name or pronoun.
-        let one_name = class == CueClass::Object
-            && content.slice(text).is_some_and(|c| {
-                !c.contains(char::is_whitespace)
-                    && (c.starts_with(|ch: char| ch.is_uppercase())
-                        || matches!(c, "him" | "her" | "them"))
-            });
-        // `46 percent of voters said yes`
-        let one_answer = class == CueClass::Speech
-            && content
-                .slice(text)
-                .is_some_and(|c| with_lowercase(c, |l| matches!(l, "yes" | "no")));
-        let one_name = one_name || one_answer;
-        if !before_cue && !one_name && !plausible_content(text, content) {
+        // `endorsed Clinton`, `supported him` (an object cue's object) and
+        // `46 percent of voters said yes` may be a single word.
+        let one_word = content.slice(text).is_some_and(|c| {
+            !c.contains(char::is_whitespace)
+                && match class {
+                    CueClass::Object => {
+                        c.starts_with(|ch: char| ch.is_uppercase())
+                            || matches!(c, "him" | "her" | "them")
+                    }
+                    CueClass::Speech => with_lowercase(c, |l| matches!(l, "yes" | "no")),
+                    _ => false,
+                }
+        });
+        if !before_cue && !one_word && !plausible_content(text, content) {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
