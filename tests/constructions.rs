@@ -24,7 +24,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     // ... and the hearer is not reported as content.
     (
-        "“It was 50 percent more,” Trump added to People. “That makes me feel good.”",
+        "“It was 50 percent more,” Trump added to People.",
         "direct",
         "It was 50 percent more,",
         "Trump",
@@ -302,6 +302,22 @@ fn constructions() {
 
 /// Texts that must yield exactly these quotes and nothing more.
 const EXACTLY: &[(&str, &[&str])] = &[
+    // A quotation interrupted by its own attribution is one quote, the
+    // attribution included (as PolNeAR annotates it) ...
+    (
+        "“It was 50 percent more,” Trump added to People. “That makes me feel good.”",
+        &["It was 50 percent more,” Trump added to People. “That makes me feel good."],
+    ),
+    // ... but a piece with a cue of its own stays a quote of its own ...
+    (
+        "“We need steady hands,” Clinton said. But she added, “Not a neutral president.”",
+        &["We need steady hands,", "Not a neutral president."],
+    ),
+    // ... and so does a piece in the next paragraph.
+    (
+        "“We need steady hands,” Clinton said.\n\n“Not a neutral president.”",
+        &["We need steady hands,", "Not a neutral president."],
+    ),
     // `said to applause` reports nothing after the cue.
     (
         "\"That's not even an issue,\" he said to applause.",

@@ -222,7 +222,7 @@ fn content() -> impl Strategy<Value = String> {
 /// One sentence built from a template of news writing.
 fn sentence() -> impl Strategy<Value = String> {
     (
-        0usize..9,
+        0usize..10,
         prop::sample::select(SPEAKERS),
         prop::sample::select(VERBS),
         prop::sample::select(MARKS),
@@ -238,6 +238,7 @@ fn sentence() -> impl Strategy<Value = String> {
             5 => format!("According to {s}, {a}."),
             6 => format!("{a}, {s} {v} on Monday."),
             7 => format!("{o}{a}{c}"),
+            8 => format!("{o}{a},{c} {s} {v}. {o}{b}.{c}"),
             _ => format!("{a}."),
         })
 }
@@ -322,6 +323,7 @@ fn generators_are_not_trivial() {
     let n = 300;
     let (mut with_quotes, mut with_speaker) = (0, 0);
     let mut kinds = [0usize; 3];
+    let mut interrupted = 0;
     for _ in 0..n {
         let text = strategy
             .new_tree(&mut runner)
@@ -330,6 +332,7 @@ fn generators_are_not_trivial() {
         let a = check(&text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
         with_quotes += usize::from(!a.quotes.is_empty());
         with_speaker += usize::from(a.quotes.iter().any(|q| q.speaker.is_some()));
+        interrupted += a.quotes.iter().filter(|q| !q.parts.is_empty()).count();
         for q in &a.quotes {
             kinds[match q.kind {
                 QuoteKind::Direct => 0,
@@ -338,7 +341,10 @@ fn generators_are_not_trivial() {
             }] += 1;
         }
     }
-    eprintln!("{with_quotes}/{n} with quotes, {with_speaker} with a speaker, kinds {kinds:?}");
+    eprintln!(
+        "{with_quotes}/{n} with quotes, {with_speaker} with a speaker, kinds {kinds:?}, \
+         {interrupted} interrupted quotations"
+    );
     assert!(
         with_quotes * 10 >= n * 7,
         "{with_quotes}/{n} articles with quotes"
@@ -348,6 +354,7 @@ fn generators_are_not_trivial() {
         "{with_speaker}/{n} articles with a speaker"
     );
     assert!(kinds.iter().all(|&k| k >= 10), "quote kinds {kinds:?}");
+    assert!(interrupted >= 10, "{interrupted} interrupted quotations");
 }
 
 #[test]

@@ -141,7 +141,9 @@ fn right_to_left_and_combining_text() {
 #[test]
 fn nul_bytes() {
     // A NUL where a space was: the same quotes, with the NUL in their text.
-    let with_nul = "“It is\0safe,” Ana Ruiz said. “Yes,” she\0added.";
+    // (A NUL inside the cue, `she\0added`, hides the cue: that is another
+    // text, not the same one.)
+    let with_nul = "“It is\0safe,” Ana Ruiz said. “Yes,” she added.\0";
     let with_space = with_nul.replace('\0', " ");
     let quotes = |text: &str| -> Vec<(QuoteKind, String, Option<String>)> {
         let a = check(text);

@@ -74,6 +74,19 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
     }
     for (i, q) in a.quotes.iter().enumerate() {
         span_ok(text, "quote", q.span)?;
+        // The pieces of an interrupted quotation: at least two, in order,
+        // disjoint, inside the quote, and spanning it from end to end.
+        if !q.parts.is_empty() {
+            for p in &q.parts {
+                span_ok(text, "quote part", *p)?;
+            }
+            let first = q.parts[0].start;
+            let last = q.parts[q.parts.len() - 1].end;
+            let ordered = q.parts.windows(2).all(|w| w[0].end <= w[1].start);
+            if q.parts.len() < 2 || !ordered || first != q.span.start || last != q.span.end {
+                return Err(format!("quote {i}: parts {:?} of {:?}", q.parts, q.span));
+            }
+        }
         if let Some(f) = q.fragment {
             span_ok(text, "fragment", f)?;
         }
@@ -196,6 +209,21 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
                     }
                 }
                 _ => return Err(format!("record {what}: only one offset")),
+            }
+        }
+        for p in &r.parts {
+            let in_quote = r.char_start <= p.char_start && p.char_end <= r.char_end;
+            if !in_quote
+                || char_slice(p.char_start, p.char_end) != Some(p.text.as_str())
+                || text.get(p.byte_start..p.byte_end) != Some(p.text.as_str())
+            {
+                return Err(format!(
+                    "record part {}..{} ({:?}) is not the text slice {:?} inside the quote",
+                    p.char_start,
+                    p.char_end,
+                    p.text,
+                    char_slice(p.char_start, p.char_end)
+                ));
             }
         }
         if !(0.0..=1.0).contains(&r.confidence) {

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use quotecheck_core::QuoteRecord;
+use quotecheck_core::{PartRecord, QuoteRecord};
 use serde::Serialize;
 
 use crate::output::{write_json, CsvOptions, CsvOut, Format};
@@ -49,6 +49,7 @@ pub const QUOTE_COLUMNS: &[&str] = &[
     "fragment_end",
     "byte_start",
     "byte_end",
+    "parts",
 ];
 
 /// Columns of `speakers.csv`, in order.
@@ -77,6 +78,16 @@ pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> 
 
 fn opt(v: Option<usize>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The character ranges of an interrupted quotation's pieces, `1-13; 40-78`
+/// (empty for a quote in one piece).
+fn parts_cell(parts: &[PartRecord]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("{}-{}", p.char_start, p.char_end))
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
 }
 
 /// Write quote rows in `format`.
@@ -117,6 +128,7 @@ pub fn write_quotes(
                     opt(r.fragment_end),
                     r.byte_start.to_string(),
                     r.byte_end.to_string(),
+                    parts_cell(&r.parts),
                 ];
                 debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
                 out.row(cells.iter().map(String::as_str))?;

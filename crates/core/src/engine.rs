@@ -18,7 +18,7 @@ use crate::cue::{CueClass, CueEntry, Lexicon};
 use crate::document::{Analysis, Document};
 use crate::marks::{find_quoted, Quoted};
 use crate::np::{self, Np};
-use crate::quote::{Cue, QuoteKind};
+use crate::quote::{Cue, Quote, QuoteKind};
 use crate::segment;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionKind};
@@ -69,7 +69,8 @@ pub fn analyze(doc: &Document) -> Analysis {
     });
     let cands = drop_overlaps(cands);
     let persons = finder.persons_for_pronouns(&cands);
-    let (quotes, speakers) = speaker::resolve(text, cands, &persons);
+    let (mut quotes, speakers) = speaker::resolve(text, cands, &persons);
+    join_interrupted(&body, &mut quotes);
     Analysis {
         paragraphs,
         sentences,
@@ -77,6 +78,41 @@ pub fn analyze(doc: &Document) -> Analysis {
         quotes,
         speakers,
     }
+}
+
+/// Join a quotation interrupted by its own attribution into one quote:
+/// `“A,” said Jack Mozloom, a spokesman for the federation. “B.”` is one
+/// quotation whose second piece has no cue of its own. The joined quote
+/// spans both pieces (attribution included, as PolNeAR annotates it) and
+/// lists them in [`Quote::parts`]. Only a direct continuation of the same
+/// speaker in the same paragraph, right after the previous quote, is joined;
+/// a piece with its own cue (`But he added, “B.”`) stays a quote of its own.
+fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
+    let para_of = |pos: usize| body.partition_point(|p| p.end <= pos);
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let joins = q.kind == QuoteKind::Direct
+                && prev.kind == QuoteKind::Direct
+                && q.cue.is_none()
+                && q.reason == "direct:continuation"
+                && q.speaker == prev.speaker
+                && q.mention.is_some()
+                && q.mention.as_ref().map(|m| m.span) == prev.mention.as_ref().map(|m| m.span)
+                && prev.span.end <= q.span.start
+                && para_of(prev.span.start) == para_of(q.span.start);
+            if joins {
+                if prev.parts.is_empty() {
+                    prev.parts.push(prev.span);
+                }
+                prev.parts.push(q.span);
+                prev.span = prev.span.hull(q.span);
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    *quotes = out;
 }
 
 /// The text between two byte offsets, or empty when they are not a valid range.

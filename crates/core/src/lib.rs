@@ -43,6 +43,6 @@ pub use document::{Analysis, Document};
 pub use engine::analyze;
 pub use error::Error;
 pub use quote::{Cue, Quote, QuoteKind};
-pub use record::{quote_records, speaker_records, QuoteRecord, SpeakerRecord};
+pub use record::{quote_records, speaker_records, PartRecord, QuoteRecord, SpeakerRecord};
 pub use span::{CharIndex, Span};
 pub use speaker::{Mention, MentionKind, Speaker, SpeakerKind};

@@ -50,8 +50,14 @@ pub struct Cue {
 pub struct Quote {
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
-    /// The quoted content (bytes), without surrounding quote marks.
+    /// The quoted content (bytes), without surrounding quote marks. For a
+    /// quotation interrupted by its own attribution (`“A,” he said. “B.”`)
+    /// this is the hull of the pieces, attribution included, as news
+    /// annotation (PolNeAR) marks it; [`Quote::parts`] has the pieces.
     pub span: Span,
+    /// The quoted pieces of an interrupted quotation, in text order; empty
+    /// for a quote in one piece. See [`Quote::pieces`].
+    pub parts: Vec<Span>,
     /// For mixed quotes: the quoted fragment inside the reported content
     /// (without its quote marks).
     pub fragment: Option<Span>,
@@ -65,4 +71,23 @@ pub struct Quote {
     pub confidence: f32,
     /// Which rule produced the quote, e.g. `direct:cue-after`.
     pub reason: String,
+}
+
+impl Quote {
+    /// The quoted pieces: [`Quote::parts`] for an interrupted quotation,
+    /// else the whole span.
+    ///
+    /// ```
+    /// use quotecheck_core::{analyze, Document};
+    /// let doc = Document::new("d", "“We will win,” she said. “We always win in the end.”");
+    /// let analysis = analyze(&doc);
+    /// let q = &analysis.quotes[0];
+    /// let pieces: Vec<&str> = q.pieces().filter_map(|p| p.slice(&doc.text)).collect();
+    /// assert_eq!(pieces, ["We will win,", "We always win in the end."]);
+    /// assert_eq!(analysis.quotes.len(), 1);
+    /// ```
+    pub fn pieces(&self) -> impl Iterator<Item = Span> + '_ {
+        let whole = self.parts.is_empty().then_some(self.span);
+        self.parts.iter().copied().chain(whole)
+    }
 }

@@ -75,6 +75,26 @@ pub struct QuoteRecord {
     /// The rule that produced the quote.
     #[serde(default)]
     pub reason: String,
+    /// The quoted pieces of a quotation interrupted by its own attribution
+    /// (`“A,” he said. “B.”`), whose `quote` then spans both pieces with the
+    /// attribution between them; empty for a quote in one piece.
+    #[serde(default)]
+    pub parts: Vec<PartRecord>,
+}
+
+/// One quoted piece of an interrupted quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartRecord {
+    /// The piece, exactly `text[char_start..char_end]`.
+    pub text: String,
+    /// Code-point offset of the first character of the piece.
+    pub char_start: usize,
+    /// Code-point offset one past the last character of the piece.
+    pub char_end: usize,
+    /// Byte offset of the first character of the piece.
+    pub byte_start: usize,
+    /// Byte offset one past the last character of the piece.
+    pub byte_end: usize,
 }
 
 /// One speaker of one document as a flat record.
@@ -161,6 +181,20 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
                     .join(" "),
                 confidence: q.confidence,
                 reason: q.reason.clone(),
+                parts: q
+                    .parts
+                    .iter()
+                    .map(|&p| {
+                        let (char_start, char_end) = ch(p);
+                        PartRecord {
+                            text: slice(text, p),
+                            char_start,
+                            char_end,
+                            byte_start: p.start,
+                            byte_end: p.end,
+                        }
+                    })
+                    .collect(),
             }
         })
         .collect()

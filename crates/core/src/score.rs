@@ -1291,6 +1291,7 @@ mod tests {
             sentence: String::new(),
             confidence: 1.0,
             reason: String::new(),
+            parts: Vec::new(),
         }
     }
 

@@ -150,6 +150,7 @@ pub(crate) fn resolve(
         quotes.push(crate::quote::Quote {
             kind: c.kind,
             span: c.span,
+            parts: Vec::new(),
             fragment: c.fragment,
             cue: c.cue,
             mention: c.mention.map(|(m, _)| m).or_else(|| {

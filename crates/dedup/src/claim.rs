@@ -147,6 +147,8 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
         }
     }
     let sentences = out.len();
+    // One claim per quoted piece: the attribution that interrupts a quotation
+    // (`“A,” he said. “B.”`) is not part of what was said.
     for q in &analysis.quotes {
         let Some(speaker) = analysis.speaker_of(q) else {
             continue;
@@ -154,25 +156,27 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
         if analysis.is_boilerplate(q.span) {
             continue;
         }
-        let Some(mut c) = Claim::at(
-            &doc.id,
-            text,
-            &idx,
-            q.span.trim(text),
-            ClaimKind::Quote,
-            Some(speaker.name.clone()),
-        ) else {
-            continue;
-        };
-        c.quote_kind = Some(q.kind);
-        if c.normalized.is_empty() {
-            continue;
-        }
-        let same_as_sentence = out[..sentences]
-            .iter()
-            .any(|s| s.span.contains(c.span) && s.normalized == c.normalized);
-        if !same_as_sentence {
-            out.push(c);
+        for piece in q.pieces() {
+            let Some(mut c) = Claim::at(
+                &doc.id,
+                text,
+                &idx,
+                piece.trim(text),
+                ClaimKind::Quote,
+                Some(speaker.name.clone()),
+            ) else {
+                continue;
+            };
+            c.quote_kind = Some(q.kind);
+            if c.normalized.is_empty() {
+                continue;
+            }
+            let same_as_sentence = out[..sentences]
+                .iter()
+                .any(|s| s.span.contains(c.span) && s.normalized == c.normalized);
+            if !same_as_sentence {
+                out.push(c);
+            }
         }
     }
     out.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
