@@ -264,6 +264,69 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Sanders",
         "promised",
     ),
+    // The writer's hedge: the whole clause, without a speaker ...
+    (
+        "However, the donors appear to have ties to the movement.",
+        "indirect",
+        "the donors appear to have ties to the movement",
+        "",
+        "appear",
+    ),
+    (
+        "The sale is not expected to close before March.",
+        "indirect",
+        "The sale is not expected to close before March",
+        "",
+        "expected to",
+    ),
+    // ... a relative pronoun opens the clause ...
+    (
+        "The fight is among African Americans, who are expected to make up half of the electorate.",
+        "indirect",
+        "who are expected to make up half of the electorate",
+        "",
+        "expected to",
+    ),
+    // ... and an appositive after the subject is skipped by the speaker parser.
+    (
+        "Clinton, casting herself as a champion of working people, appeared to assuage liberal concerns.",
+        "indirect",
+        "Clinton, casting herself as a champion of working people, appeared to assuage liberal concerns",
+        "",
+        "appeared",
+    ),
+    // A semicolon ends a report ...
+    (
+        "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
+        "indirect",
+        "her",
+        "the Democratic mayors",
+        "endorsed",
+    ),
+    // ... and a time adjunct is no part of an object.
+    (
+        "Jeb Bush endorsed Cruz on Wednesday.",
+        "indirect",
+        "Cruz",
+        "Jeb Bush",
+        "endorsed",
+    ),
+    // Documents and polls report after their content too ...
+    (
+        "Clinton leads by 10 points, the poll found.",
+        "indirect",
+        "Clinton leads by 10 points",
+        "the poll",
+        "found",
+    ),
+    // ... and plurals without an `s` take a base-form cue.
+    (
+        "The police say the suspects fled on foot.",
+        "indirect",
+        "the suspects fled on foot",
+        "The police",
+        "say",
+    ),
 ];
 
 fn records(text: &str) -> Vec<QuoteRecord> {
@@ -302,6 +365,8 @@ fn constructions() {
 
 /// Texts that must yield exactly these quotes and nothing more.
 const EXACTLY: &[(&str, &[&str])] = &[
+    // `appear` before a place is no hedge.
+    ("Obama appeared on Fox News on Sunday.", &[]),
     // A quotation interrupted by its own attribution is one quote, the
     // attribution included (as PolNeAR annotates it) ...
     (

@@ -22,6 +22,10 @@ pub enum CueClass {
     Evidence,
     /// `according to X`.
     According,
+    /// The writer's hedge, reported without a speaker: `X seems to …`,
+    /// `X appears ready to …`, `X is expected to …` (the whole clause,
+    /// subject included, as PolNeAR annotates it).
+    Hedge,
 }
 
 /// One entry of the lexicon.
@@ -321,6 +325,7 @@ impl Lexicon {
                 "object" | "learned" => CueClass::Object,
                 "belief" => CueClass::Belief,
                 "evidence" => CueClass::Evidence,
+                "hedge" => CueClass::Hedge,
                 _ => CueClass::Speech,
             };
             let mut list: Vec<String> = match cols.get(2) {

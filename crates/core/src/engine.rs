@@ -268,6 +268,14 @@ fn demonstrative(toks: &[Token<'_>], k: usize) -> bool {
     })
 }
 
+/// A plural noun without an `s` (`Cologne police say`, `Many people think`).
+fn unmarked_plural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "police" | "people" | "staff" | "personnel" | "clergy" | "children" | "men" | "women"
+    )
+}
+
 /// Is the head noun of a speaker phrase a plural common noun (`Chinese
 /// traders`, `sources close to her campaign`, `the top candidates of both
 /// parties`)? The head is the word before a complement, else the last word.
@@ -286,6 +294,9 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
     let sentence_capital = end == 1 && phrase.len() > 1;
     phrase[..end].last().is_some_and(|h| {
         let l = h.lower();
+        if unmarked_plural(l) {
+            return !h.is_capitalized() || sentence_capital;
+        }
         let group = l.ends_with("ans") || l.ends_with("crats") || l.ends_with("ists");
         h.is_word
             && (!h.is_capitalized() || sentence_capital || group)
@@ -427,6 +438,53 @@ fn trim_final_period(text: &str, content: Span) -> Span {
         Span::new(content.start, content.end - 1)
     } else {
         content
+    }
+}
+
+/// Drop a time adjunct that ends `content` (`Cruz Wednesday`, `the plan
+/// last week`, `it on Jan. 5`, `the bill yesterday`) when words remain.
+fn trim_trailing_time(text: &str, content: Span) -> Span {
+    let Some(s) = content.slice(text) else {
+        return content;
+    };
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let lower = |k: usize| words[k].1.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let n = words.len();
+    let mut cut = None;
+    // `urged them to vote Tuesday`: the time belongs to the infinitive.
+    if n >= 2 && !words.iter().any(|&(_, w)| w == "to") {
+        let last = lower(n - 1);
+        if is_weekday(&last) || matches!(last.as_str(), "yesterday" | "today" | "tonight") {
+            cut = Some(n - 1);
+            if n >= 3 && matches!(lower(n - 2).as_str(), "on" | "late" | "early" | "last") {
+                cut = Some(n - 2);
+            }
+        } else if n >= 3
+            && is_time_word(&last)
+            && matches!(lower(n - 2).as_str(), "last" | "this" | "next" | "earlier")
+        {
+            cut = Some(n - 2);
+            if n >= 4 && matches!(lower(n - 3).as_str(), "earlier" | "later") {
+                cut = Some(n - 3);
+            }
+        } else if n >= 4
+            && last.chars().all(|c| c.is_ascii_digit())
+            && is_time_word(lower(n - 2).trim_end_matches('.'))
+            && lower(n - 3) == "on"
+        {
+            cut = Some(n - 3);
+        }
+    }
+    match cut {
+        Some(k) if k > 0 => {
+            let (off, w) = words[k - 1];
+            Span::new(content.start, content.start + off + w.len())
+                .trim_matches(text, |c| c.is_whitespace() || c == ',')
+        }
+        _ => content,
     }
 }
 
@@ -715,7 +773,7 @@ fn skips_before_cue(t: &Token<'_>) -> bool {
     in_skip_list(l)
         || matches!(
             l,
-            "now" | "even" | "long" | "too" | "initially" | "originally"
+            "now" | "even" | "long" | "too" | "initially" | "originally" | "here" | "overall"
         )
         || t.is_word
             && !t.is_capitalized()
@@ -859,6 +917,97 @@ const PASSIVE: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
 ];
 
+/// Adverbs and auxiliaries between a hedge's subject and its verb
+/// (`may also seem`, `is not widely expected to`).
+const HEDGE_SKIP: &[&str] = &[
+    "not",
+    "also",
+    "now",
+    "still",
+    "generally",
+    "largely",
+    "long",
+    "originally",
+    "widely",
+    "may",
+    "might",
+    "could",
+    "would",
+    "will",
+    "should",
+    "can",
+    "does",
+    "did",
+    "do",
+    "has",
+    "have",
+    "had",
+    "often",
+    "always",
+    "never",
+    "increasingly",
+    "suddenly",
+    "once",
+    "already",
+    "even",
+    "only",
+    "clearly",
+    "initially",
+    "doesn't",
+    "don't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+];
+
+/// Words after `seem`/`appear` that make it no hedge (`appeared before the
+/// committee`, `appeared together`, `appeared on Fox News`).
+const HEDGE_NOT_NEXT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "before",
+    "with",
+    "together",
+    "onstage",
+    "alongside",
+    "during",
+    "for",
+    "from",
+    "via",
+    "outside",
+    "inside",
+    "live",
+    "and",
+    "or",
+    "briefly",
+    "again",
+    "here",
+    "there",
+    "opposite",
+    "behind",
+    "as",
+    "after",
+    "beside",
+    "by",
+    "without",
+    "into",
+    "onto",
+    "across",
+];
+
+/// Words that open a clause: a hedge's subject starts after them (`While
+/// the 757 might seem …`).
+const HEDGE_CLAUSE_OPENERS: &[&str] = &[
+    "that", "because", "while", "although", "though", "if", "when", "whereas", "since", "as",
+    "but", "so", "where", "whether", "unless", "until", "after", "before", "once", "and", "or",
+    "than", "why", "how", "what", "however", "yet", "then", "now", "also", "even",
+];
+
 /// Cues whose first object is the hearer, not the content (`told reporters that`).
 const TELL_LIKE: &[&str] = &[
     "tell", "inform", "assure", "reassure", "remind", "warn", "ask", "advise",
@@ -1000,9 +1149,11 @@ impl<'a> Finder<'a> {
         let (len, entry) = lex.match_start(toks, i, t.cue_start())?;
         // `continue to`, `want to`: infinitive complements are not reports,
         // but a hearer is (`said to reporters`, `added to applause`).
+        // Object cues and hedges take an infinitive (`vowed to fight`, `seems to`).
+        let takes_infinitive = matches!(entry.class, CueClass::Object | CueClass::Hedge)
+            || INFINITIVE_REPORTS.contains(&entry.lemma.as_str());
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
-            && entry.class != CueClass::Object
-            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+            && !takes_infinitive
             && !(entry.class == CueClass::Speech
                 && toks.get(i + len + 1).is_some_and(is_hearer_start)
                 && toks[..i].iter().rev().take(10).any(|t| t.is_quote_mark()))
@@ -1049,6 +1200,7 @@ impl<'a> Finder<'a> {
             && len == 1
             && i >= 2
             && !toks[i - 1].lower().ends_with('s')
+            && !unmarked_plural(toks[i - 1].lower())
             && DETERMINER_WORDS.contains(&toks[i - 2].lower())
             && toks[i - 1].is_word
             && !toks[i - 1].is_capitalized()
@@ -1193,11 +1345,94 @@ impl<'a> Finder<'a> {
         self.cues(toks, first_cue_word, &mut cues);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
+            if hit.entry.class == CueClass::Hedge {
+                self.hedge(toks, hit, &cues);
+                continue;
+            }
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
         }
         self.cue_buf = cues;
+    }
+
+    /// The writer's hedge (`The donors appear to have ties …`, `which
+    /// appeared likely to settle little`, `who is expected to deliver …`):
+    /// the clause from its subject to the end of the report, reported
+    /// without a speaker. Not a hedge: `appeared before the committee`,
+    /// `He expected to win` (active: no form of `be`).
+    fn hedge(&mut self, toks: &[Token<'a>], hit: &CueHit<'static>, cues: &[CueHit<'static>]) {
+        let after = hit.at + hit.len;
+        // Adverbs and auxiliaries between the subject and the verb.
+        let mut k = hit.at;
+        while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
+            k -= 1;
+        }
+        if hit.entry.lemma == "be expected" {
+            if k == 0
+                || !matches!(
+                    toks[k - 1].lower(),
+                    "is" | "are" | "was" | "were" | "be" | "been"
+                )
+            {
+                return;
+            }
+            k -= 1;
+            while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
+                k -= 1;
+            }
+        } else if !toks
+            .get(after)
+            .is_some_and(|t| t.is_word && !HEDGE_NOT_NEXT.contains(&t.lower()))
+        {
+            return;
+        }
+        // The subject: back to a clause boundary, a relative pronoun
+        // (kept), or another verb.
+        let verb_end = k;
+        let lex = Lexicon::builtin();
+        while k > 0 {
+            let t = &toks[k - 1];
+            if !t.is_word && !matches!(t.text, "$" | "%" | "&") {
+                break;
+            }
+            let l = t.lower();
+            // A relative or personal pronoun is the whole subject (`the
+            // reassurance he seems to think it is`).
+            if matches!(
+                l,
+                "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you"
+            ) {
+                k -= 1;
+                break;
+            }
+            if HEDGE_CLAUSE_OPENERS.contains(&l)
+                || PASSIVE.contains(&l)
+                || matches!(l, "has" | "have" | "had")
+                || lex.lookup(l).is_some()
+            {
+                break;
+            }
+            k -= 1;
+            if verb_end - k > 20 {
+                return;
+            }
+        }
+        // `Clinton, casting herself as a champion, appeared to …`: an
+        // appositive ends the scan; the speaker-phrase parser finds the subject.
+        if k == verb_end {
+            match self.subject_first(toks, hit.at) {
+                Some(first) if first < verb_end => k = first,
+                _ => return,
+            }
+        }
+        let stop = self.content_stop(toks, after, cues);
+        if stop <= after {
+            return;
+        }
+        let content = Span::new(toks[k].span.start, toks[stop - 1].span.end);
+        let cue = Span::new(toks[hit.at].span.start, toks[after - 1].span.end);
+        self.emit(content, cue, None, hit.entry, "hedge", None);
     }
 
     /// The cue written at `span`.
@@ -2348,6 +2583,10 @@ impl<'a> Finder<'a> {
     /// Where the attribution of a later cue begins, when that cue is one:
     /// its subject, or the comma/conjunction of `, saying` / `and added`.
     fn attribution_begin(&self, toks: &[Token<'a>], hit: &CueHit<'static>) -> Option<usize> {
+        // A hedge (`Trump seems unprepared`) is part of a report, not a new one.
+        if hit.entry.class == CueClass::Hedge {
+            return None;
+        }
         if hit.entry.class == CueClass::According {
             return Some(hit.at);
         }
@@ -2379,6 +2618,16 @@ impl<'a> Finder<'a> {
             && toks[end - 1].text != ")"
         {
             end -= 1;
+        }
+        // A semicolon joins the next independent clause (`… endorsed her;
+        // last month, the campaign …`), unless it separates the items of a
+        // list (`A; B; and C`).
+        let rest = &toks[from..end];
+        let list = rest
+            .windows(2)
+            .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"));
+        if let Some(semi) = rest.iter().position(|t| t.text == ";").filter(|_| !list) {
+            end = from + semi;
         }
         // Only the next few cues can end this report (keeps long sentences linear).
         let first_later = cues.partition_point(|h| h.at <= from);
@@ -2639,6 +2888,13 @@ impl<'a> Finder<'a> {
         let content =
             content.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
         let content = trim_final_period(text, content);
+        // `endorsed Cruz Wednesday`: the time is the endorsement's, not part
+        // of what was endorsed.
+        let content = if class == CueClass::Object && cue.end <= content.start {
+            trim_trailing_time(text, content)
+        } else {
+            content
+        };
         // Content that opens before its cue (`…, according to X.`, `A, they
         // say, B.`) may open with anything; content right after a verb must
         // not be an adjunct.
@@ -2668,6 +2924,7 @@ impl<'a> Finder<'a> {
             (_, CueClass::According, _) => (0.8, "indirect:according-to"),
             (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
             (_, CueClass::Evidence, _) => (0.6, "indirect:evidence"),
+            (_, CueClass::Hedge, _) => (0.5, "indirect:hedge"),
             (_, CueClass::Object, _) => (0.7, "indirect:object"),
             (_, _, "gerund") => (0.7, "indirect:gerund"),
             (_, _, "coordinated") => (0.7, "indirect:coordinated"),
@@ -2719,7 +2976,10 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        if !matches!(class, CueClass::Speech | CueClass::Object) {
+        // `…, the poll found.`: documents and polls report too.
+        let evidence = class == CueClass::Evidence
+            && matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group);
+        if !matches!(class, CueClass::Speech | CueClass::Object) && !evidence {
             return;
         }
         let content =
@@ -2739,7 +2999,7 @@ impl<'a> Finder<'a> {
             cue: Some(self.cue_of(cue)),
             mention: Some(subj.clone()),
             inherit: None,
-            confidence: 0.75,
+            confidence: if evidence { 0.6 } else { 0.75 },
             reason: if kind == QuoteKind::Mixed {
                 "mixed:cue-after"
             } else {
