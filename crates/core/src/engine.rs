@@ -285,7 +285,8 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
         .position(|t| {
             matches!(
                 t.lower(),
-                "of" | "close" | "for" | "from" | "at" | "in" | "with" | "familiar" | "who" | ","
+                "of" | "close" | "for" | "from" | "at" | "in" | "with" | "familiar" | "privy" | "who"
+                    | ","
             )
         })
         .unwrap_or(phrase.len());
@@ -296,6 +297,17 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
         let l = h.lower();
         if unmarked_plural(l) {
             return !h.is_capitalized() || sentence_capital;
+        }
+        // `A majority of Americans say`, `Many of her supporters say`.
+        if phrase.get(end).is_some_and(|t| t.lower() == "of")
+            && matches!(
+                l,
+                "majority" | "many" | "most" | "some" | "all" | "half" | "none" | "few"
+                    | "several" | "both" | "third" | "quarter" | "plurality" | "number"
+                    | "percent" | "rest" | "lot" | "dozens" | "hundreds" | "thousands"
+            )
+        {
+            return true;
         }
         let group = l.ends_with("ans") || l.ends_with("crats") || l.ends_with("ists");
         h.is_word
@@ -1946,7 +1958,7 @@ impl<'a> Finder<'a> {
             while src_last > after_cue && !toks[src_last - 1].is_word {
                 src_last -= 1;
             }
-            if src_last <= after_cue || src_last - after_cue > 15 {
+            if src_last <= after_cue || src_last - after_cue > 30 {
                 return None;
             }
             let np = np::forward(toks, after_cue, src_last, text)

@@ -267,6 +267,15 @@ fn is_quantifier_head(word: &str) -> bool {
             | "nobody"
             | "somebody"
             | "someone"
+            | "third"
+            | "thirds"
+            | "two-thirds"
+            | "quarter"
+            | "quarters"
+            | "three-quarters"
+            | "fifth"
+            | "fifths"
+            | "plurality"
     )
 }
 
@@ -573,7 +582,7 @@ fn complement_head(
     // `people familiar with`, `sources close to`, `lawmakers loyal to`
     if matches!(
         lower(&tokens[k]),
-        "familiar" | "close" | "loyal" | "allied" | "opposed"
+        "familiar" | "close" | "loyal" | "allied" | "opposed" | "privy"
     ) && k > floor
     {
         k -= 1;
