@@ -287,6 +287,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "expected to",
     ),
+    // ... passive hedges need a form of `be` ...
+    (
+        "Twitter is increasingly seen as a source of news.",
+        "indirect",
+        "Twitter is increasingly seen as a source of news",
+        "",
+        "seen as",
+    ),
     // ... and an appositive after the subject is skipped by the speaker parser.
     (
         "Clinton, casting herself as a champion of working people, appeared to assuage liberal concerns.",
@@ -365,8 +373,9 @@ fn constructions() {
 
 /// Texts that must yield exactly these quotes and nothing more.
 const EXACTLY: &[(&str, &[&str])] = &[
-    // `appear` before a place is no hedge.
+    // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),
+    ("Few voters have seen as many ads as Iowans.", &[]),
     // A quotation interrupted by its own attribution is one quote, the
     // attribution included (as PolNeAR annotates it) ...
     (

@@ -328,17 +328,16 @@ impl Lexicon {
                 "hedge" => CueClass::Hedge,
                 _ => CueClass::Speech,
             };
-            let mut list: Vec<String> = match cols.get(2) {
+            // `=forms`: exactly these forms, however few.
+            let exact = cols.get(2).is_some_and(|f| f.trim_start().starts_with('='));
+            let forms_col = cols.get(2).map(|f| f.trim_start().trim_start_matches('='));
+            let mut list: Vec<String> = match forms_col {
                 Some(f) if !f.trim().is_empty() => {
                     f.split_whitespace().map(|w| w.replace('_', " ")).collect()
                 }
                 _ => inflect(&lemma),
             };
-            if !learned
-                && cols
-                    .get(2)
-                    .is_some_and(|f| f.split_whitespace().count() <= 2)
-            {
+            if !learned && !exact && forms_col.is_some_and(|f| f.split_whitespace().count() <= 2) {
                 // Partial override: add generated forms too.
                 list.extend(inflect(&lemma));
             }

@@ -285,7 +285,15 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
         .position(|t| {
             matches!(
                 t.lower(),
-                "of" | "close" | "for" | "from" | "at" | "in" | "with" | "familiar" | "privy" | "who"
+                "of" | "close"
+                    | "for"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "with"
+                    | "familiar"
+                    | "privy"
+                    | "who"
                     | ","
             )
         })
@@ -302,9 +310,26 @@ fn plural_head(phrase: &[Token<'_>]) -> bool {
         if phrase.get(end).is_some_and(|t| t.lower() == "of")
             && matches!(
                 l,
-                "majority" | "many" | "most" | "some" | "all" | "half" | "none" | "few"
-                    | "several" | "both" | "third" | "quarter" | "plurality" | "number"
-                    | "percent" | "rest" | "lot" | "dozens" | "hundreds" | "thousands"
+                "majority"
+                    | "many"
+                    | "most"
+                    | "some"
+                    | "all"
+                    | "half"
+                    | "none"
+                    | "few"
+                    | "several"
+                    | "both"
+                    | "third"
+                    | "quarter"
+                    | "plurality"
+                    | "number"
+                    | "percent"
+                    | "rest"
+                    | "lot"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
             )
         {
             return true;
@@ -976,6 +1001,20 @@ const HEDGE_SKIP: &[&str] = &[
     "weren't",
 ];
 
+/// True when a form of `be` comes before token `i`, past adverbs and
+/// auxiliaries (`is not widely`, `has long been`).
+fn after_be(toks: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            toks[k - 1].lower(),
+            "is" | "are" | "was" | "were" | "be" | "been"
+        )
+}
+
 /// Words after `seem`/`appear` that make it no hedge (`appeared before the
 /// committee`, `appeared together`, `appeared on Fox News`).
 const HEDGE_NOT_NEXT: &[&str] = &[
@@ -1159,6 +1198,16 @@ impl<'a> Finder<'a> {
             return None;
         }
         let (len, entry) = lex.match_start(toks, i, t.cue_start())?;
+        // A passive hedge needs a form of `be` (`is said to be`); else the
+        // first word is a cue of its own (`said to reporters`) or none.
+        let (len, entry) = if entry.class == CueClass::Hedge
+            && entry.lemma.starts_with("be ")
+            && !after_be(toks, i)
+        {
+            (1, lex.lookup(t.lower())?)
+        } else {
+            (len, entry)
+        };
         // `continue to`, `want to`: infinitive complements are not reports,
         // but a hearer is (`said to reporters`, `added to applause`).
         // Object cues and hedges take an infinitive (`vowed to fight`, `seems to`).
@@ -1380,16 +1429,9 @@ impl<'a> Finder<'a> {
         while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
             k -= 1;
         }
-        if hit.entry.lemma == "be expected" {
-            if k == 0
-                || !matches!(
-                    toks[k - 1].lower(),
-                    "is" | "are" | "was" | "were" | "be" | "been"
-                )
-            {
-                return;
-            }
-            k -= 1;
+        if hit.entry.lemma.starts_with("be ") {
+            // The form of `be` (checked by `cue_at`).
+            k = k.saturating_sub(1);
             while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
                 k -= 1;
             }
