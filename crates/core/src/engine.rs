@@ -89,9 +89,11 @@ pub fn analyze(doc: &Document) -> Analysis {
 /// a piece with its own cue (`But he added, “B.”`) stays a quote of its own.
 fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
     let para_of = |pos: usize| body.partition_point(|p| p.end <= pos);
-    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for q in quotes.drain(..) {
-        if let Some(prev) = out.last_mut() {
+    // In place: `quotes[..kept]` are the quotes kept so far.
+    let mut kept = 0;
+    for i in 0..quotes.len() {
+        if kept > 0 {
+            let (prev, q) = (&quotes[kept - 1], &quotes[i]);
             let joins = q.kind == QuoteKind::Direct
                 && prev.kind == QuoteKind::Direct
                 && q.cue.is_none()
@@ -102,17 +104,20 @@ fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
                 && prev.span.end <= q.span.start
                 && para_of(prev.span.start) == para_of(q.span.start);
             if joins {
+                let piece = q.span;
+                let prev = &mut quotes[kept - 1];
                 if prev.parts.is_empty() {
                     prev.parts.push(prev.span);
                 }
-                prev.parts.push(q.span);
-                prev.span = prev.span.hull(q.span);
+                prev.parts.push(piece);
+                prev.span = prev.span.hull(piece);
                 continue;
             }
         }
-        out.push(q);
+        quotes.swap(kept, i);
+        kept += 1;
     }
-    *quotes = out;
+    quotes.truncate(kept);
 }
 
 /// The text between two byte offsets, or empty when they are not a valid range.
@@ -484,45 +489,62 @@ fn trim_trailing_time(text: &str, content: Span) -> Span {
     let Some(s) = content.slice(text) else {
         return content;
     };
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
-    let lower = |k: usize| words[k].1.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let n = words.len();
-    let mut cut = None;
-    // `urged them to vote Tuesday`: the time belongs to the infinitive.
-    if n >= 2 && !words.iter().any(|&(_, w)| w == "to") {
-        let last = lower(n - 1);
-        if is_weekday(&last) || matches!(last.as_str(), "yesterday" | "today" | "tonight") {
-            cut = Some(n - 1);
-            if n >= 3 && matches!(lower(n - 2).as_str(), "on" | "late" | "early" | "last") {
-                cut = Some(n - 2);
-            }
-        } else if n >= 3
-            && is_time_word(&last)
-            && matches!(lower(n - 2).as_str(), "last" | "this" | "next" | "earlier")
-        {
-            cut = Some(n - 2);
-            if n >= 4 && matches!(lower(n - 3).as_str(), "earlier" | "later") {
-                cut = Some(n - 3);
-            }
-        } else if n >= 4
-            && last.chars().all(|c| c.is_ascii_digit())
-            && is_time_word(lower(n - 2).trim_end_matches('.'))
-            && lower(n - 3) == "on"
-        {
-            cut = Some(n - 3);
-        }
+    // The last four words, last first, with their offsets in `s` (four:
+    // the cut keeps at least one word before an adjunct of up to three).
+    let mut last: [(usize, &str); 4] = [(0, ""); 4];
+    let mut n = 0;
+    for w in s.split_whitespace().rev().take(4) {
+        last[n] = (w.as_ptr() as usize - s.as_ptr() as usize, w);
+        n += 1;
     }
-    match cut {
-        Some(k) if k > 0 => {
-            let (off, w) = words[k - 1];
-            Span::new(content.start, content.start + off + w.len())
-                .trim_matches(text, |c| c.is_whitespace() || c == ',')
+    let mut b = [[0u8; 12]; 3];
+    let [b0, b1, b2] = &mut b;
+    let w0 = folded_word(last[0].1, b0);
+    let w1 = folded_word(last[1].1, b1);
+    let w2 = folded_word(last[2].1, b2);
+    // `cut`: how many final words the adjunct takes.
+    let cut = if is_weekday(w0) || matches!(w0, "yesterday" | "today" | "tonight") {
+        if matches!(w1, "on" | "late" | "early" | "last") {
+            2
+        } else {
+            1
         }
-        _ => content,
+    } else if is_time_word(w0) && matches!(w1, "last" | "this" | "next" | "earlier") {
+        if matches!(w2, "earlier" | "later") {
+            3
+        } else {
+            2
+        }
+    } else if !w0.is_empty()
+        && w0.bytes().all(|c| c.is_ascii_digit())
+        && is_time_word(w1)
+        && w2 == "on"
+    {
+        3
+    } else {
+        return content;
+    };
+    // Words must remain; `urged them to vote Tuesday`: the time belongs to
+    // the infinitive.
+    if n <= cut || s.split_whitespace().any(|w| w == "to") {
+        return content;
     }
+    let (off, w) = last[cut];
+    Span::new(content.start, content.start + off + w.len())
+        .trim_matches(text, |c| c.is_whitespace() || c == ',')
+}
+
+/// `word` without a final `.` or `,`, in ASCII lower case, in `buf`; empty
+/// when it is longer than the buffer or not ASCII (no time word is).
+fn folded_word<'b>(word: &str, buf: &'b mut [u8; 12]) -> &'b str {
+    let w = word.trim_end_matches(['.', ',']);
+    if w.len() > buf.len() || !w.is_ascii() {
+        return "";
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or_default()
 }
 
 /// Words that open a time or place adjunct after a reporting verb (`said on
@@ -2676,12 +2698,13 @@ impl<'a> Finder<'a> {
         // A semicolon joins the next independent clause (`… endorsed her;
         // last month, the campaign …`), unless it separates the items of a
         // list (`A; B; and C`).
-        let rest = &toks[from..end];
-        let list = rest
-            .windows(2)
-            .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"));
-        if let Some(semi) = rest.iter().position(|t| t.text == ";").filter(|_| !list) {
-            end = from + semi;
+        if let Some(semi) = toks[from..end].iter().position(|t| t.text == ";") {
+            let list = toks[from + semi..end]
+                .windows(2)
+                .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"));
+            if !list {
+                end = from + semi;
+            }
         }
         // Only the next few cues can end this report (keeps long sentences linear).
         let first_later = cues.partition_point(|h| h.at <= from);
