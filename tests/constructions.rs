@@ -303,6 +303,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "appeared",
     ),
+    // A speaking verb reports its `about` complement past adjuncts ...
+    (
+        "Obama spoke at the White House on Tuesday about rights that had been denied victims.",
+        "indirect",
+        "rights that had been denied victims",
+        "Obama",
+        "spoke",
+    ),
+    (
+        "He wrote in his memoir about the scandal.",
+        "indirect",
+        "the scandal",
+        "He",
+        "wrote",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
@@ -373,6 +388,11 @@ fn constructions() {
 
 /// Texts that must yield exactly these quotes and nothing more.
 const EXACTLY: &[(&str, &[&str])] = &[
+    // ... and without `about` it reports nothing, nor ends another report.
+    (
+        "He said he would not endorse anyone when he speaks Thursday in Utah.",
+        &["he would not endorse anyone when he speaks Thursday in Utah"],
+    ),
     // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),
     ("Few voters have seen as many ads as Iowans.", &[]),

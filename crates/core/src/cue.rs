@@ -26,6 +26,9 @@ pub enum CueClass {
     /// `X appears ready to …`, `X is expected to …` (the whole clause,
     /// subject included, as PolNeAR annotates it).
     Hedge,
+    /// A verb that reports only what it is about: `spoke passionately
+    /// about X`, `talked to reporters about X`.
+    About,
 }
 
 /// One entry of the lexicon.
@@ -326,6 +329,7 @@ impl Lexicon {
                 "belief" => CueClass::Belief,
                 "evidence" => CueClass::Evidence,
                 "hedge" => CueClass::Hedge,
+                "about" => CueClass::About,
                 _ => CueClass::Speech,
             };
             // `=forms`: exactly these forms, however few.

@@ -1023,6 +1023,33 @@ const HEDGE_SKIP: &[&str] = &[
     "weren't",
 ];
 
+/// Speech cues that may report an `about` complement after adjuncts
+/// (`wrote in his memoir about X`, `complained bitterly about X`).
+const ABOUT_SPEECH: &[&str] = &[
+    "write", "testify", "comment", "joke", "complain", "boast", "warn", "muse", "tweet", "post",
+];
+
+/// The `about` that opens a cue's complement within a few words after it
+/// (`spoke at the White House on Tuesday about`, `talked to his inner circle
+/// about`): no punctuation, quote mark, `that` or other cue on the way.
+fn about_complement(toks: &[Token<'_>], from: usize, stop: usize) -> Option<usize> {
+    let lex = Lexicon::builtin();
+    let end = stop.min(from + 10).min(toks.len());
+    for (k, t) in toks.iter().enumerate().take(end).skip(from) {
+        if !t.is_word {
+            return None;
+        }
+        let l = t.lower();
+        if l == "about" {
+            return Some(k);
+        }
+        if l == "that" || lex.lookup(l).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
 /// True when a form of `be` comes before token `i`, past adverbs and
 /// auxiliaries (`is not widely`, `has long been`).
 fn after_be(toks: &[Token<'_>], i: usize) -> bool {
@@ -2473,6 +2500,16 @@ impl<'a> Finder<'a> {
     ) -> Option<usize> {
         let w = Words::builtin();
         let mut i = from;
+        // `spoke passionately about X`, `wrote in his memoir about X`: the
+        // `about` complement, past adverbs and adjuncts, is the content.
+        if entry.class == CueClass::About || ABOUT_SPEECH.contains(&entry.lemma.as_str()) {
+            if let Some(k) = about_complement(toks, from, stop) {
+                return (k + 1 < stop).then_some(k + 1);
+            }
+            if entry.class == CueClass::About {
+                return None;
+            }
+        }
         // `he said, wiping sweat off his face`: a participle clause after
         // the cue is the writer's narration.
         if toks.get(from).is_some_and(|t| t.text == ",")
@@ -2659,8 +2696,12 @@ impl<'a> Finder<'a> {
     /// Where the attribution of a later cue begins, when that cue is one:
     /// its subject, or the comma/conjunction of `, saying` / `and added`.
     fn attribution_begin(&self, toks: &[Token<'a>], hit: &CueHit<'static>) -> Option<usize> {
-        // A hedge (`Trump seems unprepared`) is part of a report, not a new one.
-        if hit.entry.class == CueClass::Hedge {
+        // A hedge (`Trump seems unprepared`) is part of a report, not a new
+        // one; so is a speaking verb without `about` (`when he speaks`).
+        if hit.entry.class == CueClass::Hedge
+            || hit.entry.class == CueClass::About
+                && about_complement(toks, hit.at + hit.len, toks.len()).is_none()
+        {
             return None;
         }
         if hit.entry.class == CueClass::According {
@@ -3002,6 +3043,7 @@ impl<'a> Finder<'a> {
             (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
             (_, CueClass::Evidence, _) => (0.6, "indirect:evidence"),
             (_, CueClass::Hedge, _) => (0.5, "indirect:hedge"),
+            (_, CueClass::About, _) => (0.7, "indirect:object"),
             (_, CueClass::Object, _) => (0.7, "indirect:object"),
             (_, _, "gerund") => (0.7, "indirect:gerund"),
             (_, _, "coordinated") => (0.7, "indirect:coordinated"),
