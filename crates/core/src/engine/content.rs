@@ -1,0 +1,484 @@
+//! Where reported content starts and stops after a cue (`said in a
+//! statement on Tuesday that …`, up to the next independent attribution),
+//! and whether it is direct, mixed or indirect.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Does the content starting at `start` read as a clause (belief cues)?
+    pub(super) fn clause_like(&self, toks: &[Token<'a>], start: usize) -> bool {
+        let Some(t) = toks.get(start) else {
+            return false;
+        };
+        let prev = start.checked_sub(1).map(|p| toks[p].lower());
+        let words = toks[start..].iter().filter(|t| t.is_word).take(4).count();
+        prev == Some("that")
+            || t.is_quote_mark()
+            || words >= 4
+            || matches!(
+                t.lower(),
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "this"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+    }
+
+    /// Where the content after a cue starts: after `that`, a colon or comma,
+    /// an indirect object of `told`, or time adjuncts.
+    pub(super) fn content_start(
+        &self,
+        toks: &[Token<'a>],
+        from: usize,
+        stop: usize,
+        entry: &CueEntry,
+    ) -> Option<usize> {
+        let w = Words::builtin();
+        let mut i = from;
+        // `spoke passionately about X`, `wrote in his memoir about X`: the
+        // `about` complement, past adverbs and adjuncts, is the content.
+        if entry.class == CueClass::About || ABOUT_SPEECH.contains(&entry.lemma.as_str()) {
+            if let Some(k) = about_complement(toks, from, stop) {
+                return (k + 1 < stop).then_some(k + 1);
+            }
+            if entry.class == CueClass::About {
+                return None;
+            }
+        }
+        // `he said, wiping sweat off his face`: a participle clause after
+        // the cue is the writer's narration.
+        if toks.get(from).is_some_and(|t| t.text == ",")
+            && toks.get(from + 1).is_some_and(|t| {
+                let l = t.lower();
+                t.is_word
+                    && !t.is_capitalized()
+                    && l.len() > 4
+                    && l.ends_with("ing")
+                    && l != "including"
+            })
+        {
+            return None;
+        }
+        // `asked if …`, `wondered whether …`: the question is the content.
+        if toks
+            .get(from)
+            .is_some_and(|t| matches!(t.lower(), "if" | "whether"))
+        {
+            return (from < stop).then_some(from);
+        }
+        // `that` within a short adjunct: `said in a statement on Tuesday that`
+        for k in from..stop.min(from + 12) {
+            let l = toks[k].lower();
+            if l == "that" && k == from && demonstrative(toks, k) {
+                return Some(k);
+            }
+            if l == "that" && k + 1 < stop {
+                let between = &toks[from..k];
+                // A cue word after a determiner is a noun (`in an interview
+                // taped before the attacks that …`).
+                if between.iter().enumerate().all(|(b, t)| {
+                    let noun = b > 0 && DETERMINER_WORDS.contains(&between[b - 1].lower());
+                    !t.is_quote_mark()
+                        && t.text != "."
+                        && (noun || Lexicon::builtin().lookup(t.lower()).is_none())
+                }) && !between.iter().any(|t| t.text == ",")
+                    // and what lies between is an adjunct or a hearer, not
+                    // the start of a clause (`said she would not go to that
+                    // place`).
+                    && !between.first().is_some_and(|t| {
+                        with_lowercase(t.text, |l| {
+                            matches!(l, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there")
+                        })
+                    })
+                    && !between.iter().any(|t| {
+                        matches!(
+                            t.lower(),
+                            "would" | "will" | "was" | "were" | "is" | "are" | "had" | "could"
+                                | "should" | "can" | "did" | "does" | "might" | "must"
+                        )
+                    })
+                {
+                    return Some(k + 1);
+                }
+                break;
+            }
+            // An apostrophe (`Fox News’ Megyn Kelly`) opens no quote.
+            if toks[k].is_quote_mark() && !self.opens_quote(toks[k].span) {
+                continue;
+            }
+            if toks[k].is_quote_mark() || toks[k].text == ":" {
+                // `said in a statement: “…”`, `told CNN on Sunday “…”`
+                let between = &toks[from..k];
+                let adjunct = between.first().is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "via"
+                            | "with"
+                            | "through"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                    )
+                }) && between
+                    .iter()
+                    .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
+                // `fired back forcefully: “…”`
+                let adverbs = between.len() <= 2
+                    && between
+                        .iter()
+                        .all(|t| t.is_word && t.lower().ends_with("ly"));
+                // `joked, again using a Southern accent, “…”`: an aside
+                // between commas.
+                let aside = between.len() >= 3
+                    && between.len() <= 12
+                    && between.first().is_some_and(|t| t.text == ",")
+                    && between.last().is_some_and(|t| t.text == ",")
+                    && between[1..between.len() - 1].iter().all(|t| t.is_word);
+                if (adjunct || adverbs || aside) && k > from {
+                    return Some(if toks[k].text == ":" { k + 1 } else { k });
+                }
+                break;
+            }
+        }
+        // `said to applause.`: a hearer without `that` or a quote after it
+        // leaves no content after the cue.
+        if entry.class == CueClass::Speech
+            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+            && toks.get(from).is_some_and(|t| t.lower() == "to")
+            && toks.get(from + 1).is_some_and(is_hearer_start)
+        {
+            return None;
+        }
+        // Indirect object of `told` etc.
+        if TELL_LIKE.contains(&entry.lemma.as_str()) {
+            // `assured the mostly white crowd.`: a short phrase that ends the
+            // report is the hearer.
+            let rest_words = toks[i..stop].iter().filter(|t| t.is_word).count();
+            if rest_words <= 5
+                && toks.get(i).is_some_and(|t| {
+                    matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their")
+                })
+            {
+                return None;
+            }
+            if let Some(np) = np::forward(toks, i, stop, self.text) {
+                // `…,” Brandt told the club’s website.`: only the hearer; and
+                // `told Katherine O'Brien, a state representative.`: the
+                // hearer with an appositive.
+                let appositive = toks.get(np.last + 1).is_some_and(|t| t.text == ",")
+                    && toks
+                        .get(np.last + 2)
+                        .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"));
+                if np.last + 1 >= stop || appositive {
+                    return None;
+                }
+                i = np.last + 1;
+            } else if toks.get(i).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "him" | "her" | "them" | "us" | "me" | "reporters"
+                )
+            }) {
+                i += 1;
+            }
+        }
+        // Skip adjuncts like `on Tuesday`, `Tuesday`, `in an interview`
+        while let Some(t) = toks.get(i) {
+            let l = t.lower();
+            if matches!(l, "," | ":" | "—" | "–" | "-")
+                || (t.is_word
+                    && w.is_function(l)
+                    && (is_weekday(l)
+                        || matches!(
+                            l,
+                            "today" | "yesterday" | "tonight" | "also" | "again" | "later" | "then"
+                        )))
+            {
+                i += 1;
+                continue;
+            }
+            // `said that …`, but not the demonstrative of `said that was a
+            // mistake`.
+            if l == "that" && !demonstrative(toks, i) {
+                i += 1;
+                continue;
+            }
+            // `said in a statement Thursday night they …`
+            if l == "in" {
+                if let Some(n) = toks.get(i..stop).and_then(occasion_adjunct) {
+                    i += n;
+                    continue;
+                }
+            }
+            // `said on Friday he …`, `said last week the …`, `said earlier this month …`
+            if let Some(n) = toks.get(i..stop).and_then(time_adjunct) {
+                i += n;
+                continue;
+            }
+            break;
+        }
+        (i < stop).then_some(i)
+    }
+
+    /// Where the attribution of a later cue begins, when that cue is one:
+    /// its subject, or the comma/conjunction of `, saying` / `and added`.
+    pub(super) fn attribution_begin(
+        &self,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+    ) -> Option<usize> {
+        // A hedge (`Trump seems unprepared`) is part of a report, not a new
+        // one; so is a speaking verb without `about` (`when he speaks`).
+        if hit.entry.class == CueClass::Hedge
+            || hit.entry.class == CueClass::About
+                && about_complement(toks, hit.at + hit.len, toks.len()).is_none()
+        {
+            return None;
+        }
+        if hit.entry.class == CueClass::According {
+            return Some(hit.at);
+        }
+        if let Some(first) = self.subject_first(toks, hit.at) {
+            return Some(first);
+        }
+        let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
+        if hit.entry.gerund && prev == "," {
+            return Some(hit.at - 1);
+        }
+        // `… and later said`, `… but has argued`
+        let mut j = hit.at;
+        while j > 0 && skips_before_cue(&toks[j - 1]) {
+            j -= 1;
+        }
+        if j > 0 && matches!(toks[j - 1].lower(), "and" | "but") && !hit.entry.gerund {
+            return Some(j - 1);
+        }
+        None
+    }
+
+    /// Where the content after a cue stops: the end of the unit (before final
+    /// punctuation), or before the next independent attribution.
+    pub(super) fn content_stop(
+        &self,
+        toks: &[Token<'a>],
+        from: usize,
+        cues: &[CueHit<'static>],
+    ) -> usize {
+        let mut end = toks.len();
+        while end > from
+            && !toks[end - 1].is_word
+            && !toks[end - 1].is_quote_mark()
+            && toks[end - 1].text != ")"
+        {
+            end -= 1;
+        }
+        // A semicolon joins the next independent clause (`… endorsed her;
+        // last month, the campaign …`), unless it separates the items of a
+        // list (`A; B; and C`).
+        if let Some(semi) = toks[from..end].iter().position(|t| t.text == ";") {
+            let list = toks[from + semi..end]
+                .windows(2)
+                .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"));
+            if !list {
+                end = from + semi;
+            }
+        }
+        // Only the next few cues can end this report (keeps long sentences linear).
+        let first_later = cues.partition_point(|h| h.at <= from);
+        for hit in cues[first_later..]
+            .iter()
+            .take_while(|h| h.at < end)
+            .take(8)
+        {
+            let nc = hit.at;
+            let Some(k0) = self.attribution_begin(toks, hit) else {
+                continue;
+            };
+            // Our cue sits inside the later cue's subject (`Kowalczyk, a lead
+            // who learned that she had lost her job, said …`): the report ends
+            // at the comma that closes the parenthetical.
+            if k0 < from {
+                if let Some(c) = (from..nc).rev().find(|&i| toks[i].text == ",") {
+                    if c > from {
+                        end = end.min(c);
+                    }
+                }
+                break;
+            }
+            // `railing against what he calls a “corrupt” process`: a free
+            // relative is part of this report.
+            if k0 > from && toks[k0 - 1].lower() == "what" {
+                continue;
+            }
+            let mut k = k0;
+            // `…, which he described as …`: the relative pronoun opens the
+            // later attribution.
+            if k > from + 1
+                && matches!(toks[k - 1].lower(), "which" | "whom")
+                && toks[k - 2].text == ","
+            {
+                k -= 1;
+            }
+            // Back over `and`, `but`, commas.
+            while k > from
+                && matches!(
+                    toks[k - 1].lower(),
+                    "and" | "but" | "," | ";" | "while" | "—" | "–"
+                )
+            {
+                k -= 1;
+            }
+            // Only cut when the next attribution is not inside a clause we
+            // report (`said that the report said …` stays whole).
+            let that_between = || toks[from..nc].iter().any(|t| t.lower() == "that");
+            // Coordinated: the later cue has no subject of its own (`… and
+            // described`), or its subject follows a comma or semicolon
+            // (`…, and Washington confirmed`); a bare `and` before a subject
+            // is part of a noun phrase (`Lavrov and Kerry will …`).
+            let own_subject = k0 < nc && !matches!(toks[k0].lower(), "and" | "but" | ",");
+            let coordinated = if own_subject {
+                toks[k..k0].iter().any(|t| matches!(t.text, "," | ";"))
+            } else {
+                true
+            };
+            if k > from && (coordinated || !that_between()) {
+                end = end.min(k);
+                break;
+            }
+        }
+        // Subordinate and coordinated clauses after a comma, a semicolon or
+        // an unpaired dash end the report: `…, while …`, `…, which …`, `…, and
+        // the …`, `…, according to …`, `… — two sisters …` (but not `…, and
+        // that …`, and not a dash pair around an aside). A relative clause on
+        // a person (`…, who …`) and an elaboration (`…, including …`,
+        // `…, especially …`) stay in the report.
+        let limit = end.min(from + 400);
+        let is_dash =
+            |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
+        let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
+        // `cited X, as an example`: object cues take an `as` complement.
+        let object_cue = cues[..first_later]
+            .last()
+            .is_some_and(|h| h.entry.class != CueClass::Speech);
+        if let Some(cut) = (from + 3..limit).find(|&k| {
+            let t = &toks[k];
+            // A word neither closes a quote nor ends a clause.
+            if t.is_word {
+                return false;
+            }
+            let next = || toks.get(k + 1).map(|n| n.lower());
+            // `… “expanded the party,” claiming that …`, `said, “We’ll
+            // see,” when asked whether …`: a participle or a temporal clause
+            // after a quote that closes with a comma starts a new clause.
+            if self.closes_quote(t.span) && toks[k - 1].text == "," {
+                return next()
+                    .is_some_and(|n| participle(n) || matches!(n, "when" | "after" | "before"));
+            }
+            if self.in_quote(t.span) {
+                return false;
+            }
+            if t.text == ";" {
+                return k + 1 < end;
+            }
+            if is_dash(t) {
+                let paired = toks[k + 1..limit].iter().any(is_dash);
+                let double = k > 0 && is_dash(&toks[k - 1]);
+                return k + 1 < end && !paired && !double;
+            }
+            t.text == ","
+                && next().is_some_and(|n| {
+                    matches!(
+                        n,
+                        "while"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "but"
+                            | "which"
+                            | "despite"
+                            | "even"
+                            | "where"
+                            | "whose"
+                            | "according"
+                            | "so"
+                            | "compared"
+                            | "meaning"
+                            | "a"
+                            | "an"
+                    ) || n == "and"
+                        // not the last item of a list (`A, B, and C`)
+                        && !toks[from..k].iter().any(|t| t.text == ",")
+                        && toks.get(k + 2).is_some_and(|m| {
+                        m.is_word
+                            && (m.is_capitalized() && m.text != "I"
+                                || matches!(m.lower(), "he" | "she" | "they" | "it" | "we" | "the"))
+                    }) || n == "as"
+                        && !object_cue
+                        && toks.get(k + 2).is_some_and(|m| {
+                            !matches!(
+                                m.lower(),
+                                "well"
+                                    | "much"
+                                    | "long"
+                                    | "soon"
+                                    | "far"
+                                    | "many"
+                                    | "a"
+                                    | "an"
+                                    | "the"
+                            )
+                        })
+                })
+        }) {
+            end = end.min(cut);
+        }
+        // `When Trump suggested that Cuba would sue, Rubio …`: a report in an
+        // opening subordinate clause ends with the clause.
+        if let Some(comma) = opening_clause_end(toks) {
+            if from < comma {
+                end = end.min(comma);
+            }
+        }
+        // Trailing punctuation again.
+        while end > from && matches!(toks[end - 1].text, "," | ";" | ":" | "." | "—" | "–" | "-")
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Reported content with quoted fragments inside is mixed (the first
+    /// fragment is reported, all are claimed); without any it is indirect.
+    pub(super) fn kind_of(
+        &mut self,
+        content: Span,
+        quoted: std::ops::Range<usize>,
+    ) -> (QuoteKind, Option<Span>) {
+        let mut first = None;
+        for k in quoted {
+            if content.contains(self.quoted[k].content) {
+                first.get_or_insert(k);
+                self.claimed[k] = true;
+            }
+        }
+        match first {
+            Some(k) => (QuoteKind::Mixed, Some(self.quoted[k].content)),
+            None => (QuoteKind::Indirect, None),
+        }
+    }
+}

@@ -1,0 +1,554 @@
+//! Who is speaking: the speaker phrase before a cue (`Trudeau added`),
+//! after it (`…, said Trudeau, a spokeswoman.`), or as the subject of the
+//! unit, and the persons that pronouns may refer to.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// The person named as the subject of a sentence (`Council member Tom
+    /// Berg disagreed.`), whom a later `he`/`she` may refer to.
+    pub(super) fn sentence_subject(&self, unit: Span) -> Option<(Mention, Np)> {
+        let raw = unit.slice(self.text)?;
+        let mut end = raw.len().min(64);
+        while !raw.is_char_boundary(end) {
+            end -= 1;
+        }
+        // A name needs two capitalised words (below): without two capital
+        // letters there is nothing to tokenize.
+        raw[..end].chars().filter(|c| c.is_uppercase()).nth(1)?;
+        // A reused buffer: this runs for many sentences before pronouns.
+        let mut toks = self.subject_toks.borrow_mut();
+        tokenize_folded_into(
+            self.text,
+            Some(self.folded),
+            Span::new(unit.start, unit.start + end),
+            &mut toks,
+        );
+        let toks = &toks[..];
+        // A name needs two capitalised words among the first four.
+        if !toks.first().is_some_and(|t| t.is_capitalized())
+            || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
+        {
+            return None;
+        }
+        let ceil = toks.len().saturating_sub(1).min(12);
+        let npx = np::forward(toks, 0, ceil, self.text)?;
+        (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
+            .then(|| (self.mention(toks, &npx), npx))
+    }
+
+    /// Sentence subjects before each `he`/`she` mention (looking back at most
+    /// five capitalised sentences), computed only where a pronoun needs them.
+    pub(super) fn persons_for_pronouns(&self, cands: &[Cand]) -> Vec<(Mention, Np)> {
+        // Units below `done` have been looked at for an earlier pronoun.
+        let mut done = 0usize;
+        let mut out = Vec::new();
+        for c in cands {
+            let Some((m, np)) = &c.mention else { continue };
+            if np.kind != MentionKind::Pronoun
+                || !with_lowercase(&m.text, |l| matches!(l, "he" | "she"))
+            {
+                continue;
+            }
+            let k = self
+                .subject_units
+                .partition_point(|u| u.start < m.span.start);
+            for i in (k.saturating_sub(5).max(done)..k).rev() {
+                if let Some(p) = self.sentence_subject(self.subject_units[i]) {
+                    out.push(p);
+                    break;
+                }
+            }
+            done = done.max(k);
+        }
+        out.sort_by_key(|(m, _)| m.span.start);
+        out.dedup_by_key(|(m, _)| m.span.start);
+        out
+    }
+
+    pub(super) fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
+        let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        Mention {
+            text: cut(self.text, span.start, span.end),
+            span,
+            kind: np.kind,
+        }
+    }
+
+    /// Find the subject before cue token `at`, skipping adverbs, auxiliaries
+    /// and a parenthetical or appositive between commas.
+    /// [`Finder::subject_before`] for the cue being attributed: taken from
+    /// the memo of [`Finder::subject_first`] when an earlier cue asked for
+    /// it (no one asks again once the cue is attributed), else computed.
+    pub(super) fn subject_taken(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        let mut memo = self.subject_memo.borrow_mut();
+        if let Some(p) = memo.iter().position(|(a, _)| *a == at) {
+            return memo.remove(p).1;
+        }
+        drop(memo);
+        self.subject_before(toks, at)
+    }
+
+    /// The first token of [`Finder::subject_before`], remembered per cue
+    /// within the current unit: earlier cues ask for it when they end their
+    /// content, and [`Finder::subject_taken`] takes it when the cue itself
+    /// is attributed.
+    pub(super) fn subject_first(&self, toks: &[Token<'a>], at: usize) -> Option<usize> {
+        if let Some((_, np)) = self.subject_memo.borrow().iter().find(|(a, _)| *a == at) {
+            return np.as_ref().map(|np| np.first);
+        }
+        let np = self.subject_before(toks, at);
+        let first = np.as_ref().map(|np| np.first);
+        let mut memo = self.subject_memo.borrow_mut();
+        if memo.len() >= 32 {
+            memo.remove(0); // later cues only look a few cues ahead
+        }
+        memo.push((at, np));
+        first
+    }
+
+    pub(super) fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
+        let w = Words::builtin();
+        let mut j = at;
+        while j > 0 && skips_before_cue(&toks[j - 1]) {
+            j -= 1;
+        }
+        // `Feinstein last week said`, `The department two weeks ago said`
+        if let Some(k) = time_adjunct_before(&toks[..j]) {
+            j = k;
+            while j > 0 && skips_before_cue(&toks[j - 1]) {
+                j -= 1;
+            }
+        }
+        if j == 0 {
+            return None;
+        }
+        // `Murphy — after a knock-on-wood gesture — told me`: an aside
+        // between dashes.
+        if matches!(toks[j - 1].text, "—" | "–") {
+            if let Some(open) = (j.saturating_sub(16)..j - 1)
+                .rev()
+                .find(|&k| matches!(toks[k].text, "—" | "–"))
+            {
+                if open > 0 {
+                    j = open;
+                }
+            }
+        }
+        // `Sen. Elizabeth Warren (D-MA) said`
+        if toks[j - 1].text == ")" {
+            if let Some(open) = (j.saturating_sub(8)..j - 1)
+                .rev()
+                .find(|&k| toks[k].text == "(")
+            {
+                j = open;
+                while j > 0 && skips_before_cue(&toks[j - 1]) {
+                    j -= 1;
+                }
+                if j == 0 {
+                    return None;
+                }
+            }
+        }
+        let t = &toks[j - 1];
+        // `Trump, the star of “The Apprentice,” said`: the parenthetical
+        // ends inside a quoted title.
+        if t.is_quote_mark() && j >= 2 && toks[j - 2].text == "," {
+            return self.long_apposition(toks, j - 1).map(|mut np| {
+                np.last = j - 1;
+                np
+            });
+        }
+        if t.text == "," {
+            let close = j - 1;
+            // `Michael Seaman, who lives outside the capital, Sacramento,
+            // said`: a long parenthetical after the sentence's first phrase.
+            if let Some(np) = self.long_apposition(toks, close) {
+                return Some(np);
+            }
+            // `Smith, a spokesman for X, said` / `X, who …, said`
+            let mut k = close;
+            let lim = close.saturating_sub(20);
+            while k > lim {
+                k -= 1;
+                let possessive =
+                    k > 0 && np::plural_possessive(&toks[k - 1], &toks[k], &toks[k + 1]);
+                if toks[k].text == "," || toks[k].is_quote_mark() && !possessive {
+                    break;
+                }
+            }
+            // A non-empty parenthetical between two commas.
+            if k + 1 < close && toks[k].text == "," && k > 0 {
+                let paren_np = np::forward(toks, k + 1, close, self.text);
+                // `Mendonça-Lage, 47, who …, said`: skip an age.
+                let mut main_end = k - 1;
+                if toks[main_end].text.chars().all(|c| c.is_ascii_digit())
+                    && main_end >= 2
+                    && toks[main_end - 1].text == ","
+                {
+                    main_end -= 2;
+                }
+                let Some(main) = np::backward(toks, main_end, 0, self.text) else {
+                    // `The authority's director of operations, Dwayne Pickett, said`:
+                    // the name in apposition is the speaker.
+                    return paren_np
+                        .filter(|p| p.kind == MentionKind::Name && p.last + 1 == close)
+                        .map(|mut p| {
+                            let start = (0..k)
+                                .rev()
+                                .find(|&i| {
+                                    matches!(toks[i].text, "," | ";" | ":")
+                                        || toks[i].is_quote_mark()
+                                })
+                                .map_or(0, |i| i + 1);
+                            if start < k {
+                                p.role = Some(cut(
+                                    self.text,
+                                    toks[start].span.start,
+                                    toks[k - 1].span.end,
+                                ));
+                                p.first = start;
+                            }
+                            p
+                        });
+                };
+                if main.kind == MentionKind::Pronoun && !with_lowercase(&main.name, |l| l == "who")
+                {
+                    return None;
+                }
+                let paren = self
+                    .text
+                    .get(toks[k + 1].span.start..toks[close - 1].span.end)
+                    .unwrap_or_default()
+                    .to_string();
+                let mut main = main;
+                match paren_np {
+                    Some(p)
+                        if matches!(p.kind, MentionKind::Name)
+                            && p.last + 1 == close
+                            && matches!(
+                                main.kind,
+                                MentionKind::Role | MentionKind::Organization
+                            ) =>
+                    {
+                        // `The ministry's spokeswoman, Anna Kovac, said`
+                        let role = cut(
+                            self.text,
+                            toks[main.first].span.start,
+                            toks[main.last].span.end,
+                        );
+                        let mut p = p;
+                        p.role = Some(role);
+                        // The mention as written runs from the role.
+                        p.first = main.first;
+                        return Some(p);
+                    }
+                    _ => {}
+                }
+                let first_word = toks[k + 1].lower();
+                if matches!(main.kind, MentionKind::Name | MentionKind::Surname)
+                    && main.role.is_none()
+                    && (matches!(first_word, "a" | "an" | "the")
+                        || w.is_title(first_word)
+                        || w.is_speaker_noun(first_word))
+                {
+                    main.role = Some(paren);
+                }
+                // The parenthetical between the subject and its cue describes
+                // the speaker (`Tad Devine, Sanders's chief strategist, said`,
+                // `Trent Lott, who was majority leader, told`): the mention as
+                // written runs up to the comma before the cue.
+                let descriptive = close - k > 2
+                    && !matches!(
+                        first_word,
+                        "however"
+                            | "meanwhile"
+                            | "though"
+                            | "too"
+                            | "instead"
+                            | "in"
+                            | "for"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "after"
+                    );
+                if main.kind != MentionKind::Pronoun && descriptive {
+                    main.last = close - 1;
+                }
+                return Some(main);
+            }
+            return None;
+        }
+        let np = np::backward(toks, j - 1, 0, self.text)?;
+        if np.kind == MentionKind::Pronoun && with_lowercase(&np.name, |l| l == "who") {
+            // `Trump, who said …`: resolve through the antecedent before the comma.
+            let comma = np.first >= 2 && toks[np.first - 1].text == ",";
+            let ante_end = if comma {
+                np.first.checked_sub(2)
+            } else {
+                np.first.checked_sub(1)
+            };
+            if let Some(ante_end) = ante_end {
+                if let Some(ante) = np::backward(toks, ante_end, 0, self.text) {
+                    if ante.kind != MentionKind::Pronoun {
+                        let mut who = np.clone();
+                        who.name = ante.name.clone();
+                        who.role = ante.role.clone();
+                        who.kind = ante.kind;
+                        who.first = np.first;
+                        return Some(who);
+                    }
+                }
+            }
+            // `64 percent who say …`: the relative pronoun is the mention; the
+            // speaker stays unresolved.
+            return (!comma).then_some(np);
+        }
+        if matches!(np.kind, MentionKind::Pronoun) && with_lowercase(&np.name, |l| l == "you") {
+            return None;
+        }
+        Some(np)
+    }
+
+    /// The unit's first phrase when a parenthetical of its own runs from
+    /// the comma after it to the comma at `close` (before the cue): a name,
+    /// role or organisation, with no reporting verb inside the parenthetical
+    /// outside quote marks.
+    pub(super) fn long_apposition(&self, toks: &[Token<'a>], close: usize) -> Option<Np> {
+        if close > 48 {
+            return None;
+        }
+        let np = np::forward(toks, 0, close, self.text)?;
+        let open = np.last + 1;
+        if toks.get(open).is_none_or(|t| t.text != ",")
+            || open + 3 > close
+            || !matches!(
+                np.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            )
+        {
+            return None;
+        }
+        let inside = &toks[open + 1..close];
+        // Inner commas make this different from the one-comma parenthetical.
+        if !inside.iter().any(|t| t.text == ",") && inside.len() <= 18 {
+            return None;
+        }
+        // A reporting verb inside (`Smith, who told reporters X, said`)
+        // follows its own subject; nouns (`the TV show`) do not.
+        let clean = inside.iter().enumerate().all(|(i, t)| {
+            let verb = i > 0
+                && matches!(
+                    inside[i - 1].lower(),
+                    "who" | "which" | "that" | "he" | "she" | "they" | "has" | "had" | "have"
+                );
+            !t.is_word
+                || !verb
+                || self.in_quote(t.span)
+                || Lexicon::builtin().lookup(t.lower()).is_none()
+        });
+        if !clean {
+            return None;
+        }
+        let mut np = np;
+        np.last = close - 1;
+        Some(np)
+    }
+
+    /// Find the subject right after the cue (`…, said Smith, the mayor.`)
+    /// that closes the unit. Returns the phrase and the index after it.
+    pub(super) fn subject_after(
+        &self,
+        toks: &[Token<'a>],
+        from: usize,
+        after_quote: bool,
+    ) -> Option<Np> {
+        // After a quote (`…,” said one Trump confidant.`) the words up to the
+        // next punctuation name the speaker even when no phrase rule knows
+        // them: up to twelve words, none of them a reporting verb, opening
+        // with a determiner or a word that is not a function word.
+        let fallback = || {
+            let end = (from..toks.len().min(from + 13)).find(|&k| !toks[k].is_word)?;
+            let words = &toks[from..end];
+            let opens_ok = !words.is_empty() && !Words::builtin().is_function(words[0].lower())
+                || words
+                    .first()
+                    .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the" | "one" | "another"));
+            (after_quote
+                && opens_ok
+                && no_cue_word(words)
+                && matches!(
+                    toks.get(end).map(|t| t.text),
+                    None | Some("." | "," | "!" | "?" | ";")
+                ))
+            .then(|| np::describe(toks, from, end - 1, self.text))
+        };
+        let np = match np::forward(toks, from, toks.len(), self.text) {
+            Some(np) => np,
+            None => return fallback(),
+        };
+        if np.kind == MentionKind::Pronoun
+            && !matches!(
+                np.name.to_lowercase().as_str(),
+                "he" | "she" | "they" | "it"
+            )
+        {
+            return None;
+        }
+        // What follows must be the end, an appositive, or a short adjunct;
+        // a party tag `(D-Tex.)` is skipped.
+        let mut after = np.last + 1;
+        if toks.get(after).is_some_and(|t| t.text == "(") {
+            if let Some(close) =
+                (after + 1..toks.len().min(after + 8)).find(|&k| toks[k].text == ")")
+            {
+                after = close + 1;
+            }
+        }
+        let rest = &toks[after..];
+        let ok = rest.is_empty()
+            || rest[0].text == ","
+            || rest.len() <= 10
+                && no_cue_word(rest)
+                && rest
+                    .first()
+                    .is_some_and(|t| !t.is_word || opens_adjunct(t.lower()));
+        let mut np = np;
+        // The words after the phrase up to the next punctuation or quote.
+        let end = (after..toks.len())
+            .find(|&k| {
+                matches!(toks[k].text, "," | "." | ";" | "—" | "–") || toks[k].is_quote_mark()
+            })
+            .unwrap_or(toks.len());
+        let clean = no_cue_word(&toks[after..end]);
+        // `…,” said Robert Antonacci of the New York delegation.`: an
+        // affiliation after a name belongs to the mention.
+        if after_quote
+            && np.kind == MentionKind::Name
+            && rest.first().is_some_and(|t| t.lower() == "of")
+        {
+            let named = toks[after..end].iter().any(|t| t.is_capitalized());
+            if named && clean && end > after + 1 && end - after <= 10 {
+                np.last = end - 1;
+                return Some(np);
+            }
+        }
+        if !ok {
+            // `…,” said a strategist for one of the candidates.`: after a
+            // quote, a prepositional complement up to the next comma belongs
+            // to the speaker phrase.
+            let complement = rest.first().is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "for" | "of" | "with" | "at" | "from" | "familiar"
+                )
+            });
+            // `…,” said a Mexican official who was not authorized to speak.`:
+            // a relative clause describes the speaker, reporting verbs and all.
+            let relative = rest
+                .first()
+                .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
+                && !attributes_itself(&toks[after..end]);
+            let clean = relative || clean;
+            let limit = if relative { 24 } else { 12 };
+            if !(after_quote
+                && (complement || relative)
+                && clean
+                && end > after
+                && end - after <= limit)
+            {
+                return fallback();
+            }
+            np.last = end - 1;
+            return Some(np);
+        }
+        // `…, said Smith, the mayor.`: the mention covers the appositive.
+        if rest.first().is_some_and(|t| t.text == ",") && rest.len() > 1 {
+            let mut end = toks.len();
+            // `…, a Clinton backer, referring to …`: a participle clause
+            // after the appositive is not part of it.
+            if let Some(k) = (after + 2..end).find(|&k| {
+                toks[k - 1].text == ","
+                    && toks[k].is_word
+                    && !toks[k].is_capitalized()
+                    && toks[k].lower().len() > 5
+                    && toks[k].lower().ends_with("ing")
+            }) {
+                end = k - 1;
+            }
+            // `…, 24, of Manchester, who said …`: a relative clause that
+            // reports speech ends the appositive.
+            if let Some(k) = (after + 2..end).find(|&k| {
+                toks[k - 1].text == ","
+                    && matches!(toks[k].lower(), "who" | "whose")
+                    && attributes_itself(&toks[k..end])
+            }) {
+                end = k - 1;
+            }
+            while end > after && !toks[end - 1].is_word {
+                end -= 1;
+            }
+            let first = &toks[after + 1];
+            let first_word = first.lower();
+            // `the mayor`, `Democrat of Indiana`, `29, of Meridian` — but not a
+            // relative clause (`who was asked …`).
+            // An age alone (`Renee Gold, 83, of Sarasota`) stays outside, as
+            // do participles (`…, referring to …`) and reporting verbs.
+            let role_word = first.is_word
+                && !first.is_capitalized()
+                && !Words::builtin().is_function(first_word)
+                && !first_word.ends_with("ing")
+                && !first_word.ends_with("ed")
+                && Lexicon::builtin().lookup(first_word).is_none();
+            let appositive = matches!(first_word, "a" | "an" | "the" | "one")
+                || Words::builtin().is_title(first_word)
+                || first.is_capitalized()
+                || role_word;
+            // `…,” said the state’s transport minister, Jens Hollmann, at …`:
+            // a name in apposition to a role is the speaker.
+            if matches!(np.kind, MentionKind::Role | MentionKind::Organization) {
+                if let Some(name) = np::forward(toks, after + 1, toks.len(), self.text) {
+                    let closes = toks.get(name.last + 1).is_none_or(|t| !t.is_word);
+                    if name.kind == MentionKind::Name && closes {
+                        let role =
+                            cut(self.text, toks[np.first].span.start, toks[np.last].span.end);
+                        let first = np.first;
+                        np = name;
+                        np.role = Some(role);
+                        np.first = first;
+                        return Some(np);
+                    }
+                }
+            }
+            // `…,” said Ms. Leon, who works as a secretary.`: the relative
+            // clause describes the speaker and belongs to the mention as
+            // written, but it is not a role.
+            if end > after + 1 && matches!(first_word, "who" | "whose") {
+                if !attributes_itself(&toks[after + 1..end]) {
+                    np.last = end - 1;
+                }
+                return Some(np);
+            }
+            if end > after + 1 && appositive && first_word != "which" {
+                np.role.get_or_insert_with(|| {
+                    cut(
+                        self.text,
+                        toks[after + 1].span.start,
+                        toks[end - 1].span.end,
+                    )
+                });
+                np.last = end - 1;
+            }
+        }
+        Some(np)
+    }
+
+    pub(super) fn unit_subject(&self, toks: &[Token<'a>], before: usize) -> Option<(Mention, Np)> {
+        let np = np::forward(toks, 0, before, self.text)?;
+        Some((self.mention(toks, &np), np))
+    }
+}

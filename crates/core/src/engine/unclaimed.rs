@@ -1,0 +1,560 @@
+//! Quote marks that no cue claimed: colon introductions (`X: “…”`),
+//! interviews (`Name: answer`), headline colons, a verb right after a quote,
+//! and continuations of the previous speaker.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Interview transcripts: paragraphs of the form `Name: answer` (or
+    /// `Q:`/`A:`), when at least three paragraphs with two different labels
+    /// use the form. Each turn is a direct quote of its label.
+    pub(super) fn interview(&mut self, body: &[Span]) {
+        let text = self.text;
+        let mut turns: Vec<(Span, Span)> = Vec::new();
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            // Only a colon among the first 41 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(41)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
+                continue;
+            }
+            let label = &s[..colon];
+            let ok = label_words(label, 3)
+                .is_some_and(|words| !Words::builtin().is_function(&words[0].to_lowercase()));
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let starts_quote = rest
+                .slice(text)
+                .and_then(|r| r.chars().next())
+                .is_some_and(crate::marks::is_quote_mark);
+            if ok
+                && !rest.is_empty()
+                && !starts_quote
+                && rest
+                    .slice(text)
+                    .is_some_and(|r| r.split_whitespace().count() >= 2)
+            {
+                turns.push((Span::new(p.start, p.start + label.trim_end().len()), rest));
+            }
+        }
+        let mut labels: Vec<&str> = turns.iter().filter_map(|(l, _)| l.slice(text)).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        if turns.len() < 3 || labels.len() < 2 {
+            return;
+        }
+        for (label, content) in turns {
+            let toks = tokenize(text, label);
+            if toks.is_empty() {
+                continue;
+            }
+            let npx = np::describe(&toks, 0, toks.len() - 1, text);
+            let m = Mention {
+                text: cut(text, label.start, label.end),
+                span: label,
+                kind: npx.kind,
+            };
+            let colon = label.end + text.get(label.end..).and_then(|r| r.find(':')).unwrap_or(0);
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(colon, colon + 1),
+            };
+            self.cands.push(Cand {
+                kind: QuoteKind::Direct,
+                span: content,
+                fragment: None,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.9,
+                reason: "direct:interview",
+            });
+        }
+    }
+
+    /// Headline attributions: a short one-sentence paragraph `Cruz: Trump
+    /// Would Put Liberals On Court` or `Poll: Clinton leads in Ohio`
+    /// reports what its label said or found. Labels that are page furniture
+    /// (`Update:`, `Watch:`) and paragraphs already attributed are skipped.
+    pub(super) fn headline_colon(&mut self, body: &[Span]) {
+        const FURNITURE: &[&str] = &[
+            "update",
+            "updated",
+            "note",
+            "watch",
+            "video",
+            "photos",
+            "photo",
+            "breaking",
+            "exclusive",
+            "related",
+            "read",
+            "source",
+            "correction",
+            "editor's",
+            "editor’s",
+            "q",
+            "a",
+            "listen",
+            "see",
+            "more",
+            "also",
+            "live",
+            "opinion",
+            "analysis",
+            "warning",
+            "image",
+            "credit",
+            "tags",
+            "share",
+            "posted",
+            "filed",
+            "topics",
+            "published",
+            "date",
+            "by",
+            "caption",
+            "photograph",
+            "category",
+            "location",
+            "contact",
+            "email",
+            "phone",
+            "tel",
+            "time",
+            "when",
+            "where",
+        ];
+        let text = self.text;
+        let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
+        for &p in body {
+            let Some(s) = p.slice(text) else { continue };
+            if s.len() > 240 {
+                continue;
+            }
+            // Only a colon among the first 49 bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(49)];
+            let Some(colon) = head.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            if colon == 0 {
+                continue;
+            }
+            let label = s[..colon].trim_end();
+            let ok = label_words(label, 4).is_some_and(|words| {
+                !words.iter().any(|w| {
+                    let l = w.to_lowercase();
+                    Words::builtin().is_function(&l) || FURNITURE.contains(&l.as_str())
+                })
+            }) && !label.contains(|c: char| c.is_ascii_digit());
+            if !ok {
+                continue;
+            }
+            let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let Some(r) = rest.slice(text) else { continue };
+            // One sentence of at least three words.
+            let inner_stop = r
+                .trim_end_matches(['.', '!', '?', '”', '’', '"', '\''])
+                .contains(". ");
+            let numeric = r.starts_with(|c: char| c.is_ascii_digit());
+            if r.split_whitespace().count() < 3 || inner_stop || numeric {
+                continue;
+            }
+            if taken.overlaps(rest) {
+                continue;
+            }
+            let label_span = Span::new(p.start, p.start + label.len());
+            let toks = tokenize(text, label_span);
+            let Some(last) = toks.len().checked_sub(1) else {
+                continue;
+            };
+            let npx = np::describe(&toks, 0, last, text);
+            if npx.kind == MentionKind::Pronoun {
+                continue;
+            }
+            let m = Mention {
+                text: cut(text, label_span.start, label_span.end),
+                span: label_span,
+                kind: npx.kind,
+            };
+            let cue = Cue {
+                text: ":".into(),
+                span: Span::new(p.start + colon, p.start + colon + 1),
+            };
+            let content = trim_final_period(text, rest);
+            let qs = self.quoted_in(content);
+            let k = qs.start;
+            let whole = (qs.len() == 1
+                && self.quoted[k].outer().start <= content.start
+                && self.quoted[k].outer().end + 2 >= content.end)
+                .then(|| self.quoted[k].content);
+            let (kind, fragment, span, reason) = match whole {
+                Some(q) => (QuoteKind::Direct, None, q, "direct:headline"),
+                None => {
+                    let (kind, fragment) = self.kind_of(content, qs);
+                    let reason = if kind == QuoteKind::Mixed {
+                        "mixed:headline"
+                    } else {
+                        "indirect:headline"
+                    };
+                    (kind, fragment, content, reason)
+                }
+            };
+            self.cands.push(Cand {
+                kind,
+                span,
+                fragment,
+                cue: Some(cue),
+                mention: Some((m, npx)),
+                inherit: None,
+                confidence: 0.6,
+                reason,
+            });
+        }
+    }
+
+    /// The sentence holding `inner`, trimmed of its final period, when it
+    /// holds no other candidate: neither one found before `unclaimed` ran
+    /// (`taken`) nor one it added since (`first_new` onwards, in text order).
+    pub(super) fn free_sentence(
+        &self,
+        sentences: &[Span],
+        inner: Span,
+        taken: &Taken,
+        first_new: usize,
+    ) -> Option<Span> {
+        let i = sentences.partition_point(|s| s.end <= inner.start);
+        let sentence = *sentences.get(i)?;
+        if !sentence.contains(inner) || taken.overlaps(sentence) {
+            return None;
+        }
+        let overlaps = |c: &Cand| c.span.start < sentence.end && sentence.start < c.span.end;
+        if self.cands[first_new..].iter().rev().take(4).any(overlaps) {
+            return None;
+        }
+        let trimmed = sentence.trim(self.text);
+        Some(trim_final_period(self.text, trimmed))
+    }
+
+    /// Report quoted span `k` as a direct quote of `speaker`.
+    pub(super) fn claim_direct(
+        &mut self,
+        k: usize,
+        cue: Cue,
+        speaker: (Mention, Np),
+        confidence: f32,
+        reason: &'static str,
+    ) {
+        self.claimed[k] = true;
+        self.cands.push(Cand {
+            kind: QuoteKind::Direct,
+            span: self.quoted[k].content,
+            fragment: None,
+            cue: Some(cue),
+            mention: Some(speaker),
+            inherit: None,
+            confidence,
+            reason,
+        });
+    }
+
+    /// `…,” Hannity pressed.` / `…?” she went on, …`: a name, pronoun or
+    /// role right after a quote, followed by a past-tense verb that ends the
+    /// clause. Returns the speaker and the verb as cue.
+    pub(super) fn verb_after_quote(
+        &self,
+        from: usize,
+        para_end: usize,
+    ) -> Option<((Mention, Np), Cue)> {
+        let text = self.text;
+        let mut end = (from + 160).min(para_end);
+        while end > from && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let toks = tokenize(text, Span::new(from, end));
+        let first = usize::from(toks.first().is_some_and(|t| t.text == ","));
+        let np = np::forward(&toks, first, toks.len().min(first + 10), text)?;
+        let speaker_kind = match np.kind {
+            MentionKind::Pronoun => with_lowercase(&np.name, |l| {
+                matches!(l, "he" | "she" | "they" | "i" | "we")
+            }),
+            MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
+            _ => false,
+        };
+        let verb = toks.get(np.last + 1)?;
+        let v = verb.lower();
+        let particle = toks.get(np.last + 2).filter(|t| {
+            matches!(
+                (v, t.lower()),
+                ("went", "on") | ("cut", "in") | ("chimed", "in")
+            )
+        });
+        let past = v.len() > 4 && v.ends_with("ed") || particle.is_some();
+        let after = toks.get(np.last + 2 + usize::from(particle.is_some()));
+        let closes = after.is_none_or(|t| {
+            matches!(t.text, "." | "," | ";" | "!" | "?")
+                || t.is_word
+                    && with_lowercase(t.text, |l| {
+                        matches!(l, "as" | "to" | "with" | "at" | "in" | "on")
+                    })
+        });
+        if !(speaker_kind && verb.is_word && !verb.is_capitalized() && past && closes) {
+            return None;
+        }
+        let last = particle.unwrap_or(verb);
+        let span = Span::new(verb.span.start, last.span.end);
+        let cue = Cue {
+            text: cut(text, span.start, span.end),
+            span,
+        };
+        Some(((self.mention(&toks, &np), np), cue))
+    }
+
+    /// `Sen. Smith: “…”`: a phrase that ends at the colon and opens the
+    /// paragraph (or follows a dash or a period).
+    pub(super) fn colon_label(&self, para_start: usize, colon: usize) -> Option<(Mention, Np)> {
+        let text = self.text;
+        let toks = tokenize(text, Span::new(para_start, colon));
+        let last = toks.len().checked_sub(1)?;
+        let npx = np::backward(&toks, last, 0, text)?;
+        let lead_ok =
+            npx.first == 0 || matches!(toks[npx.first - 1].text, "-" | "—" | "–" | "." | "|");
+        (lead_ok && npx.kind != MentionKind::Pronoun).then(|| (self.mention(&toks, &npx), npx))
+    }
+
+    /// `And Mr. Christie gloated: “…”`: the subject that opens the sentence
+    /// ending in the colon, when a verb follows it.
+    pub(super) fn colon_sentence_subject(
+        &self,
+        sentences: &[Span],
+        para_start: usize,
+        colon: usize,
+    ) -> Option<(Mention, Np)> {
+        let text = self.text;
+        let i = sentences.partition_point(|s| s.end <= colon);
+        let start = sentences
+            .get(i)
+            .filter(|s| s.start <= colon)
+            .map_or(para_start, |s| s.start.max(para_start));
+        if colon - start > 240 {
+            return None;
+        }
+        let toks = tokenize(text, Span::new(start, colon));
+        let mut first = 0;
+        while toks
+            .get(first)
+            .is_some_and(|t| matches!(t.lower(), "and" | "but" | "or" | "as" | "so" | "then" | ","))
+        {
+            first += 1;
+        }
+        // `According to HuffPo: “…”`
+        if toks.get(first).is_some_and(|t| t.lower() == "according")
+            && toks.get(first + 1).is_some_and(|t| t.lower() == "to")
+        {
+            let npx = np::forward(&toks, first + 2, toks.len(), text)?;
+            return (npx.last + 1 == toks.len()).then(|| (self.mention(&toks, &npx), npx));
+        }
+        // `In a 1963 speech, he declared:`, `When Trump suggested …, Rubio
+        // fired back:`: past an opening adjunct.
+        let past_comma = || {
+            let comma = toks.iter().take(30).position(|t| t.text == ",")?;
+            np::forward(&toks, comma + 1, toks.len(), text)
+        };
+        let adjunct = toks.get(first).is_some_and(|t| {
+            with_lowercase(t.text, |l| {
+                opens_content_adjunct(l)
+                    || matches!(l, "if" | "although" | "though" | "despite" | "following")
+            })
+        });
+        let npx = if adjunct {
+            past_comma()
+        } else {
+            np::forward(&toks, first, toks.len(), text).or_else(past_comma)
+        }?;
+        let ok_kind = match npx.kind {
+            MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
+            MentionKind::Name
+            | MentionKind::Surname
+            | MentionKind::Role
+            | MentionKind::Organization => true,
+            _ => false,
+        };
+        // A verb, or an aside before it (`The Clinton campaign, in a Q&A,
+        // worded it more carefully:`).
+        let verb_follows = toks.get(npx.last + 1).is_some_and(|t| {
+            t.is_word && !t.is_capitalized() && !Words::builtin().is_function(t.lower())
+                || matches!(t.lower(), "then" | "also" | "later" | ",")
+        });
+        (ok_kind && verb_follows).then(|| (self.mention(&toks, &npx), npx))
+    }
+
+    /// Attribute quoted spans that no cue claimed.
+    pub(super) fn unclaimed(&mut self, body: &[Span], sentences: &[Span]) {
+        let text = self.text;
+        let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
+        let first_new = self.cands.len();
+        // Walk the existing candidates in order of their end while walking the
+        // quotes, so that each quote sees only what precedes it (linear time).
+        let attr_end = |c: &Cand| {
+            c.cue
+                .as_ref()
+                .map_or(c.span.end, |cu| cu.span.end)
+                .max(c.mention.as_ref().map_or(0, |m| m.0.span.end))
+        };
+        let mut order: Vec<usize> = (0..self.cands.len()).collect();
+        order.sort_by_key(|&i| self.cands[i].span.end);
+        let mut next = 0usize;
+        // (span end, source start, span start) of the latest speaker-bearing quote.
+        let mut source: Option<(usize, usize, usize)> = None;
+        let mut source_direct = false;
+        // Attribution ends of the most recent candidates.
+        let mut recent_attr: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+        for k in 0..self.quoted.len() {
+            if self.claimed[k] {
+                continue;
+            }
+            let q = self.quoted[k];
+            while next < order.len() && self.cands[order[next]].span.end <= q.open.start {
+                let c = &self.cands[order[next]];
+                // A report inside the attribution of a direct quote (`“A,”
+                // Trump said, after news outlets declared him the winner.
+                // “B.”`) does not take over the quote's speaker.
+                let inside_attribution = c.kind == QuoteKind::Indirect
+                    && source_direct
+                    && source.is_some_and(|(end, _, _)| {
+                        text.get(end..c.span.start)
+                            .is_some_and(|gap| gap.len() < 240 && !gap.contains('\n'))
+                    });
+                if (c.mention.is_some() || c.inherit.is_some()) && !inside_attribution {
+                    source = Some((c.span.end, c.inherit.unwrap_or(c.span.start), c.span.start));
+                    source_direct = c.kind == QuoteKind::Direct;
+                }
+                recent_attr.push_back(attr_end(c));
+                if recent_attr.len() > 8 {
+                    recent_attr.pop_front();
+                }
+                next += 1;
+            }
+            let content = q.content.slice(text).unwrap_or_default();
+            // Only compared with 1, 4 and 8: counting stops at 8.
+            let words = content.split_whitespace().take(8).count();
+            let first_upper = content
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase);
+            let ends_sentence = content.trim_end().ends_with(['.', '!', '?', ',', '…']);
+            let para_i = body.partition_point(|p| p.end <= q.open.start);
+            let para = body.get(para_i).copied().unwrap_or_default();
+            let para_start = para.start;
+            // `X: “…”` at the start of a paragraph or sentence, or a sentence
+            // that introduces the quote with a colon (`And Mr. Christie
+            // gloated: “…”`, `As Tom Ridge put it: “…”`).
+            let before = text.get(para_start..q.open.start).unwrap_or_default();
+            let before_trim = before.trim_end();
+            // `Dr. Ward stated:` closing the paragraph before the quote's.
+            let prev_para = (before_trim.is_empty() && para_i > 0)
+                .then(|| body[para_i - 1])
+                .and_then(|p| {
+                    let t = p.slice(text)?.trim_end();
+                    t.ends_with(':').then(|| (p.start, p.start + t.len() - 1))
+                });
+            let colon_at = if before_trim.ends_with(':') {
+                Some((para_start, para_start + before_trim.len() - 1))
+            } else {
+                prev_para
+            };
+            if let Some((intro_start, colon)) = colon_at {
+                let speaker = self
+                    .colon_label(intro_start, colon)
+                    .or_else(|| self.colon_sentence_subject(sentences, intro_start, colon));
+                if let Some(speaker) = speaker {
+                    let cue = Cue {
+                        text: ":".into(),
+                        span: Span::new(colon, colon + 1),
+                    };
+                    self.claim_direct(k, cue, speaker, 0.85, "direct:colon");
+                    continue;
+                }
+            }
+            // Right after an attribution in the same paragraph (`“A,” he said. “B.”`).
+            let adjacent = recent_attr.iter().any(|&end| {
+                end <= q.open.start
+                    && end >= para_start
+                    && text.get(end..q.open.start).is_some_and(|gap| {
+                        gap.len() < 180 && gap.chars().count() < 60 && !gap.contains(['“', '"'])
+                    })
+            });
+            // A continuation opens a sentence of its own; a quoted phrase
+            // inside someone else's sentence (`signed on for “The X-Files,”`)
+            // is a title or a fragment.
+            let opens_sentence = before_trim.is_empty()
+                || before_trim
+                    .ends_with(['.', '!', '?', ':', '”', '"', '\'', '’', '»', ')', '—', '–']);
+            let sentence_like = words >= 4 && (first_upper || ends_sentence) || words >= 8;
+            if !sentence_like && !(adjacent && words >= 1 && (first_upper || ends_sentence)) {
+                continue;
+            }
+            // `"Met accused of whitewashing baby Jesus," http://…`: the title
+            // of a linked article.
+            let after = q.outer().end;
+            let tail = text
+                .get(after..(after + 16).min(text.len()))
+                .unwrap_or_default();
+            let tail = tail.trim_start_matches([' ', ',', '.', ':', '-', '—', '(']);
+            if tail.starts_with("http") || tail.starts_with("www.") {
+                continue;
+            }
+            // `“Would it be negotiable?” Hannity pressed.`: a speaker and a
+            // verb that no lexicon knows, right after a quote that hands over
+            // to its attribution.
+            let hands_over = content.trim_end().ends_with([',', '?', '!']);
+            if opens_sentence && hands_over {
+                if let Some((speaker, cue)) = self.verb_after_quote(q.outer().end, para.end) {
+                    self.claim_direct(k, cue, speaker, 0.7, "direct:verb-after");
+                    source = Some((q.content.end, q.content.start, q.content.start));
+                    source_direct = true;
+                    continue;
+                }
+            }
+            // Continuation of the previous speaker (within two paragraphs).
+            if let Some((_, src, p_start)) = source {
+                let p_para = body.partition_point(|b| b.end <= p_start);
+                // A quoted phrase inside a narrative sentence is a partial
+                // (mixed) quotation of the current speaker, and only near them.
+                let embedded = !opens_sentence;
+                if para_i <= p_para + 2 {
+                    self.claimed[k] = true;
+                    // A mixed quotation reports its sentence, when no other
+                    // report shares it.
+                    let span = if embedded {
+                        self.free_sentence(sentences, q.outer(), &taken, first_new)
+                            .unwrap_or(q.content)
+                    } else {
+                        q.content
+                    };
+                    self.cands.push(Cand {
+                        kind: if embedded {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::Direct
+                        },
+                        span,
+                        fragment: embedded.then_some(q.content),
+                        cue: None,
+                        mention: None,
+                        inherit: Some(src),
+                        confidence: if embedded { 0.5 } else { 0.6 },
+                        reason: if embedded {
+                            "mixed:continuation"
+                        } else {
+                            "direct:continuation"
+                        },
+                    });
+                    source = Some((q.content.end, src, q.content.start));
+                }
+            }
+        }
+    }
+}
