@@ -318,6 +318,30 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "He",
         "wrote",
     ),
+    // A base form after `the law` is a verb when a clause follows ...
+    (
+        "Supporters of the law hope this is just a transition period.",
+        "indirect",
+        "this is just a transition period",
+        "Supporters of the law",
+        "hope",
+    ),
+    // ... and after a plural quantifier.
+    (
+        "Few think the tax will ever go into effect.",
+        "indirect",
+        "the tax will ever go into effect",
+        "Few",
+        "think",
+    ),
+    // An approximate quantity opens the report.
+    (
+        "The budget office said about half of the adjustment reflected revenue losses.",
+        "indirect",
+        "about half of the adjustment reflected revenue losses",
+        "The budget office",
+        "said",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",

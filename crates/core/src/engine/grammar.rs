@@ -114,6 +114,15 @@ pub(super) fn unmarked_plural(lower: &str) -> bool {
     matches!(
         lower,
         "police" | "people" | "staff" | "personnel" | "clergy" | "children" | "men" | "women"
+    ) || plural_quantifier(lower)
+}
+
+/// A quantifier that heads a plural subject on its own (`Few think`,
+/// `Many say`); never a name, so its capital is the sentence's.
+pub(super) fn plural_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "few" | "many" | "most" | "some" | "both" | "all" | "several"
     )
 }
 
@@ -145,7 +154,7 @@ pub(super) fn plural_head(phrase: &[Token<'_>]) -> bool {
     phrase[..end].last().is_some_and(|h| {
         let l = h.lower();
         if unmarked_plural(l) {
-            return !h.is_capitalized() || sentence_capital;
+            return !h.is_capitalized() || sentence_capital || plural_quantifier(l);
         }
         // `A majority of Americans say`, `Many of her supporters say`.
         if phrase.get(end).is_some_and(|t| t.lower() == "of")
@@ -525,8 +534,13 @@ pub(super) fn plausible_content(text: &str, content: Span) -> bool {
     };
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or_default();
-    if words.next().is_none() {
+    let Some(second) = words.next() else {
         return false;
+    };
+    // `said about half of …`, `predicted about one-third of …`: an
+    // approximate quantity opens the clause.
+    if first.eq_ignore_ascii_case("about") && is_quantity_word(second) {
+        return true;
     }
     // After a complementiser or a comma the clause may open with an
     // adjunct: `said that, as president, he would …`, `said that with the
@@ -564,6 +578,42 @@ pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
         _ => f(&word.to_lowercase()),
     }
+}
+
+/// A number or a fraction word (`12`, `half`, `one-third`, `a`, `two`).
+fn is_quantity_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || word.starts_with('$')
+        || with_lowercase(word, |l| {
+            matches!(
+                l,
+                "half"
+                    | "a"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "a third"
+                    | "one-third"
+                    | "two-thirds"
+                    | "one-quarter"
+                    | "three-quarters"
+                    | "one-fifth"
+                    | "a dozen"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "twice"
+                    | "as"
+            )
+        })
 }
 
 /// Words that open an adjunct rather than reported content (lower case).

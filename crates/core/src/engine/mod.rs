@@ -441,6 +441,14 @@ impl<'a> Finder<'a> {
             && !toks[i - 1].is_capitalized()
             && !Words::builtin().is_function(toks[i - 1].lower())
             && !skips_before_cue(&toks[i - 1])
+            // `Supporters of the law hope this is …`: a clause after it
+            // makes the base form a verb.
+            && !toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower(),
+                    "that" | "this" | "he" | "she" | "they" | "it" | "we" | "i" | "you"
+                )
+            })
         {
             return None;
         }
@@ -463,7 +471,11 @@ impl<'a> Finder<'a> {
                         | "other"
                         | "each"
                 )
-        }) {
+        }) && !(entry.base
+            && prev.is_some_and(plural_quantifier)
+            && i == 1
+            && toks.get(i + 1).is_some_and(|n| n.is_word))
+        {
             return None;
         }
         Some((len, entry))
