@@ -342,6 +342,45 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "The budget office",
         "said",
     ),
+    // `went on to` + cue reports ...
+    (
+        "D’Souza went on to explain that the commitment is unrelenting.",
+        "indirect",
+        "the commitment is unrelenting",
+        "D’Souza",
+        "explain",
+    ),
+    // ... so do `made it clear`, `weighed in on`, `fired back at` ...
+    (
+        "Many rank-and-file unionists made it clear they didn't agree with the choice.",
+        "indirect",
+        "they didn't agree with the choice",
+        "Many rank-and-file unionists",
+        "made it clear",
+    ),
+    (
+        "Several presidential candidates weighed in on the deal.",
+        "indirect",
+        "the deal",
+        "Several presidential candidates",
+        "weighed in on",
+    ),
+    // ... `data` is plural ...
+    (
+        "Official data suggest that production peaked in 2013.",
+        "indirect",
+        "production peaked in 2013",
+        "Official data",
+        "suggest",
+    ),
+    // ... and a passive accusation is the writer's hedge.
+    (
+        "Dylann Roof is accused of killing nine people inside the church.",
+        "indirect",
+        "Dylann Roof is accused of killing nine people inside the church",
+        "",
+        "accused of",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",

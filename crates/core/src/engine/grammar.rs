@@ -113,7 +113,15 @@ pub(super) fn demonstrative(toks: &[Token<'_>], k: usize) -> bool {
 pub(super) fn unmarked_plural(lower: &str) -> bool {
     matches!(
         lower,
-        "police" | "people" | "staff" | "personnel" | "clergy" | "children" | "men" | "women"
+        "police"
+            | "people"
+            | "staff"
+            | "personnel"
+            | "clergy"
+            | "children"
+            | "men"
+            | "women"
+            | "data"
     ) || plural_quantifier(lower)
 }
 
@@ -877,6 +885,15 @@ pub(super) fn about_complement(toks: &[Token<'_>], from: usize, stop: usize) -> 
         }
     }
     None
+}
+
+/// True when `went on to` (or `goes`/`go`/`going on to`) comes right before
+/// token `i` (`D’Souza went on to explain that …`).
+pub(super) fn went_on_to(toks: &[Token<'_>], i: usize) -> bool {
+    i >= 3
+        && toks[i - 1].lower() == "to"
+        && toks[i - 2].lower() == "on"
+        && matches!(toks[i - 3].lower(), "went" | "goes" | "go" | "going")
 }
 
 /// True when a form of `be` comes before token `i`, past adverbs and

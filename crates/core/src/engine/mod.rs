@@ -420,8 +420,9 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        // `to say`, `declined to comment`: infinitives report nothing.
-        if prev == Some("to") {
+        // `to say`, `declined to comment`: infinitives report nothing, but
+        // `went on to explain` reports.
+        if prev == Some("to") && !went_on_to(toks, i) {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.

@@ -113,6 +113,13 @@ impl<'a> Finder<'a> {
         while j > 0 && skips_before_cue(&toks[j - 1]) {
             j -= 1;
         }
+        // `D’Souza went on to explain`
+        if went_on_to(toks, at) {
+            j = at - 3;
+            while j > 0 && skips_before_cue(&toks[j - 1]) {
+                j -= 1;
+            }
+        }
         // `Feinstein last week said`, `The department two weeks ago said`
         if let Some(k) = time_adjunct_before(&toks[..j]) {
             j = k;
