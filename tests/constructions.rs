@@ -350,6 +350,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "D’Souza",
         "explain",
     ),
+    // ... and `continue to` + cue ...
+    (
+        "I continue to believe that our next president will have a plan for jobs.",
+        "indirect",
+        "our next president will have a plan for jobs",
+        "I",
+        "believe",
+    ),
+    (
+        "Right afterward, Ted Cruz talked up his plans to force immigrants out.",
+        "indirect",
+        "his plans to force immigrants out",
+        "Ted Cruz",
+        "talked up",
+    ),
     // ... so do `made it clear`, `weighed in on`, `fired back at` ...
     (
         "Many rank-and-file unionists made it clear they didn't agree with the choice.",
@@ -372,6 +387,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "production peaked in 2013",
         "Official data",
         "suggest",
+    ),
+    // ... a cue's base form in the subject is a noun (`the voice`) ...
+    (
+        "The loss of the voice seemed to help other justices.",
+        "indirect",
+        "The loss of the voice seemed to help other justices",
+        "",
+        "seemed",
     ),
     // ... and a passive accusation is the writer's hedge.
     (

@@ -896,6 +896,14 @@ pub(super) fn went_on_to(toks: &[Token<'_>], i: usize) -> bool {
         && matches!(toks[i - 3].lower(), "went" | "goes" | "go" | "going")
 }
 
+/// True when `continue(s/d) to` comes right before token `i` (`I continue
+/// to believe that …`).
+pub(super) fn continues_to(toks: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].lower() == "to"
+        && matches!(toks[i - 2].lower(), "continue" | "continues" | "continued")
+}
+
 /// True when a form of `be` comes before token `i`, past adverbs and
 /// auxiliaries (`is not widely`, `has long been`).
 pub(super) fn after_be(toks: &[Token<'_>], i: usize) -> bool {

@@ -422,7 +422,7 @@ impl<'a> Finder<'a> {
         }
         // `to say`, `declined to comment`: infinitives report nothing, but
         // `went on to explain` reports.
-        if prev == Some("to") && !went_on_to(toks, i) {
+        if prev == Some("to") && !went_on_to(toks, i) && !continues_to(toks, i) {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.
@@ -586,10 +586,12 @@ impl<'a> Finder<'a> {
                 k -= 1;
                 break;
             }
+            // A past-tense cue is another clause's verb (`he said the plan
+            // seems …`); other cue forms are nouns here (`the voice`).
             if HEDGE_CLAUSE_OPENERS.contains(&l)
                 || PASSIVE.contains(&l)
                 || matches!(l, "has" | "have" | "had")
-                || lex.lookup(l).is_some()
+                || lex.lookup(l).is_some_and(|e| e.participle)
             {
                 break;
             }
