@@ -404,6 +404,30 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "accused of",
     ),
+    // `to` after a speaking verb opens the hearer ...
+    (
+        "They are talking to a small crowd about ways to help prisoners.",
+        "indirect",
+        "ways to help prisoners",
+        "They",
+        "talking",
+    ),
+    // ... `late last week` before the cue is an adjunct ...
+    (
+        "Surveys of voters late last week indicated that a third were undecided.",
+        "indirect",
+        "a third were undecided",
+        "Surveys of voters",
+        "indicated",
+    ),
+    // ... and `This seems` is a hedge.
+    (
+        "This seems like a fine and fair idea.",
+        "indirect",
+        "This seems like a fine and fair idea",
+        "",
+        "seems",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
@@ -478,6 +502,12 @@ const EXACTLY: &[(&str, &[&str])] = &[
     (
         "He said he would not endorse anyone when he speaks Thursday in Utah.",
         &["he would not endorse anyone when he speaks Thursday in Utah"],
+    ),
+    // A conjoined subject is plural (the mention is still only the last
+    // name, `Wealth-X`: conjoined sources are not parsed yet).
+    (
+        "Forbes and Wealth-X say the United States has more billionaires.",
+        &["the United States has more billionaires"],
     ),
     // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),

@@ -476,7 +476,8 @@ pub(super) fn time_adjunct_before(toks: &[Token<'_>]) -> Option<usize> {
     let weekday = is_weekday(lower(k));
     if k > 0 && matches!(lower(k - 1), "last" | "this" | "on" | "late" | "early") {
         k -= 1;
-        if k > 0 && matches!(lower(k - 1), "earlier" | "later") {
+        // `earlier this month`, `late last week`
+        if k > 0 && matches!(lower(k - 1), "earlier" | "later" | "late" | "early") {
             k -= 1;
         }
     } else if !weekday {

@@ -385,8 +385,11 @@ impl<'a> Finder<'a> {
         // `continue to`, `want to`: infinitive complements are not reports,
         // but a hearer is (`said to reporters`, `added to applause`).
         // Object cues and hedges take an infinitive (`vowed to fight`, `seems to`).
-        let takes_infinitive = matches!(entry.class, CueClass::Object | CueClass::Hedge)
-            || INFINITIVE_REPORTS.contains(&entry.lemma.as_str());
+        // (After `spoke`/`talked`, `to` opens the hearer: `talked to reporters about`.)
+        let takes_infinitive = matches!(
+            entry.class,
+            CueClass::Object | CueClass::Hedge | CueClass::About
+        ) || INFINITIVE_REPORTS.contains(&entry.lemma.as_str());
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
             && !takes_infinitive
             && !(entry.class == CueClass::Speech
@@ -476,6 +479,8 @@ impl<'a> Finder<'a> {
             && prev.is_some_and(plural_quantifier)
             && i == 1
             && toks.get(i + 1).is_some_and(|n| n.is_word))
+            // `This seems like …`: a hedge verb is never a noun.
+            && entry.class != CueClass::Hedge
         {
             return None;
         }
@@ -857,7 +862,12 @@ impl<'a> Finder<'a> {
                 && !subj.0.text.ends_with("'s")
                 && !subj.0.text.ends_with("’s")
                 || plural_head(&toks[subj.1.first..=subj.1.last.min(toks.len() - 1)]);
+            // `Forbes and Wealth-X say`: a conjoined subject is plural.
+            let conjoined = subj.1.first >= 2
+                && toks[subj.1.first - 1].lower() == "and"
+                && toks[subj.1.first - 2].is_capitalized();
             let singular = !plural_word
+                && !conjoined
                 && matches!(
                     subj.1.kind,
                     MentionKind::Name
