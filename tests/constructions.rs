@@ -428,6 +428,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "seems",
     ),
+    // A past tense after a quantifier is a verb ...
+    (
+        "Many speculated that he might fail to turn out his supporters.",
+        "indirect",
+        "he might fail to turn out his supporters",
+        "Many",
+        "speculated",
+    ),
+    // ... and `agreed with`, `took a shot at` take objects.
+    (
+        "Blackwell also took a shot at likely Democratic nominee Hillary Clinton.",
+        "indirect",
+        "likely Democratic nominee Hillary Clinton",
+        "Blackwell",
+        "took a shot at",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",

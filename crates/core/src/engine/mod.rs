@@ -479,8 +479,10 @@ impl<'a> Finder<'a> {
             && prev.is_some_and(plural_quantifier)
             && i == 1
             && toks.get(i + 1).is_some_and(|n| n.is_word))
-            // `This seems like …`: a hedge verb is never a noun.
+            // `This seems like …`: a hedge verb is never a noun, nor a past
+            // tense (`Many speculated that …`).
             && entry.class != CueClass::Hedge
+            && !entry.participle
         {
             return None;
         }
