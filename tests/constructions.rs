@@ -436,13 +436,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Many",
         "speculated",
     ),
-    // ... and `agreed with`, `took a shot at` take objects.
+    // ... and `agreed with` takes an object.
     (
-        "Blackwell also took a shot at likely Democratic nominee Hillary Clinton.",
+        "Former President Bill Clinton agreed with the analysis.",
         "indirect",
-        "likely Democratic nominee Hillary Clinton",
-        "Blackwell",
-        "took a shot at",
+        "the analysis",
+        "Former President Bill Clinton",
+        "agreed with",
     ),
     // A semicolon ends a report ...
     (

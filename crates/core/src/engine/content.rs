@@ -243,11 +243,9 @@ impl<'a> Finder<'a> {
         hit: &CueHit<'static>,
     ) -> Option<usize> {
         // A hedge (`Trump seems unprepared`) is part of a report, not a new
-        // one; so is a speaking verb without `about` (`when he speaks`).
-        if hit.entry.class == CueClass::Hedge
-            || hit.entry.class == CueClass::About
-                && about_complement(toks, hit.at + hit.len, toks.len()).is_none()
-        {
+        // one. (A speaking verb without `about` is no cue hit at all: see
+        // `Finder::cue_at`.)
+        if hit.entry.class == CueClass::Hedge {
             return None;
         }
         if hit.entry.class == CueClass::According {

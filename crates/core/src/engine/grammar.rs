@@ -137,6 +137,7 @@ pub(super) fn plural_quantifier(lower: &str) -> bool {
 /// Is the head noun of a speaker phrase a plural common noun (`Chinese
 /// traders`, `sources close to her campaign`, `the top candidates of both
 /// parties`)? The head is the word before a complement, else the last word.
+#[inline]
 pub(super) fn plural_head(phrase: &[Token<'_>]) -> bool {
     let end = phrase
         .iter()
@@ -225,6 +226,7 @@ pub(super) fn attributes_itself(clause: &[Token<'_>]) -> bool {
 }
 
 /// Join sentences whose boundary falls inside a closed quote of one paragraph.
+#[inline]
 pub(super) fn sentence_ends_in_quote(text: &str, s: Span) -> bool {
     s.slice(text).is_some_and(|t| {
         let t = t.trim_end();
@@ -285,6 +287,17 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
     let Some(s) = content.slice(text) else {
         return content;
     };
+    // Most objects end in no time word: decide on the last word first.
+    let Some(last_word) = s.split_whitespace().next_back() else {
+        return content;
+    };
+    let mut b0 = [0u8; 12];
+    let w0 = folded_word(last_word, &mut b0);
+    let digits = !w0.is_empty() && w0.bytes().all(|c| c.is_ascii_digit());
+    let timely = is_weekday(w0) || is_time_word(w0) || digits;
+    if !timely && !matches!(w0, "yesterday" | "today" | "tonight") {
+        return content;
+    }
     // The last four words, last first, with their offsets in `s` (four:
     // the cut keeps at least one word before an adjunct of up to three).
     let mut last: [(usize, &str); 4] = [(0, ""); 4];
@@ -293,9 +306,8 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
         last[n] = (w.as_ptr() as usize - s.as_ptr() as usize, w);
         n += 1;
     }
-    let mut b = [[0u8; 12]; 3];
-    let [b0, b1, b2] = &mut b;
-    let w0 = folded_word(last[0].1, b0);
+    let mut b = [[0u8; 12]; 2];
+    let [b1, b2] = &mut b;
     let w1 = folded_word(last[1].1, b1);
     let w2 = folded_word(last[2].1, b2);
     // `cut`: how many final words the adjunct takes.
@@ -311,11 +323,7 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
         } else {
             2
         }
-    } else if !w0.is_empty()
-        && w0.bytes().all(|c| c.is_ascii_digit())
-        && is_time_word(w1)
-        && w2 == "on"
-    {
+    } else if digits && is_time_word(w1) && w2 == "on" {
         3
     } else {
         return content;
@@ -332,6 +340,7 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
 
 /// `word` without a final `.` or `,`, in ASCII lower case, in `buf`; empty
 /// when it is longer than the buffer or not ASCII (no time word is).
+#[inline]
 pub(super) fn folded_word<'b>(word: &str, buf: &'b mut [u8; 12]) -> &'b str {
     let w = word.trim_end_matches(['.', ',']);
     if w.len() > buf.len() || !w.is_ascii() {
@@ -437,6 +446,7 @@ pub(super) fn time_adjunct(toks: &[Token<'_>]) -> Option<usize> {
 /// Where a time adjunct that ends `toks` begins (`last week`, `on
 /// Tuesday`, `Tuesday night`, `two weeks ago`, `earlier this month`), if
 /// one does. At least one token is left before it for the subject.
+#[inline]
 pub(super) fn time_adjunct_before(toks: &[Token<'_>]) -> Option<usize> {
     let n = toks.len();
     let lower = |k: usize| toks[k].lower();
@@ -537,6 +547,7 @@ pub(super) fn only_adjunct_after(toks: &[Token<'_>], from: usize) -> bool {
 
 /// Reported content is at least two words and does not open with a
 /// preposition (`said in a conference call`, `added over the last quarter`).
+#[inline]
 pub(super) fn plausible_content(text: &str, content: Span) -> bool {
     let Some(s) = content.slice(text) else {
         return false;
@@ -577,6 +588,7 @@ pub(super) fn plausible_content(text: &str, content: Span) -> bool {
 }
 
 /// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
+#[inline]
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 24];
     match buf.get_mut(..word.len()) {
@@ -665,6 +677,7 @@ pub(super) fn opens_content_adjunct(first: &str) -> bool {
 
 /// Adverbs and auxiliaries between a subject and its cue (`has also
 /// said`, `now say`, `angrily denied`).
+#[inline]
 pub(super) fn skips_before_cue(t: &Token<'_>) -> bool {
     let l = t.lower();
     in_skip_list(l)
@@ -798,6 +811,7 @@ pub(super) const SKIP_BEFORE_CUE: &[&str] = &[
 ];
 
 /// [`SKIP_BEFORE_CUE`] as a set (it is consulted for every cue).
+#[inline]
 pub(super) fn in_skip_list(word: &str) -> bool {
     static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| WordSet::new(SKIP_BEFORE_CUE.iter().copied()))
@@ -890,18 +904,20 @@ pub(super) fn about_complement(toks: &[Token<'_>], from: usize, stop: usize) -> 
 
 /// True when `went on to` (or `goes`/`go`/`going on to`) comes right before
 /// token `i` (`D’Souza went on to explain that …`).
+#[inline]
 pub(super) fn went_on_to(toks: &[Token<'_>], i: usize) -> bool {
     i >= 3
-        && toks[i - 1].lower() == "to"
-        && toks[i - 2].lower() == "on"
+        && toks[i - 1].text.eq_ignore_ascii_case("to")
+        && toks[i - 2].text.eq_ignore_ascii_case("on")
         && matches!(toks[i - 3].lower(), "went" | "goes" | "go" | "going")
 }
 
 /// True when `continue(s/d) to` comes right before token `i` (`I continue
 /// to believe that …`).
+#[inline]
 pub(super) fn continues_to(toks: &[Token<'_>], i: usize) -> bool {
     i >= 2
-        && toks[i - 1].lower() == "to"
+        && toks[i - 1].text.eq_ignore_ascii_case("to")
         && matches!(toks[i - 2].lower(), "continue" | "continues" | "continued")
 }
 

@@ -382,6 +382,11 @@ impl<'a> Finder<'a> {
         } else {
             (len, entry)
         };
+        // `when he speaks Thursday`: a speaking verb without `about` reports
+        // nothing (decided here, before any subject is looked for).
+        if entry.class == CueClass::About && about_complement(toks, i + len, toks.len()).is_none() {
+            return None;
+        }
         // `continue to`, `want to`: infinitive complements are not reports,
         // but a hearer is (`said to reporters`, `added to applause`).
         // Object cues and hedges take an infinitive (`vowed to fight`, `seems to`).
