@@ -198,6 +198,28 @@ mod tests {
     }
 
     #[test]
+    fn interrupted_quotation_gives_one_claim_per_piece() {
+        let doc = Document::new(
+            "q",
+            "Mayor Ana Ruiz spoke on Monday. “The bridge is safe for every car and truck,” Ruiz said. “We inspected all of its cables in March.”",
+        );
+        let analysis = analyze(&doc);
+        assert!(analysis.quotes.iter().any(|q| q.parts.len() == 2));
+        let claims = claims_from(&doc, &analysis);
+        let quotes: Vec<&str> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Quote)
+            .map(|c| c.text.as_str())
+            .collect();
+        // The first piece is a quote claim; the second is its whole sentence,
+        // claimed once as the sentence; the attribution is in neither.
+        assert_eq!(quotes, ["The bridge is safe for every car and truck,"]);
+        assert!(claims
+            .iter()
+            .any(|c| c.text.contains("We inspected all of its cables in March.")));
+    }
+
+    #[test]
     fn empty_document_has_no_claims() {
         let doc = Document::new("e", "  \n ");
         assert!(claims_from(&doc, &analyze(&doc)).is_empty());
