@@ -525,6 +525,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "Forbes and Wealth-X say the United States has more billionaires.",
         &["the United States has more billionaires"],
     ),
+    // A document's participle and time belong to the subject.
+    (
+        "A USA Today poll released this week found 66 percent of women have an unfavorable view of Trump.",
+        &["66 percent of women have an unfavorable view of Trump"],
+    ),
     // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),
     ("Few voters have seen as many ads as Iowans.", &[]),

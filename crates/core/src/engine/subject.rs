@@ -127,6 +127,16 @@ impl<'a> Finder<'a> {
                 j -= 1;
             }
         }
+        // `A poll released this week found`: a participle after a document
+        // (with its time, taken above) belongs to the subject.
+        if j >= 2
+            && matches!(
+                toks[j - 1].lower(),
+                "released" | "published" | "conducted" | "issued" | "filed" | "obtained"
+            )
+        {
+            j -= 1;
+        }
         if j == 0 {
             return None;
         }
