@@ -444,6 +444,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Former President Bill Clinton",
         "agreed with",
     ),
+    // `see`/`view`/`regard` report their object with `as` ...
+    (
+        "However, some saw Beck’s comments as simply part of his long opposition to Trump.",
+        "indirect",
+        "Beck’s comments as simply part of his long opposition to Trump",
+        "some",
+        "saw",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
@@ -530,6 +538,8 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "A USA Today poll released this week found 66 percent of women have an unfavorable view of Trump.",
         &["66 percent of women have an unfavorable view of Trump"],
     ),
+    // ... and nothing without it.
+    ("Trump watched the returns and saw the crowd from his hotel.", &[]),
     // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),
     ("Few voters have seen as many ads as Iowans.", &[]),

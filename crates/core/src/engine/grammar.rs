@@ -921,6 +921,23 @@ pub(super) fn continues_to(toks: &[Token<'_>], i: usize) -> bool {
         && matches!(toks[i - 2].lower(), "continue" | "continues" | "continued")
 }
 
+/// True when `as` follows within a few words, before any punctuation
+/// (`saw Beck's comments as …`, `views him as …`, `what he sees as …`), or
+/// a `that` clause (`the campaign sees that …`), or a manner adverb (`viewed
+/// him favorably`).
+pub(super) fn as_complement(toks: &[Token<'_>], from: usize) -> bool {
+    toks.get(from)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("that"))
+        || toks
+            .iter()
+            .skip(from)
+            .take(12)
+            .take_while(|t| t.is_word)
+            .any(|t| {
+                t.text.eq_ignore_ascii_case("as") || t.text.ends_with("ably") && t.text.len() > 6
+            })
+}
+
 /// True when a form of `be` comes before token `i`, past adverbs and
 /// auxiliaries (`is not widely`, `has long been`).
 pub(super) fn after_be(toks: &[Token<'_>], i: usize) -> bool {

@@ -382,6 +382,12 @@ impl<'a> Finder<'a> {
         } else {
             (len, entry)
         };
+        // `saw Beck's comments as …`: `see`/`view`/`regard` report only with `as`.
+        if matches!(entry.lemma.as_str(), "see" | "view" | "regard")
+            && !as_complement(toks, i + len)
+        {
+            return None;
+        }
         // `when he speaks Thursday`: a speaking verb without `about` reports
         // nothing (decided here, before any subject is looked for).
         if entry.class == CueClass::About && about_complement(toks, i + len, toks.len()).is_none() {
