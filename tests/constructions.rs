@@ -452,6 +452,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "some",
         "saw",
     ),
+    // A stance with its object after a fixed phrase.
+    (
+        "Republican leaders expressed concern about the cost of the wall.",
+        "indirect",
+        "the cost of the wall",
+        "Republican leaders",
+        "expressed concern about",
+    ),
+    (
+        "Sanders took issue with the trade deal.",
+        "indirect",
+        "the trade deal",
+        "Sanders",
+        "took issue with",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
