@@ -467,6 +467,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Sanders",
         "took issue with",
     ),
+    // A stance adjective after its subject.
+    (
+        "Many Republicans are skeptical of the trade deal.",
+        "indirect",
+        "the trade deal",
+        "Many Republicans",
+        "skeptical of",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",

@@ -382,8 +382,8 @@ impl<'a> Finder<'a> {
         } else {
             (len, entry)
         };
-        // `saw Beck's comments as …`: `see`/`view`/`regard` report only with `as`.
-        if matches!(entry.lemma.as_str(), "see" | "view" | "regard")
+        // `saw Beck’s comments as …`: `see`/`view`/`regard`/`cast` report only with `as`.
+        if matches!(entry.lemma.as_str(), "see" | "view" | "regard" | "cast")
             && !as_complement(toks, i + len)
         {
             return None;
