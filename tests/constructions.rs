@@ -475,6 +475,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Many Republicans",
         "skeptical of",
     ),
+    // A time between `and` and the cue keeps the coordination.
+    (
+        "Scott has freed up $26 million in state funds and on Monday announced $5 million more was being sent to Miami-Dade County.",
+        "indirect",
+        "$5 million more was being sent to Miami-Dade County",
+        "Scott",
+        "announced",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",

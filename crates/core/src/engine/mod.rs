@@ -845,10 +845,15 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        // `… and then tweeted`, `… but has argued`
+        // `… and then tweeted`, `… but has argued`, `… and on Monday announced`
         let mut conj = hit.at;
         while conj > 0 && skips_before_cue(&toks[conj - 1]) {
             conj -= 1;
+        }
+        if let Some(k) = time_adjunct_before(&toks[..conj]).filter(|&k| k > 0) {
+            if matches!(toks[k - 1].lower(), "and" | "but") {
+                conj = k;
+            }
         }
         if subject.is_none() && conj > 0 && matches!(toks[conj - 1].lower(), "and" | "but") {
             // The subject of the previous cue, or else the sentence's own
