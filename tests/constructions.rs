@@ -483,6 +483,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Scott",
         "announced",
     ),
+    // Phrasal stances take their object.
+    (
+        "The appeals court sided with the state of Ohio.",
+        "indirect",
+        "the state of Ohio",
+        "The appeals court",
+        "sided with",
+    ),
     // A semicolon ends a report ...
     (
         "Nearly all of the Democratic mayors have publicly endorsed her; last month, the campaign unveiled a plan.",
