@@ -51,6 +51,22 @@ pub struct CueEntry {
     pub learned: bool,
 }
 
+impl CueEntry {
+    /// A passive hedge (`is expected to`, `is seen as`): its lemma starts
+    /// with `be ` in `cues.tsv`, and the engine reports it only after a
+    /// form of `be`.
+    ///
+    /// ```
+    /// use quotecheck_core::cue::Lexicon;
+    /// let lex = Lexicon::builtin();
+    /// assert!(lex.lookup("expected to").unwrap().is_passive_hedge());
+    /// assert!(!lex.lookup("seems").unwrap().is_passive_hedge());
+    /// ```
+    pub fn is_passive_hedge(&self) -> bool {
+        self.class == CueClass::Hedge && self.lemma.starts_with("be ")
+    }
+}
+
 /// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);

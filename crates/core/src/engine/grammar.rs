@@ -287,31 +287,34 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
     let Some(s) = content.slice(text) else {
         return content;
     };
-    // Most objects end in no time word: decide on the last word first.
-    let Some(last_word) = s.split_whitespace().next_back() else {
-        return content;
-    };
-    let mut b0 = [0u8; 12];
-    let w0 = folded_word(last_word, &mut b0);
-    let digits = !w0.is_empty() && w0.bytes().all(|c| c.is_ascii_digit());
-    let timely = is_weekday(w0) || is_time_word(w0) || digits;
-    if !timely && !matches!(w0, "yesterday" | "today" | "tonight") {
-        return content;
-    }
     // The last four words, last first, with their offsets in `s` (four:
     // the cut keeps at least one word before an adjunct of up to three).
-    let mut last: [(usize, &str); 4] = [(0, ""); 4];
-    let mut n = 0;
-    for w in s.split_whitespace().rev().take(4) {
-        last[n] = (w.as_ptr() as usize - s.as_ptr() as usize, w);
+    // Most objects end in no time word: decide on the last word first.
+    let mut words = s
+        .split_whitespace()
+        .rev()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w));
+    let Some(first) = words.next() else {
+        return content;
+    };
+    let mut b = [[0u8; 12]; 3];
+    let [b0, b1, b2] = &mut b;
+    let w0 = folded_word(first.1, b0);
+    let day = is_weekday(w0) || matches!(w0, "yesterday" | "today" | "tonight");
+    let digits = !w0.is_empty() && w0.bytes().all(|c| c.is_ascii_digit());
+    if !day && !digits && !is_time_word(w0) {
+        return content;
+    }
+    let mut last: [(usize, &str); 4] = [first, (0, ""), (0, ""), (0, "")];
+    let mut n = 1;
+    for w in words.take(3) {
+        last[n] = w;
         n += 1;
     }
-    let mut b = [[0u8; 12]; 2];
-    let [b1, b2] = &mut b;
     let w1 = folded_word(last[1].1, b1);
     let w2 = folded_word(last[2].1, b2);
     // `cut`: how many final words the adjunct takes.
-    let cut = if is_weekday(w0) || matches!(w0, "yesterday" | "today" | "tonight") {
+    let cut = if day {
         if matches!(w1, "on" | "late" | "early" | "last") {
             2
         } else {
@@ -620,13 +623,11 @@ fn is_quantity_word(word: &str) -> bool {
                     | "eight"
                     | "nine"
                     | "ten"
-                    | "a third"
                     | "one-third"
                     | "two-thirds"
                     | "one-quarter"
                     | "three-quarters"
                     | "one-fifth"
-                    | "a dozen"
                     | "dozens"
                     | "hundreds"
                     | "thousands"
@@ -902,23 +903,25 @@ pub(super) fn about_complement(toks: &[Token<'_>], from: usize, stop: usize) -> 
     None
 }
 
-/// True when `went on to` (or `goes`/`go`/`going on to`) comes right before
-/// token `i` (`D’Souza went on to explain that …`).
+/// The length of an aspect phrase right before token `i` that leaves the
+/// cue after it a report: `went on to` (3: `D’Souza went on to explain
+/// that …`, also `goes`/`go`/`going on to`) or `continue(s/d) to` (2: `I
+/// continue to believe that …`); 0 when there is none.
 #[inline]
-pub(super) fn went_on_to(toks: &[Token<'_>], i: usize) -> bool {
-    i >= 3
-        && toks[i - 1].text.eq_ignore_ascii_case("to")
+pub(super) fn aspect_before(toks: &[Token<'_>], i: usize) -> usize {
+    if i < 2 || !toks[i - 1].text.eq_ignore_ascii_case("to") {
+        return 0;
+    }
+    if matches!(toks[i - 2].lower(), "continue" | "continues" | "continued") {
+        return 2;
+    }
+    if i >= 3
         && toks[i - 2].text.eq_ignore_ascii_case("on")
         && matches!(toks[i - 3].lower(), "went" | "goes" | "go" | "going")
-}
-
-/// True when `continue(s/d) to` comes right before token `i` (`I continue
-/// to believe that …`).
-#[inline]
-pub(super) fn continues_to(toks: &[Token<'_>], i: usize) -> bool {
-    i >= 2
-        && toks[i - 1].text.eq_ignore_ascii_case("to")
-        && matches!(toks[i - 2].lower(), "continue" | "continues" | "continued")
+    {
+        return 3;
+    }
+    0
 }
 
 /// True when `as` follows within a few words, before any punctuation
@@ -938,13 +941,20 @@ pub(super) fn as_complement(toks: &[Token<'_>], from: usize) -> bool {
             })
 }
 
-/// True when a form of `be` comes before token `i`, past adverbs and
-/// auxiliaries (`is not widely`, `has long been`).
-pub(super) fn after_be(toks: &[Token<'_>], i: usize) -> bool {
+/// The start of the run of [`HEDGE_SKIP`] words that ends right before
+/// token `i` (`i` itself when there is none).
+pub(super) fn before_hedge_skips(toks: &[Token<'_>], i: usize) -> usize {
     let mut k = i;
     while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
         k -= 1;
     }
+    k
+}
+
+/// True when a form of `be` comes before token `i`, past adverbs and
+/// auxiliaries (`is not widely`, `has long been`).
+pub(super) fn after_be(toks: &[Token<'_>], i: usize) -> bool {
+    let k = before_hedge_skips(toks, i);
     k > 0
         && matches!(
             toks[k - 1].lower(),

@@ -374,10 +374,7 @@ impl<'a> Finder<'a> {
         let (len, entry) = lex.match_start(toks, i, t.cue_start())?;
         // A passive hedge needs a form of `be` (`is said to be`); else the
         // first word is a cue of its own (`said to reporters`) or none.
-        let (len, entry) = if entry.class == CueClass::Hedge
-            && entry.lemma.starts_with("be ")
-            && !after_be(toks, i)
-        {
+        let (len, entry) = if entry.is_passive_hedge() && !after_be(toks, i) {
             (1, lex.lookup(t.lower())?)
         } else {
             (len, entry)
@@ -436,7 +433,7 @@ impl<'a> Finder<'a> {
         }
         // `to say`, `declined to comment`: infinitives report nothing, but
         // `went on to explain` reports.
-        if prev == Some("to") && !went_on_to(toks, i) && !continues_to(toks, i) {
+        if prev == Some("to") && aspect_before(toks, i) == 0 {
             return None;
         }
         // Passive `was told`, `is expected`: the subject is not the speaker.
@@ -569,16 +566,10 @@ impl<'a> Finder<'a> {
     fn hedge(&mut self, toks: &[Token<'a>], hit: &CueHit<'static>, cues: &[CueHit<'static>]) {
         let after = hit.at + hit.len;
         // Adverbs and auxiliaries between the subject and the verb.
-        let mut k = hit.at;
-        while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
-            k -= 1;
-        }
-        if hit.entry.lemma.starts_with("be ") {
+        let mut k = before_hedge_skips(toks, hit.at);
+        if hit.entry.is_passive_hedge() {
             // The form of `be` (checked by `cue_at`).
-            k = k.saturating_sub(1);
-            while k > 0 && HEDGE_SKIP.contains(&toks[k - 1].lower()) {
-                k -= 1;
-            }
+            k = before_hedge_skips(toks, k.saturating_sub(1));
         } else if !toks
             .get(after)
             .is_some_and(|t| t.is_word && !HEDGE_NOT_NEXT.contains(&t.lower()))

@@ -114,8 +114,9 @@ impl<'a> Finder<'a> {
             j -= 1;
         }
         // `D’Souza went on to explain`, `I continue to believe`
-        if went_on_to(toks, at) || continues_to(toks, at) {
-            j = if went_on_to(toks, at) { at - 3 } else { at - 2 };
+        let aspect = aspect_before(toks, at);
+        if aspect > 0 {
+            j = at - aspect;
             while j > 0 && skips_before_cue(&toks[j - 1]) {
                 j -= 1;
             }
