@@ -161,6 +161,26 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
             a.quotes.len()
         ));
     }
+    // `t` is the text both at its byte offsets and at its char offsets.
+    let slices_to = |what: &str,
+                     (bs, be): (usize, usize),
+                     (cs, ce): (usize, usize),
+                     t: &str|
+     -> Result<(), String> {
+        if text.get(bs..be) != Some(t) {
+            return Err(format!(
+                "record {what} bytes {bs}..{be}: {t:?} != text slice {:?}",
+                text.get(bs..be)
+            ));
+        }
+        if char_slice(cs, ce) != Some(t) {
+            return Err(format!(
+                "record {what} chars {cs}..{ce}: {t:?} != text slice {:?}",
+                char_slice(cs, ce)
+            ));
+        }
+        Ok(())
+    };
     for r in &records {
         if r.char_start > r.char_end || r.char_end > char_len {
             return Err(format!(
@@ -168,24 +188,12 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
                 r.char_start, r.char_end
             ));
         }
-        if text.get(r.byte_start..r.byte_end) != Some(r.quote.as_str()) {
-            return Err(format!(
-                "record bytes {}..{}: quote {:?} != text slice {:?}",
-                r.byte_start,
-                r.byte_end,
-                r.quote,
-                text.get(r.byte_start..r.byte_end)
-            ));
-        }
-        if char_slice(r.char_start, r.char_end) != Some(r.quote.as_str()) {
-            return Err(format!(
-                "record chars {}..{}: quote {:?} != text slice {:?}",
-                r.char_start,
-                r.char_end,
-                r.quote,
-                char_slice(r.char_start, r.char_end)
-            ));
-        }
+        slices_to(
+            "quote",
+            (r.byte_start, r.byte_end),
+            (r.char_start, r.char_end),
+            &r.quote,
+        )?;
         for (what, s, e, t) in [
             ("mention", r.mention_start, r.mention_end, &r.mention),
             ("cue", r.cue_start, r.cue_end, &r.cue),
@@ -212,19 +220,18 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
             }
         }
         for p in &r.parts {
-            let in_quote = r.char_start <= p.char_start && p.char_end <= r.char_end;
-            if !in_quote
-                || char_slice(p.char_start, p.char_end) != Some(p.text.as_str())
-                || text.get(p.byte_start..p.byte_end) != Some(p.text.as_str())
-            {
+            if p.char_start < r.char_start || p.char_end > r.char_end {
                 return Err(format!(
-                    "record part {}..{} ({:?}) is not the text slice {:?} inside the quote",
-                    p.char_start,
-                    p.char_end,
-                    p.text,
-                    char_slice(p.char_start, p.char_end)
+                    "record part {}..{} outside its quote {}..{}",
+                    p.char_start, p.char_end, r.char_start, r.char_end
                 ));
             }
+            slices_to(
+                "part",
+                (p.byte_start, p.byte_end),
+                (p.char_start, p.char_end),
+                &p.text,
+            )?;
         }
         if !(0.0..=1.0).contains(&r.confidence) {
             return Err(format!("record confidence {} not in [0, 1]", r.confidence));
