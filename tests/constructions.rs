@@ -523,6 +523,51 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "The police",
         "say",
     ),
+    // A subject no phrase rule parses: the words that open its clause.
+    (
+        "But hacking specialists say the most harmful information might not be genuine.",
+        "indirect",
+        "the most harmful information might not be genuine",
+        "hacking specialists",
+        "say",
+    ),
+    (
+        "A person familiar with the planning for Thursday’s meeting says the discussion will focus on unity.",
+        "indirect",
+        "the discussion will focus on unity",
+        "A person familiar with the planning for Thursday’s meeting",
+        "says",
+    ),
+    // ... and after an aside, the sentence's subject.
+    (
+        "State Rep. Wendy Nanney (R), a leader of the coalition, suggested that Trump had not been exposed.",
+        "indirect",
+        "Trump had not been exposed",
+        "State Rep. Wendy Nanney",
+        "suggested",
+    ),
+    // Contracted negations and aspect adverbs between subject and cue.
+    (
+        "She has since said she would support a wage increase.",
+        "indirect",
+        "she would support a wage increase",
+        "She",
+        "said",
+    ),
+    (
+        "CNN didn't report that Carson was dropping out.",
+        "indirect",
+        "Carson was dropping out",
+        "CNN",
+        "report",
+    ),
+    (
+        "The Florida Republican would only say that his lack of knowledge was worrisome.",
+        "indirect",
+        "his lack of knowledge was worrisome",
+        "The Florida Republican",
+        "say",
+    ),
 ];
 
 fn records(text: &str) -> Vec<QuoteRecord> {
@@ -672,6 +717,16 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "When Trump suggested that Cuba would sue, Rubio objected.",
         &["Cuba would sue"],
     ),
+    // A noun that looks like a cue, after words that are no subject.
+    (
+        "As of the last fundraising report, Deacon had raised $293,565.",
+        &[],
+    ),
+    (
+        "In Puerto Rico, 60 pledged delegates and seven superdelegates were at stake.",
+        &[],
+    ),
+    ("Only time will tell if his staying power will last.", &[]),
 ];
 
 #[test]

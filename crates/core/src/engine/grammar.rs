@@ -809,6 +809,27 @@ pub(super) const SKIP_BEFORE_CUE: &[&str] = &[
     "jointly",
     "formally",
     "officially",
+    // Contracted negations (`didn’t say`; the token's lower case has a
+    // straight apostrophe) and adverbs of aspect (`has since said`, `would
+    // only say`, `will not yet say`).
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "shouldn't",
+    "since",
+    "only",
+    "yet",
 ];
 
 /// [`SKIP_BEFORE_CUE`] as a set (it is consulted for every cue).
@@ -1010,3 +1031,54 @@ pub(super) const HEDGE_CLAUSE_OPENERS: &[&str] = &[
 pub(super) const TELL_LIKE: &[&str] = &[
     "tell", "inform", "assure", "reassure", "remind", "warn", "ask", "advise",
 ];
+
+/// Whether a finite clause opens at `start` (`that …`, `he …`, `the
+/// discussion will focus …`): a complementiser before it, a subject pronoun,
+/// or an auxiliary within the next ten words before any punctuation.
+pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
+    if start > 0 && toks[start - 1].lower() == "that" {
+        return true;
+    }
+    let Some(first) = toks.get(start) else {
+        return false;
+    };
+    if matches!(
+        first.lower(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "that"
+    ) {
+        return true;
+    }
+    toks[start + 1..]
+        .iter()
+        .take(10)
+        .take_while(|t| t.is_word)
+        .any(|t| {
+            matches!(
+                t.lower(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "does"
+                    | "did"
+                    | "won't"
+                    | "wasn't"
+                    | "isn't"
+                    | "aren't"
+                    | "weren't"
+                    | "didn't"
+                    | "doesn't"
+                    | "can't"
+            )
+        })
+}

@@ -36,6 +36,7 @@ mod subject;
 mod unclaimed;
 
 use grammar::*;
+use subject::fallback_subject;
 
 /// Analyse one document.
 pub fn analyze(doc: &Document) -> Analysis {
@@ -858,6 +859,33 @@ impl<'a> Finder<'a> {
             });
             reason = "coordinated";
         }
+        // Only for a single-word cue that reads as a verb (a base form only
+        // after a plural: `Election scholars caution …`, but `the last
+        // fundraising report, …` is a noun); a comma after it is no report
+        // (`All told, …`).
+        if subject.is_none()
+            && class == CueClass::Speech
+            && !hit.entry.gerund
+            && hit.len == 1
+            && toks.get(after_cue).is_some_and(|t| t.text != ",")
+        {
+            if let Some(np) = fallback_subject(toks, hit.at, self.text)
+                .filter(|np| !hit.entry.base || plural_head(&toks[np.first..=np.last]))
+            {
+                subject = Some((self.mention(toks, &np), np));
+                reason = "fallback";
+            } else if hit.at > 0 && matches!(toks[hit.at - 1].text, "," | ")" | "-" | "—" | "–")
+            {
+                // `State Rep. Wendy Nanney (R), a leader of …, suggested
+                // that …`: the sentence's subject, after an aside.
+                subject = self
+                    .unit_subject(toks, hit.at)
+                    .filter(|(_, np)| np.first == 0);
+                if subject.is_some() {
+                    reason = "fallback";
+                }
+            }
+        }
         if let Some(subj) = subject.as_ref() {
             // A base-form verb (`note`, `charge`, `say`) needs a plural or
             // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
@@ -885,7 +913,7 @@ impl<'a> Finder<'a> {
                         | MentionKind::Organization
                 );
             let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
-            if base && singular && !aux_before && hit.len == 1 {
+            if base && singular && !aux_before && hit.len == 1 && reason != "fallback" {
                 return None;
             }
         }
@@ -1012,7 +1040,9 @@ impl<'a> Finder<'a> {
                     {
                         return Some(subj);
                     }
-                    if class == CueClass::Belief && !self.clause_like(toks, start) {
+                    if class == CueClass::Belief && !self.clause_like(toks, start)
+                        || reason == "fallback" && !self.fallback_content(toks, hit, start)
+                    {
                         return Some(subj);
                     }
                     emitted = self.emit(content, cue, Some(&subj), hit.entry, reason, None);
@@ -1060,6 +1090,60 @@ impl<'a> Finder<'a> {
             return self.inverted(unit, toks, hit, cue);
         }
         None
+    }
+
+    /// Whether the content after a cue whose subject no rule parsed is
+    /// reported speech: a finite clause, or a clause that opens with a
+    /// determiner or a name after a cue that cannot be a plural noun
+    /// (`reports`, `claims`).
+    fn fallback_content(&self, toks: &[Token<'a>], hit: &CueHit<'static>, start: usize) -> bool {
+        let cue = toks[hit.at + hit.len - 1].lower();
+        let t = &toks[start];
+        let opens_phrase = t.is_capitalized()
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                t.lower(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "most"
+                    | "many"
+                    | "some"
+                    | "no"
+                    | "every"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "few"
+                    | "more"
+            );
+        // `60 pledged delegates were …`: a participle before a bare noun is
+        // an adjective; only `say` and `tell` are verbs there.
+        let after_that = start > 0 && toks[start - 1].lower() == "that";
+        if !opens_phrase
+            && !after_that
+            && !matches!(cue, "said" | "say" | "says" | "told")
+            && !matches!(
+                t.lower(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+            )
+        {
+            return false;
+        }
+        if finite_clause(toks, start) {
+            return true;
+        }
+        !(cue.ends_with('s') && cue != "says") && opens_phrase && self.clause_like(toks, start)
     }
 
     /// An inverted attribution (`“…,” said Smith.`, `…, said Smith, an
@@ -1196,6 +1280,7 @@ impl<'a> Finder<'a> {
             (_, CueClass::Object, _) => (0.7, "indirect:object"),
             (_, _, "gerund") => (0.7, "indirect:gerund"),
             (_, _, "coordinated") => (0.7, "indirect:coordinated"),
+            (_, _, "fallback") => (0.6, "indirect:fallback"),
             _ => (0.8, "indirect:cue-before"),
         };
         self.cands.push(Cand {

@@ -570,3 +570,126 @@ impl<'a> Finder<'a> {
         Some((self.mention(toks, &np), np))
     }
 }
+
+/// A subject no phrase rule parsed (`hacking specialists say …`, `A person
+/// familiar with the planning for Thursday’s meeting says …`): the words
+/// between the opening of the clause and the cue.
+pub(super) fn fallback_subject(toks: &[Token<'_>], at: usize, text: &str) -> Option<Np> {
+    let mut j = at;
+    while j > 0 && skips_before_cue(&toks[j - 1]) {
+        j -= 1;
+    }
+    let last = j.checked_sub(1)?;
+    let t = &toks[last];
+    if !t.is_word
+        || matches!(
+            t.lower(),
+            "to" | "the"
+                | "a"
+                | "an"
+                | "of"
+                | "in"
+                | "for"
+                | "with"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "that"
+                | "this"
+                | "what"
+                | "which"
+                | "who"
+                | "whom"
+                | "it"
+                | "as"
+                | "than"
+                | "and"
+                | "or"
+                | "but"
+                | "not"
+                | "be"
+                | "been"
+                | "being"
+        )
+    {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 14 {
+        let p = &toks[first - 1];
+        if !p.is_word && !matches!(p.text, "'" | "’" | "-" | "'s" | "’s") {
+            break;
+        }
+        if matches!(
+            p.lower(),
+            "and"
+                | "but"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "if"
+                | "when"
+                | "as"
+                | "that"
+                | "who"
+                | "which"
+                | "where"
+                | "after"
+                | "before"
+                | "whether"
+                | "so"
+                | "or"
+                | "than"
+                | "until"
+                | "unless"
+                | "whereas"
+                | "what"
+        ) {
+            break;
+        }
+        first -= 1;
+    }
+    // A verb phrase (`Only time will tell`, `I didn’t suggest`) is no subject.
+    if last - first >= 14
+        || toks[first..=last].iter().any(|t| {
+            matches!(
+                t.lower(),
+                "will"
+                    | "would"
+                    | "can"
+                    | "can't"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "didn't"
+                    | "does"
+                    | "doesn't"
+                    | "do"
+                    | "don't"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "i"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "they"
+                    | "you"
+                    | "there"
+            )
+        })
+    {
+        return None;
+    }
+    Some(np::describe(toks, first, last, text))
+}
