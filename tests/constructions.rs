@@ -538,6 +538,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "A person familiar with the planning for Thursday’s meeting",
         "says",
     ),
+    // ... also for an object cue.
+    (
+        "Families of those affected by mass shootings urged the senator to apologize.",
+        "indirect",
+        "the senator to apologize",
+        "Families of those affected by mass shootings",
+        "urged",
+    ),
     // ... and after an aside, the sentence's subject.
     (
         "State Rep. Wendy Nanney (R), a leader of the coalition, suggested that Trump had not been exposed.",

@@ -864,7 +864,10 @@ impl<'a> Finder<'a> {
         // fundraising report, …` is a noun); a comma after it is no report
         // (`All told, …`).
         if subject.is_none()
-            && class == CueClass::Speech
+            && matches!(
+                class,
+                CueClass::Speech | CueClass::Belief | CueClass::Object
+            )
             && !hit.entry.gerund
             && hit.len == 1
             && toks.get(after_cue).is_some_and(|t| t.text != ",")
