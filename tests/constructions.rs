@@ -546,6 +546,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Families of those affected by mass shootings",
         "urged",
     ),
+    // A stance adjective before `that`.
+    (
+        "His supporters are optimistic that he’ll make a comeback in Texas.",
+        "indirect",
+        "he’ll make a comeback in Texas",
+        "His supporters",
+        "optimistic that",
+    ),
+    // A hearer after `to` before `that` (an apostrophe inside it is no quote).
+    (
+        "Sanders complained to CBS News' Charlie Rose that linking him to the massacre was unfair.",
+        "indirect",
+        "linking him to the massacre was unfair",
+        "Sanders",
+        "complained",
+    ),
     // ... and after an aside, the sentence's subject.
     (
         "State Rep. Wendy Nanney (R), a leader of the coalition, suggested that Trump had not been exposed.",

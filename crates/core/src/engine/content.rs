@@ -85,7 +85,9 @@ impl<'a> Finder<'a> {
                 // taped before the attacks that …`).
                 if between.iter().enumerate().all(|(b, t)| {
                     let noun = b > 0 && DETERMINER_WORDS.contains(&between[b - 1].lower());
-                    !t.is_quote_mark()
+                    // (An apostrophe, `CBS News’ Charlie Rose`, is no quote.)
+                    (!t.is_quote_mark()
+                        || !self.opens_quote(t.span) && !self.closes_quote(t.span))
                         && t.text != "."
                         && (noun || Lexicon::builtin().lookup(t.lower()).is_none())
                 }) && !between.iter().any(|t| t.text == ",")

@@ -399,11 +399,18 @@ impl<'a> Finder<'a> {
             entry.class,
             CueClass::Object | CueClass::Hedge | CueClass::About
         ) || INFINITIVE_REPORTS.contains(&entry.lemma.as_str());
+        // `complained to CBS News anchor Charlie Rose that …`: a hearer
+        // before `that` (or a quote) is one too.
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
             && !takes_infinitive
             && !(entry.class == CueClass::Speech
                 && toks.get(i + len + 1).is_some_and(is_hearer_start)
-                && toks[..i].iter().rev().take(10).any(|t| t.is_quote_mark()))
+                && (toks[..i].iter().rev().take(10).any(|t| t.is_quote_mark())
+                    || toks[i + len + 2..]
+                        .iter()
+                        .take(10)
+                        .take_while(|t| !matches!(t.text, "," | "." | ";"))
+                        .any(|t| t.lower() == "that" || t.text == ":")))
         {
             return None;
         }
@@ -859,17 +866,17 @@ impl<'a> Finder<'a> {
             });
             reason = "coordinated";
         }
-        // Only for a single-word cue that reads as a verb (a base form only
+        // Only for a cue that reads as a verb (a base form only
         // after a plural: `Election scholars caution …`, but `the last
         // fundraising report, …` is a noun); a comma after it is no report
         // (`All told, …`).
         if subject.is_none()
             && matches!(
                 class,
-                CueClass::Speech | CueClass::Belief | CueClass::Object
+                CueClass::Speech | CueClass::Belief | CueClass::Object | CueClass::About
             )
             && !hit.entry.gerund
-            && hit.len == 1
+            && hit.entry.lemma != "state"
             && toks.get(after_cue).is_some_and(|t| t.text != ",")
         {
             if let Some(np) = fallback_subject(toks, hit.at, self.text)
