@@ -546,6 +546,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Families of those affected by mass shootings",
         "urged",
     ),
+    // Evidence from any subject, and `find` with a `that` clause.
+    (
+        "Their experience shows that cutting emissions remains a difficult challenge.",
+        "indirect",
+        "cutting emissions remains a difficult challenge",
+        "Their experience",
+        "shows",
+    ),
+    (
+        "What's more, they find that sagging wages reduced earnings by $213 per adult.",
+        "indirect",
+        "sagging wages reduced earnings by $213 per adult",
+        "they",
+        "find",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",
@@ -751,6 +766,7 @@ const EXACTLY: &[(&str, &[&str])] = &[
         &[],
     ),
     ("Only time will tell if his staying power will last.", &[]),
+    ("I find his message chilling.", &[]),
 ];
 
 #[test]

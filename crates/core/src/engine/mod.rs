@@ -873,7 +873,11 @@ impl<'a> Finder<'a> {
         if subject.is_none()
             && matches!(
                 class,
-                CueClass::Speech | CueClass::Belief | CueClass::Object | CueClass::About
+                CueClass::Speech
+                    | CueClass::Belief
+                    | CueClass::Object
+                    | CueClass::About
+                    | CueClass::Evidence
             )
             && !hit.entry.gerund
             && hit.entry.lemma != "state"
@@ -928,8 +932,15 @@ impl<'a> Finder<'a> {
             }
         }
         if let Some(subj) = subject {
+            // What a person or thing shows or found is reported (`Trump has
+            // shown an interest in …`, `he found the area welcoming`), but
+            // the present `find` of a person is mostly no finding (`I find
+            // it odd`) unless a document, an organisation or a `that` clause
+            // makes it one (`they find that …`).
             if matches!(class, CueClass::Evidence)
                 && !matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group)
+                && toks.get(after_cue).is_none_or(|t| t.lower() != "that")
+                && matches!(toks[hit.at].lower(), "find" | "finding" | "finds")
             {
                 return None;
             }
