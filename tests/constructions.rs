@@ -561,6 +561,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "they",
         "find",
     ),
+    // `which` is a relative subject like `who`.
+    (
+        "The award came from the Jewish National Fund, which supports building infrastructure in Israel.",
+        "indirect",
+        "building infrastructure in Israel",
+        "which",
+        "supports",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -7,7 +7,7 @@ use crate::token::Token;
 use crate::words::Words;
 
 /// Pronouns that can be the subject of a reporting verb.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who", "which"];
 
 /// Words that mark an organisation when they appear in a capitalised name.
 fn is_org_word(word: &str) -> bool {

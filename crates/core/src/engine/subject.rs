@@ -299,7 +299,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = np::backward(toks, j - 1, 0, self.text)?;
-        if np.kind == MentionKind::Pronoun && with_lowercase(&np.name, |l| l == "who") {
+        if np.kind == MentionKind::Pronoun
+            && with_lowercase(&np.name, |l| matches!(l, "who" | "which"))
+        {
             // `Trump, who said …`: resolve through the antecedent before the comma.
             let comma = np.first >= 2 && toks[np.first - 1].text == ",";
             let ante_end = if comma {
