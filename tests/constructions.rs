@@ -569,6 +569,28 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "which",
         "supports",
     ),
+    // Reporting and stance verbs added by lemma, with all their forms.
+    (
+        "The governor downplayed the threat of a shutdown.",
+        "indirect",
+        "the threat of a shutdown",
+        "The governor",
+        "downplayed",
+    ),
+    (
+        "She reaffirmed that the plan would go ahead.",
+        "indirect",
+        "the plan would go ahead",
+        "She",
+        "reaffirmed",
+    ),
+    (
+        "Trump scoffed at the idea of a third-party run.",
+        "indirect",
+        "the idea of a third-party run",
+        "Trump",
+        "scoffed at",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -927,7 +927,11 @@ impl<'a> Finder<'a> {
                         | MentionKind::Organization
                 );
             let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
-            if base && singular && !aux_before && hit.len == 1 && reason != "fallback" {
+            // (`Govs. Jeb Bush and Chris Christie, who say …`: after a
+            // relative pronoun the word is a verb whatever its antecedent.)
+            let relative = matches!(toks[subj.1.first].lower(), "who" | "which");
+            if base && singular && !aux_before && hit.len == 1 && reason != "fallback" && !relative
+            {
                 return None;
             }
         }
