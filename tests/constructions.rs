@@ -591,6 +591,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         "scoffed at",
     ),
+    // A coordinated cue takes the subject after an opening adjunct.
+    (
+        "During the 2012 election, Mitt Romney ran on his ability to jolt the recovery and accused Obama of bungling it.",
+        "indirect",
+        "Obama of bungling it",
+        "Mitt Romney",
+        "accused",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

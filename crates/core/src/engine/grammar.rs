@@ -1082,3 +1082,41 @@ pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
             )
         })
 }
+
+/// The comma that ends a short prepositional or time adjunct opening the
+/// unit (`During the 2012 election,`, `On Monday,`, `Last week,`), if any.
+pub(super) fn opening_adjunct_end(toks: &[Token<'_>]) -> Option<usize> {
+    let first = toks.first()?;
+    let opens = with_lowercase(first.text, |l| {
+        matches!(
+            l,
+            "during"
+                | "in"
+                | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "since"
+                | "with"
+                | "for"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "over"
+                | "by"
+                | "from"
+                | "under"
+                | "throughout"
+                | "amid"
+                | "despite"
+        )
+    });
+    if !opens {
+        return None;
+    }
+    toks.iter()
+        .take(12)
+        .position(|t| !t.is_word)
+        .filter(|&k| toks[k].text == ",")
+}

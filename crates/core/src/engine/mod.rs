@@ -858,11 +858,16 @@ impl<'a> Finder<'a> {
             // The subject of the previous cue, or else the sentence's own
             // (`She paid it down, but said she …`).
             subject = prev_subject.cloned().or_else(|| {
-                self.unit_subject(toks, conj - 1).filter(|(_, np)| {
-                    np.first == 0
-                        && (np.kind != MentionKind::Pronoun
-                            || matches!(toks[0].lower(), "he" | "she" | "they"))
-                })
+                // (After an opening adjunct: `During the 2012 election, Mitt
+                // Romney ran on … and accused Obama of …`.)
+                let first = opening_adjunct_end(toks).map_or(0, |c| c + 1);
+                np::forward(toks, first, conj - 1, self.text)
+                    .map(|np| (self.mention(toks, &np), np))
+                    .filter(|(_, np)| {
+                        np.first == first
+                            && (np.kind != MentionKind::Pronoun
+                                || matches!(toks[first].lower(), "he" | "she" | "they"))
+                    })
             });
             reason = "coordinated";
         }
