@@ -599,6 +599,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Mitt Romney",
         "accused",
     ),
+    // An aside between double hyphens or long dashes.
+    (
+        "The Supreme Court justice -- who has been involved in a scuffle -- said she regretted her remarks.",
+        "indirect",
+        "she regretted her remarks",
+        "The Supreme Court justice",
+        "said",
+    ),
+    // `respond to` takes its object.
+    (
+        "An FBI spokesman did not immediately respond to a request for comment.",
+        "indirect",
+        "a request for comment",
+        "An FBI spokesman",
+        "respond to",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -1079,6 +1079,15 @@ pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
                     | "didn't"
                     | "doesn't"
                     | "can't"
+                    | "cannot"
+                    | "wouldn't"
+                    | "couldn't"
+                    | "shouldn't"
+                    | "hasn't"
+                    | "haven't"
+                    | "hadn't"
+                    | "don't"
+                    | "shall"
             )
         })
 }

@@ -1287,7 +1287,7 @@ impl<'a> Finder<'a> {
                 && match class {
                     CueClass::Object => {
                         c.starts_with(|ch: char| ch.is_uppercase())
-                            || matches!(c, "him" | "her" | "them")
+                            || matches!(c, "him" | "her" | "them" | "it")
                     }
                     CueClass::Speech => with_lowercase(c, |l| matches!(l, "yes" | "no")),
                     _ => false,

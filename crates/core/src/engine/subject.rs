@@ -143,12 +143,22 @@ impl<'a> Finder<'a> {
         }
         // `Murphy — after a knock-on-wood gesture — told me`: an aside
         // between dashes.
-        if matches!(toks[j - 1].text, "—" | "–") {
-            if let Some(open) = (j.saturating_sub(16)..j - 1)
+        // (Also `--`, `―` and a spaced hyphen, `Kagan - who was … - supports`.)
+        if matches!(toks[j - 1].text, "—" | "–" | "―" | "-" | "--") {
+            let dash = toks[j - 1].text;
+            let mut close = j - 1;
+            // `--` may be two hyphen tokens.
+            if dash == "-" && close > 0 && toks[close - 1].text == "-" {
+                close -= 1;
+            }
+            if let Some(mut open) = (j.saturating_sub(40)..close)
                 .rev()
-                .find(|&k| matches!(toks[k].text, "—" | "–"))
+                .find(|&k| toks[k].text == dash)
             {
-                if open > 0 {
+                if dash == "-" && open > 0 && toks[open - 1].text == "-" {
+                    open -= 1;
+                }
+                if open > 0 && toks[open - 1].is_word {
                     j = open;
                 }
             }
