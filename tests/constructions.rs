@@ -615,6 +615,8 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "An FBI spokesman",
         "respond to",
     ),
+    // A contracted subject pronoun opens a clause.
+    ("I think it’s good.", "indirect", "it’s good", "I", "think"),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -15,6 +15,7 @@ impl<'a> Finder<'a> {
         prev == Some("that")
             || t.is_quote_mark()
             || words >= 4
+            || pronoun_contraction(t)
             || matches!(
                 t.lower(),
                 "he" | "she"

@@ -1045,7 +1045,8 @@ pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
     if matches!(
         first.lower(),
         "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "that"
-    ) {
+    ) || pronoun_contraction(first)
+    {
         return true;
     }
     toks[start + 1..]
@@ -1128,4 +1129,16 @@ pub(super) fn opening_adjunct_end(toks: &[Token<'_>]) -> Option<usize> {
         .take(12)
         .position(|t| !t.is_word)
         .filter(|&k| toks[k].text == ",")
+}
+
+/// A subject pronoun with a contracted verb (`it’s`, `they’re`, `I’m`,
+/// `there’s`): a clause opens with it.
+pub(super) fn pronoun_contraction(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    l.split_once('\'').is_some_and(|(p, v)| {
+        matches!(
+            p,
+            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "that"
+        ) && matches!(v, "s" | "re" | "m" | "ve" | "d" | "ll")
+    })
 }
