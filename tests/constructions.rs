@@ -617,6 +617,21 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     // A contracted subject pronoun opens a clause.
     ("I think it’s good.", "indirect", "it’s good", "I", "think"),
+    // A light verb with a reporting noun and its preposition.
+    (
+        "But Trump notably made no mention of Jeb Bush.",
+        "indirect",
+        "Jeb Bush",
+        "Trump",
+        "made no mention of",
+    ),
+    (
+        "Clinton made a passionate case for raising the minimum wage.",
+        "indirect",
+        "raising the minimum wage",
+        "Clinton",
+        "made a passionate case for",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",
@@ -823,6 +838,7 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ),
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
+    ("She made a cake for the party.", &[]),
 ];
 
 #[test]

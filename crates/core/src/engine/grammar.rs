@@ -1142,3 +1142,107 @@ pub(super) fn pronoun_contraction(t: &Token<'_>) -> bool {
         ) && matches!(v, "s" | "re" | "m" | "ve" | "d" | "ll")
     })
 }
+
+/// After a light verb (`made`, `gave`, `launched`): the end (exclusive) of
+/// `[determiner/adjectives] reporting-noun preposition` when one follows
+/// within five words (`no mention of`, `a passionate case for`, `an attack
+/// on`, `the point that`).
+pub(super) fn light_complement(toks: &[Token<'_>], from: usize) -> Option<usize> {
+    for k in from..(from + 6).min(toks.len()) {
+        let t = &toks[k];
+        if !t.is_word {
+            return None;
+        }
+        let noun = with_lowercase(t.text, |l| REPORT_NOUNS.contains(&l));
+        if noun {
+            let prep = toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.lower(),
+                    "of" | "about" | "on" | "for" | "against" | "to" | "that" | "with" | "at"
+                )
+            });
+            return prep.then_some(k + 2);
+        }
+    }
+    None
+}
+
+/// Nouns of speech and stance that a light verb turns into a report.
+const REPORT_NOUNS: &[&str] = &[
+    "case",
+    "mention",
+    "secret",
+    "statement",
+    "statements",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "reference",
+    "references",
+    "attack",
+    "attacks",
+    "call",
+    "calls",
+    "plea",
+    "appeal",
+    "appeals",
+    "point",
+    "points",
+    "argument",
+    "arguments",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "promise",
+    "promises",
+    "pledge",
+    "commitment",
+    "commitments",
+    "joke",
+    "jokes",
+    "observation",
+    "apology",
+    "apologies",
+    "claim",
+    "claims",
+    "pitch",
+    "speech",
+    "speeches",
+    "address",
+    "announcement",
+    "criticism",
+    "critique",
+    "defense",
+    "defence",
+    "endorsement",
+    "praise",
+    "overture",
+    "overtures",
+    "threat",
+    "threats",
+    "warning",
+    "warnings",
+    "prediction",
+    "predictions",
+    "assurance",
+    "assurances",
+    "vow",
+    "proposal",
+    "proposals",
+    "request",
+    "demand",
+    "demands",
+    "nod",
+    "tribute",
+    "rebuke",
+    "denunciation",
+    "assessment",
+    "interview",
+    "testimony",
+    "presentation",
+    "insinuation",
+];

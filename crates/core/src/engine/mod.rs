@@ -380,6 +380,11 @@ impl<'a> Finder<'a> {
         } else {
             (len, entry)
         };
+        // `made no mention of`, `gave a speech about`: a light verb reports
+        // only with a reporting noun, and the cue runs to its preposition.
+        if entry.lemma == "light" {
+            return light_complement(toks, i + len).map(|end| (end - i, entry));
+        }
         // `saw Beck’s comments as …`: `see`/`view`/`regard`/`cast` report only with `as`.
         if matches!(entry.lemma.as_str(), "see" | "view" | "regard" | "cast")
             && !as_complement(toks, i + len)
