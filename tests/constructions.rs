@@ -632,6 +632,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Clinton",
         "made a passionate case for",
     ),
+    // `call on` takes its object.
+    (
+        "Sen. Bernie Sanders of Vermont called on the Obama administration to block the deal.",
+        "indirect",
+        "the Obama administration to block the deal",
+        "Sen. Bernie Sanders of Vermont",
+        "called on",
+    ),
+    // A control verb or adjective before `to` leaves the report to the cue.
+    (
+        "Republicans were quick to point out that he had placed second.",
+        "indirect",
+        "he had placed second",
+        "Republicans",
+        "point out",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -933,7 +933,39 @@ pub(super) fn aspect_before(toks: &[Token<'_>], i: usize) -> usize {
     if i < 2 || !toks[i - 1].text.eq_ignore_ascii_case("to") {
         return 0;
     }
-    if matches!(toks[i - 2].lower(), "continue" | "continues" | "continued") {
+    // `I continue to believe`, `was quick to point out`, `is trying to
+    // show`, `has yet to endorse`, `failed to prosecute`: a control verb or
+    // adjective leaves the report to the cue after it, with its subject.
+    if matches!(
+        toks[i - 2].lower(),
+        "continue"
+            | "continues"
+            | "continued"
+            | "quick"
+            | "tried"
+            | "trying"
+            | "try"
+            | "tries"
+            | "yet"
+            | "failed"
+            | "fails"
+            | "began"
+            | "begins"
+            | "begin"
+            | "started"
+            | "starts"
+            | "sought"
+            | "seeking"
+            | "seeks"
+            | "attempted"
+            | "managed"
+            | "ready"
+            | "able"
+            | "careful"
+            | "hastened"
+            | "rushed"
+            | "moved"
+    ) {
         return 2;
     }
     if i >= 3
