@@ -1058,7 +1058,10 @@ impl<'a> Finder<'a> {
                     t.is_quote_mark()
                         || t.is_word && l.len() > 4 && l.ends_with("ing") && l != "including"
                 })
-                && class == CueClass::Speech;
+                && matches!(
+                    class,
+                    CueClass::Speech | CueClass::Evidence | CueClass::Belief
+                );
             if parenthetical {
                 let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
                 emitted = self.emit(content, cue, Some(&subj), hit.entry, reason, None);
