@@ -46,20 +46,18 @@ pub(super) fn is_hearer_start(t: &Token<'_>) -> bool {
 pub(super) fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
     let mut first = toks.iter().position(|t| t.is_word)?;
     // `However, while …`, `But when …`
-    if with_lowercase(toks[first].text, |l| {
-        matches!(
-            l,
-            "however" | "but" | "and" | "still" | "yet" | "meanwhile" | "so"
-        )
-    }) {
+    if matches!(
+        toks[first].lower(),
+        "however" | "but" | "and" | "still" | "yet" | "meanwhile" | "so"
+    ) {
         first += 1;
         if toks.get(first).is_some_and(|t| t.text == ",") {
             first += 1;
         }
     }
-    let opens = with_lowercase(toks[first].text, |l| {
+    let opens = toks.get(first).is_some_and(|t| {
         matches!(
-            l,
+            t.lower(),
             "when"
                 | "after"
                 | "before"
@@ -1180,13 +1178,14 @@ pub(super) fn pronoun_contraction(t: &Token<'_>) -> bool {
 /// within five words (`no mention of`, `a passionate case for`, `an attack
 /// on`, `the point that`).
 pub(super) fn light_complement(toks: &[Token<'_>], from: usize) -> Option<usize> {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let nouns = SET.get_or_init(|| WordSet::new(REPORT_NOUNS.iter().copied()));
     for k in from..(from + 6).min(toks.len()) {
         let t = &toks[k];
         if !t.is_word {
             return None;
         }
-        let noun = with_lowercase(t.text, |l| REPORT_NOUNS.contains(&l));
-        if noun {
+        if nouns.contains(t.lower()) {
             let prep = toks.get(k + 1).is_some_and(|n| {
                 matches!(
                     n.lower(),
