@@ -648,6 +648,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Republicans",
         "point out",
     ),
+    (
+        "The senator rebuked the administration for its handling of the crisis.",
+        "indirect",
+        "the administration for its handling of the crisis",
+        "The senator",
+        "rebuked",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",
