@@ -12,12 +12,14 @@ use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
 
 // Floors a little below the figures measured on this sample (see
 // docs/accuracy.md): a regression of a few points fails CI.
-/// Minimum overall quote F1 on the sample (measured 0.706).
-const MIN_F1: f64 = 0.68;
-/// Minimum overall quote precision on the sample (measured 0.823).
-const MIN_PRECISION: f64 = 0.80;
-/// Minimum overall quote recall on the sample (measured 0.618).
-const MIN_RECALL: f64 = 0.59;
+/// Minimum overall quote F1 on the sample (measured 0.712).
+const MIN_F1: f64 = 0.69;
+/// Minimum overall quote precision on the sample (measured 0.800; session 5
+/// traded precision 0.823 → 0.800 for recall 0.618 → 0.642, see
+/// docs/accuracy.md).
+const MIN_PRECISION: f64 = 0.78;
+/// Minimum overall quote recall on the sample (measured 0.642).
+const MIN_RECALL: f64 = 0.62;
 /// Minimum speaker (mention IoU) accuracy over found quotes (measured 0.883).
 const MIN_SPEAKER_ACCURACY: f64 = 0.86;
 /// Minimum direct-quote F1 on the sample (measured 0.954).
