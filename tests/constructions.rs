@@ -555,11 +555,11 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "shows",
     ),
     (
-        "What's more, they find that sagging wages reduced earnings by $213 per adult.",
+        "What's more, she finds that sagging wages reduced earnings by $213 per adult.",
         "indirect",
         "sagging wages reduced earnings by $213 per adult",
-        "they",
-        "find",
+        "she",
+        "finds",
     ),
     // `which` is a relative subject like `who`.
     (
@@ -654,6 +654,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "the administration for its handling of the crisis",
         "The senator",
         "rebuked",
+    ),
+    // After an object cue's noun `that` opens a relative clause, not the
+    // report (but after an adjunct it is the complementiser).
+    (
+        "The State Department condemned attacks carried out by Russia that target civilians.",
+        "indirect",
+        "attacks carried out by Russia that target civilians",
+        "The State Department",
+        "condemned",
+    ),
+    (
+        "Kowalczyk learned on Tuesday that she had lost her job.",
+        "indirect",
+        "she had lost her job",
+        "Kowalczyk",
+        "learned",
     ),
     // A stance adjective before `that`.
     (

@@ -81,6 +81,17 @@ impl<'a> Finder<'a> {
                 return Some(k);
             }
             if l == "that" && k + 1 < stop {
+                // After an object cue's noun, `that` opens a relative clause
+                // (`condemned attacks … that target civilians`); after an
+                // adjunct it is the complementiser (`learned on Tuesday that`).
+                if entry.class == CueClass::Object
+                    && k > from
+                    && !with_lowercase(toks[from].text, |l| {
+                        opens_content_adjunct(l) || is_weekday(l)
+                    })
+                {
+                    break;
+                }
                 let between = &toks[from..k];
                 // A cue word after a determiner is a noun (`in an interview
                 // taped before the attacks that …`).
