@@ -878,6 +878,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
     ("She made a cake for the party.", &[]),
+    // `add` and `maintain` report only a clause or a quote.
+    (
+        "The account from the CIA base chief adds a critical voice to the public record.",
+        &[],
+    ),
 ];
 
 #[test]

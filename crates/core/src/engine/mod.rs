@@ -1078,6 +1078,14 @@ impl<'a> Finder<'a> {
                     {
                         return Some(subj);
                     }
+                    // `adds a critical voice to the record`, `has maintained
+                    // her status`: these report only a clause or a quote.
+                    if matches!(hit.entry.lemma.as_str(), "add" | "maintain" | "continue")
+                        && !finite_clause(toks, start)
+                        && !toks[start].is_quote_mark()
+                    {
+                        return Some(subj);
+                    }
                     if class == CueClass::Belief && !self.clause_like(toks, start)
                         || reason == "fallback" && !self.fallback_content(toks, hit, start)
                     {
