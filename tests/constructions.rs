@@ -878,6 +878,16 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
     ("She made a cake for the party.", &[]),
+    // A naming participle after an indefinite noun phrase is no cue.
+    (
+        "The lawsuit was filed by a former staffer named Bradley Podliska.",
+        &[],
+    ),
+    // An opening `As` clause ends its own report.
+    (
+        "As Trump said the plan would fail, Rubio objected.",
+        &["the plan would fail"],
+    ),
     // `add` and `maintain` report only a clause or a quote.
     (
         "The account from the CIA base chief adds a critical voice to the public record.",

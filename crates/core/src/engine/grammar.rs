@@ -71,6 +71,8 @@ pub(super) fn opening_clause_end(toks: &[Token<'_>]) -> Option<usize> {
                 | "until"
                 | "unless"
                 | "whereas"
+                | "as"
+                | "whenever"
                 | "asked"
                 | "pressed"
                 | "questioned"

@@ -420,6 +420,23 @@ impl<'a> Finder<'a> {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| toks[p].lower());
+        // `a former staffer named Bradley Podliska`, `a competition called
+        // the House to Home Prize`: a naming participle after an indefinite
+        // noun phrase modifies it.
+        if matches!(
+            t.lower(),
+            "named" | "called" | "dubbed" | "titled" | "nicknamed"
+        ) && i >= 2
+            && toks[i - 1].is_word
+            && !toks[i - 1].is_capitalized()
+            && !Words::builtin().is_function(toks[i - 1].lower())
+            && !skips_before_cue(&toks[i - 1])
+            && toks[i.saturating_sub(4)..i - 1]
+                .iter()
+                .any(|p| matches!(p.lower(), "a" | "an"))
+        {
+            return None;
+        }
         // `passed away`, `backed off`: a learned verb with a particle is
         // another verb.
         if entry.learned
