@@ -671,6 +671,29 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Kowalczyk",
         "learned",
     ),
+    // A reporting noun before its `that` clause, with its possessor.
+    (
+        "Fact-checkers examined Trump's false claims that he is an advocate for working people.",
+        "indirect",
+        "he is an advocate for working people",
+        "Trump's",
+        "claims",
+    ),
+    (
+        "The rally came amid reports that the campaign was running out of money.",
+        "indirect",
+        "the campaign was running out of money",
+        "",
+        "reports",
+    ),
+    // ... but after a subject the word is the verb.
+    (
+        "Trump claims that the election is rigged.",
+        "indirect",
+        "the election is rigged",
+        "Trump",
+        "claims",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

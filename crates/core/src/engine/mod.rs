@@ -581,6 +581,20 @@ impl<'a> Finder<'a> {
                 self.hedge(toks, hit, &cues);
                 continue;
             }
+            if hit.entry.lemma == "nominal" {
+                match self.nominal(toks, hit, &cues) {
+                    // `Trump claims that …`: after a subject, the verb.
+                    Some(verb) => {
+                        if let Some(s) =
+                            self.attribute(unit, toks, &verb, &cues, prev_subject.as_ref())
+                        {
+                            prev_subject = Some(s);
+                        }
+                    }
+                    None => continue,
+                }
+                continue;
+            }
             if let Some(s) = self.attribute(unit, toks, hit, &cues, prev_subject.as_ref()) {
                 prev_subject = Some(s);
             }
@@ -654,6 +668,102 @@ impl<'a> Finder<'a> {
         let content = Span::new(toks[k].span.start, toks[stop - 1].span.end);
         let cue = Span::new(toks[hit.at].span.start, toks[after - 1].span.end);
         self.emit(content, cue, None, hit.entry, "hedge", None);
+    }
+
+    /// A reporting noun before `that` (`the claim that …`, `Trump’s
+    /// accusation that …`, `amid reports that …`): the clause is reported,
+    /// with a capitalised possessor as the speaker. When the word follows a
+    /// subject it is a verb (`Trump claims that …`), returned as a one-word
+    /// cue hit for [`Finder::attribute`].
+    fn nominal(
+        &mut self,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        cues: &[CueHit<'static>],
+    ) -> Option<CueHit<'static>> {
+        let noun = &toks[hit.at];
+        let prev = hit.at.checked_sub(1).map(|p| &toks[p]);
+        let is_possessive = |p: &Token<'_>| {
+            p.is_capitalized() && (p.text.ends_with("'s") || p.text.ends_with("’s"))
+        };
+        // The possessor, before at most two adjectives (`Trump’s false claims`).
+        let owner = (hit.at.saturating_sub(3)..hit.at).rev().find(|&k| {
+            is_possessive(&toks[k])
+                && toks[k + 1..hit.at].iter().all(|a| {
+                    a.is_word && !a.is_capitalized() && !Words::builtin().is_function(a.lower())
+                })
+        });
+        let possessive = prev.is_some_and(is_possessive);
+        let noun_position = prev.is_none_or(|p| {
+            let l = p.lower();
+            possessive
+                || !p.is_word
+                || DETERMINER_WORDS.contains(&l)
+                || matches!(
+                    l,
+                    "this"
+                        | "these"
+                        | "those"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "any"
+                        | "no"
+                        | "such"
+                        | "of"
+                        | "about"
+                        | "amid"
+                        | "despite"
+                        | "over"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "against"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "in"
+                        | "and"
+                        | "or"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "be"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "there"
+                )
+                // an adjective: `false claims that`, `growing concerns that`
+                || !p.is_capitalized()
+                    && !Words::builtin().is_function(l)
+                    && !skips_before_cue(p)
+                    && Lexicon::builtin().lookup(l).is_none()
+                    && !matches!(l, "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        });
+        if !noun_position {
+            let entry = Lexicon::builtin().lookup(noun.lower())?;
+            return Some(CueHit {
+                at: hit.at,
+                len: 1,
+                entry,
+            });
+        }
+        let start = hit.at + hit.len;
+        let stop = self.content_stop(toks, start, cues);
+        if stop < start + 3 {
+            return None;
+        }
+        let subj = owner.map(|k| {
+            let np = np::describe(toks, k, k, self.text);
+            (self.mention(toks, &np), np)
+        });
+        let content = Span::new(toks[start].span.start, toks[stop - 1].span.end);
+        let cue = Span::new(noun.span.start, noun.span.end);
+        self.emit(content, cue, subj.as_ref(), hit.entry, "nominal", None);
+        None
     }
 
     /// The cue written at `span`.
@@ -1335,6 +1445,7 @@ impl<'a> Finder<'a> {
             // confidence than a hand-listed cue, so that editors can filter it.
             (QuoteKind::Indirect, CueClass::Object, _) if entry.learned => (0.5, "indirect:object"),
             (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
+            (_, _, "nominal") => (0.5, "indirect:nominal"),
             (_, CueClass::According, _) => (0.8, "indirect:according-to"),
             (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
             (_, CueClass::Evidence, _) => (0.6, "indirect:evidence"),
