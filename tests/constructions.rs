@@ -694,6 +694,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         "claims",
     ),
+    // A quantifier opens its clause after a subordinator.
+    (
+        "He left, even though several oppose the nuclear deal with Tehran.",
+        "indirect",
+        "the nuclear deal with Tehran",
+        "several",
+        "oppose",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -515,7 +515,15 @@ impl<'a> Finder<'a> {
                 )
         }) && !(entry.base
             && prev.is_some_and(plural_quantifier)
-            && i == 1
+            // (`Many say`, `even though several oppose …`: the quantifier
+            // opens its clause.)
+            && (i == 1
+                || !toks[i - 2].is_word
+                || matches!(
+                    toks[i - 2].lower(),
+                    "though" | "although" | "while" | "because" | "but" | "and" | "that" | "if"
+                        | "when" | "as" | "since" | "whereas"
+                ))
             && toks.get(i + 1).is_some_and(|n| n.is_word))
             // `This seems like …`: a hedge verb is never a noun, nor a past
             // tense (`Many speculated that …`).
