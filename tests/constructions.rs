@@ -702,6 +702,24 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "several",
         "oppose",
     ),
+    // A progressive after a contracted pronoun; an intention's infinitive;
+    // a finite clause of three words.
+    (
+        "They're saying the plan will fail.",
+        "indirect",
+        "the plan will fail",
+        "They're",
+        "saying",
+    ),
+    ("They want to compromise.", "indirect", "to compromise", "They", "want"),
+    ("I know Americans are impatient.", "indirect", "Americans are impatient", "I", "know"),
+    (
+        "He spoke out against the nuclear deal with Iran.",
+        "indirect",
+        "the nuclear deal with Iran",
+        "He",
+        "spoke out against",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -16,6 +16,7 @@ impl<'a> Finder<'a> {
             || t.is_quote_mark()
             || words >= 4
             || pronoun_contraction(t)
+            || finite_clause(toks, start)
             || matches!(
                 t.lower(),
                 "he" | "she"

@@ -1278,4 +1278,11 @@ const REPORT_NOUNS: &[&str] = &[
     "testimony",
     "presentation",
     "insinuation",
+    "suggestion",
+    "assertion",
+    "declaration",
+    "admission",
+    "concession",
+    "recommendation",
+    "comparison",
 ];

@@ -966,7 +966,13 @@ impl<'a> Finder<'a> {
             let comma_in_quote = hit.at >= 2
                 && self.closes_quote(toks[hit.at - 1].span)
                 && toks[hit.at - 2].text == ",";
-            if prev == Some(",") || comma_in_quote {
+            let progressive = hit.at > 0 && pronoun_contraction(&toks[hit.at - 1]);
+            if progressive {
+                // `he’s hoping …`, `they’re saying …`: a progressive with a
+                // contracted pronoun subject.
+                let np = np::describe(toks, hit.at - 1, hit.at - 1, self.text);
+                subject = Some((self.mention(toks, &np), np));
+            } else if prev == Some(",") || comma_in_quote {
                 subject = prev_subject
                     .cloned()
                     .or_else(|| self.unit_subject(toks, hit.at));
@@ -1221,7 +1227,10 @@ impl<'a> Finder<'a> {
                     {
                         return Some(subj);
                     }
-                    if class == CueClass::Belief && !self.clause_like(toks, start)
+                    // (`They want to compromise`: an intention's infinitive.)
+                    let infinitive = toks[start].lower() == "to"
+                        && INFINITIVE_REPORTS.contains(&hit.entry.lemma.as_str());
+                    if class == CueClass::Belief && !infinitive && !self.clause_like(toks, start)
                         || reason == "fallback" && !self.fallback_content(toks, hit, start)
                     {
                         return Some(subj);
