@@ -720,6 +720,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "He",
         "spoke out against",
     ),
+    // An opening participle clause with `that` reports for the main subject.
+    (
+        "Noting that only Sen. Mark Kirk voted with Democrats, Tester called for a new vote.",
+        "indirect",
+        "only Sen. Mark Kirk voted with Democrats",
+        "Tester",
+        "Noting",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -967,6 +967,20 @@ impl<'a> Finder<'a> {
                 && self.closes_quote(toks[hit.at - 1].span)
                 && toks[hit.at - 2].text == ",";
             let progressive = hit.at > 0 && pronoun_contraction(&toks[hit.at - 1]);
+            // `Noting that only Sen. Kirk voted with Democrats, Tester
+            // added: …`: an opening participle clause reports what the main
+            // clause's subject says in it.
+            let opening = hit.at == 0
+                || hit.at == 1 && matches!(toks[0].lower(), "while" | "after" | "before" | "in");
+            if opening && toks.get(after_cue).is_some_and(|t| t.lower() == "that") {
+                let comma = (after_cue + 2..toks.len().min(after_cue + 40))
+                    .find(|&k| toks[k].text == "," && !self.in_quote(toks[k].span))?;
+                let np = np::forward(toks, comma + 1, toks.len(), self.text)?;
+                let subj = (self.mention(toks, &np), np);
+                let content = Span::new(toks[after_cue + 1].span.start, toks[comma - 1].span.end);
+                self.emit(content, cue, Some(&subj), hit.entry, "gerund", None);
+                return Some(subj);
+            }
             if progressive {
                 // `he’s hoping …`, `they’re saying …`: a progressive with a
                 // contracted pronoun subject.
