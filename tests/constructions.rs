@@ -935,6 +935,11 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
     ("She made a cake for the party.", &[]),
+    // After a possessive and before a bare noun a cue form is an adjective.
+    (
+        "Donors worry about meeting Trump's declared goal of $1 billion.",
+        &[],
+    ),
     // A naming participle after an indefinite noun phrase is no cue.
     (
         "The lawsuit was filed by a former staffer named Bradley Podliska.",

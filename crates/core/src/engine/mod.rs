@@ -437,6 +437,28 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        // `Trump’s declared goal`, `his repeated accusations`: after a
+        // possessive and before a bare noun, the form is an adjective.
+        if len == 1
+            && i > 0
+            && {
+                let p = &toks[i - 1];
+                let l = p.lower();
+                matches!(l, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                    || p.is_capitalized() && (l.ends_with("'s") || l.ends_with("s'"))
+            }
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word
+                    && !n.is_capitalized()
+                    && !Words::builtin().is_function(n.lower())
+                    && !matches!(
+                        n.lower(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+            })
+        {
+            return None;
+        }
         // `passed away`, `backed off`: a learned verb with a particle is
         // another verb.
         if entry.learned
