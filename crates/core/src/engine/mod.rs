@@ -446,6 +446,13 @@ impl<'a> Finder<'a> {
                 let l = p.lower();
                 matches!(l, "his" | "her" | "their" | "its" | "our" | "my" | "your")
                     || p.is_capitalized() && (l.ends_with("'s") || l.ends_with("s'"))
+                    // (`some affirming language`, `the reported problems`)
+                    || (t.lower().ends_with("ing") || t.lower().ends_with("ed"))
+                        && matches!(
+                            l,
+                            "the" | "a" | "an" | "some" | "any" | "no" | "more" | "most" | "such"
+                                | "these" | "those" | "this"
+                        )
             }
             && toks.get(i + 1).is_some_and(|n| {
                 n.is_word
