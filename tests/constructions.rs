@@ -935,6 +935,9 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
     ("She made a cake for the party.", &[]),
+    // `found oneself`, `found a way`, `helped found`: no finding.
+    ("He also found himself in a series of contentious exchanges.", &[]),
+    ("Ever since Roger Ailes helped found Fox News in 1996, the network grew.", &[]),
     // After a possessive and before a bare noun a cue form is an adjective.
     (
         "Donors worry about meeting Trump's declared goal of $1 billion.",

@@ -437,6 +437,41 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        // `found himself in`, `found a way to`, `helped found Fox News`, `was
+        // found discriminatory`: no finding.
+        if entry.lemma == "find"
+            && (toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower(),
+                    "himself"
+                        | "herself"
+                        | "themselves"
+                        | "itself"
+                        | "myself"
+                        | "ourselves"
+                        | "yourself"
+                        | "ways"
+                        | "someone"
+                        | "something"
+                        | "time"
+                ) || n.lower() == "a" && toks.get(i + 2).is_some_and(|m| m.lower() == "way")
+            }) || i > 0
+                && matches!(
+                    toks[i - 1].lower(),
+                    "helped"
+                        | "help"
+                        | "helps"
+                        | "to"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "be"
+                ))
+        {
+            return None;
+        }
         // `Trump’s declared goal`, `his repeated accusations`: after a
         // possessive and before a bare noun, the form is an adjective.
         if len == 1
