@@ -428,7 +428,10 @@ impl<'a> Finder<'a> {
             "named" | "called" | "dubbed" | "titled" | "nicknamed"
         ) && i >= 2
             && toks[i - 1].is_word
-            && !toks[i - 1].is_capitalized()
+            // (`a super PAC called Our Principles`: an acronym too.)
+            && (!toks[i - 1].is_capitalized()
+                || toks[i - 1].text.len() > 1
+                    && toks[i - 1].text.chars().all(|c| c.is_ascii_uppercase()))
             && !Words::builtin().is_function(toks[i - 1].lower())
             && !skips_before_cue(&toks[i - 1])
             && toks[i.saturating_sub(4)..i - 1]
