@@ -684,6 +684,13 @@ impl<'a> Finder<'a> {
     /// `He expected to win` (active: no form of `be`).
     fn hedge(&mut self, toks: &[Token<'a>], hit: &CueHit<'static>, cues: &[CueHit<'static>]) {
         let after = hit.at + hit.len;
+        // `He just can't seem to convince the voters`: an idiom, no hedge.
+        if hit.at > 0
+            && (toks[..hit.at].iter().rev().take(3))
+                .any(|t| matches!(t.lower(), "can't" | "cannot" | "couldn't"))
+        {
+            return;
+        }
         // Adverbs and auxiliaries between the subject and the verb.
         let mut k = before_hedge_skips(toks, hit.at);
         if hit.entry.is_passive_hedge() {
