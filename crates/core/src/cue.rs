@@ -111,6 +111,10 @@ pub struct Lexicon {
     forms: FxMap<String, CueEntry>,
     /// First words of multi-word forms.
     heads: HashSet<String, BuildHasherDefault<FxHasher>>,
+    /// Proper prefixes of two or more words of multi-word forms (`made
+    /// the` of `made the case`): a longer key is worth building only after
+    /// one of these.
+    prefixes: HashSet<String, BuildHasherDefault<FxHasher>>,
     /// Every word a cue can start with (single-word forms and `heads`): one
     /// cheap lookup instead of two hash-map lookups in the pre-checks.
     starts: WordTable,
@@ -331,6 +335,7 @@ impl Lexicon {
     pub fn parse(data: &str) -> Lexicon {
         let mut forms = FxMap::default();
         let mut heads = HashSet::default();
+        let mut prefixes = HashSet::default();
         let mut max_words = 1;
         for line in data.lines() {
             let line = line.trim();
@@ -365,6 +370,10 @@ impl Lexicon {
                 max_words = max_words.max(f.split(' ').count());
                 if let Some((head, _)) = f.split_once(' ') {
                     heads.insert(head.to_string());
+                    let words: Vec<&str> = f.split(' ').collect();
+                    for n in 2..words.len() {
+                        prefixes.insert(words[..n].join(" "));
+                    }
                 }
                 let gerund = f.ends_with("ing") && f != lemma;
                 let participle = f.ends_with("ed")
@@ -406,6 +415,7 @@ impl Lexicon {
         Lexicon {
             forms,
             heads,
+            prefixes,
             starts,
             start_forms,
             max_words,
@@ -565,6 +575,10 @@ impl Lexicon {
             if let Some(e) = self.forms.get(key) {
                 best = Some((n + 1, e));
             }
+            // No longer form starts with this key.
+            if n > 0 && !self.prefixes.contains(key) {
+                break;
+            }
         }
         best
     }
@@ -584,6 +598,9 @@ impl Lexicon {
             key.push_str(t.lower());
             if let Some(e) = self.forms.get(&key) {
                 best = Some((n + 1, e));
+            }
+            if n > 0 && !self.prefixes.contains(&key) {
+                break;
             }
         }
         best
