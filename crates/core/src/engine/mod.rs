@@ -382,7 +382,7 @@ impl<'a> Finder<'a> {
         };
         // `made no mention of`, `gave a speech about`: a light verb reports
         // only with a reporting noun, and the cue runs to its preposition.
-        if entry.lemma == "light" {
+        if entry.class == CueClass::Object && entry.lemma == "light" {
             return light_complement(toks, i + len).map(|end| (end - i, entry));
         }
         // `saw Beck’s comments as …`: `see`/`view`/`regard`/`cast` report only with `as`.
@@ -423,10 +423,12 @@ impl<'a> Finder<'a> {
         // `a former staffer named Bradley Podliska`, `a competition called
         // the House to Home Prize`: a naming participle after an indefinite
         // noun phrase modifies it.
-        if matches!(
-            t.lower(),
-            "named" | "called" | "dubbed" | "titled" | "nicknamed"
-        ) && i >= 2
+        if entry.participle
+            && matches!(
+                t.lower(),
+                "named" | "called" | "dubbed" | "titled" | "nicknamed"
+            )
+            && i >= 2
             && toks[i - 1].is_word
             // (`a super PAC called Our Principles`: an acronym too.)
             && (!toks[i - 1].is_capitalized()
@@ -442,7 +444,8 @@ impl<'a> Finder<'a> {
         }
         // `found himself in`, `found a way to`, `helped found Fox News`, `was
         // found discriminatory`: no finding.
-        if entry.lemma == "find"
+        if entry.class == CueClass::Evidence
+            && entry.lemma == "find"
             && (toks.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lower(),
@@ -479,6 +482,9 @@ impl<'a> Finder<'a> {
         // possessive and before a bare noun, the form is an adjective.
         if len == 1
             && i > 0
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word && !n.is_capitalized())
             && {
                 let p = &toks[i - 1];
                 let l = p.lower();
