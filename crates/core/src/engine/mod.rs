@@ -482,9 +482,16 @@ impl<'a> Finder<'a> {
         // possessive and before a bare noun, the form is an adjective.
         if len == 1
             && i > 0
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.is_word && !n.is_capitalized())
+            // (The next word first: it is the cheapest test.)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word
+                    && !n.is_capitalized()
+                    && !Words::builtin().is_function(n.lower())
+                    && !matches!(
+                        n.lower(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+            })
             && {
                 let p = &toks[i - 1];
                 let l = p.lower();
@@ -498,15 +505,6 @@ impl<'a> Finder<'a> {
                                 | "these" | "those" | "this"
                         )
             }
-            && toks.get(i + 1).is_some_and(|n| {
-                n.is_word
-                    && !n.is_capitalized()
-                    && !Words::builtin().is_function(n.lower())
-                    && !matches!(
-                        n.lower(),
-                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
-                    )
-            })
         {
             return None;
         }
@@ -1379,7 +1377,8 @@ impl<'a> Finder<'a> {
     /// Whether the content after a cue whose subject no rule parsed is
     /// reported speech: a finite clause, or a clause that opens with a
     /// determiner or a name after a cue that cannot be a plural noun
-    /// (`reports`, `claims`).
+    /// (`reports`, `claims`); never a bare noun after a participle other
+    /// than `said`/`told` (`60 pledged delegates`).
     fn fallback_content(&self, toks: &[Token<'a>], hit: &CueHit<'static>, start: usize) -> bool {
         let cue = toks[hit.at + hit.len - 1].lower();
         let t = &toks[start];
