@@ -728,6 +728,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Tester",
         "Noting",
     ),
+    (
+        "Critics reviled the plan as a giveaway to the banks.",
+        "indirect",
+        "the plan as a giveaway to the banks",
+        "Critics",
+        "reviled",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",
