@@ -686,6 +686,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "reports",
     ),
+    // ... and a few before their preposition (`praise for`, `doubts about`).
+    (
+        "The speech drew Trump's praise for the Republican platform.",
+        "indirect",
+        "the Republican platform",
+        "Trump's",
+        "praise",
+    ),
     // ... but after a subject the word is the verb.
     (
         "Trump claims that the election is rigged.",
