@@ -743,6 +743,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Critics",
         "reviled",
     ),
+    // Verbs that report only with `as`.
+    (
+        "Clinton painted her rival as a one-issue candidate.",
+        "indirect",
+        "her rival as a one-issue candidate",
+        "Clinton",
+        "painted",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",
@@ -950,6 +958,7 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ("Only time will tell if his staying power will last.", &[]),
     ("I find his message chilling.", &[]),
     ("She made a cake for the party.", &[]),
+    ("He painted the house last summer.", &[]),
     // `found oneself`, `found a way`, `helped found`: no finding.
     ("He also found himself in a series of contentious exchanges.", &[]),
     ("Ever since Roger Ailes helped found Fox News in 1996, the network grew.", &[]),

@@ -385,9 +385,21 @@ impl<'a> Finder<'a> {
         if entry.class == CueClass::Object && entry.lemma == "light" {
             return light_complement(toks, i + len).map(|end| (end - i, entry));
         }
-        // `saw Beck’s comments as …`: `see`/`view`/`regard`/`cast` report only with `as`.
-        if matches!(entry.lemma.as_str(), "see" | "view" | "regard" | "cast")
-            && !as_complement(toks, i + len)
+        // `saw Beck’s comments as …`, `painted him as …`, `billed himself as
+        // …`: these report only with `as`.
+        if matches!(
+            entry.lemma.as_str(),
+            "see"
+                | "view"
+                | "regard"
+                | "cast"
+                | "paint"
+                | "bill"
+                | "peg"
+                | "frame"
+                | "position"
+                | "pitch"
+        ) && !as_complement(toks, i + len)
         {
             return None;
         }
