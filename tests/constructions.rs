@@ -751,6 +751,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Clinton",
         "painted",
     ),
+    // A base form after a singular word is a noun, which ends no report;
+    // a hyphen without spaces is no dash.
+    (
+        "He said it might be difficult to build Democratic support during an election season.",
+        "indirect",
+        "it might be difficult to build Democratic support during an election season",
+        "He",
+        "said",
+    ),
+    (
+        "Trump has promised to build a wall along the U.S.-Mexico border.",
+        "indirect",
+        "to build a wall along the U.S.-Mexico border",
+        "Trump",
+        "promised",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -267,6 +267,19 @@ impl<'a> Finder<'a> {
             return Some(hit.at);
         }
         if let Some(first) = self.subject_first(toks, hit.at) {
+            // `to build Democratic support during …`: a base form after a
+            // singular subject is a noun, no later attribution.
+            let noun = hit.entry.base
+                && self
+                    .subject_memo
+                    .borrow()
+                    .iter()
+                    .find(|(a, _)| *a == hit.at)
+                    .and_then(|(_, np)| np.as_ref())
+                    .is_some_and(|np| self.base_form_noun(toks, hit, np));
+            if noun {
+                return None;
+            }
             return Some(first);
         }
         let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
@@ -381,8 +394,15 @@ impl<'a> Finder<'a> {
         // a person (`…, who …`) and an elaboration (`…, including …`,
         // `…, especially …`) stay in the report.
         let limit = end.min(from + 400);
-        let is_dash =
-            |t: &Token<'_>| matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1;
+        // (A hyphen with no space beside it joins words: `U.S.-Mexico`.)
+        let text = self.text;
+        let spaced = |t: &Token<'_>| {
+            text[..t.span.start].ends_with(char::is_whitespace)
+                || text[t.span.end..].starts_with(char::is_whitespace)
+        };
+        let is_dash = |t: &Token<'_>| {
+            matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1 && spaced(t)
+        };
         let participle = |n: &str| n.len() > 5 && n.ends_with("ing");
         // `cited X, as an example`: object cues take an `as` complement.
         let object_cue = cues[..first_later]

@@ -1156,37 +1156,7 @@ impl<'a> Finder<'a> {
             }
         }
         if let Some(subj) = subject.as_ref() {
-            // A base-form verb (`note`, `charge`, `say`) needs a plural or
-            // first/second-person subject: `the Treasury note`, `the congestion charge` are nouns.
-            // (Learned entries are forms, never base forms.)
-            let base = hit.entry.base;
-            // `Rubios`, `the Khans`, `the Clintons`
-            let family = subj.0.text.starts_with("the ") || subj.0.text.starts_with("The ");
-            let plural_word = (subj.1.kind == MentionKind::Surname
-                || family && subj.1.kind == MentionKind::Name)
-                && subj.0.text.ends_with('s')
-                && !subj.0.text.ends_with("'s")
-                && !subj.0.text.ends_with("’s")
-                || plural_head(&toks[subj.1.first..=subj.1.last.min(toks.len() - 1)]);
-            // `Forbes and Wealth-X say`: a conjoined subject is plural.
-            let conjoined = subj.1.first >= 2
-                && toks[subj.1.first - 1].lower() == "and"
-                && toks[subj.1.first - 2].is_capitalized();
-            let singular = !plural_word
-                && !conjoined
-                && matches!(
-                    subj.1.kind,
-                    MentionKind::Name
-                        | MentionKind::Surname
-                        | MentionKind::Role
-                        | MentionKind::Organization
-                );
-            let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
-            // (`Govs. Jeb Bush and Chris Christie, who say …`: after a
-            // relative pronoun the word is a verb whatever its antecedent.)
-            let relative = matches!(toks[subj.1.first].lower(), "who" | "which");
-            if base && singular && !aux_before && hit.len == 1 && reason != "fallback" && !relative
-            {
+            if reason != "fallback" && self.base_form_noun(toks, hit, &subj.1) {
                 return None;
             }
         }
@@ -1384,6 +1354,52 @@ impl<'a> Finder<'a> {
             return self.inverted(unit, toks, hit, cue);
         }
         None
+    }
+
+    /// A base-form cue (`note`, `charge`, `say`, `support`) after a singular
+    /// subject is a noun (`the Treasury note`, `the congestion charge`,
+    /// `Democratic support`): a base form needs a plural or
+    /// first/second-person subject, an auxiliary before it, or a relative
+    /// pronoun (`Govs. Jeb Bush and Chris Christie, who say …`). (Learned
+    /// entries are forms, never base forms.)
+    pub(super) fn base_form_noun(
+        &self,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        np: &Np,
+    ) -> bool {
+        if !hit.entry.base || hit.len != 1 {
+            return false;
+        }
+        let last = np.last.min(toks.len() - 1);
+        let text = self
+            .text
+            .get(toks[np.first].span.start..toks[last].span.end)
+            .unwrap_or_default();
+        // `Rubios`, `the Khans`, `the Clintons`
+        let family = text.starts_with("the ") || text.starts_with("The ");
+        let plural_word = (np.kind == MentionKind::Surname
+            || family && np.kind == MentionKind::Name)
+            && text.ends_with('s')
+            && !text.ends_with("'s")
+            && !text.ends_with("’s")
+            || plural_head(&toks[np.first..=last]);
+        // `Forbes and Wealth-X say`: a conjoined subject is plural.
+        let conjoined = np.first >= 2
+            && toks[np.first - 1].lower() == "and"
+            && toks[np.first - 2].is_capitalized();
+        let singular = !plural_word
+            && !conjoined
+            && matches!(
+                np.kind,
+                MentionKind::Name
+                    | MentionKind::Surname
+                    | MentionKind::Role
+                    | MentionKind::Organization
+            );
+        let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
+        let relative = matches!(toks[np.first].lower(), "who" | "which");
+        singular && !aux_before && !relative
     }
 
     /// Whether the content after a cue whose subject no rule parsed is
