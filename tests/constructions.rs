@@ -767,6 +767,28 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         "promised",
     ),
+    (
+        "Despite challenging the trustworthiness of the majority leader, Cruz said he could work with him.",
+        "indirect",
+        "the trustworthiness of the majority leader",
+        "Cruz",
+        "challenging",
+    ),
+    // An object pronoun ends a speaker's complement.
+    (
+        "The plan will fail, a source close to him said.",
+        "indirect",
+        "The plan will fail",
+        "a source close to him",
+        "said",
+    ),
+    (
+        "Sources close to her say the plan will fail.",
+        "indirect",
+        "the plan will fail",
+        "Sources close to her",
+        "say",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

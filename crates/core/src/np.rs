@@ -303,6 +303,15 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             role: None,
         });
     }
+    // `a source close to him said`: an object pronoun ends a complement;
+    // the phrase is headed before it.
+    if last > floor
+        && matches!(lower(head), "him" | "her" | "them" | "us" | "me")
+        && matches!(lower(&tokens[last - 1]), "to" | "with" | "of" | "for")
+    {
+        let pron = Np::unnamed(last, last, MentionKind::Pronoun, head.text.to_string());
+        return complement_head(tokens, last, last, floor, text).filter(|np| np.first < pron.first);
+    }
     // `those surveyed`, `those polled`
     if last > floor
         && lower(&tokens[last - 1]) == "those"

@@ -577,8 +577,13 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        // Nouns: `the report`, `a call`, `his claim`, `both states`.
-        if prev.is_some_and(|p| {
+        // Nouns: `the report`, `a call`, `his claim`, `both states` (but
+        // `Sources close to her say`: `her` is an object there).
+        let object_her = prev == Some("her")
+            && i >= 2
+            && matches!(toks[i - 2].lower(), "to" | "with" | "for" | "of");
+        if !object_her
+            && prev.is_some_and(|p| {
             DETERMINER_WORDS.contains(&p)
                 || matches!(
                     p,
@@ -1060,16 +1065,42 @@ impl<'a> Finder<'a> {
             // `Noting that only Sen. Kirk voted with Democrats, Tester
             // added: …`: an opening participle clause reports what the main
             // clause's subject says in it.
+            // (`Despite challenging the leader's trustworthiness, Cruz
+            // said …`: an object cue's object, without `that`.)
             let opening = hit.at == 0
-                || hit.at == 1 && matches!(toks[0].lower(), "while" | "after" | "before" | "in");
-            if opening && toks.get(after_cue).is_some_and(|t| t.lower() == "that") {
-                let comma = (after_cue + 2..toks.len().min(after_cue + 40))
+                || hit.at == 1
+                    && matches!(
+                        toks[0].lower(),
+                        "while" | "after" | "before" | "in" | "despite" | "since" | "without"
+                    );
+            let that = toks.get(after_cue).is_some_and(|t| t.lower() == "that");
+            if opening && (that || class == CueClass::Object && hit.at == 1) {
+                let from = after_cue + usize::from(that);
+                let comma = (from + 1..toks.len().min(after_cue + 40))
                     .find(|&k| toks[k].text == "," && !self.in_quote(toks[k].span))?;
-                let np = np::forward(toks, comma + 1, toks.len(), self.text)?;
-                let subj = (self.mention(toks, &np), np);
-                let content = Span::new(toks[after_cue + 1].span.start, toks[comma - 1].span.end);
-                self.emit(content, cue, Some(&subj), hit.entry, "gerund", None);
-                return Some(subj);
+                // The subject of the main clause's cue (`…, Tester added`),
+                // which must follow it directly.
+                // Without such a subject the clause is reported without a
+                // speaker.
+                let subj = cues
+                    .iter()
+                    .find(|h| h.at > comma + 1)
+                    .and_then(|verb| {
+                        np::forward(toks, comma + 1, verb.at, self.text).filter(|np| {
+                            np.last + 1 >= verb.at
+                                || skips_before_cue(&toks[np.last + 1])
+                                || toks[np.last + 1].text == ","
+                        })
+                    })
+                    .map(|np| (self.mention(toks, &np), np));
+                // (An object without `that` only for a main clause's
+                // speaker: `Before announcing the sentence, the judge
+                // addressed him` reports nothing.)
+                if that || subj.is_some() {
+                    let content = Span::new(toks[from].span.start, toks[comma - 1].span.end);
+                    self.emit(content, cue, subj.as_ref(), hit.entry, "gerund", None);
+                }
+                return subj;
             }
             if progressive {
                 // `he’s hoping …`, `they’re saying …`: a progressive with a
