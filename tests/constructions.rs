@@ -789,6 +789,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Sources close to her",
         "say",
     ),
+    // A stance participle after its noun ends before the main verb.
+    (
+        "Democrats supporting Mrs. Clinton have pointed to Senator Harry Reid.",
+        "indirect",
+        "Mrs. Clinton",
+        "Democrats",
+        "supporting",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -1206,6 +1206,40 @@ impl<'a> Finder<'a> {
             }
             // Content after the cue.
             let mut stop = self.content_stop(toks, after_cue, cues);
+            // `Democrats supporting Mrs. Clinton have pointed to …`, `One
+            // pastor supporting Mr. Cruz, Darran Whiting, said …`: a stance
+            // participle right after its noun modifies it; its object ends
+            // before the main clause's verb or at a comma.
+            if hit.entry.gerund && class == CueClass::Object && subj.1.last + 1 == hit.at {
+                if let Some(v) = (after_cue + 1..stop).find(|&k| {
+                    let t = &toks[k];
+                    t.text == ","
+                        || t.is_word
+                            && !t.is_capitalized()
+                            && matches!(
+                                t.lower(),
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "may"
+                                    | "might"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "must"
+                                    | "did"
+                                    | "does"
+                                    | "do"
+                            )
+                }) {
+                    stop = v;
+                }
+            }
             let mut start = self.content_start(toks, after_cue, stop, hit.entry);
             // `told Politico he planned to …`: a later cue whose subject opens
             // the content is inside it, not a new report.
