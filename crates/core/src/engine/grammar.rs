@@ -1286,3 +1286,30 @@ const REPORT_NOUNS: &[&str] = &[
     "recommendation",
     "comparison",
 ];
+
+/// An auxiliary or modal, which can only be a finite verb (`is`, `has`,
+/// `will`): after a noun phrase it starts the main clause's predicate.
+pub(super) fn main_verb(t: &Token<'_>) -> bool {
+    t.is_word
+        && !t.is_capitalized()
+        && matches!(
+            t.lower(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "may"
+                | "might"
+                | "can"
+                | "could"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+        )
+}

@@ -1211,32 +1211,9 @@ impl<'a> Finder<'a> {
             // participle right after its noun modifies it; its object ends
             // before the main clause's verb or at a comma.
             if hit.entry.gerund && class == CueClass::Object && subj.1.last + 1 == hit.at {
-                if let Some(v) = (after_cue + 1..stop).find(|&k| {
-                    let t = &toks[k];
-                    t.text == ","
-                        || t.is_word
-                            && !t.is_capitalized()
-                            && matches!(
-                                t.lower(),
-                                "is" | "are"
-                                    | "was"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "may"
-                                    | "might"
-                                    | "can"
-                                    | "could"
-                                    | "should"
-                                    | "must"
-                                    | "did"
-                                    | "does"
-                                    | "do"
-                            )
-                }) {
+                if let Some(v) =
+                    (after_cue + 1..stop).find(|&k| toks[k].text == "," || main_verb(&toks[k]))
+                {
                     stop = v;
                 }
             }
