@@ -797,6 +797,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Democrats",
         "supporting",
     ),
+    // `…, as X noted`: the clause before the comma.
+    (
+        "Invoking Weimar Germany is a classic scare tactic, as David Dayen noted in The Intercept.",
+        "indirect",
+        "Invoking Weimar Germany is a classic scare tactic",
+        "David Dayen",
+        "noted",
+    ),
     // A stance adjective before `that`.
     (
         "His supporters are optimistic that he’ll make a comeback in Texas.",

@@ -1152,6 +1152,16 @@ pub(super) fn opening_adjunct_end(toks: &[Token<'_>]) -> Option<usize> {
                 | "throughout"
                 | "amid"
                 | "despite"
+                | "still"
+                | "however"
+                | "meanwhile"
+                | "now"
+                | "instead"
+                | "indeed"
+                | "separately"
+                | "finally"
+                | "yesterday"
+                | "today"
         )
     });
     if !opens {

@@ -1071,7 +1071,16 @@ impl<'a> Finder<'a> {
                 || hit.at == 1
                     && matches!(
                         toks[0].lower(),
-                        "while" | "after" | "before" | "in" | "despite" | "since" | "without"
+                        "while"
+                            | "after"
+                            | "before"
+                            | "in"
+                            | "despite"
+                            | "since"
+                            | "without"
+                            | "by"
+                            | "upon"
+                            | "when"
                     );
             let that = toks.get(after_cue).is_some_and(|t| t.lower() == "that");
             if opening && (that || class == CueClass::Object && hit.at == 1) {
@@ -1141,7 +1150,10 @@ impl<'a> Finder<'a> {
             subject = prev_subject.cloned().or_else(|| {
                 // (After an opening adjunct: `During the 2012 election, Mitt
                 // Romney ran on … and accused Obama of …`.)
-                let first = opening_adjunct_end(toks).map_or(0, |c| c + 1);
+                let first = opening_adjunct_end(toks).map_or_else(
+                    || toks.iter().position(|t| t.is_word).unwrap_or(0),
+                    |c| c + 1,
+                );
                 np::forward(toks, first, conj - 1, self.text)
                     .map(|np| (self.mention(toks, &np), np))
                     .filter(|(_, np)| {
@@ -1365,6 +1377,20 @@ impl<'a> Finder<'a> {
                 // `When Trump suggested …, Rubio objected.`: an opening
                 // subordinate clause is not what the later subject said.
                 let clause = last.text == "," && opening_clause_end(toks) == Some(subj_first - 1);
+                // `…, as David Dayen noted in The Intercept.`: the clause
+                // before `, as` is what was noted (only when nothing but
+                // adjuncts follows the cue).
+                let as_clause = last.lower() == "as"
+                    && before.len() >= 3
+                    && before[before.len() - 2].text == ","
+                    && class == CueClass::Speech
+                    && !emitted
+                    && only_adjunct_after(toks, after_cue);
+                let (before, last) = if as_clause {
+                    (&before[..before.len() - 1], &before[before.len() - 2])
+                } else {
+                    (before, last)
+                };
                 let comma_quote = self.closes_quote(last.span)
                     || (last.text == "," && before.len() >= 2 && !clause)
                     || last.text == "—";
