@@ -112,7 +112,10 @@ pub fn is_furniture_line(line: &str) -> bool {
     if line.len() > 600 {
         return false;
     }
-    let has_cookie = line.contains("ookie") || line.contains("OOKIE");
+    // (The upper-case form only on a line that opens in capitals: one
+    // substring search per paragraph instead of two.)
+    let has_cookie = line.contains("ookie")
+        || line.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) && line.contains("OOKIE");
     // Long lines are body text unless they are cookie notices.
     if line.len() > 160 && !has_cookie {
         return false;
