@@ -87,9 +87,8 @@ impl<'a> Finder<'a> {
                 // adjunct it is the complementiser (`learned on Tuesday that`).
                 if entry.class == CueClass::Object
                     && k > from
-                    && !with_lowercase(toks[from].text, |l| {
-                        opens_content_adjunct(l) || is_weekday(l)
-                    })
+                    && !(opens_content_adjunct(toks[from].lower())
+                        || is_weekday(toks[from].lower()))
                 {
                     break;
                 }

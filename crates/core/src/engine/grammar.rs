@@ -1086,42 +1086,28 @@ pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
         .take(10)
         .take_while(|t| t.is_word)
         .any(|t| {
-            matches!(
-                t.lower(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "does"
-                    | "did"
-                    | "won't"
-                    | "wasn't"
-                    | "isn't"
-                    | "aren't"
-                    | "weren't"
-                    | "didn't"
-                    | "doesn't"
-                    | "can't"
-                    | "cannot"
-                    | "wouldn't"
-                    | "couldn't"
-                    | "shouldn't"
-                    | "hasn't"
-                    | "haven't"
-                    | "hadn't"
-                    | "don't"
-                    | "shall"
-            )
+            let l = t.lower();
+            is_auxiliary(l)
+                || matches!(
+                    l,
+                    "won't"
+                        | "wasn't"
+                        | "isn't"
+                        | "aren't"
+                        | "weren't"
+                        | "didn't"
+                        | "doesn't"
+                        | "can't"
+                        | "cannot"
+                        | "wouldn't"
+                        | "couldn't"
+                        | "shouldn't"
+                        | "hasn't"
+                        | "haven't"
+                        | "hadn't"
+                        | "don't"
+                        | "shall"
+                )
         })
 }
 
@@ -1300,26 +1286,29 @@ const REPORT_NOUNS: &[&str] = &[
 /// An auxiliary or modal, which can only be a finite verb (`is`, `has`,
 /// `will`): after a noun phrase it starts the main clause's predicate.
 pub(super) fn main_verb(t: &Token<'_>) -> bool {
-    t.is_word
-        && !t.is_capitalized()
-        && matches!(
-            t.lower(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "may"
-                | "might"
-                | "can"
-                | "could"
-                | "should"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-        )
+    t.is_word && !t.is_capitalized() && (is_auxiliary(t.lower()) || t.lower() == "do")
+}
+
+/// The auxiliaries and modals (`is`, `has`, `will`, `did` …) that both
+/// [`finite_clause`] and [`main_verb`] look for.
+fn is_auxiliary(l: &str) -> bool {
+    matches!(
+        l,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+    )
 }

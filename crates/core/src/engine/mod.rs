@@ -796,7 +796,7 @@ impl<'a> Finder<'a> {
                     a.is_word && !a.is_capitalized() && !Words::builtin().is_function(a.lower())
                 })
         });
-        let possessive = prev.is_some_and(is_possessive);
+        let possessive = owner.is_some() && owner == hit.at.checked_sub(1);
         let noun_position = prev.is_none_or(|p| {
             let l = p.lower();
             possessive
