@@ -265,21 +265,12 @@ impl<'a> Finder<'a> {
         if hit.entry.class == CueClass::According {
             return Some(hit.at);
         }
-        if let Some(first) = self.subject_first(toks, hit.at) {
-            // `to build Democratic support during …`: a base form after a
-            // singular subject is a noun, no later attribution.
-            let noun = hit.entry.base
-                && self
-                    .subject_memo
-                    .borrow()
-                    .iter()
-                    .find(|(a, _)| *a == hit.at)
-                    .and_then(|(_, np)| np.as_ref())
-                    .is_some_and(|np| self.base_form_noun(toks, hit, np));
-            if noun {
-                return None;
-            }
-            return Some(first);
+        // `to build Democratic support during …`: a base form after a
+        // singular subject is a noun, no later attribution.
+        if let Some((first, noun)) = self.remembered_subject(toks, hit.at, |np| {
+            (np.first, self.base_form_noun(toks, hit, np))
+        }) {
+            return (!noun).then_some(first);
         }
         let prev = hit.at.checked_sub(1).map(|p| toks[p].lower())?;
         if hit.entry.gerund && prev == "," {

@@ -94,17 +94,28 @@ impl<'a> Finder<'a> {
     /// content, and [`Finder::subject_taken`] takes it when the cue itself
     /// is attributed.
     pub(super) fn subject_first(&self, toks: &[Token<'a>], at: usize) -> Option<usize> {
+        self.remembered_subject(toks, at, |np| np.first)
+    }
+
+    /// `f` of [`Finder::subject_before`] at `at`, computed once per cue and
+    /// unit (see [`Finder::subject_first`]).
+    pub(super) fn remembered_subject<R>(
+        &self,
+        toks: &[Token<'a>],
+        at: usize,
+        f: impl FnOnce(&Np) -> R,
+    ) -> Option<R> {
         if let Some((_, np)) = self.subject_memo.borrow().iter().find(|(a, _)| *a == at) {
-            return np.as_ref().map(|np| np.first);
+            return np.as_ref().map(f);
         }
         let np = self.subject_before(toks, at);
-        let first = np.as_ref().map(|np| np.first);
+        let r = np.as_ref().map(f);
         let mut memo = self.subject_memo.borrow_mut();
         if memo.len() >= 32 {
             memo.remove(0); // later cues only look a few cues ahead
         }
         memo.push((at, np));
-        first
+        r
     }
 
     pub(super) fn subject_before(&self, toks: &[Token<'a>], at: usize) -> Option<Np> {
