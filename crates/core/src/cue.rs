@@ -49,6 +49,137 @@ pub struct CueEntry {
     /// (`cues_learned.tsv`): mostly stances (`voted`, `endorsed`), reported
     /// with a lower confidence.
     pub learned: bool,
+    /// What the rules need to know about the lemma ([`LemmaTraits`]),
+    /// decided once when the lexicon is built.
+    pub(crate) traits: LemmaTraits,
+}
+
+/// Lemma-specific behaviour of a cue that the attribution rules ask
+/// about, as bits (set by [`LemmaTraits::of`] when the lexicon is built,
+/// so that a rule tests a bit instead of comparing lemma strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct LemmaTraits(u16);
+
+impl LemmaTraits {
+    /// `make`, `give`, … (lemma `light` in `cues.tsv`): a light verb that
+    /// reports only with a reporting noun (`made no mention of`).
+    pub(crate) const LIGHT: u16 = 1;
+    /// A reporting noun (lemma `nominal`: `the claim that …`).
+    pub(crate) const NOMINAL: u16 = 1 << 1;
+    /// Reports only with `as` (`saw X as …`, `painted him as …`).
+    pub(crate) const NEEDS_AS: u16 = 1 << 2;
+    /// `find`, whose idioms (`found himself`, `helped found`) are no finding.
+    pub(crate) const FIND: u16 = 1 << 3;
+    /// Its `to`-infinitive is itself the report (`vowed to fight`).
+    pub(crate) const INFINITIVE: u16 = 1 << 4;
+    /// Its first object is the hearer, not the content (`told reporters
+    /// that …`).
+    pub(crate) const TELLS: u16 = 1 << 5;
+    /// A speech cue that may report an `about` complement after adjuncts
+    /// (`wrote in his memoir about X`, `complained bitterly about X`).
+    pub(crate) const ABOUT: u16 = 1 << 6;
+    /// `add`, `maintain`, `continue`: report only a clause or a quote.
+    pub(crate) const NEEDS_CLAUSE: u16 = 1 << 7;
+    /// `add` (`added 3 points` is no report).
+    pub(crate) const ADD: u16 = 1 << 8;
+    /// `post`.
+    pub(crate) const POST: u16 = 1 << 9;
+    /// `state`, which is also a noun (`the state says`).
+    pub(crate) const STATE: u16 = 1 << 10;
+    /// `write`, `call`: speech verbs that do not vouch for an anonymous
+    /// source's speaking.
+    pub(crate) const WRITES_OR_CALLS: u16 = 1 << 11;
+
+    /// The traits of `lemma`.
+    fn of(lemma: &str) -> LemmaTraits {
+        let mut t = 0;
+        let mut set = |bit: u16, on: bool| {
+            if on {
+                t |= bit;
+            }
+        };
+        set(Self::LIGHT, lemma == "light");
+        set(Self::NOMINAL, lemma == "nominal");
+        set(
+            Self::NEEDS_AS,
+            matches!(
+                lemma,
+                "see"
+                    | "view"
+                    | "regard"
+                    | "cast"
+                    | "paint"
+                    | "bill"
+                    | "peg"
+                    | "frame"
+                    | "position"
+                    | "pitch"
+            ),
+        );
+        set(Self::FIND, lemma == "find");
+        set(
+            Self::INFINITIVE,
+            matches!(
+                lemma,
+                "vow"
+                    | "pledge"
+                    | "promise"
+                    | "threaten"
+                    | "agree"
+                    | "plan"
+                    | "want"
+                    | "hope"
+                    | "urge"
+                    | "ask"
+                    | "demand"
+                    | "propose"
+                    | "claim"
+                    | "swear"
+                    | "seek"
+            ),
+        );
+        set(
+            Self::TELLS,
+            matches!(
+                lemma,
+                "tell" | "inform" | "assure" | "reassure" | "remind" | "warn" | "ask" | "advise"
+            ),
+        );
+        set(
+            Self::ABOUT,
+            matches!(
+                lemma,
+                "write"
+                    | "testify"
+                    | "comment"
+                    | "joke"
+                    | "complain"
+                    | "boast"
+                    | "warn"
+                    | "muse"
+                    | "tweet"
+                    | "post"
+            ),
+        );
+        set(
+            Self::NEEDS_CLAUSE,
+            matches!(lemma, "add" | "maintain" | "continue"),
+        );
+        set(Self::ADD, lemma == "add");
+        set(Self::POST, lemma == "post");
+        set(Self::STATE, lemma == "state");
+        set(Self::WRITES_OR_CALLS, matches!(lemma, "write" | "call"));
+        LemmaTraits(t)
+    }
+
+    /// No traits (for entries made outside the lexicon).
+    pub(crate) const NONE: LemmaTraits = LemmaTraits(0);
+
+    /// True when the lemma has trait `bit` (one of the constants).
+    #[inline]
+    pub(crate) fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 impl CueEntry {
@@ -118,16 +249,29 @@ pub struct Lexicon {
     /// Every word a cue can start with (single-word forms and `heads`): one
     /// cheap lookup instead of two hash-map lookups in the pre-checks.
     starts: WordTable,
-    /// For each word of `starts` (by index): its single-word entry, if
-    /// any, and whether a longer form starts with it (what
-    /// [`Lexicon::match_at`] asks the hash maps first).
-    start_forms: Vec<(Option<CueEntry>, bool)>,
+    /// For each word of `starts` (by index): its single-word entry and the
+    /// longer forms that start with it, so that [`Lexicon::match_start`]
+    /// compares words instead of hashing keys.
+    start_forms: Vec<StartForms>,
     max_words: usize,
     /// Length in bytes of the longest form.
     max_form_len: usize,
     /// Bit filter over (length, first two bytes) of every first word.
     filter: Box<[u64; FILTER_WORDS]>,
 }
+
+/// The forms that start with one word ([`Lexicon::match_start`]).
+#[derive(Debug)]
+struct StartForms {
+    /// The word's own entry, when it is a form by itself.
+    single: Option<CueEntry>,
+    /// The longer forms: their words after the first (lower case) and
+    /// entry, longest first.
+    longer: LongerForms,
+}
+
+/// Multi-word forms as their words after the first and their entry.
+type LongerForms = Vec<(Vec<Box<str>>, CueEntry)>;
 
 /// A small set of lower-case ASCII words, probed with [`word_key`] and
 /// compared ignoring ASCII case, so that a word in any case is looked up
@@ -380,6 +524,7 @@ impl Lexicon {
                     || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
                 let base = !learned && f == lemma;
                 forms.entry(f).or_insert(CueEntry {
+                    traits: LemmaTraits::of(&lemma),
                     lemma: lemma.clone(),
                     class,
                     gerund,
@@ -396,12 +541,27 @@ impl Lexicon {
                 .chain(heads.iter())
                 .map(String::as_str),
         );
+        // The longer forms by first word.
+        let mut by_head: FxMap<&str, LongerForms> = FxMap::default();
+        for (f, e) in &forms {
+            let mut words = f.split(' ');
+            if let (Some(head), true) = (words.next(), f.contains(' ')) {
+                let rest = words.map(Box::from).collect();
+                by_head.entry(head).or_default().push((rest, e.clone()));
+            }
+        }
         let start_forms = starts
             .words
             .iter()
             .map(|w| {
                 let w = std::str::from_utf8(w).unwrap_or_default();
-                (forms.get(w).cloned(), heads.contains(w))
+                let mut longer = by_head.remove(w).unwrap_or_default();
+                // Longest first (then in a fixed order).
+                longer.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+                StartForms {
+                    single: forms.get(w).cloned(),
+                    longer,
+                }
             })
             .collect();
         let max_form_len = forms.keys().map(String::len).max().unwrap_or(0);
@@ -503,8 +663,8 @@ impl Lexicon {
     }
 
     /// [`Lexicon::match_at`] for a token whose [`Lexicon::word_cue_start`]
-    /// is `start`: a start word that no longer form begins with is answered
-    /// from a table, without the two hash-map lookups.
+    /// is `start`: a start word found in the table is answered from its
+    /// forms (the words after it compared in place), without hashing keys.
     #[inline]
     pub(crate) fn match_start(
         &self,
@@ -512,17 +672,58 @@ impl Lexicon {
         i: usize,
         start: u16,
     ) -> Option<(usize, &CueEntry)> {
-        if let Some((single, false)) = self.start_forms.get(usize::from(start).wrapping_sub(1)) {
-            if tokens.get(i).is_some_and(|t| t.is_word) {
-                return single.as_ref().map(|e| (1, e));
+        let Some(sf) = self.start_forms.get(usize::from(start).wrapping_sub(1)) else {
+            return self.match_at(tokens, i);
+        };
+        if !tokens.get(i).is_some_and(|t| t.is_word) {
+            return None;
+        }
+        for (rest, e) in &sf.longer {
+            let next = tokens.get(i + 1..i + 1 + rest.len());
+            if next.is_some_and(|next| {
+                next.iter()
+                    .zip(rest)
+                    .all(|(t, w)| t.is_word && t.lower() == &**w)
+            }) {
+                return Some((1 + rest.len(), e));
             }
         }
-        self.match_at(tokens, i)
+        sf.single.as_ref().map(|e| (1, e))
     }
 
     /// Look up a surface form (lower case, words separated by one space).
     pub fn lookup(&self, form: &str) -> Option<&CueEntry> {
         self.forms.get(form)
+    }
+
+    /// [`Lexicon::lookup`] of a token's lower case: for a plain word whose
+    /// tokenizer asked the lexicon ([`Token::known_cue_start`]), answered
+    /// from the start-word table without hashing.
+    ///
+    /// ```
+    /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};
+    /// let text = "Officials SAID the report.";
+    /// let toks = tokenize(text, Span::new(0, text.len()));
+    /// let lex = Lexicon::builtin();
+    /// assert_eq!(lex.token_entry(&toks[1]).unwrap().lemma, "say");
+    /// assert!(lex.token_entry(&toks[2]).is_none());
+    /// ```
+    #[inline]
+    pub fn token_entry(&self, t: &Token<'_>) -> Option<&CueEntry> {
+        if t.is_plain() {
+            match t.known_cue_start() {
+                // Not a start word: no single-word form either.
+                Some(0) => return None,
+                Some(k) if k != u16::MAX => {
+                    return self
+                        .start_forms
+                        .get(usize::from(k) - 1)
+                        .and_then(|f| f.single.as_ref());
+                }
+                _ => {}
+            }
+        }
+        self.lookup(t.lower())
     }
 
     /// Number of distinct lemmas.

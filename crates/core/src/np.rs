@@ -421,7 +421,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         {
             // modifiers of a speaker noun: `senior administration officials`,
             // `a mere 9 percent`
-            if crate::cue::Lexicon::builtin().lookup(l).is_some() {
+            if crate::cue::Lexicon::builtin().token_entry(t).is_some() {
                 break;
             }
             lowercase_mods += 1;
@@ -450,7 +450,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             && tokens[k - 1].is_word
             && !w.is_function(lower(&tokens[k - 1]))
             && crate::cue::Lexicon::builtin()
-                .lookup(lower(&tokens[k - 1]))
+                .token_entry(&tokens[k - 1])
                 .is_none()
         {
             k -= 1;
@@ -690,7 +690,9 @@ fn common_noun_phrase(tokens: &[Token<'_>], last: usize, floor: usize, text: &st
         }
         // Adjectives that the function-word list holds (`the new bill`).
         let adjective = matches!(l, "new" | "first" | "second" | "third" | "such");
-        if !adjective && (w.is_function(l) || crate::cue::Lexicon::builtin().lookup(l).is_some()) {
+        if !adjective
+            && (w.is_function(l) || crate::cue::Lexicon::builtin().token_entry(t).is_some())
+        {
             return None;
         }
         k -= 1;
@@ -752,7 +754,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
                 .get(i + 1)
                 .is_some_and(|n| n.is_capitalized() || w.is_speaker_noun(lower(n)))
             && i + 1 < ceil
-            && crate::cue::Lexicon::builtin().lookup(l).is_none()
+            && crate::cue::Lexicon::builtin().token_entry(t).is_none()
         {
             // a role word between names: `Clinton ally James Carville`
         } else {

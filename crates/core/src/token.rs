@@ -27,6 +27,8 @@ pub struct Token<'a> {
     /// by [`tokenize_cues_into`] (always 0 otherwise): its
     /// [`Lexicon::word_cue_start`].
     cue: u16,
+    /// True when made by [`tokenize_cues_append`], which sets `cue`.
+    cue_known: bool,
 }
 
 /// A token's case-folded text: borrowed when already folded, owned
@@ -80,6 +82,12 @@ impl Token<'_> {
         self.cue
     }
 
+    /// [`Token::cue_start`] when the tokenizer asked the lexicon (`None`
+    /// from the other tokenizers).
+    pub(crate) fn known_cue_start(&self) -> Option<u16> {
+        self.cue_known.then_some(self.cue)
+    }
+
     /// Lower-cased text with curly apostrophes straightened.
     pub fn lower(&self) -> &str {
         // Folded on first use: most tokens are never asked.
@@ -128,7 +136,7 @@ pub(crate) fn tokenize_folded_into<'a>(
     span: Span,
     out: &mut Vec<Token<'a>>,
 ) {
-    tokenize_with(text, folded, span, out, |_, _| 0);
+    tokenize_with(text, folded, span, out, false, |_, _| 0);
 }
 
 /// [`tokenize_folded_into`] that also asks `lex` whether each word may
@@ -142,7 +150,7 @@ pub(crate) fn tokenize_cues_into<'a>(
     out: &mut Vec<Token<'a>>,
     lex: &Lexicon,
 ) -> Option<usize> {
-    tokenize_with(text, folded, span, out, |w, plain| {
+    tokenize_with(text, folded, span, out, true, |w, plain| {
         lex.word_cue_start(w, plain)
     })
 }
@@ -155,6 +163,7 @@ fn tokenize_with<'a>(
     folded: Option<&'a str>,
     span: Span,
     out: &mut Vec<Token<'a>>,
+    cue_known: bool,
     mut cue: impl FnMut(&str, bool) -> u16,
 ) -> Option<usize> {
     let mut n = 0usize;
@@ -191,7 +200,7 @@ fn tokenize_with<'a>(
                 continue;
             }
             // ASCII punctuation: a token of its own.
-            put(out, punct(s, span.start, i, 1));
+            put(out, punct(s, span.start, i, 1, cue_known));
             i += 1;
             continue;
         } else {
@@ -199,7 +208,7 @@ fn tokenize_with<'a>(
             // Curly quotes, dashes, ellipses: punctuation, without a
             // Unicode table lookup.
             if is_general_punctuation(c) {
-                put(out, punct(s, span.start, i, l));
+                put(out, punct(s, span.start, i, l, cue_known));
                 i += l;
                 continue;
             }
@@ -208,7 +217,7 @@ fn tokenize_with<'a>(
                 continue;
             }
             if !c.is_alphanumeric() {
-                put(out, punct(s, span.start, i, l));
+                put(out, punct(s, span.start, i, l, cue_known));
                 i += l;
                 continue;
             }
@@ -288,6 +297,7 @@ fn tokenize_with<'a>(
                 lower,
                 plain,
                 cue: cue(word, plain),
+                cue_known,
             },
         );
         i = end_b;
@@ -296,8 +306,9 @@ fn tokenize_with<'a>(
     first_cue
 }
 
-/// The punctuation token `s[i..i + l]` (`base` is the offset of `s`).
-fn punct(s: &str, base: usize, i: usize, l: usize) -> Token<'_> {
+/// The punctuation token `s[i..i + l]` (`base` is the offset of `s`;
+/// `cue_known` as in [`Token::known_cue_start`]).
+fn punct(s: &str, base: usize, i: usize, l: usize, cue_known: bool) -> Token<'_> {
     let t = &s[i..i + l];
     Token {
         text: t,
@@ -306,6 +317,7 @@ fn punct(s: &str, base: usize, i: usize, l: usize) -> Token<'_> {
         lower: std::cell::OnceCell::from(Lower::Borrowed(t)),
         plain: false,
         cue: 0,
+        cue_known,
     }
 }
 

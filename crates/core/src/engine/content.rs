@@ -46,7 +46,7 @@ impl<'a> Finder<'a> {
         let mut i = from;
         // `spoke passionately about X`, `wrote in his memoir about X`: the
         // `about` complement, past adverbs and adjuncts, is the content.
-        if entry.class == CueClass::About || ABOUT_SPEECH.contains(&entry.lemma.as_str()) {
+        if entry.class == CueClass::About || entry.traits.has(LemmaTraits::ABOUT) {
             if let Some(k) = about_complement(toks, from, stop) {
                 return (k + 1 < stop).then_some(k + 1);
             }
@@ -101,7 +101,7 @@ impl<'a> Finder<'a> {
                     (!t.is_quote_mark()
                         || !self.opens_quote(t.span) && !self.closes_quote(t.span))
                         && t.text != "."
-                        && (noun || Lexicon::builtin().lookup(t.lower()).is_none())
+                        && (noun || Lexicon::builtin().token_entry(t).is_none())
                 }) && !between.iter().any(|t| t.text == ",")
                     // and what lies between is an adjunct or a hearer, not
                     // the start of a clause (`said she would not go to that
@@ -150,7 +150,7 @@ impl<'a> Finder<'a> {
                     )
                 }) && between
                     .iter()
-                    .all(|t| Lexicon::builtin().lookup(t.lower()).is_none());
+                    .all(|t| Lexicon::builtin().token_entry(t).is_none());
                 // `fired back forcefully: “…”`
                 let adverbs = between.len() <= 2
                     && between
@@ -172,14 +172,14 @@ impl<'a> Finder<'a> {
         // `said to applause.`: a hearer without `that` or a quote after it
         // leaves no content after the cue.
         if entry.class == CueClass::Speech
-            && !INFINITIVE_REPORTS.contains(&entry.lemma.as_str())
+            && !entry.traits.has(LemmaTraits::INFINITIVE)
             && toks.get(from).is_some_and(|t| t.lower() == "to")
             && toks.get(from + 1).is_some_and(is_hearer_start)
         {
             return None;
         }
         // Indirect object of `told` etc.
-        if TELL_LIKE.contains(&entry.lemma.as_str()) {
+        if entry.traits.has(LemmaTraits::TELLS) {
             // `assured the mostly white crowd.`: a short phrase that ends the
             // report is the hearer.
             let rest_words = toks[i..stop].iter().filter(|t| t.is_word).count();

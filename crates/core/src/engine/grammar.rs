@@ -218,8 +218,8 @@ pub(super) fn attributes_itself(clause: &[Token<'_>]) -> bool {
     });
     let speaks = verb.is_some_and(|t| {
         t.is_word
-            && Lexicon::builtin().lookup(t.lower()).is_some_and(|e| {
-                e.class == CueClass::Speech && !matches!(e.lemma.as_str(), "write" | "call")
+            && Lexicon::builtin().token_entry(t).is_some_and(|e| {
+                e.class == CueClass::Speech && !e.traits.has(LemmaTraits::WRITES_OR_CALLS)
             })
     });
     speaks || clause.iter().any(|t| t.lower() == "anonymity")
@@ -521,7 +521,7 @@ pub(super) fn occasion_adjunct(toks: &[Token<'_>]) -> Option<usize> {
             return Some(k);
         }
         if !t.is_word
-            || (lex.lookup(l).is_some() && !DETERMINER_WORDS.contains(&toks[k - 1].lower()))
+            || (lex.token_entry(t).is_some() && !DETERMINER_WORDS.contains(&toks[k - 1].lower()))
         {
             return None;
         }
@@ -717,7 +717,7 @@ pub(super) fn label_words(label: &str, max: usize) -> Option<Vec<&str>> {
 pub(super) fn no_cue_word(toks: &[Token<'_>]) -> bool {
     let lex = Lexicon::builtin();
     toks.iter()
-        .all(|t| !t.is_word || lex.lookup(t.lower()).is_none())
+        .all(|t| !t.is_word || lex.token_entry(t).is_none())
 }
 
 /// Words after which a cue word is a noun (`the state`, `his remarks`).
@@ -840,12 +840,6 @@ pub(super) fn in_skip_list(word: &str) -> bool {
         .contains(word)
 }
 
-/// Cues whose `to`-infinitive is itself the report (`vowed to fight`).
-pub(super) const INFINITIVE_REPORTS: &[&str] = &[
-    "vow", "pledge", "promise", "threaten", "agree", "plan", "want", "hope", "urge", "ask",
-    "demand", "propose", "claim", "swear", "seek",
-];
-
 pub(super) const PASSIVE: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
 ];
@@ -897,12 +891,6 @@ pub(super) const HEDGE_SKIP: &[&str] = &[
     "weren't",
 ];
 
-/// Speech cues that may report an `about` complement after adjuncts
-/// (`wrote in his memoir about X`, `complained bitterly about X`).
-pub(super) const ABOUT_SPEECH: &[&str] = &[
-    "write", "testify", "comment", "joke", "complain", "boast", "warn", "muse", "tweet", "post",
-];
-
 /// The `about` that opens a cue's complement within a few words after it
 /// (`spoke at the White House on Tuesday about`, `talked to his inner circle
 /// about`): no punctuation, quote mark, `that` or other cue on the way.
@@ -917,7 +905,7 @@ pub(super) fn about_complement(toks: &[Token<'_>], from: usize, stop: usize) -> 
         if l == "about" {
             return Some(k);
         }
-        if l == "that" || lex.lookup(l).is_some() {
+        if l == "that" || lex.token_entry(t).is_some() {
             return None;
         }
     }
@@ -1057,11 +1045,6 @@ pub(super) const HEDGE_CLAUSE_OPENERS: &[&str] = &[
     "that", "because", "while", "although", "though", "if", "when", "whereas", "since", "as",
     "but", "so", "where", "whether", "unless", "until", "after", "before", "once", "and", "or",
     "than", "why", "how", "what", "however", "yet", "then", "now", "also", "even",
-];
-
-/// Cues whose first object is the hearer, not the content (`told reporters that`).
-pub(super) const TELL_LIKE: &[&str] = &[
-    "tell", "inform", "assure", "reassure", "remind", "warn", "ask", "advise",
 ];
 
 /// Whether a finite clause opens at `start` (`that …`, `he …`, `the

@@ -19,7 +19,7 @@
 //! claimed) and `grammar` (the word classes and token patterns they share).
 
 use crate::boilerplate;
-use crate::cue::{CueClass, CueEntry, Lexicon};
+use crate::cue::{CueClass, CueEntry, LemmaTraits, Lexicon};
 use crate::document::{Analysis, Document};
 use crate::marks::{find_quoted, Quoted};
 use crate::np::{self, Np};
@@ -364,6 +364,7 @@ impl<'a> Finder<'a> {
                 participle: false,
                 base: false,
                 learned: false,
+                traits: LemmaTraits::NONE,
             };
             return Some((2, &ACC));
         }
@@ -376,31 +377,18 @@ impl<'a> Finder<'a> {
         // A passive hedge needs a form of `be` (`is said to be`); else the
         // first word is a cue of its own (`said to reporters`) or none.
         let (len, entry) = if entry.is_passive_hedge() && !after_be(toks, i) {
-            (1, lex.lookup(t.lower())?)
+            (1, lex.token_entry(t)?)
         } else {
             (len, entry)
         };
         // `made no mention of`, `gave a speech about`: a light verb reports
         // only with a reporting noun, and the cue runs to its preposition.
-        if entry.class == CueClass::Object && entry.lemma == "light" {
+        if entry.class == CueClass::Object && entry.traits.has(LemmaTraits::LIGHT) {
             return light_complement(toks, i + len).map(|end| (end - i, entry));
         }
         // `saw Beck’s comments as …`, `painted him as …`, `billed himself as
         // …`: these report only with `as`.
-        if matches!(
-            entry.lemma.as_str(),
-            "see"
-                | "view"
-                | "regard"
-                | "cast"
-                | "paint"
-                | "bill"
-                | "peg"
-                | "frame"
-                | "position"
-                | "pitch"
-        ) && !as_complement(toks, i + len)
-        {
+        if entry.traits.has(LemmaTraits::NEEDS_AS) && !as_complement(toks, i + len) {
             return None;
         }
         // `when he speaks Thursday`: a speaking verb without `about` reports
@@ -415,7 +403,7 @@ impl<'a> Finder<'a> {
         let takes_infinitive = matches!(
             entry.class,
             CueClass::Object | CueClass::Hedge | CueClass::About
-        ) || INFINITIVE_REPORTS.contains(&entry.lemma.as_str());
+        ) || entry.traits.has(LemmaTraits::INFINITIVE);
         // `complained to CBS News anchor Charlie Rose that …`: a hearer
         // before `that` (or a quote) is one too.
         if toks.get(i + len).is_some_and(|n| n.lower() == "to")
@@ -457,7 +445,7 @@ impl<'a> Finder<'a> {
         // `found himself in`, `found a way to`, `helped found Fox News`, `was
         // found discriminatory`: no finding.
         if entry.class == CueClass::Evidence
-            && entry.lemma == "find"
+            && entry.traits.has(LemmaTraits::FIND)
             && (toks.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lower(),
@@ -677,7 +665,7 @@ impl<'a> Finder<'a> {
                 self.hedge(toks, hit, &cues);
                 continue;
             }
-            if hit.entry.lemma == "nominal" {
+            if hit.entry.traits.has(LemmaTraits::NOMINAL) {
                 match self.nominal(toks, hit, &cues) {
                     // `Trump claims that …`: after a subject, the verb.
                     Some(verb) => {
@@ -747,7 +735,7 @@ impl<'a> Finder<'a> {
             if HEDGE_CLAUSE_OPENERS.contains(&l)
                 || PASSIVE.contains(&l)
                 || matches!(l, "has" | "have" | "had")
-                || lex.lookup(l).is_some_and(|e| e.participle)
+                || lex.token_entry(t).is_some_and(|e| e.participle)
             {
                 break;
             }
@@ -843,11 +831,11 @@ impl<'a> Finder<'a> {
                 || !p.is_capitalized()
                     && !Words::builtin().is_function(l)
                     && !skips_before_cue(p)
-                    && Lexicon::builtin().lookup(l).is_none()
+                    && Lexicon::builtin().token_entry(p).is_none()
                     && !matches!(l, "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you")
         });
         if !noun_position {
-            let entry = Lexicon::builtin().lookup(noun.lower())?;
+            let entry = Lexicon::builtin().token_entry(noun)?;
             return Some(CueHit {
                 at: hit.at,
                 len: 1,
@@ -1036,7 +1024,7 @@ impl<'a> Finder<'a> {
         if class == CueClass::Speech
             && hit.at >= 4
             && toks[hit.at - 1].text == ","
-            && !TELL_LIKE.contains(&hit.entry.lemma.as_str())
+            && !hit.entry.traits.has(LemmaTraits::TELLS)
             // `“We’re extremely happy” about the decision, said …` (but not
             // `“We will win”, said …`, a direct quote).
             && (!toks[0].is_quote_mark() || !toks[hit.at - 2].is_quote_mark())
@@ -1122,7 +1110,7 @@ impl<'a> Finder<'a> {
                     .or_else(|| self.unit_subject(toks, hit.at));
                 reason = "gerund";
             } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when"))
-                && hit.entry.lemma != "post"
+                && !hit.entry.traits.has(LemmaTraits::POST)
             {
                 // `Trump landed in hot water by saying that …`: the sentence's
                 // subject is the speaker.
@@ -1178,7 +1166,7 @@ impl<'a> Finder<'a> {
                     | CueClass::Evidence
             )
             && !hit.entry.gerund
-            && hit.entry.lemma != "state"
+            && !hit.entry.traits.has(LemmaTraits::STATE)
             && toks.get(after_cue).is_some_and(|t| t.text != ",")
         {
             if let Some(np) = fallback_subject(toks, hit.at, self.text)
@@ -1291,7 +1279,7 @@ impl<'a> Finder<'a> {
                     let cut = (s + 1..stop).find_map(|k| {
                         let t = &toks[k];
                         let verb_next = toks.get(k + 1).is_some_and(|n| {
-                            n.is_word && Lexicon::builtin().lookup(n.lower()).is_some()
+                            n.is_word && Lexicon::builtin().token_entry(n).is_some()
                         });
                         if t.text == "," && verb_next && !self.in_quote(t.span) {
                             Some(k)
@@ -1342,14 +1330,14 @@ impl<'a> Finder<'a> {
                 let end_tok = stop;
                 if start < end_tok {
                     let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
-                    if hit.entry.lemma == "add"
+                    if hit.entry.traits.has(LemmaTraits::ADD)
                         && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
                     {
                         return Some(subj);
                     }
                     // `adds a critical voice to the record`, `has maintained
                     // her status`: these report only a clause or a quote.
-                    if matches!(hit.entry.lemma.as_str(), "add" | "maintain" | "continue")
+                    if hit.entry.traits.has(LemmaTraits::NEEDS_CLAUSE)
                         && !finite_clause(toks, start)
                         && !toks[start].is_quote_mark()
                     {
@@ -1357,7 +1345,7 @@ impl<'a> Finder<'a> {
                     }
                     // (`They want to compromise`: an intention's infinitive.)
                     let infinitive = toks[start].lower() == "to"
-                        && INFINITIVE_REPORTS.contains(&hit.entry.lemma.as_str());
+                        && hit.entry.traits.has(LemmaTraits::INFINITIVE);
                     if class == CueClass::Belief && !infinitive && !self.clause_like(toks, start)
                         || reason == "fallback" && !self.fallback_content(toks, hit, start)
                     {

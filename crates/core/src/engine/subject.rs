@@ -390,7 +390,7 @@ impl<'a> Finder<'a> {
             !t.is_word
                 || !verb
                 || self.in_quote(t.span)
-                || Lexicon::builtin().lookup(t.lower()).is_none()
+                || Lexicon::builtin().token_entry(t).is_none()
         });
         if !clean {
             return None;
@@ -544,7 +544,7 @@ impl<'a> Finder<'a> {
                 && !Words::builtin().is_function(first_word)
                 && !first_word.ends_with("ing")
                 && !first_word.ends_with("ed")
-                && Lexicon::builtin().lookup(first_word).is_none();
+                && Lexicon::builtin().token_entry(first).is_none();
             let appositive = matches!(first_word, "a" | "an" | "the" | "one")
                 || Words::builtin().is_title(first_word)
                 || first.is_capitalized()
