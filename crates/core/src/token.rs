@@ -136,27 +136,30 @@ pub(crate) fn tokenize_folded_into<'a>(
     span: Span,
     out: &mut Vec<Token<'a>>,
 ) {
-    tokenize_with(text, folded, span, out, false, |_, _| 0);
+    tokenize_with(text, folded, span, out, false, &mut Vec::new(), |_, _| 0);
 }
 
 /// [`tokenize_folded_into`] that also asks `lex` whether each word may
 /// start a cue ([`Lexicon::token_may_start`], kept in
-/// [`Token::may_start_cue`]), while the word is at hand: returns the index
-/// of the first such token.
+/// [`Token::may_start_cue`]), while the word is at hand, and lists the
+/// indices of such tokens in `starts` (cleared first).
 pub(crate) fn tokenize_cues_into<'a>(
     text: &'a str,
     folded: Option<&'a str>,
     span: Span,
     out: &mut Vec<Token<'a>>,
     lex: &Lexicon,
-) -> Option<usize> {
-    tokenize_with(text, folded, span, out, true, |w, plain| {
+    starts: &mut Vec<u32>,
+) {
+    starts.clear();
+    tokenize_with(text, folded, span, out, true, starts, |w, plain| {
         lex.word_cue_start(w, plain)
-    })
+    });
 }
 
 /// The tokenizer; `cue` is asked about every word (its text and whether it
-/// is plain) and its answer kept in the token.
+/// is plain), its answer kept in the token and the index of each token
+/// with a nonzero answer pushed to `starts`.
 #[inline(always)]
 fn tokenize_with<'a>(
     text: &'a str,
@@ -164,19 +167,11 @@ fn tokenize_with<'a>(
     span: Span,
     out: &mut Vec<Token<'a>>,
     cue_known: bool,
+    starts: &mut Vec<u32>,
     mut cue: impl FnMut(&str, bool) -> u16,
-) -> Option<usize> {
-    let mut n = 0usize;
-    let mut first_cue = None;
-    let mut put = |out: &mut Vec<Token<'a>>, tok: Token<'a>| {
-        if tok.cue != 0 && first_cue.is_none() {
-            first_cue = Some(n);
-        }
-        out.push(tok);
-        n += 1;
-    };
+) {
     out.clear();
-    let s = span.slice(text)?;
+    let Some(s) = span.slice(text) else { return };
     let bytes = s.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
         let b = bytes[i];
@@ -200,7 +195,7 @@ fn tokenize_with<'a>(
                 continue;
             }
             // ASCII punctuation: a token of its own.
-            put(out, punct(s, span.start, i, 1, cue_known));
+            out.push(punct(s, span.start, i, 1, cue_known));
             i += 1;
             continue;
         } else {
@@ -208,7 +203,7 @@ fn tokenize_with<'a>(
             // Curly quotes, dashes, ellipses: punctuation, without a
             // Unicode table lookup.
             if is_general_punctuation(c) {
-                put(out, punct(s, span.start, i, l, cue_known));
+                out.push(punct(s, span.start, i, l, cue_known));
                 i += l;
                 continue;
             }
@@ -217,7 +212,7 @@ fn tokenize_with<'a>(
                 continue;
             }
             if !c.is_alphanumeric() {
-                put(out, punct(s, span.start, i, l, cue_known));
+                out.push(punct(s, span.start, i, l, cue_known));
                 i += l;
                 continue;
             }
@@ -288,22 +283,22 @@ fn tokenize_with<'a>(
             None => std::cell::OnceCell::new(),
         };
         let word = &s[b..end_b];
-        put(
-            out,
-            Token {
-                text: word,
-                span: at,
-                is_word: true,
-                lower,
-                plain,
-                cue: cue(word, plain),
-                cue_known,
-            },
-        );
+        let cue = cue(word, plain);
+        if cue != 0 {
+            // (At most `u32::MAX` tokens: a unit is far shorter.)
+            starts.push(out.len() as u32);
+        }
+        out.push(Token {
+            text: word,
+            span: at,
+            is_word: true,
+            lower,
+            plain,
+            cue,
+            cue_known,
+        });
         i = end_b;
     }
-    out.truncate(n);
-    first_cue
 }
 
 /// The punctuation token `s[i..i + l]` (`base` is the offset of `s`;

@@ -63,6 +63,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_units: Vec::new(),
         subject_memo: std::cell::RefCell::new(Vec::new()),
         toks: Vec::new(),
+        cue_starts: Vec::new(),
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
         cue_buf: Vec::new(),
@@ -254,6 +255,8 @@ struct Finder<'a> {
     subject_memo: std::cell::RefCell<Vec<(usize, Option<Np>)>>,
     /// Token buffer reused by [`Finder::unit`].
     toks: Vec<Token<'a>>,
+    /// The indices of the tokens of `toks` that may start a cue.
+    cue_starts: Vec<u32>,
     /// Last answer of [`Finder::first_quote_ending_after`].
     quote_cursor: std::cell::Cell<usize>,
     /// Token buffer reused by [`Finder::sentence_subject`].
@@ -326,18 +329,21 @@ impl<'a> Finder<'a> {
         i..j
     }
 
-    /// The cues of the unit, reading from token `from` (no word before it
-    /// may start a cue), into `out` (cleared first).
-    fn cues(&self, toks: &[Token<'a>], from: usize, out: &mut Vec<CueHit<'static>>) {
+    /// The cues of the unit, read at the tokens that may start one
+    /// (`starts`, in order: no other word may), into `out` (cleared first).
+    /// A cue's other words start no cue.
+    fn cues(&self, toks: &[Token<'a>], starts: &[u32], out: &mut Vec<CueHit<'static>>) {
         let lex = Lexicon::builtin();
         out.clear();
-        let mut i = from;
-        while i < toks.len() {
+        let mut free = 0;
+        for &i in starts {
+            let i = i as usize;
+            if i < free {
+                continue;
+            }
             if let Some((len, entry)) = self.cue_at(lex, toks, i) {
                 out.push(CueHit { at: i, len, entry });
-                i += len;
-            } else {
-                i += 1;
+                free = i + len;
             }
         }
     }
@@ -640,25 +646,27 @@ impl<'a> Finder<'a> {
         if raw.starts_with(char::is_uppercase) {
             self.subject_units.push(unit);
         }
-        // The token buffer is reused from unit to unit.
+        // The token buffers are reused from unit to unit.
         let mut toks = std::mem::take(&mut self.toks);
+        let mut starts = std::mem::take(&mut self.cue_starts);
         // Most sentences report nothing: go on only when a word may start a
-        // cue, from the first such word (each word is asked once, by the
-        // tokenizer).
-        if let Some(first) = tokenize_cues_into(text, Some(self.folded), unit, &mut toks, lex) {
-            self.unit_tokens(unit, &toks, first);
+        // cue, at such words (each word is asked once, by the tokenizer).
+        tokenize_cues_into(text, Some(self.folded), unit, &mut toks, lex, &mut starts);
+        if !starts.is_empty() {
+            self.unit_tokens(unit, &toks, &starts);
         }
         self.toks = toks;
+        self.cue_starts = starts;
     }
 
-    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>], first_cue_word: usize) {
+    fn unit_tokens(&mut self, unit: Span, toks: &[Token<'a>], starts: &[u32]) {
         if toks.is_empty() {
             return;
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
         let mut cues = std::mem::take(&mut self.cue_buf);
-        self.cues(toks, first_cue_word, &mut cues);
+        self.cues(toks, starts, &mut cues);
         let mut prev_subject: Option<(Mention, Np)> = None;
         for hit in &cues {
             if hit.entry.class == CueClass::Hedge {
