@@ -344,10 +344,14 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
 /// `word` without a final `.` or `,`, in ASCII lower case, in `buf`; empty
 /// when it is longer than the buffer or not ASCII (no time word is).
 #[inline]
-pub(super) fn folded_word<'b>(word: &str, buf: &'b mut [u8; 12]) -> &'b str {
+pub(super) fn folded_word<'b>(word: &'b str, buf: &'b mut [u8; 12]) -> &'b str {
     let w = word.trim_end_matches(['.', ',']);
     if w.len() > buf.len() || !w.is_ascii() {
         return "";
+    }
+    // Most words are in lower case already: no copy (nor its UTF-8 check).
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return w;
     }
     let out = &mut buf[..w.len()];
     out.copy_from_slice(w.as_bytes());
@@ -593,6 +597,13 @@ pub(super) fn plausible_content(text: &str, content: Span) -> bool {
 /// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
 #[inline]
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words are in lower case already: no copy (nor its UTF-8 check).
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
     let mut buf = [0u8; 24];
     match buf.get_mut(..word.len()) {
         Some(b) if word.is_ascii() => {

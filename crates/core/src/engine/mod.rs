@@ -128,7 +128,10 @@ fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
                 continue;
             }
         }
-        quotes.swap(kept, i);
+        // (A swap with itself would still copy the quote three times.)
+        if kept != i {
+            quotes.swap(kept, i);
+        }
         kept += 1;
     }
     quotes.truncate(kept);
