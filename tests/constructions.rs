@@ -851,6 +851,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "The Florida Republican",
         "say",
     ),
+    // A past tense right after a name is the verb, not a role word between
+    // names (`Clinton ally James Carville`).
+    (
+        "Retired Army Col. Lawrence Wilkerson started Maher’s rant when he brought up the bombing and later said, “It’s not just Muslims shooting people.”",
+        "direct",
+        "It’s not just Muslims shooting people.",
+        "Retired Army Col. Lawrence Wilkerson",
+        "said",
+    ),
+    (
+        "Perez hammered Trump, calling him a “train wreck” and “outsourcer in chief.”",
+        "mixed",
+        "him a “train wreck” and “outsourcer in chief.”",
+        "Perez",
+        "calling",
+    ),
 ];
 
 fn records(text: &str) -> Vec<QuoteRecord> {

@@ -750,6 +750,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             // lowercase modifier before a speaker noun
         } else if !w.is_function(l)
             && l.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !past_tense_after_name(tokens, i)
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_capitalized() || w.is_speaker_noun(lower(n)))
@@ -767,6 +768,19 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         return None;
     }
     Some(describe(tokens, first, last, text))
+}
+
+/// `Margaret Reyes addressed Mr. Pruett`: a past tense right after a name
+/// (token `i`, after the phrase's first word) is the sentence's verb, not a
+/// role word between names; after a possessive or an adverb it is an
+/// adjective (`the party’s presumed nominee`, `Sparsely populated South
+/// Dakota`).
+fn past_tense_after_name(tokens: &[Token<'_>], i: usize) -> bool {
+    let before = lower(&tokens[i - 1]);
+    lower(&tokens[i]).ends_with("ed")
+        && tokens[i - 1].is_capitalized()
+        && !before.ends_with("'s")
+        && !before.ends_with("ly")
 }
 
 fn join(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> String {

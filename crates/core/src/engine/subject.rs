@@ -9,10 +9,14 @@ impl<'a> Finder<'a> {
     /// Berg disagreed.`), whom a later `he`/`she` may refer to.
     pub(super) fn sentence_subject(&self, unit: Span) -> Option<(Mention, Np)> {
         let raw = unit.slice(self.text)?;
-        let mut end = raw.len().min(64);
-        while !raw.is_char_boundary(end) {
-            end -= 1;
-        }
+        let window = |from: usize| {
+            let mut end = raw.len().min(from + 64);
+            while !raw.is_char_boundary(end) {
+                end -= 1;
+            }
+            end
+        };
+        let end = window(0);
         // A name needs two capitalised words (below): without two capital
         // letters there is nothing to tokenize.
         raw[..end].chars().filter(|c| c.is_uppercase()).nth(1)?;
@@ -24,6 +28,18 @@ impl<'a> Finder<'a> {
             Span::new(unit.start, unit.start + end),
             &mut toks,
         );
+        // `Before announcing the sentence, U.S. District Judge Margaret
+        // Okonkwo-Reyes addressed …`: the subject follows an opening adjunct.
+        if let Some(after) = opening_adjunct_end(&toks).and_then(|k| toks.get(k + 1)) {
+            let from = after.span.start - unit.start;
+            let end = window(from);
+            tokenize_folded_into(
+                self.text,
+                Some(self.folded),
+                Span::new(after.span.start, unit.start + end),
+                &mut toks,
+            );
+        }
         let toks = &toks[..];
         // A name needs two capitalised words among the first four.
         if !toks.first().is_some_and(|t| t.is_capitalized())

@@ -1,0 +1,40 @@
+//! `he`/`she` resolved to the person named as the subject of an earlier
+//! sentence, not to an older speaker.
+
+use quotecheck_core::{analyze, quote_records, Document};
+
+/// The speaker of the quote whose text starts with `quote`.
+fn speaker_of(text: &str, quote: &str) -> String {
+    let doc = Document::new("case", text);
+    let recs = quote_records(&doc, &analyze(&doc));
+    recs.iter()
+        .find(|r| r.quote.starts_with(quote))
+        .unwrap_or_else(|| panic!("no quote {quote:?} in {recs:#?}"))
+        .speaker
+        .clone()
+}
+
+#[test]
+fn pronoun_after_a_named_subject() {
+    let text = "Pruett’s attorney, Lisa Marchetti, argued that her client had repaid the money.\n\
+                Judge Margaret Reyes addressed him directly.\n\
+                “People gave you their money,” she said.\n";
+    assert_eq!(speaker_of(text, "People gave"), "Margaret Reyes");
+}
+
+#[test]
+fn pronoun_after_a_subject_behind_an_opening_adjunct() {
+    let text = "Pruett’s attorney, Lisa Marchetti, argued that her client had repaid the money.\n\
+                Before announcing the sentence, U.S. District Judge Margaret Okonkwo-Reyes \
+                addressed Mr. Pruett directly.\n\
+                “People gave you their money,” she said.\n";
+    assert_eq!(speaker_of(text, "People gave"), "Margaret Okonkwo-Reyes");
+}
+
+#[test]
+fn pronoun_keeps_the_last_speaker_without_a_newer_subject() {
+    let text = "Lisa Marchetti, the defence attorney, said her client had repaid the money.\n\
+                The hearing lasted two hours.\n\
+                “He is sorry,” she said.\n";
+    assert_eq!(speaker_of(text, "He is sorry"), "Lisa Marchetti");
+}
