@@ -38,3 +38,20 @@ fn pronoun_keeps_the_last_speaker_without_a_newer_subject() {
                 “He is sorry,” she said.\n";
     assert_eq!(speaker_of(text, "He is sorry"), "Lisa Marchetti");
 }
+
+#[test]
+fn pronoun_after_a_surname_subject_of_a_named_person() {
+    let text = "Gary L. Pruett, 58, pleaded guilty in September.\n\
+                Pruett’s attorney, Lisa Marchetti, argued that her client had repaid the money.\n\
+                Pruett, wearing a tan jail uniform, apologized to donors.\n\
+                “I am ashamed,” he said.\n";
+    assert_eq!(speaker_of(text, "I am ashamed"), "Gary L. Pruett");
+}
+
+#[test]
+fn a_capitalised_word_that_names_no_one_is_no_subject() {
+    let text = "Lisa Marchetti, the defence attorney, said her client had repaid the money.\n\
+                Gulfport, a city of 72,000, has three courthouses.\n\
+                “He is sorry,” she said.\n";
+    assert_eq!(speaker_of(text, "He is sorry"), "Lisa Marchetti");
+}

@@ -53,11 +53,57 @@ impl<'a> Finder<'a> {
             .then(|| (self.mention(toks, &npx), npx))
     }
 
+    /// A sentence that opens with the surname of a person named earlier
+    /// (`Pruett, wearing a tan jail uniform, apologized …`, `Pruett
+    /// apologized …`): that surname as a subject, whom a later `he`/`she`
+    /// may refer to. `names` are the last words of the full names mentioned
+    /// before the pronoun.
+    fn surname_subject<'n>(
+        &self,
+        unit: Span,
+        mut names: impl Iterator<Item = &'n str>,
+    ) -> Option<(Mention, Np)> {
+        let raw = unit.slice(self.text)?;
+        let len = raw
+            .find(|c: char| !c.is_alphabetic() && c != '-')
+            .unwrap_or(raw.len());
+        let (word, rest) = raw.split_at(len);
+        // A comma or a lower-case word after it (not `Pruett’s lawyer`).
+        let opens_clause = rest.starts_with(", ")
+            || rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+        if len < 2 || !opens_clause || !names.any(|n| n == word) {
+            return None;
+        }
+        let span = Span::new(unit.start, unit.start + len);
+        let mention = Mention {
+            text: word.to_string(),
+            span,
+            kind: MentionKind::Surname,
+        };
+        let np = Np {
+            first: 0,
+            last: 0,
+            kind: MentionKind::Surname,
+            name: word.to_string(),
+            role: None,
+        };
+        Some((mention, np))
+    }
+
     /// Sentence subjects before each `he`/`she` mention (looking back at most
     /// five capitalised sentences), computed only where a pronoun needs them.
     pub(super) fn persons_for_pronouns(&self, cands: &[Cand]) -> Vec<(Mention, Np)> {
         // Units below `done` have been looked at for an earlier pronoun.
         let mut done = 0usize;
+        // Where each full name is mentioned, and its last word.
+        let names: Vec<(usize, &str)> = cands
+            .iter()
+            .filter_map(|c| c.mention.as_ref())
+            .filter(|(_, np)| np.kind == MentionKind::Name)
+            .filter_map(|(m, np)| Some((m.span.start, np.name.split_whitespace().last()?)))
+            .collect();
         let mut out = Vec::new();
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
@@ -69,8 +115,19 @@ impl<'a> Finder<'a> {
             let k = self
                 .subject_units
                 .partition_point(|u| u.start < m.span.start);
+            // The last words of the full names mentioned before the pronoun.
+            let before = |start: usize| {
+                names
+                    .iter()
+                    .filter(move |(at, _)| *at < start)
+                    .map(|&(_, w)| w)
+            };
             for i in (k.saturating_sub(5).max(done)..k).rev() {
-                if let Some(p) = self.sentence_subject(self.subject_units[i]) {
+                let unit = self.subject_units[i];
+                if let Some(p) = self
+                    .sentence_subject(unit)
+                    .or_else(|| self.surname_subject(unit, before(m.span.start)))
+                {
                     out.push(p);
                     break;
                 }
