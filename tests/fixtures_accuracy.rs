@@ -8,8 +8,11 @@ use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
 
 /// Minimum overall quote F1 over the fixtures.
 const MIN_F1: f64 = 0.90;
-/// Minimum speaker accuracy over the found fixture quotes.
-const MIN_SPEAKER_ACCURACY: f64 = 0.90;
+/// Minimum speaker accuracy over the found fixture quotes (measured 0.995,
+/// 206 of 207, once a wrongly resolved pronoun no longer counted as right
+/// for its mention; 0.976 before this session's pronoun and organisation
+/// fixes: see docs/accuracy.md).
+const MIN_SPEAKER_ACCURACY: f64 = 0.97;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");

@@ -122,7 +122,22 @@ fn is_org_word(word: &str) -> bool {
             | "trust"
             | "watch"
             | "studios"
+            | "chamber"
+            | "institution"
     )
+}
+
+/// `Department of Parks and Recreation`, `Department of Health and Human
+/// Services`: the capitalised words ending at token `end` follow an
+/// organisation word and `of` (one or two words), so an `and` after them
+/// joins the organisation's name.
+fn org_of_before(tokens: &[Token<'_>], end: usize, floor: usize) -> bool {
+    (end.saturating_sub(2)..end).rev().any(|of| {
+        of > floor
+            && lower(&tokens[of]) == "of"
+            && is_org_word(lower(&tokens[of - 1]))
+            && tokens[of + 1..=end].iter().all(Token::is_capitalized)
+    })
 }
 
 /// Determiners that may open a speaker phrase.
@@ -393,7 +408,10 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             if next.is_capitalized()
                 && first - 1 > floor
                 && tokens[first - 2].is_capitalized()
-                && is_org_word(lower(next))
+                && (is_org_word(lower(next))
+                    // (`… of Chicago and Professor Knittel`: a title opens
+                    // another name.)
+                    || !w.is_title(lower(next)) && org_of_before(tokens, first - 2, floor))
             {
                 first -= 1;
                 continue;

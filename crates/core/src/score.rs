@@ -775,9 +775,15 @@ fn speaker_verdict(gold: &GoldQuote, pred: &QuoteRecord, mention_iou: bool) -> O
     if normalize_name(&gold.speaker).is_empty() {
         return None;
     }
+    // The same mention is right when no speaker was resolved, or when the
+    // gold speaker is written as its mention (`he`, `officials`: no
+    // coreference annotated); a wrongly resolved name is wrong even with the
+    // right mention (`he` resolved to `Lisa Marchetti` for `Gary L. Pruett`).
     let mention_ok = {
         let gm = normalize_name(&gold.mention);
-        !gm.is_empty() && gm == normalize_name(&pred.mention)
+        !gm.is_empty()
+            && gm == normalize_name(&pred.mention)
+            && (normalize_name(&pred.speaker).is_empty() || gm == normalize_name(&gold.speaker))
     };
     Some(names_match(&gold.speaker, &pred.speaker) || mention_ok)
 }
@@ -1561,6 +1567,9 @@ mod tests {
         assert_eq!(s.by_kind.indirect.accuracy, 1.0);
         // unknown speaker but same mention: correct
         let s = run("", "the Spokeswoman", "Justin Trudeau");
+        assert_eq!((s.overall.correct, s.overall.total), (1, 2));
+        // a wrongly resolved speaker with the same mention: wrong
+        let s = run("Lisa Marchetti", "the Spokeswoman", "Trudeau");
         assert_eq!((s.overall.correct, s.overall.total), (1, 2));
         let s = run("Trudeau's office", "", "");
         assert_eq!(s.overall.correct, 0);

@@ -4,6 +4,18 @@
 
 use super::*;
 
+/// `A spokesperson at Westminster`, `a spokesman for Sanders`: a name
+/// after a role that ends in a preposition is the role's complement, not
+/// the person.
+fn role_of_complement(np: &Np) -> bool {
+    np.kind == MentionKind::Name
+        && np.role.as_deref().is_some_and(|r| {
+            r.rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "at" | "for" | "of" | "in" | "with" | "to"))
+        })
+}
+
 impl<'a> Finder<'a> {
     /// The person named as the subject of a sentence (`Council member Tom
     /// Berg disagreed.`), whom a later `he`/`she` may refer to.
@@ -338,12 +350,13 @@ impl<'a> Finder<'a> {
                     Some(p)
                         if matches!(p.kind, MentionKind::Name)
                             && p.last + 1 == close
-                            && matches!(
+                            && (matches!(
                                 main.kind,
                                 MentionKind::Role | MentionKind::Organization
-                            ) =>
+                            ) || role_of_complement(&main)) =>
                     {
-                        // `The ministry's spokeswoman, Anna Kovac, said`
+                        // `The ministry's spokeswoman, Anna Kovac, said`,
+                        // `A spokesperson at Westminster, Catriona Bell, said`
                         let role = cut(
                             self.text,
                             toks[main.first].span.start,

@@ -1,5 +1,6 @@
-//! `he`/`she` resolved to the person named as the subject of an earlier
-//! sentence, not to an older speaker.
+//! Canonical speakers: `he`/`she` resolved to the person named as the
+//! subject of an earlier sentence (not to an older speaker), organisations
+//! named in full, and a name in apposition to a role.
 
 use quotecheck_core::{analyze, quote_records, Document};
 
@@ -54,4 +55,58 @@ fn a_capitalised_word_that_names_no_one_is_no_subject() {
                 Gulfport, a city of 72,000, has three courthouses.\n\
                 “He is sorry,” she said.\n";
     assert_eq!(speaker_of(text, "He is sorry"), "Lisa Marchetti");
+}
+
+/// The speaker and role of the first quote of `text`.
+fn first_speaker(text: &str) -> (String, String) {
+    let doc = Document::new("case", text);
+    let recs = quote_records(&doc, &analyze(&doc));
+    let r = recs
+        .first()
+        .unwrap_or_else(|| panic!("no quote in {text:?}"));
+    (r.speaker.clone(), r.speaker_role.clone())
+}
+
+#[test]
+fn organisations_are_named_in_full() {
+    for (text, name) in [
+        (
+            "The Chamber of Real Estate, which represents landlords, said the cap was unworkable.",
+            "Chamber of Real Estate",
+        ),
+        (
+            "The U.S. Chamber of Commerce said the tariffs would hurt.",
+            "U.S. Chamber of Commerce",
+        ),
+        (
+            "The city's Department of Parks and Recreation said the garden would stay.",
+            "Department of Parks and Recreation",
+        ),
+        (
+            "The Department of Health and Human Services said the rule was final.",
+            "Department of Health and Human Services",
+        ),
+    ] {
+        assert_eq!(first_speaker(text).0, name, "{text}");
+    }
+    // Two people joined by `and` stay apart.
+    assert_eq!(
+        first_speaker("Smith and Jones said the deal was done.").0,
+        "Jones"
+    );
+}
+
+#[test]
+fn a_name_in_apposition_to_a_role_with_a_complement_is_the_speaker() {
+    assert_eq!(
+        first_speaker("A spokesperson at Westminster, Catriona Bell, said the quota was fair."),
+        (
+            "Catriona Bell".to_string(),
+            "A spokesperson at Westminster".to_string()
+        )
+    );
+    assert_eq!(
+        first_speaker("A spokesman for Sanders, Michael Briggs, said the campaign was ready.").0,
+        "Michael Briggs"
+    );
 }
