@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use quotecheck_core::gold::GoldDocument;
-use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
+use quotecheck_core::score::{load_gold, predict, score, ScoreOptions, ScoreReport};
 
 // Floors a little below the figures measured on this sample (see
 // docs/accuracy.md): a regression of a few points fails CI.
@@ -62,21 +62,27 @@ fn bench_or_skip() -> Option<PathBuf> {
     path
 }
 
+/// The engine's predictions on `docs`, scored with mention-span speakers
+/// and `errors` sample errors.
+fn run(docs: &[GoldDocument], errors: usize) -> ScoreReport {
+    let preds = predict(docs);
+    score(
+        docs,
+        &preds,
+        &ScoreOptions {
+            mention_iou: true,
+            errors,
+        },
+    )
+}
+
 #[test]
 fn polnear_sample() {
     let Some(path) = bench_or_skip() else { return };
     let all = load_gold(&path).unwrap_or_else(|e| panic!("{e}"));
     let sample: Vec<GoldDocument> = all.into_iter().step_by(STEP).collect();
     assert!(sample.len() >= 25, "sample too small: {}", sample.len());
-    let preds = predict(&sample);
-    let report = score(
-        &sample,
-        &preds,
-        &ScoreOptions {
-            mention_iou: true,
-            errors: 10,
-        },
-    );
+    let report = run(&sample, 10);
     println!(
         "PolNeAR sample: {} (every {STEP}th article)",
         path.display()
@@ -114,15 +120,7 @@ fn polnear_full_split_meets_targets() {
     let Some(path) = bench_or_skip() else { return };
     let all = load_gold(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.len(), 840, "the train split has 840 articles");
-    let preds = predict(&all);
-    let report = score(
-        &all,
-        &preds,
-        &ScoreOptions {
-            mention_iou: true,
-            errors: 0,
-        },
-    );
+    let report = run(&all, 0);
     println!("{}", report.render_table());
     let k = &report.by_kind;
     let checks = [
