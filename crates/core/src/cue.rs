@@ -696,9 +696,9 @@ impl Lexicon {
         self.forms.get(form)
     }
 
-    /// [`Lexicon::lookup`] of a token's lower case: for a plain word whose
-    /// tokenizer asked the lexicon ([`Token::known_cue_start`]), answered
-    /// from the start-word table without hashing.
+    /// [`Lexicon::lookup`] of a token's lower case: for a plain word from
+    /// the engine's unit tokenizer, which asked the lexicon already, it is
+    /// answered from the start-word table without hashing.
     ///
     /// ```
     /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};

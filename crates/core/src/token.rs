@@ -27,7 +27,7 @@ pub struct Token<'a> {
     /// by [`tokenize_cues_into`] (always 0 otherwise): its
     /// [`Lexicon::word_cue_start`].
     cue: u16,
-    /// True when made by [`tokenize_cues_append`], which sets `cue`.
+    /// True when made by [`tokenize_cues_into`], which sets `cue`.
     cue_known: bool,
 }
 

@@ -341,8 +341,9 @@ pub(super) fn trim_trailing_time(text: &str, content: Span) -> Span {
         .trim_matches(text, |c| c.is_whitespace() || c == ',')
 }
 
-/// `word` without a final `.` or `,`, in ASCII lower case, in `buf`; empty
-/// when it is longer than the buffer or not ASCII (no time word is).
+/// `word` without a final `.` or `,`, in ASCII lower case (the word itself
+/// when it has no capital letter, else folded into `buf`); empty when it is
+/// longer than the buffer or not ASCII (no time word is).
 #[inline]
 pub(super) fn folded_word<'b>(word: &'b str, buf: &'b mut [u8; 12]) -> &'b str {
     let w = word.trim_end_matches(['.', ',']);
