@@ -110,3 +110,18 @@ fn a_name_in_apposition_to_a_role_with_a_complement_is_the_speaker() {
         "Michael Briggs"
     );
 }
+
+#[test]
+fn he_and_she_agree_with_a_speaker_of_known_gender() {
+    let text = "Gary Pruett pleaded guilty in September.\n\
+                His attorney, Lisa Marchetti, said her client had repaid the money.\n\
+                “I am sorry,” he said.\n";
+    assert_eq!(speaker_of(text, "I am sorry"), "Gary Pruett");
+    let text = "Senator Mary Landrieu said the bill was dead.\n\
+                The spokesman, Tom Reed, said the vote would wait.\n\
+                “We will try again,” she said.\n";
+    assert_eq!(speaker_of(text, "We will try again"), "Mary Landrieu");
+    // A given name used for both (Chris) agrees with either pronoun.
+    let text = "Chris Jansing said the hearing was over.\n“It is done,” she said.\n";
+    assert_eq!(speaker_of(text, "It is done"), "Chris Jansing");
+}

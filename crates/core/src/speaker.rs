@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+use crate::words::WordSet;
 
 type FxMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::cue::FxHasher>>;
@@ -108,6 +109,8 @@ pub(crate) fn resolve(
                     k.checked_sub(1).map(|k| &persons[k])
                 })
                 .flatten()
+                // (`Lisa Marchetti argued …` is no antecedent of `he`.)
+                .filter(|(_, pnp)| agrees(gender_of(&pnp.name, pnp.role.as_deref()), &m.text))
                 .filter(|(pm, _)| {
                     recent.last().is_none_or(|&r| {
                         speakers[r]
@@ -165,6 +168,108 @@ pub(crate) fn resolve(
         });
     }
     (quotes, speakers)
+}
+
+/// The gender a speaker's name or role shows, for agreeing `he` and `she`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender that `name` (and its `role`) show, when they show one: a
+/// title (`Mr.`, `Mrs.`, `Ms.`), a gendered role noun as the role's head
+/// (`spokeswoman`, `chairman`) or a given name that almost always belongs to
+/// one gender (`data/first_names.txt`).
+///
+/// ```text
+/// Margaret Okonkwo-Reyes → female; Mr. Pruett → male; the spokesman → male;
+/// Chris Christie → unknown (Chris is given to both)
+/// ```
+fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
+    static NAMES: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+    let (female, male) = NAMES.get_or_init(|| {
+        let data = include_str!("../data/first_names.txt");
+        let section = |tag: &str| {
+            data.split('[')
+                .find_map(|s| s.strip_prefix(tag))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect::<Vec<_>>()
+        };
+        (
+            WordSet::new(section("female]")),
+            WordSet::new(section("male]")),
+        )
+    });
+    // The role's head noun (not a word about someone else: `67, of
+    // Exeter, after listening to Mr. Clinton`) and the name's words.
+    let words = role
+        .and_then(|r| r.split_whitespace().last())
+        .map(|w| (w, false))
+        .into_iter()
+        .chain(name.split_whitespace().map(|w| (w, true)));
+    let mut given = None;
+    for (w, in_name) in words {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        match w.as_str() {
+            "mr" | "sir" | "lord" => return Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => return Some(Gender::Female),
+            _ => {}
+        }
+        if w.ends_with("woman") || w.ends_with("women") {
+            return Some(Gender::Female);
+        }
+        if matches!(
+            w.as_str(),
+            "spokesman"
+                | "chairman"
+                | "congressman"
+                | "councilman"
+                | "businessman"
+                | "assemblyman"
+                | "alderman"
+                | "anchorman"
+                | "man"
+                | "father"
+                | "husband"
+                | "son"
+                | "brother"
+                | "king"
+        ) {
+            return Some(Gender::Male);
+        }
+        if matches!(
+            w.as_str(),
+            "mother" | "wife" | "daughter" | "sister" | "queen" | "actress" | "widow"
+        ) {
+            return Some(Gender::Female);
+        }
+        // The first word of the name that is no title is the given name.
+        if in_name && given.is_none() && !crate::words::Words::builtin().is_title(&w) {
+            given = Some(w);
+        }
+    }
+    let given = given?;
+    if female.contains(&given) {
+        Some(Gender::Female)
+    } else if male.contains(&given) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Whether a speaker of gender `g` may be `pronoun` (`he`/`she`; any other
+/// pronoun agrees with every speaker).
+fn agrees(g: Option<Gender>, pronoun: &str) -> bool {
+    match g {
+        Some(Gender::Female) => !pronoun.eq_ignore_ascii_case("he"),
+        Some(Gender::Male) => !pronoun.eq_ignore_ascii_case("she"),
+        None => true,
+    }
 }
 
 fn key(s: &str) -> String {
@@ -283,6 +388,8 @@ struct Keys {
     role_head: Option<String>,
     /// `key(role)`.
     role_key: Option<String>,
+    /// `gender_of(name, role)`.
+    gender: Option<Gender>,
 }
 
 impl Keys {
@@ -295,6 +402,7 @@ impl Keys {
             words: s.name.split_whitespace().count(),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
+            gender: gender_of(&s.name, s.role.as_deref()),
         }
     }
 }
@@ -338,7 +446,11 @@ fn resolve_one(
             let p = m.text.as_str();
             // No other character folds to these ASCII letters.
             if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
-                most_recent(&|s, _| s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown)
+                // The most recent person the pronoun agrees with.
+                most_recent(&|s, ks| {
+                    (s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown)
+                        && agrees(ks.gender, p)
+                })
             } else if p.eq_ignore_ascii_case("they") {
                 most_recent(&|s, _| {
                     matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
@@ -475,6 +587,7 @@ fn resolve_one(
             let role = speakers[i].role.as_deref();
             keys[i].role_head = role.map(head_noun);
             keys[i].role_key = role.map(key);
+            keys[i].gender = gender_of(&speakers[i].name, role);
         }
     }
     if keys.len() < speakers.len() {
