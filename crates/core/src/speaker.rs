@@ -96,6 +96,8 @@ pub(crate) fn resolve(
         FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut quotes = Vec::with_capacity(cands.len());
     let mut bufs = KeyBufs::default();
+    // The gender of each person in `persons`, once asked.
+    let mut person_gender: Vec<Option<Option<Gender>>> = vec![None; persons.len()];
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => {
@@ -106,19 +108,25 @@ pub(crate) fn resolve(
                     && (m.text.eq_ignore_ascii_case("he") || m.text.eq_ignore_ascii_case("she")))
                 .then(|| {
                     let k = persons.partition_point(|(pm, _)| pm.span.start < m.span.start);
-                    k.checked_sub(1).map(|k| &persons[k])
+                    k.checked_sub(1)
                 })
                 .flatten()
-                // (`Lisa Marchetti argued …` is no antecedent of `he`.)
-                .filter(|(_, pnp)| agrees(gender_of(&pnp.name, pnp.role.as_deref()), &m.text))
-                .filter(|(pm, _)| {
+                .filter(|&k| {
                     recent.last().is_none_or(|&r| {
                         speakers[r]
                             .mentions
                             .last()
-                            .is_none_or(|lm| lm.span.start < pm.span.start)
+                            .is_none_or(|lm| lm.span.start < persons[k].0.span.start)
                     })
-                });
+                })
+                // (`Lisa Marchetti argued …` is no antecedent of `he`.)
+                .filter(|&k| {
+                    let g = *person_gender[k].get_or_insert_with(|| {
+                        gender_of(&persons[k].1.name, persons[k].1.role.as_deref())
+                    });
+                    agrees(g, &m.text)
+                })
+                .map(|k| &persons[k]);
                 match newer {
                     Some((pm, pnp)) => {
                         let id = resolve_one(
@@ -211,55 +219,43 @@ fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
         .map(|w| (w, false))
         .into_iter()
         .chain(name.split_whitespace().map(|w| (w, true)));
-    let mut given = None;
+    let mut buf = [0u8; 24];
     for (w, in_name) in words {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        match w.as_str() {
-            "mr" | "sir" | "lord" => return Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" => return Some(Gender::Female),
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        // Folded on the stack: names and role nouns are short ASCII words.
+        let owned;
+        let w: &str = match buf.get_mut(..w.len()) {
+            Some(b) if w.is_ascii() => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                owned = w.to_lowercase();
+                &owned
+            }
+        };
+        match w {
+            "mr" | "sir" | "lord" | "spokesman" | "chairman" | "congressman" | "councilman"
+            | "businessman" | "assemblyman" | "alderman" | "anchorman" | "man" | "father"
+            | "husband" | "son" | "brother" | "king" => return Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "mother" | "wife" | "daughter"
+            | "sister" | "queen" | "actress" | "widow" => return Some(Gender::Female),
+            _ if w.ends_with("woman") || w.ends_with("women") => return Some(Gender::Female),
             _ => {}
         }
-        if w.ends_with("woman") || w.ends_with("women") {
-            return Some(Gender::Female);
-        }
-        if matches!(
-            w.as_str(),
-            "spokesman"
-                | "chairman"
-                | "congressman"
-                | "councilman"
-                | "businessman"
-                | "assemblyman"
-                | "alderman"
-                | "anchorman"
-                | "man"
-                | "father"
-                | "husband"
-                | "son"
-                | "brother"
-                | "king"
-        ) {
-            return Some(Gender::Male);
-        }
-        if matches!(
-            w.as_str(),
-            "mother" | "wife" | "daughter" | "sister" | "queen" | "actress" | "widow"
-        ) {
-            return Some(Gender::Female);
-        }
-        // The first word of the name that is no title is the given name.
-        if in_name && given.is_none() && !crate::words::Words::builtin().is_title(&w) {
-            given = Some(w);
+        // The given name ends the search (a title comes before it).
+        if in_name && !crate::words::Words::builtin().is_title(w) {
+            return if female.contains(w) {
+                Some(Gender::Female)
+            } else if male.contains(w) {
+                Some(Gender::Male)
+            } else {
+                None
+            };
         }
     }
-    let given = given?;
-    if female.contains(&given) {
-        Some(Gender::Female)
-    } else if male.contains(&given) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    None
 }
 
 /// Whether a speaker of gender `g` may be `pronoun` (`he`/`she`; any other
@@ -388,8 +384,21 @@ struct Keys {
     role_head: Option<String>,
     /// `key(role)`.
     role_key: Option<String>,
-    /// `gender_of(name, role)`.
-    gender: Option<Gender>,
+    /// `gender_of(name, role)`, once a pronoun asked for it.
+    gender: std::cell::Cell<Option<Option<Gender>>>,
+}
+
+impl Keys {
+    /// [`gender_of`] the speaker `s` these are the keys of, computed when
+    /// first asked.
+    fn gender(&self, s: &Speaker) -> Option<Gender> {
+        if let Some(g) = self.gender.get() {
+            return g;
+        }
+        let g = gender_of(&s.name, s.role.as_deref());
+        self.gender.set(Some(g));
+        g
+    }
 }
 
 impl Keys {
@@ -402,7 +411,7 @@ impl Keys {
             words: s.name.split_whitespace().count(),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
-            gender: gender_of(&s.name, s.role.as_deref()),
+            gender: std::cell::Cell::new(None),
         }
     }
 }
@@ -446,10 +455,11 @@ fn resolve_one(
             let p = m.text.as_str();
             // No other character folds to these ASCII letters.
             if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
-                // The most recent person the pronoun agrees with.
+                // The most recent person the pronoun agrees with (the
+                // gender is asked only of the persons looked at, once each).
                 most_recent(&|s, ks| {
                     (s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown)
-                        && agrees(ks.gender, p)
+                        && agrees(ks.gender(s), p)
                 })
             } else if p.eq_ignore_ascii_case("they") {
                 most_recent(&|s, _| {
@@ -587,7 +597,7 @@ fn resolve_one(
             let role = speakers[i].role.as_deref();
             keys[i].role_head = role.map(head_noun);
             keys[i].role_key = role.map(key);
-            keys[i].gender = gender_of(&speakers[i].name, role);
+            keys[i].gender.set(None);
         }
     }
     if keys.len() < speakers.len() {
