@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
-use crate::words::WordSet;
+use crate::words::{with_lowercase, WordSet};
 
 type FxMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::cue::FxHasher>>;
@@ -219,40 +219,30 @@ fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
         .map(|w| (w, false))
         .into_iter()
         .chain(name.split_whitespace().map(|w| (w, true)));
-    let mut buf = [0u8; 24];
     for (w, in_name) in words {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        // Folded on the stack: names and role nouns are short ASCII words.
-        let owned;
-        let w: &str = match buf.get_mut(..w.len()) {
-            Some(b) if w.is_ascii() => {
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
-            }
-            _ => {
-                owned = w.to_lowercase();
-                &owned
-            }
-        };
-        match w {
+        // `None`: the word shows nothing, look on.
+        let shown = with_lowercase(w, |w| match w {
             "mr" | "sir" | "lord" | "spokesman" | "chairman" | "congressman" | "councilman"
             | "businessman" | "assemblyman" | "alderman" | "anchorman" | "man" | "father"
-            | "husband" | "son" | "brother" | "king" => return Some(Gender::Male),
+            | "husband" | "son" | "brother" | "king" => Some(Some(Gender::Male)),
             "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "mother" | "wife" | "daughter"
-            | "sister" | "queen" | "actress" | "widow" => return Some(Gender::Female),
-            _ if w.ends_with("woman") || w.ends_with("women") => return Some(Gender::Female),
-            _ => {}
-        }
-        // The given name ends the search (a title comes before it).
-        if in_name && !crate::words::Words::builtin().is_title(w) {
-            return if female.contains(w) {
-                Some(Gender::Female)
-            } else if male.contains(w) {
-                Some(Gender::Male)
-            } else {
-                None
-            };
+            | "sister" | "queen" | "actress" | "widow" => Some(Some(Gender::Female)),
+            _ if w.ends_with("woman") || w.ends_with("women") => Some(Some(Gender::Female)),
+            // The given name ends the search (a title comes before it).
+            _ if in_name && !crate::words::Words::builtin().is_title(w) => {
+                Some(if female.contains(w) {
+                    Some(Gender::Female)
+                } else if male.contains(w) {
+                    Some(Gender::Male)
+                } else {
+                    None
+                })
+            }
+            _ => None,
+        });
+        if let Some(g) = shown {
+            return g;
         }
     }
     None

@@ -255,3 +255,24 @@ impl WordSet {
         self.0.get(word) != 0
     }
 }
+
+/// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
+#[inline]
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words are in lower case already: no copy (nor its UTF-8 check).
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}

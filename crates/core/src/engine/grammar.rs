@@ -4,6 +4,7 @@
 //! word lists behind them.
 
 use super::*;
+pub(super) use crate::words::with_lowercase;
 
 /// Can this word open the hearer after `said to` (`to a crowd`, `to
 /// reporters`, `to CNN`) rather than an infinitive (`to be`)?
@@ -593,27 +594,6 @@ pub(super) fn plausible_content(text: &str, content: Span) -> bool {
         });
     let after_that = before.ends_with(',') || complementiser;
     after_that || !with_lowercase(first, opens_content_adjunct)
-}
-
-/// `f(&word.to_lowercase())`, folded on the stack for short ASCII words.
-#[inline]
-pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    // Most words are in lower case already: no copy (nor its UTF-8 check).
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return f(word);
-    }
-    let mut buf = [0u8; 24];
-    match buf.get_mut(..word.len()) {
-        Some(b) if word.is_ascii() => {
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            f(std::str::from_utf8(b).unwrap_or_default())
-        }
-        _ => f(&word.to_lowercase()),
-    }
 }
 
 /// A number or a fraction word (`12`, `half`, `one-third`, `a`, `two`).

@@ -109,13 +109,19 @@ impl<'a> Finder<'a> {
     pub(super) fn persons_for_pronouns(&self, cands: &[Cand]) -> Vec<(Mention, Np)> {
         // Units below `done` have been looked at for an earlier pronoun.
         let mut done = 0usize;
-        // Where each full name is mentioned, and its last word.
-        let names: Vec<(usize, &str)> = cands
-            .iter()
-            .filter_map(|c| c.mention.as_ref())
-            .filter(|(_, np)| np.kind == MentionKind::Name)
-            .filter_map(|(m, np)| Some((m.span.start, np.name.split_whitespace().last()?)))
-            .collect();
+        // Where each full name is mentioned, and its last word (listed
+        // when the first pronoun asks).
+        let names = std::cell::OnceCell::new();
+        let names = || {
+            names.get_or_init(|| -> Vec<(usize, &str)> {
+                cands
+                    .iter()
+                    .filter_map(|c| c.mention.as_ref())
+                    .filter(|(_, np)| np.kind == MentionKind::Name)
+                    .filter_map(|(m, np)| Some((m.span.start, np.name.split_whitespace().last()?)))
+                    .collect()
+            })
+        };
         let mut out = Vec::new();
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
@@ -129,7 +135,7 @@ impl<'a> Finder<'a> {
                 .partition_point(|u| u.start < m.span.start);
             // The last words of the full names mentioned before the pronoun.
             let before = |start: usize| {
-                names
+                names()
                     .iter()
                     .filter(move |(at, _)| *at < start)
                     .map(|&(_, w)| w)
