@@ -33,4 +33,4 @@ if [[ ! -f "$gold" ]]; then
     exit 1
 fi
 
-exec cargo run --release -p quotecheck-core --example score_bench -- "$gold" --mention-iou "$@"
+exec cargo run --release -p quotecheck-eval --example score_bench -- "$gold" --mention-iou "$@"

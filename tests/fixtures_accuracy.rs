@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use quotecheck_core::gold::GoldDocument;
-use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
+use quotecheck_eval::gold::GoldDocument;
+use quotecheck_eval::score::{load_gold, predict, score, ScoreOptions};
 
 /// Minimum overall quote F1 over the fixtures.
 const MIN_F1: f64 = 0.90;

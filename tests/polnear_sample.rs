@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use quotecheck_core::gold::GoldDocument;
-use quotecheck_core::score::{load_gold, predict, score, ScoreOptions, ScoreReport};
+use quotecheck_eval::gold::GoldDocument;
+use quotecheck_eval::score::{load_gold, predict, score, ScoreOptions, ScoreReport};
 
 // Floors a little below the figures measured on this sample (see
 // docs/accuracy.md): a regression of a few points fails CI.

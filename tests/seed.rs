@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use quotecheck_core::score::{load_gold, names_match, overlap, score, trim_chars, ScoreOptions};
 use quotecheck_core::{analyze, quote_records, CharIndex, Document, QuoteKind, QuoteRecord};
+use quotecheck_eval::score::{load_gold, names_match, overlap, score, trim_chars, ScoreOptions};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

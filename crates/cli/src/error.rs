@@ -226,7 +226,7 @@ pub enum FatalError {
     },
     /// A gold or prediction file could not be read (`quotecheck score`).
     #[error(transparent)]
-    Core(#[from] quotecheck_core::Error),
+    Core(#[from] quotecheck_eval::Error),
     /// A bad combination of options.
     #[error("{0}")]
     Usage(String),

@@ -14,8 +14,8 @@ use quotecheck::input::{InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
-use quotecheck_core::score::ScoreOptions;
 use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
+use quotecheck_eval::score::ScoreOptions;
 
 /// mimalloc instead of the system allocator: the engine allocates many
 /// small strings (mentions, cues, names); see docs/performance.md.

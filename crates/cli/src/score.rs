@@ -1,11 +1,11 @@
 //! `quotecheck score`: precision, recall and F1 of quotes (and speakers)
-//! against gold annotations, with `quotecheck_core::score`.
+//! against gold annotations, with `quotecheck_eval::score`.
 
 use std::path::{Path, PathBuf};
 
-use quotecheck_core::gold::GoldDocument;
-use quotecheck_core::score::{load_gold, load_predictions, score, ScoreOptions};
 use quotecheck_core::{analyze, quote_records, Document, QuoteRecord};
+use quotecheck_eval::gold::GoldDocument;
+use quotecheck_eval::score::{load_gold, load_predictions, score, ScoreOptions};
 use rayon::prelude::*;
 
 use crate::error::{FatalError, InputError};

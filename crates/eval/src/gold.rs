@@ -45,7 +45,7 @@ impl GoldDocument {
     /// `quotes[3]: ...`.
     ///
     /// ```
-    /// use quotecheck_core::gold::GoldDocument;
+    /// use quotecheck_eval::gold::GoldDocument;
     /// let mut doc: GoldDocument = serde_json::from_str(
     ///     r#"{"id": "d", "text": "Žan said “no”.",
     ///        "quotes": [{"kind": "direct", "quote": "no", "start": 10, "end": 12}]}"#,
@@ -104,7 +104,7 @@ impl GoldDocument {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldQuote {
     /// `direct`, `indirect` or `mixed`.
-    pub kind: crate::QuoteKind,
+    pub kind: quotecheck_core::QuoteKind,
     /// The quoted text, `text[start..end]`.
     pub quote: String,
     /// Code-point start.

@@ -15,8 +15,8 @@
 //!    are neither true nor false positives.
 //!
 //! ```
-//! use quotecheck_core::gold::GoldDocument;
-//! use quotecheck_core::score::{score, ScoreOptions};
+//! use quotecheck_eval::gold::GoldDocument;
+//! use quotecheck_eval::score::{score, ScoreOptions};
 //! use quotecheck_core::QuoteRecord;
 //!
 //! let gold: GoldDocument = serde_json::from_str(r#"{
@@ -39,11 +39,11 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::document::Document;
 use crate::gold::{GoldDocument, GoldQuote};
-use crate::quote::QuoteKind;
-use crate::record::QuoteRecord;
 use crate::Error;
+use quotecheck_core::Document;
+use quotecheck_core::QuoteKind;
+use quotecheck_core::QuoteRecord;
 
 /// Number of gold cues listed in [`ScoreReport::by_cue`].
 pub const TOP_CUES: usize = 30;
@@ -114,7 +114,7 @@ fn parse_stream<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<(usi
 /// document ids must be unique. Errors name the file and the line.
 ///
 /// ```
-/// use quotecheck_core::score::load_gold;
+/// use quotecheck_eval::score::load_gold;
 /// let dir = std::env::temp_dir().join(format!("qc-load-gold-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
 /// let path = dir.join("g.jsonl");
@@ -155,7 +155,7 @@ pub fn load_gold(path: &Path) -> Result<Vec<GoldDocument>, Error> {
 /// them. Errors name the file and the line.
 ///
 /// ```
-/// use quotecheck_core::score::load_predictions;
+/// use quotecheck_eval::score::load_predictions;
 /// let path = std::env::temp_dir().join(format!("qc-preds-{}.json", std::process::id()));
 /// std::fs::write(&path, r#"[{"doc_id": "a", "kind": "direct", "quote": "yes",
 ///     "char_start": 9, "char_end": 12, "confidence": 0.8}]"#).unwrap();
@@ -177,8 +177,8 @@ pub fn load_predictions(path: &Path) -> Result<Vec<QuoteRecord>, Error> {
 /// quote records (sequentially, in gold order).
 ///
 /// ```
-/// use quotecheck_core::gold::GoldDocument;
-/// use quotecheck_core::score::predict;
+/// use quotecheck_eval::gold::GoldDocument;
+/// use quotecheck_eval::score::predict;
 /// let gold: GoldDocument = serde_json::from_str(r#"{"id": "d", "text": "“Yes,” she said."}"#).unwrap();
 /// let records = predict(&[gold]);
 /// assert!(records.iter().all(|r| r.doc_id == "d"));
@@ -187,8 +187,8 @@ pub fn predict(gold: &[GoldDocument]) -> Vec<QuoteRecord> {
     gold.iter()
         .flat_map(|g| {
             let doc = Document::new(g.id.clone(), g.text.clone());
-            let analysis = crate::analyze(&doc);
-            crate::quote_records(&doc, &analysis)
+            let analysis = quotecheck_core::analyze(&doc);
+            quotecheck_core::quote_records(&doc, &analysis)
         })
         .collect()
 }
@@ -201,7 +201,7 @@ pub fn predict(gold: &[GoldDocument]) -> Vec<QuoteRecord> {
 /// (`“ ” " ‘ ’ ' « » „ ‹ ›`) and final punctuation (`. , ; : ! ? …`).
 ///
 /// ```
-/// use quotecheck_core::score::is_trimmed;
+/// use quotecheck_eval::score::is_trimmed;
 /// assert!(is_trimmed('„') && is_trimmed('…') && is_trimmed('\u{a0}'));
 /// assert!(!is_trimmed('a') && !is_trimmed('-'));
 /// ```
@@ -235,7 +235,7 @@ pub fn is_trimmed(c: char) -> bool {
 /// span of only punctuation can still be compared.
 ///
 /// ```
-/// use quotecheck_core::score::trim_chars;
+/// use quotecheck_eval::score::trim_chars;
 /// let chars: Vec<char> = "He said: “Yes, we can.” ".chars().collect();
 /// assert_eq!(trim_chars(&chars, 8, 24), (10, 21)); // `Yes, we can`
 /// assert_eq!(trim_chars(&chars, 22, 23), (22, 23)); // only `”`: unchanged
@@ -260,7 +260,7 @@ pub fn trim_chars(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 /// Number of positions shared by two half-open spans.
 ///
 /// ```
-/// use quotecheck_core::score::overlap;
+/// use quotecheck_eval::score::overlap;
 /// assert_eq!(overlap((0, 10), (5, 20)), 5);
 /// assert_eq!(overlap((0, 5), (5, 9)), 0);
 /// ```
@@ -271,7 +271,7 @@ pub fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 /// Intersection over union of two half-open spans (0 when both are empty).
 ///
 /// ```
-/// use quotecheck_core::score::iou;
+/// use quotecheck_eval::score::iou;
 /// assert_eq!(iou((0, 10), (0, 10)), 1.0);
 /// assert_eq!(iou((0, 10), (5, 15)), 5.0 / 15.0);
 /// assert_eq!(iou((0, 4), (6, 9)), 0.0);
@@ -284,7 +284,7 @@ pub fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
 /// by any span, over the characters covered by `gold` or any span.
 ///
 /// ```
-/// use quotecheck_core::score::union_iou;
+/// use quotecheck_eval::score::union_iou;
 /// // A quote split around its attribution: `“A B,” she said, “C D.”`
 /// assert_eq!(union_iou(&[(0, 10), (20, 30)], (0, 30)), 20.0 / 30.0);
 /// assert_eq!(union_iou(&[(0, 10), (5, 12)], (0, 12)), 1.0);
@@ -318,7 +318,7 @@ pub fn union_iou(spans: &[(usize, usize)], gold: (usize, usize)) -> f64 {
 /// `the`.
 ///
 /// ```
-/// use quotecheck_core::score::normalize_name;
+/// use quotecheck_eval::score::normalize_name;
 /// assert_eq!(normalize_name("The State Department’s Spokeswoman"), "state department spokeswoman");
 /// assert_eq!(normalize_name("  U.S. officials, "), "us officials");
 /// ```
@@ -347,7 +347,7 @@ pub fn normalize_name(s: &str) -> String {
 /// (`Trudeau` / `Elizabeth Trudeau`).
 ///
 /// ```
-/// use quotecheck_core::score::names_match;
+/// use quotecheck_eval::score::names_match;
 /// assert!(names_match("Elizabeth Trudeau", "Trudeau"));
 /// assert!(names_match("the Russian Foreign Ministry", "Russian Foreign Ministry"));
 /// assert!(!names_match("Elizabeth Trudeau", "Justin Trudeau"));
@@ -424,7 +424,7 @@ const CUE_PARTICLES: &[&str] = &[
 /// An empty cue is `(none)`.
 ///
 /// ```
-/// use quotecheck_core::score::normalize_cue;
+/// use quotecheck_eval::score::normalize_cue;
 /// assert_eq!(normalize_cue("Said in a statement"), "said");
 /// assert_eq!(normalize_cue("according to"), "according to");
 /// assert_eq!(normalize_cue("also pointed out"), "pointed out");
@@ -467,7 +467,7 @@ pub fn normalize_cue(cue: &str) -> String {
 /// Options of [`score`].
 ///
 /// ```
-/// use quotecheck_core::score::ScoreOptions;
+/// use quotecheck_eval::score::ScoreOptions;
 /// let opts = ScoreOptions { mention_iou: true, ..ScoreOptions::default() };
 /// assert_eq!(opts.errors, 0);
 /// ```
@@ -485,7 +485,7 @@ pub struct ScoreOptions {
 /// Ratios with a zero denominator are 0.
 ///
 /// ```
-/// use quotecheck_core::score::Counts;
+/// use quotecheck_eval::score::Counts;
 /// let c = Counts::new(8, 2, 8);
 /// assert_eq!((c.precision, c.recall), (0.8, 0.5));
 /// assert!((c.f1 - 8.0 / 13.0).abs() < 1e-12);
@@ -555,7 +555,7 @@ impl<T> ByKind<T> {
     /// The figures of one kind.
     ///
     /// ```
-    /// use quotecheck_core::score::{ByKind, Counts};
+    /// use quotecheck_eval::score::{ByKind, Counts};
     /// use quotecheck_core::QuoteKind;
     /// let k = ByKind { direct: 1, mixed: 2, indirect: 3 };
     /// assert_eq!(*k.get(QuoteKind::Mixed), 2);
@@ -861,8 +861,8 @@ struct CueTally {
 /// [`ScoreReport::predictions_outside_gold`] and otherwise ignored.
 ///
 /// ```
-/// use quotecheck_core::gold::GoldDocument;
-/// use quotecheck_core::score::{score, ScoreOptions};
+/// use quotecheck_eval::gold::GoldDocument;
+/// use quotecheck_eval::score::{score, ScoreOptions};
 /// use quotecheck_core::QuoteRecord;
 ///
 /// // A quote split around its attribution is found by its two halves.
@@ -1104,7 +1104,7 @@ impl ScoreReport {
     /// documents without predictions and the sample errors.
     ///
     /// ```
-    /// use quotecheck_core::score::{score, ScoreOptions};
+    /// use quotecheck_eval::score::{score, ScoreOptions};
     /// let table = score(&[], &[], &ScoreOptions::default()).render_table();
     /// assert!(table.contains("overall"));
     /// ```

@@ -2,7 +2,7 @@
 //! behind `scripts/bench-accuracy.sh`.
 //!
 //! ```text
-//! cargo run --release -p quotecheck-core --example score_bench -- \
+//! cargo run --release -p quotecheck-eval --example score_bench -- \
 //!     ../shared/bench/polnear-train.gold.jsonl --mention-iou [--errors N] [--json]
 //! ```
 //!
@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use quotecheck_core::score::{load_gold, predict, score, ScoreOptions};
+use quotecheck_eval::score::{load_gold, predict, score, ScoreOptions};
 
 const USAGE: &str =
     "usage: score_bench <gold.json|gold.jsonl> [--mention-iou] [--errors N] [--json]";
