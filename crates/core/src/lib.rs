@@ -26,14 +26,14 @@ pub mod cue;
 pub mod document;
 pub mod engine;
 pub mod marks;
-pub mod np;
 pub mod quote;
 pub mod record;
 mod scan;
 pub mod segment;
 pub mod span;
-pub mod speaker;
+pub use engine::resolve as speaker;
 pub mod token;
+use engine::np;
 pub mod words;
 
 pub use document::{Analysis, Document};

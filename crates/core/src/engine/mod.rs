@@ -22,7 +22,6 @@ use crate::boilerplate;
 use crate::cue::{CueClass, CueEntry, LemmaTraits, Lexicon};
 use crate::document::{Analysis, Document};
 use crate::marks::{find_quoted, Quoted};
-use crate::np::{self, Np};
 use crate::quote::{Cue, Quote, QuoteKind};
 use crate::segment;
 use crate::span::Span;
@@ -32,8 +31,12 @@ use crate::words::{WordSet, Words};
 
 mod content;
 mod grammar;
+pub mod np;
+pub mod resolve;
 mod subject;
 mod unclaimed;
+
+use np::Np;
 
 use grammar::*;
 use subject::fallback_subject;
