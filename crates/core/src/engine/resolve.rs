@@ -197,7 +197,7 @@ enum Gender {
 fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
     static NAMES: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
     let (female, male) = NAMES.get_or_init(|| {
-        let data = include_str!("../data/first_names.txt");
+        let data = include_str!("../../data/first_names.txt");
         let section = |tag: &str| {
             data.split('[')
                 .find_map(|s| s.strip_prefix(tag))
