@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::token::Token;
+use crate::span::Span;
+use crate::token::{tokenize_with, Token};
 use crate::words::word_key;
 
 /// What a cue reports.
@@ -806,4 +807,21 @@ impl Lexicon {
         }
         best
     }
+}
+/// [`crate::token::tokenize_folded_into`] that also asks `lex` whether each word may
+/// start a cue ([`Lexicon::token_may_start`], kept in
+/// [`Token::may_start_cue`]), while the word is at hand, and lists the
+/// indices of such tokens in `starts` (cleared first).
+pub(crate) fn tokenize_cues_into<'a>(
+    text: &'a str,
+    folded: Option<&'a str>,
+    span: Span,
+    out: &mut Vec<Token<'a>>,
+    lex: &Lexicon,
+    starts: &mut Vec<u32>,
+) {
+    starts.clear();
+    tokenize_with(text, folded, span, out, true, starts, |w, plain| {
+        lex.word_cue_start(w, plain)
+    });
 }

@@ -31,9 +31,8 @@ pub mod record;
 mod scan;
 pub mod segment;
 pub mod span;
-pub use engine::resolve as speaker;
+pub mod speaker;
 pub mod token;
-use engine::np;
 pub mod words;
 
 pub use document::{Analysis, Document};

@@ -5,7 +5,6 @@
 //! their final period (`Mr.`, `J.`). Every other non-space character is a
 //! token of its own.
 
-use crate::cue::Lexicon;
 use crate::marks::is_quote_mark;
 use crate::span::Span;
 
@@ -24,10 +23,10 @@ pub struct Token<'a> {
     /// True for a word of ASCII letters and digits only.
     plain: bool,
     /// Nonzero for a word that may start a reporting cue, when tokenized
-    /// by [`tokenize_cues_into`] (always 0 otherwise): its
-    /// [`Lexicon::word_cue_start`].
+    /// by [`crate::cue::tokenize_cues_into`] (always 0 otherwise): its
+    /// [`crate::cue::Lexicon::word_cue_start`].
     cue: u16,
-    /// True when made by [`tokenize_cues_into`], which sets `cue`.
+    /// True when made by [`crate::cue::tokenize_cues_into`], which sets `cue`.
     cue_known: bool,
 }
 
@@ -69,15 +68,15 @@ impl Token<'_> {
         self.plain
     }
 
-    /// True when [`tokenize_cues_into`] found that this word may start a
-    /// cue ([`Lexicon::token_may_start`]); false for every token of the
+    /// True when [`crate::cue::tokenize_cues_into`] found that this word may start a
+    /// cue ([`crate::cue::Lexicon::token_may_start`]); false for every token of the
     /// other tokenizers.
     pub(crate) fn may_start_cue(&self) -> bool {
         self.cue != 0
     }
 
-    /// The [`Lexicon::word_cue_start`] found by [`tokenize_cues_into`]
-    /// (0 from the other tokenizers), for [`Lexicon::match_start`].
+    /// The [`crate::cue::Lexicon::word_cue_start`] found by [`crate::cue::tokenize_cues_into`]
+    /// (0 from the other tokenizers), for [`crate::cue::Lexicon::match_start`].
     pub(crate) fn cue_start(&self) -> u16 {
         self.cue
     }
@@ -139,29 +138,11 @@ pub(crate) fn tokenize_folded_into<'a>(
     tokenize_with(text, folded, span, out, false, &mut Vec::new(), |_, _| 0);
 }
 
-/// [`tokenize_folded_into`] that also asks `lex` whether each word may
-/// start a cue ([`Lexicon::token_may_start`], kept in
-/// [`Token::may_start_cue`]), while the word is at hand, and lists the
-/// indices of such tokens in `starts` (cleared first).
-pub(crate) fn tokenize_cues_into<'a>(
-    text: &'a str,
-    folded: Option<&'a str>,
-    span: Span,
-    out: &mut Vec<Token<'a>>,
-    lex: &Lexicon,
-    starts: &mut Vec<u32>,
-) {
-    starts.clear();
-    tokenize_with(text, folded, span, out, true, starts, |w, plain| {
-        lex.word_cue_start(w, plain)
-    });
-}
-
 /// The tokenizer; `cue` is asked about every word (its text and whether it
 /// is plain), its answer kept in the token and the index of each token
 /// with a nonzero answer pushed to `starts`.
 #[inline(always)]
-fn tokenize_with<'a>(
+pub(crate) fn tokenize_with<'a>(
     text: &'a str,
     folded: Option<&'a str>,
     span: Span,

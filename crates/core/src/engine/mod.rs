@@ -19,20 +19,20 @@
 //! claimed) and `grammar` (the word classes and token patterns they share).
 
 use crate::boilerplate;
-use crate::cue::{CueClass, CueEntry, LemmaTraits, Lexicon};
+use crate::cue::{tokenize_cues_into, CueClass, CueEntry, LemmaTraits, Lexicon};
 use crate::document::{Analysis, Document};
 use crate::marks::{find_quoted, Quoted};
 use crate::quote::{Cue, Quote, QuoteKind};
 use crate::segment;
 use crate::span::Span;
-use crate::speaker::{self, Mention, MentionKind};
-use crate::token::{tokenize, tokenize_cues_into, tokenize_folded_into, Token};
+use crate::speaker::{Mention, MentionKind};
+use crate::token::{tokenize, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
 mod content;
 mod grammar;
-pub mod np;
-pub mod resolve;
+mod np;
+mod resolve;
 mod subject;
 mod unclaimed;
 
@@ -86,7 +86,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     });
     let cands = drop_overlaps(cands);
     let persons = finder.persons_for_pronouns(&cands);
-    let (mut quotes, speakers) = speaker::resolve(text, cands, &persons);
+    let (mut quotes, speakers) = resolve::resolve(text, cands, &persons);
     join_interrupted(&body, &mut quotes);
     Analysis {
         paragraphs,

@@ -1,71 +1,15 @@
-//! Speakers and their mentions: names, roles, organisations, pronouns and
-//! surnames, resolved to one canonical speaker per document.
+//! Speaker resolution, the engine's last stage: the mentions of candidate
+//! quotes (names, roles, organisations, pronouns and surnames) resolved to
+//! one canonical speaker per document.
 
-use serde::{Deserialize, Serialize};
-
-use crate::span::Span;
+use super::np::Np;
+use super::Cand;
+use crate::quote::Quote;
+use crate::speaker::{Mention, MentionKind, Speaker, SpeakerKind};
 use crate::words::{with_lowercase, WordSet};
 
 type FxMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::cue::FxHasher>>;
-
-/// What kind of expression a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// A personal name, possibly with a title or role before it
-    /// (`Russia’s Deputy Foreign Minister Sergei Ryabkov`).
-    Name,
-    /// A surname alone (`Trudeau`).
-    Surname,
-    /// A role without a name (`The State Department’s Spokeswoman`).
-    Role,
-    /// An organisation or place speaking (`the Russian Foreign Ministry`, `Moscow`).
-    Organization,
-    /// A group of people (`officials`, `US State Department sources`).
-    Group,
-    /// A pronoun (`He`, `she`, `they`).
-    Pronoun,
-}
-
-/// One mention of a speaker in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// The mention as written.
-    pub text: String,
-    /// Where it is (bytes).
-    pub span: Span,
-    /// What kind of expression it is.
-    pub kind: MentionKind,
-}
-
-/// What kind of entity a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpeakerKind {
-    /// A named person.
-    Person,
-    /// An organisation, government, or place standing for one.
-    Organization,
-    /// A group of unnamed people (`officials`, `analysts`).
-    Group,
-    /// Only known by a role or pronoun.
-    Unknown,
-}
-
-/// A canonical speaker of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Speaker {
-    /// Canonical name: the fullest name used (`Elizabeth Trudeau`), or the
-    /// organisation/group as first written without a leading article.
-    pub name: String,
-    /// Role or title, when the text gives one (`Russia’s Deputy Foreign Minister`).
-    pub role: Option<String>,
-    /// Person, organisation, group or unknown.
-    pub kind: SpeakerKind,
-    /// Every mention resolved to this speaker, in text order.
-    pub mentions: Vec<Mention>,
-}
 
 /// Resolve the mentions of candidate quotes (in text order) to canonical
 /// speakers, and build the final quotes.
@@ -81,9 +25,9 @@ pub struct Speaker {
 /// they follow.
 pub(crate) fn resolve(
     text: &str,
-    cands: Vec<crate::engine::Cand>,
-    persons: &[(Mention, crate::np::Np)],
-) -> (Vec<crate::quote::Quote>, Vec<Speaker>) {
+    cands: Vec<Cand>,
+    persons: &[(Mention, Np)],
+) -> (Vec<Quote>, Vec<Speaker>) {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut keys: Vec<Keys> = Vec::new();
     // Order of use, most recent last.
@@ -158,7 +102,7 @@ pub(crate) fn resolve(
         if c.mention.is_some() {
             mention_at.insert(c.span.start, quotes.len());
         }
-        quotes.push(crate::quote::Quote {
+        quotes.push(Quote {
             kind: c.kind,
             span: c.span,
             parts: Vec::new(),
@@ -168,7 +112,7 @@ pub(crate) fn resolve(
                 c.inherit
                     .and_then(|src| mention_at.get(&src))
                     .and_then(|&q| quotes.get(q))
-                    .and_then(|q: &crate::quote::Quote| q.mention.clone())
+                    .and_then(|q: &Quote| q.mention.clone())
             }),
             speaker,
             confidence: c.confidence.clamp(0.0, 1.0),
@@ -419,7 +363,7 @@ fn resolve_one(
     keys: &mut Vec<Keys>,
     recent: &[usize],
     m: &Mention,
-    np: &crate::np::Np,
+    np: &Np,
     bufs: &mut KeyBufs,
 ) -> Option<usize> {
     let most_recent = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
