@@ -4,9 +4,9 @@
 
 mod common;
 
-use quotecheck_core::gold::{GoldDocument, GoldSpan};
 use quotecheck_core::Document;
 use quotecheck_dedup::{dedup, ClaimKind, DedupConfig, DedupReport};
+use quotecheck_eval::gold::{GoldDocument, GoldSpan};
 
 fn load() -> GoldDocument {
     let path = common::seed_file("kerry-lavrov.gold.json");
