@@ -96,13 +96,6 @@ const EXACT: &[&str] = &[
 ];
 
 /// True when a single line reads like page furniture on its own.
-///
-/// ```
-/// use quotecheck_core::boilerplate::is_furniture_line;
-/// assert!(is_furniture_line("No comments:"));
-/// assert!(is_furniture_line("Share this article on Facebook"));
-/// assert!(!is_furniture_line("The minister said no comment would be made."));
-/// ```
 pub fn is_furniture_line(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() {
@@ -213,13 +206,6 @@ fn norm(s: &str) -> String {
 /// ([`is_furniture_line`]), or when it sits in the trailing block of the page
 /// (after the last real paragraph) and repeats the first line or looks like
 /// a headline.
-///
-/// ```
-/// use quotecheck_core::{boilerplate::detect, segment::paragraphs};
-/// let text = "Body text here.\nMore body text.\nTalks Resume in Geneva\nNo comments:\nPost a Comment";
-/// let found: Vec<&str> = detect(text, &paragraphs(text)).iter().map(|s| s.slice(text).unwrap()).collect();
-/// assert_eq!(found, ["Talks Resume in Geneva", "No comments:", "Post a Comment"]);
-/// ```
 pub fn detect(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut flags: Vec<bool> = paragraphs
         .iter()
@@ -252,4 +238,33 @@ pub fn detect(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         .zip(flags)
         .filter_map(|(p, f)| f.then_some(*p))
         .collect()
+}
+
+/// The examples that documented this module's items when it was public.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod examples {
+    #[test]
+    fn is_furniture_line() {
+        use crate::boilerplate::is_furniture_line;
+        assert!(is_furniture_line("No comments:"));
+        assert!(is_furniture_line("Share this article on Facebook"));
+        assert!(!is_furniture_line(
+            "The minister said no comment would be made."
+        ));
+    }
+
+    #[test]
+    fn detect() {
+        use crate::{boilerplate::detect, segment::paragraphs};
+        let text = "Body text here.\nMore body text.\nTalks Resume in Geneva\nNo comments:\nPost a Comment";
+        let found: Vec<&str> = detect(text, &paragraphs(text))
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(
+            found,
+            ["Talks Resume in Geneva", "No comments:", "Post a Comment"]
+        );
+    }
 }

@@ -187,13 +187,6 @@ impl CueEntry {
     /// A passive hedge (`is expected to`, `is seen as`): its lemma starts
     /// with `be ` in `cues.tsv`, and the engine reports it only after a
     /// form of `be`.
-    ///
-    /// ```
-    /// use quotecheck_core::cue::Lexicon;
-    /// let lex = Lexicon::builtin();
-    /// assert!(lex.lookup("expected to").unwrap().is_passive_hedge());
-    /// assert!(!lex.lookup("seems").unwrap().is_passive_hedge());
-    /// ```
     pub fn is_passive_hedge(&self) -> bool {
         self.class == CueClass::Hedge && self.lemma.starts_with("be ")
     }
@@ -586,14 +579,6 @@ impl Lexicon {
     }
 
     /// The built-in lexicon from `data/cues.tsv`.
-    ///
-    /// ```
-    /// use quotecheck_core::cue::{Lexicon, CueClass};
-    /// let lex = Lexicon::builtin();
-    /// assert_eq!(lex.lookup("pointed out").unwrap().lemma, "point out");
-    /// assert_eq!(lex.lookup("said").unwrap().class, CueClass::Speech);
-    /// assert!(lex.len() > 80);
-    /// ```
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon::parse(&format!("{DATA}\n{LEARNED}")))
@@ -621,23 +606,14 @@ impl Lexicon {
     /// True when the token may start a cue ([`Lexicon::may_start_raw`]) or
     /// is `according`. Plain words (ASCII letters and digits) skip the
     /// ASCII check.
-    ///
-    /// ```
-    /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};
-    /// let text = "Officials SAID, according to aides.";
-    /// let toks = tokenize(text, Span::new(0, text.len()));
-    /// let lex = Lexicon::builtin();
-    /// let may: Vec<bool> = toks.iter().map(|t| t.is_word && lex.token_may_start(t)).collect();
-    /// assert_eq!(may, [false, true, false, true, false, false, false]);
-    /// ```
-    #[inline]
+    #[cfg(test)]
     pub fn token_may_start(&self, t: &Token<'_>) -> bool {
         self.word_may_start(t.text, t.is_plain())
     }
 
     /// [`Lexicon::token_may_start`] of a word token with text `word`
     /// (`plain`: ASCII letters and digits only).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn word_may_start(&self, word: &str, plain: bool) -> bool {
         self.word_cue_start(word, plain) != 0
     }
@@ -700,15 +676,6 @@ impl Lexicon {
     /// [`Lexicon::lookup`] of a token's lower case: for a plain word from
     /// the engine's unit tokenizer, which asked the lexicon already, it is
     /// answered from the start-word table without hashing.
-    ///
-    /// ```
-    /// use quotecheck_core::{cue::Lexicon, token::tokenize, Span};
-    /// let text = "Officials SAID the report.";
-    /// let toks = tokenize(text, Span::new(0, text.len()));
-    /// let lex = Lexicon::builtin();
-    /// assert_eq!(lex.token_entry(&toks[1]).unwrap().lemma, "say");
-    /// assert!(lex.token_entry(&toks[2]).is_none());
-    /// ```
     #[inline]
     pub fn token_entry(&self, t: &Token<'_>) -> Option<&CueEntry> {
         if t.is_plain() {
@@ -728,16 +695,12 @@ impl Lexicon {
     }
 
     /// Number of distinct lemmas.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         let mut l: Vec<&str> = self.forms.values().map(|e| e.lemma.as_str()).collect();
         l.sort_unstable();
         l.dedup();
         l.len()
-    }
-
-    /// True when the lexicon is empty.
-    pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
     }
 
     /// The longest cue starting at token `i`: number of tokens and entry.
@@ -824,4 +787,49 @@ pub(crate) fn tokenize_cues_into<'a>(
     tokenize_with(text, folded, span, out, true, starts, |w, plain| {
         lex.word_cue_start(w, plain)
     });
+}
+
+/// The examples that documented this module's items when it was public.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod examples {
+    #[test]
+    fn is_passive_hedge() {
+        use crate::cue::Lexicon;
+        let lex = Lexicon::builtin();
+        assert!(lex.lookup("expected to").unwrap().is_passive_hedge());
+        assert!(!lex.lookup("seems").unwrap().is_passive_hedge());
+    }
+
+    #[test]
+    fn builtin() {
+        use crate::cue::{CueClass, Lexicon};
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.lookup("pointed out").unwrap().lemma, "point out");
+        assert_eq!(lex.lookup("said").unwrap().class, CueClass::Speech);
+        assert!(lex.len() > 80);
+    }
+
+    #[test]
+    fn token_may_start() {
+        use crate::{cue::Lexicon, token::tokenize, Span};
+        let text = "Officials SAID, according to aides.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let lex = Lexicon::builtin();
+        let may: Vec<bool> = toks
+            .iter()
+            .map(|t| t.is_word && lex.token_may_start(t))
+            .collect();
+        assert_eq!(may, [false, true, false, true, false, false, false]);
+    }
+
+    #[test]
+    fn token_entry() {
+        use crate::{cue::Lexicon, token::tokenize, Span};
+        let text = "Officials SAID the report.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.token_entry(&toks[1]).unwrap().lemma, "say");
+        assert!(lex.token_entry(&toks[2]).is_none());
+    }
 }

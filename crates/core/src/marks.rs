@@ -68,11 +68,6 @@ fn is_single(c: char) -> bool {
 }
 
 /// True for any quote mark quotecheck recognises.
-///
-/// ```
-/// use quotecheck_core::marks::is_quote_mark;
-/// assert!(is_quote_mark('«') && is_quote_mark('\'') && !is_quote_mark('a'));
-/// ```
 pub fn is_quote_mark(c: char) -> bool {
     is_double(c) || is_single(c)
 }
@@ -421,13 +416,6 @@ fn push_unclosed(
 ///
 /// Returns spans sorted by start; nested quotes are removed (only the
 /// outermost quote of a nest is kept).
-///
-/// ```
-/// use quotecheck_core::{marks::find_quoted, segment::paragraphs};
-/// let text = "“We’re ready,” she said. He called it ‘a disgrace’ and rock 'n' roll.";
-/// let q: Vec<&str> = find_quoted(text, &paragraphs(text)).iter().map(|q| q.content.slice(text).unwrap()).collect();
-/// assert_eq!(q, ["We’re ready,", "a disgrace"]);
-/// ```
 pub fn find_quoted(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
     let cands = Candidates::new(text, paragraphs);
     let mut doubles = Vec::new();
@@ -604,5 +592,27 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(quoted("We’re in Russia’s '90s with rock 'n' roll and O'Brien's dog.").is_empty());
+    }
+}
+
+/// The examples that documented this module's items when it was public.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod examples {
+    #[test]
+    fn is_quote_mark() {
+        use crate::marks::is_quote_mark;
+        assert!(is_quote_mark('«') && is_quote_mark('\'') && !is_quote_mark('a'));
+    }
+
+    #[test]
+    fn find_quoted() {
+        use crate::{marks::find_quoted, segment::paragraphs};
+        let text = "“We’re ready,” she said. He called it ‘a disgrace’ and rock 'n' roll.";
+        let q: Vec<&str> = find_quoted(text, &paragraphs(text))
+            .iter()
+            .map(|q| q.content.slice(text).unwrap())
+            .collect();
+        assert_eq!(q, ["We’re ready,", "a disgrace"]);
     }
 }

@@ -106,13 +106,6 @@ const KEEP_PERIOD: &[&str] = &[
 ];
 
 /// Tokenize the text of `span`.
-///
-/// ```
-/// use quotecheck_core::{token::tokenize, Span};
-/// let text = "Mr. O’Neil, 3.5 U.S. co-founder, said: “no.”";
-/// let toks: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text).collect();
-/// assert_eq!(toks, ["Mr.", "O’Neil", ",", "3.5", "U.S.", "co-founder", ",", "said", ":", "“", "no", ".", "”"]);
-/// ```
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     tokenize_into(text, span, &mut out);
@@ -475,5 +468,37 @@ mod tests {
                 assert_eq!(skip_ascii_alnum(&run, 0), expect_run);
             }
         }
+    }
+}
+
+/// The examples that documented this module's items when it was public.
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn tokenize() {
+        use crate::{token::tokenize, Span};
+        let text = "Mr. O’Neil, 3.5 U.S. co-founder, said: “no.”";
+        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Mr.",
+                "O’Neil",
+                ",",
+                "3.5",
+                "U.S.",
+                "co-founder",
+                ",",
+                "said",
+                ":",
+                "“",
+                "no",
+                ".",
+                "”"
+            ]
+        );
     }
 }

@@ -25,13 +25,6 @@ fn load(data: &str) -> impl Iterator<Item = String> + '_ {
 
 impl Words {
     /// The built-in lists.
-    ///
-    /// ```
-    /// use quotecheck_core::words::Words;
-    /// let w = Words::builtin();
-    /// assert!(w.is_function("the") && w.is_title("mr.") && w.is_speaker_noun("spokeswoman"));
-    /// assert!(!w.is_function("spokeswoman") && !w.is_place("the"));
-    /// ```
     pub fn builtin() -> &'static Words {
         static W: OnceLock<Words> = OnceLock::new();
         W.get_or_init(|| {
@@ -233,12 +226,6 @@ impl FlagTable {
 /// A fixed set of short words with a cheap membership test (an
 /// open-addressing table behind a bit filter), for word lists consulted
 /// in inner loops (a slice's `contains` compares against every entry).
-///
-/// ```
-/// use quotecheck_core::words::WordSet;
-/// let set = WordSet::new(["also", "has", "later"]);
-/// assert!(set.contains("has") && !set.contains("hash") && !set.contains(""));
-/// ```
 #[derive(Debug, Clone)]
 pub struct WordSet(FlagTable);
 
@@ -274,5 +261,24 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             f(std::str::from_utf8(b).unwrap_or_default())
         }
         _ => f(&word.to_lowercase()),
+    }
+}
+
+/// The examples that documented this module's items when it was public.
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn builtin() {
+        use crate::words::Words;
+        let w = Words::builtin();
+        assert!(w.is_function("the") && w.is_title("mr.") && w.is_speaker_noun("spokeswoman"));
+        assert!(!w.is_function("spokeswoman") && !w.is_place("the"));
+    }
+
+    #[test]
+    fn word_set() {
+        use crate::words::WordSet;
+        let set = WordSet::new(["also", "has", "later"]);
+        assert!(set.contains("has") && !set.contains("hash") && !set.contains(""));
     }
 }

@@ -41,7 +41,8 @@
 //! reduced to compact sketches as they arrive (in parallel if the caller
 //! wishes, see [`Deduper::sketch`]), and [`Deduper::finish`] does the rest in
 //! parallel with rayon. The report is identical whatever the input order and
-//! thread count. [`synth`] generates synthetic claims for the benchmark.
+//! thread count. The `synth` module (feature `synth`, on for the `scale`
+//! benchmark) generates synthetic claims; it is not part of the library.
 //! See `docs/dedup.md` for the design and `docs/performance.md` for figures.
 
 pub mod claim;
@@ -53,6 +54,8 @@ pub mod misquote;
 pub mod normalize;
 pub mod record;
 pub mod shingle;
+#[cfg(any(test, feature = "synth"))]
+#[doc(hidden)]
 pub mod synth;
 pub mod verify;
 
