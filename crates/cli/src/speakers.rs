@@ -87,7 +87,8 @@ impl SpeakerIndex {
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in s.chars() {
+    // Composed and decomposed accents give one key (the name key's NFC).
+    for c in quotecheck_core::nfc(s).chars() {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');

@@ -90,10 +90,13 @@ pub fn word_diff(a: &[&str], b: &[&str]) -> String {
     out.join(" ")
 }
 
+/// The words of a speaker name's key ([`quotecheck_core::name_key`]).
 fn name_words(name: &str) -> Vec<String> {
-    let mut v = Vec::new();
-    crate::normalize::for_each_word(name, |w| v.push(w.to_string()));
-    v
+    let key = quotecheck_core::name_key(name);
+    key.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// True when two speaker names denote the same speaker: equal after

@@ -313,9 +313,10 @@ pub fn union_iou(spans: &[(usize, usize)], gold: (usize, usize)) -> f64 {
 // Names and cues
 // ---------------------------------------------------------------------------
 
-/// Normalise a speaker name or mention for comparison: case-fold, drop
-/// possessive `’s`, drop punctuation, collapse whitespace, and drop a leading
-/// `the`.
+/// Normalise a speaker name or mention for comparison: the workspace's one
+/// name key, [`quotecheck_core::name_key`] (NFC, case-folded, possessive
+/// `’s` and punctuation dropped, whitespace collapsed, a leading `the`
+/// dropped).
 ///
 /// ```
 /// use quotecheck_eval::score::normalize_name;
@@ -323,22 +324,7 @@ pub fn union_iou(spans: &[(usize, usize)], gold: (usize, usize)) -> f64 {
 /// assert_eq!(normalize_name("  U.S. officials, "), "us officials");
 /// ```
 pub fn normalize_name(s: &str) -> String {
-    let lower = s.to_lowercase().replace(['’', '‘', '`', '´'], "'");
-    let mut tokens: Vec<String> = lower
-        .split_whitespace()
-        .map(|t| {
-            let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let t = t.strip_suffix("'s").unwrap_or(t);
-            t.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|t| !t.is_empty())
-        .collect();
-    if tokens.len() > 1 && tokens[0] == "the" {
-        tokens.remove(0);
-    }
-    tokens.join(" ")
+    quotecheck_core::name_key(s)
 }
 
 /// True when two (un-normalised) names refer to the same speaker under the
