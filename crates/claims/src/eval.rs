@@ -136,6 +136,8 @@ mod tests {
             "clef2020t2-qrels.train-dev.tsv",
             "split\ttweet_id\tvclaim_id\ntrain\t5\n",
         );
-        assert!(Clef::read(dir.path()).unwrap_err().contains(":2:"));
+        assert!(Clef::read(dir.path())
+            .expect_err("an error")
+            .contains(":2:"));
     }
 }

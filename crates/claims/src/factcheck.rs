@@ -316,14 +316,14 @@ mod tests {
 
     #[test]
     fn csv_errors_name_the_line() {
-        let e = parse_csv("id,text\n1,x\n", "f.csv").unwrap_err();
+        let e = parse_csv("id,text\n1,x\n", "f.csv").expect_err("an error");
         assert_eq!(
             e.to_string(),
             "f.csv:1: the header needs the columns id and claim"
         );
-        let e = parse_csv("id,claim\n1,ok\n2,\n", "f.csv").unwrap_err();
+        let e = parse_csv("id,claim\n1,ok\n2,\n", "f.csv").expect_err("an error");
         assert_eq!(e.position.as_deref(), Some("3"));
-        let e = parse_csv("id,claim\n1,ok\n2,a,b\n", "f.csv").unwrap_err();
+        let e = parse_csv("id,claim\n1,ok\n2,a,b\n", "f.csv").expect_err("an error");
         assert_eq!(e.position.as_deref(), Some("3"));
     }
 
@@ -331,9 +331,10 @@ mod tests {
     fn jsonl_numbers_as_ids_and_errors_with_line() {
         let c = parse_jsonl("{\"id\": 3, \"claim\": \"x y\"}\n\n", "f.jsonl").expect("jsonl");
         assert_eq!(c[0].id, "3");
-        let e = parse_jsonl("{\"id\": 3, \"claim\": \"x\"}\n{\"id\": 4\n", "f.jsonl").unwrap_err();
+        let e = parse_jsonl("{\"id\": 3, \"claim\": \"x\"}\n{\"id\": 4\n", "f.jsonl")
+            .expect_err("an error");
         assert!(e.to_string().starts_with("f.jsonl:2:"), "{e}");
-        let e = parse_jsonl("{\"claim\": \"x\"}\n", "f.jsonl").unwrap_err();
+        let e = parse_jsonl("{\"claim\": \"x\"}\n", "f.jsonl").expect_err("an error");
         assert_eq!(
             e.to_string(),
             "f.jsonl:1: missing id (a string or a number)"
@@ -358,14 +359,15 @@ mod tests {
 
     #[test]
     fn claim_review_errors() {
-        let e = parse_claim_review("[{\"@type\": \"ClaimReview\"}]", "f.json").unwrap_err();
+        let e =
+            parse_claim_review("[{\"@type\": \"ClaimReview\"}]", "f.json").expect_err("an error");
         assert_eq!(
             e.to_string(),
             "f.json:record 1: ClaimReview without claimReviewed"
         );
-        let e = parse_claim_review("{\"a\": 1}", "f.json").unwrap_err();
+        let e = parse_claim_review("{\"a\": 1}", "f.json").expect_err("an error");
         assert!(e.message.starts_with("no ClaimReview"));
-        let e = parse_claim_review("[1,", "f.json").unwrap_err();
+        let e = parse_claim_review("[1,", "f.json").expect_err("an error");
         assert!(e.position.as_deref().is_some_and(|p| p.starts_with("1:")));
     }
 
@@ -374,16 +376,22 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("x.txt");
         std::fs::write(&p, "id,claim\n1,a\n").expect("write");
-        assert!(read_factchecks(&p).unwrap_err().message.contains("unknown"));
+        assert!(read_factchecks(&p)
+            .expect_err("an error")
+            .message
+            .contains("unknown"));
         let p = dir.path().join("x.csv");
         std::fs::write(&p, "\u{feff}id,claim\n1,a\n").expect("write");
         assert_eq!(read_factchecks(&p).expect("csv").len(), 1);
         std::fs::write(&p, "id,claim\n").expect("write");
         assert!(read_factchecks(&p)
-            .unwrap_err()
+            .expect_err("an error")
             .message
             .contains("no fact-checks"));
         std::fs::write(&p, b"id,claim\n1,\xff\n").expect("write");
-        assert_eq!(read_factchecks(&p).unwrap_err().message, "invalid UTF-8");
+        assert_eq!(
+            read_factchecks(&p).expect_err("an error").message,
+            "invalid UTF-8"
+        );
     }
 }
