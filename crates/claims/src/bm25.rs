@@ -196,16 +196,17 @@ impl Bm25Index {
     /// [`Bm25Index::search`] reusing `scratch` (one per thread).
     pub fn search_with(&self, query: &str, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
         let q = term_counts(query, &self.terms);
-        self.search_terms(q.iter().map(|&(h, _)| h), k, None, scratch)
+        self.search_terms(q.iter().map(|&(h, _)| h), k, &[], scratch)
     }
 
     /// The `k` best claims for the distinct term hashes `query`, leaving out
-    /// claim `skip` (for searching a claim of the index against the others).
+    /// the claims in `skip` (for searching a claim of the index against the
+    /// others).
     pub fn search_terms(
         &self,
         query: impl IntoIterator<Item = u64>,
         k: usize,
-        skip: Option<u32>,
+        skip: &[u32],
         scratch: &mut Scratch,
     ) -> Vec<Hit> {
         if scratch.scores.len() != self.len() {
@@ -235,7 +236,7 @@ impl Bm25Index {
                 let score = std::mem::take(&mut scratch.scores[d as usize]);
                 Hit { claim: d, score }
             })
-            .filter(|h| Some(h.claim) != skip && h.score > 0.0)
+            .filter(|h| h.score > 0.0 && !skip.contains(&h.claim))
             .collect();
         let better = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.claim.cmp(&b.claim));
         if hits.len() > k && k > 0 {
@@ -296,7 +297,7 @@ mod tests {
             .iter()
             .map(|x| x.0)
             .collect();
-        let hits = idx.search_terms(q, 5, Some(0), &mut Scratch::default());
+        let hits = idx.search_terms(q, 5, &[0], &mut Scratch::default());
         assert_eq!(hits.iter().map(|h| h.claim).collect::<Vec<_>>(), [1]);
     }
 

@@ -7,6 +7,7 @@
 //! - [`bm25`]: a BM25 index over claims and its search;
 //! - [`clean`]: links, tweet signatures and hashtag glue removed from queries;
 //! - [`factcheck`]: fact-check files (CSV, JSON Lines, schema.org ClaimReview);
+//! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
 //!   data reader used by the benchmarks.
 //!
@@ -16,7 +17,10 @@ pub mod bm25;
 pub mod clean;
 pub mod eval;
 pub mod factcheck;
+pub mod matcher;
 pub mod terms;
 
 pub use bm25::{Bm25Index, Bm25Params, Hit};
+pub use factcheck::{read_factchecks, FactCheck, FactCheckError};
+pub use matcher::{FactHit, FactIndex, MatchConfig};
 pub use terms::TermConfig;
