@@ -8,6 +8,8 @@
 //! - [`clean`]: links, tweet signatures and hashtag glue removed from queries;
 //! - [`factcheck`]: fact-check files (CSV, JSON Lines, schema.org ClaimReview);
 //! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
+//! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
+//!   the dedup stage's rule;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
 //!   data reader used by the benchmarks.
 //!
@@ -18,6 +20,7 @@ pub mod clean;
 pub mod eval;
 pub mod factcheck;
 pub mod matcher;
+pub mod pairs;
 pub mod terms;
 
 pub use bm25::{Bm25Index, Bm25Params, Hit};
