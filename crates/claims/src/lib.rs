@@ -10,6 +10,8 @@
 //! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
 //! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
 //!   the dedup stage's rule;
+//! - [`store`]: the persistent claim index (SQLite): claims, documents,
+//!   speakers, occurrences, first and last seen;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
 //!   data reader used by the benchmarks.
 //!
@@ -21,6 +23,7 @@ pub mod eval;
 pub mod factcheck;
 pub mod matcher;
 pub mod pairs;
+pub mod store;
 pub mod terms;
 
 pub use bm25::{Bm25Index, Bm25Params, Hit};
