@@ -191,7 +191,7 @@ fn write_dedup_files(
 }
 
 /// Fail early when a file destination's directory does not exist.
-fn check_destination(dest: &Destination) -> Result<(), FatalError> {
+pub(crate) fn check_destination(dest: &Destination) -> Result<(), FatalError> {
     if let Destination::File(path) = dest {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -249,6 +249,22 @@ pub fn report(
     csv: CsvOptions,
     config: &DedupConfig,
 ) -> Result<u8, FatalError> {
+    report_with(inputs, opts, out_dir, csv, config, None)
+}
+
+/// [`report`], with `factchecks` (a fact-check file) also writing
+/// `factchecks.csv` ([`crate::matching`]).
+pub fn report_with(
+    inputs: &[String],
+    opts: &RunOptions,
+    out_dir: &Path,
+    csv: CsvOptions,
+    config: &DedupConfig,
+    factchecks: Option<&Path>,
+) -> Result<u8, FatalError> {
+    let factchecks = factchecks
+        .map(|p| crate::matching::load_factchecks(p, Default::default()))
+        .transpose()?;
     prepare_out_dir(out_dir)?;
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
@@ -278,8 +294,13 @@ pub fn report(
     written.push("speakers.csv".to_string());
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
+    if let Some(index) = &factchecks {
+        let name =
+            crate::matching::stage_factchecks(&mut staged, out_dir, index, &tables.claims, csv)?;
+        written.push(name);
+    }
     written.push("summary.json".to_string());
-    debug_assert_eq!(written, REPORT_FILES);
+    debug_assert!(factchecks.is_some() || written == REPORT_FILES);
     summary.outputs = written;
     staged.stage(&path("summary.json"), |w| {
         serde_json::to_writer_pretty(&mut *w, &summary)?;

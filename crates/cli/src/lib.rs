@@ -3,7 +3,9 @@
 //! The library behind the `quotecheck` binary: reading inputs into
 //! documents ([`input`], [`html`]), running the engine over them in parallel
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
-//! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]), and
+//! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
+//! matching claims against fact-checks with `quotecheck-claims`
+//! ([`matching`]), and
 //! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
@@ -12,6 +14,7 @@ pub mod commands;
 pub mod error;
 pub mod html;
 pub mod input;
+pub mod matching;
 pub mod output;
 pub mod report;
 pub mod run;

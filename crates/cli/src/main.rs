@@ -59,8 +59,41 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// Start every CSV file with a UTF-8 byte-order mark (for Excel)
         #[arg(long)]
         excel: bool,
+        /// Also write factchecks.csv: the claims already checked in FILE
+        /// (CSV/JSONL with id, claim, verdict, url, date; or ClaimReview JSON)
+        #[arg(long, value_name = "FILE")]
+        factchecks: Option<PathBuf>,
         #[command(flatten)]
         dedup: DedupArgs,
+    },
+    /// Find the fact-checks closest to each claim of the inputs
+    #[command(after_help = "\
+Examples:
+  quotecheck match articles/ --against factchecks.csv
+  quotecheck match posts.jsonl --against claimreview.json --top 3 --format jsonl
+
+A JSONL/CSV row of at most 400 characters is one query (its id the row's
+document id); other documents are split into sentence claims, each a query
+with the id <doc_id>@<char_start>-<char_end>. Fact-checks are a CSV or JSONL
+file of checked claims (id, claim; optional verdict, url, date) or
+schema.org ClaimReview JSON (one, a list, or a feed). For each query the TOP
+best fact-checks by BM25 are written, one row each (query_id, rank,
+claim_id, score, verdict, url, …); same_claim says whether the hit passes
+the same-claim rule (numbers and negation agree, most of the fact-check's
+words present). See docs/claims.md.
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Match {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The fact-check file (.csv, .jsonl, .ndjson or ClaimReview .json)
+        #[arg(long, value_name = "FILE")]
+        against: PathBuf,
+        /// Fact-checks per query
+        #[arg(long, value_name = "K", default_value_t = 5)]
+        top: usize,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Find quotes and their speakers
     #[command(
@@ -367,13 +400,27 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             input,
             out,
             excel,
+            factchecks,
             dedup,
-        } => commands::report(
+        } => commands::report_with(
             &input.inputs,
             &input.run_options(),
             &out,
             CsvOptions { bom: excel },
             &dedup.config(),
+            factchecks.as_deref(),
+        )?,
+        Command::Match {
+            input,
+            against,
+            top,
+            output,
+        } => quotecheck::matching::match_claims(
+            &input.inputs,
+            &input.run_options(),
+            &against,
+            top,
+            &output.options(),
         )?,
         Command::Quotes { input, output } => {
             commands::quotes(&input.inputs, &input.run_options(), &output.options())?

@@ -1,0 +1,159 @@
+//! CLEF-2020 CheckThat! Task 2 (claim retrieval) on train+dev: MAP@5 of the
+//! ranking of the 10,375 verified claims for each tweet, exactly as
+//! `quotecheck match` ranks them ([`FactIndex`]: query cleaning, BM25), and
+//! the precision and recall of the same-claim rule at several coverage
+//! thresholds.
+//!
+//! ```text
+//! cargo run --release -p quotecheck-claims --example clef_eval [-- DIR]
+//! ```
+//!
+//! `DIR` defaults to `../shared/bench/claims` (relative to the workspace).
+//! Environment: `QC_K1`, `QC_B` (BM25 parameters), `QC_STOP=0`, `QC_STEM=0`
+//! (term options), to compare settings.
+//!
+//! Same-claim precision counts, for each tweet, the rank-1 hit when it
+//! passes the rule (right if it is the tweet's verified claim), and the
+//! rank-1 hit with the right claim removed from the index when that passes
+//! (always wrong: a claim that was never checked matched to another one).
+//! Verified claims with the same normalised text as the right one (the set
+//! has such duplicates, differing in quote marks) count as right, and are
+//! left out with it.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use quotecheck_claims::bm25::Scratch;
+use quotecheck_claims::eval::{average_precision, Clef};
+use quotecheck_claims::{Bm25Params, FactCheck, FactIndex, MatchConfig, TermConfig};
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims")
+        });
+    let clef = match Clef::read(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    };
+    let env = |k: &str| std::env::var(k).ok();
+    let defaults = Bm25Params::default();
+    let config = MatchConfig {
+        bm25: Bm25Params {
+            k1: env("QC_K1")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(defaults.k1),
+            b: env("QC_B")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(defaults.b),
+        },
+        terms: TermConfig {
+            stopwords: env("QC_STOP").as_deref() != Some("0"),
+            stem: env("QC_STEM").as_deref() != Some("0"),
+        },
+        ..MatchConfig::default()
+    };
+    let t = Instant::now();
+    let checks = clef
+        .claims
+        .iter()
+        .map(|(id, claim)| FactCheck {
+            id: id.clone(),
+            claim: claim.clone(),
+            verdict: String::new(),
+            url: String::new(),
+            date: String::new(),
+        })
+        .collect();
+    let index = FactIndex::new(checks, config);
+    let built = t.elapsed();
+    let id = |i: u32| index.checks()[i as usize].id.as_str();
+    for split in ["train", "dev", ""] {
+        let queries: Vec<_> = clef
+            .queries
+            .iter()
+            .filter(|q| split.is_empty() || q.split == split)
+            .collect();
+        let mut sum = 0.0;
+        let mut first = 0;
+        for q in &queries {
+            let ranking: Vec<&str> = index
+                .search(&q.text, 5)
+                .iter()
+                .map(|h| id(h.check))
+                .collect();
+            let relevant: Vec<&str> = q.relevant.iter().map(String::as_str).collect();
+            sum += average_precision(&ranking, &relevant, 5);
+            first += usize::from(ranking.first().is_some_and(|r| relevant.contains(r)));
+        }
+        println!(
+            "{:<10} queries {:>4}  MAP@5 {:.4}  right first {:>4}",
+            if split.is_empty() { "train+dev" } else { split },
+            queries.len(),
+            sum / queries.len().max(1) as f64,
+            first
+        );
+    }
+    println!(
+        "index: {} claims, built in {:.1} ms; {:?} {:?}",
+        index.checks().len(),
+        built.as_secs_f64() * 1e3,
+        config.bm25,
+        config.terms
+    );
+    println!("same-claim rule (rank 1), by coverage threshold:");
+    let mut scratch = Scratch::default();
+    // Gates only: the coverage threshold is applied below.
+    let index = FactIndex::new(
+        index.checks().to_vec(),
+        MatchConfig {
+            min_coverage: 0.0,
+            ..config
+        },
+    );
+    for split in ["train", "dev"] {
+        // (coverage, passes the gates, right) of rank 1, then of rank 1
+        // with the right claims (and their exact duplicates) left out.
+        let mut with = Vec::new();
+        let mut without = Vec::new();
+        for q in clef.queries.iter().filter(|q| q.split == split) {
+            let exact: Vec<u64> = (0..index.checks().len() as u32)
+                .filter(|&i| q.relevant.contains(&index.checks()[i as usize].id))
+                .map(|i| index.features(i).exact)
+                .collect();
+            let right: Vec<u32> = (0..index.checks().len() as u32)
+                .filter(|&i| exact.contains(&index.features(i).exact))
+                .collect();
+            for (skip, out) in [(&[][..], &mut with), (&right[..], &mut without)] {
+                if let Some(h) = index
+                    .search_excluding(&q.text, 1, skip, &mut scratch)
+                    .first()
+                {
+                    out.push((h.coverage, h.same_claim, right.contains(&h.check)));
+                }
+            }
+        }
+        for theta in [0.5f32, 0.6, 0.7, 0.8] {
+            let pass = |v: &Vec<(f32, bool, bool)>| {
+                v.iter()
+                    .filter(|(c, g, _)| *g && *c >= theta)
+                    .map(|x| x.2)
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (pass(&with), pass(&without));
+            let right = a.iter().filter(|r| **r).count();
+            let flagged = a.len() + b.len();
+            println!(
+                "  {split:<5} coverage >= {theta:.1}: precision {:.3} recall {:.3} ({right} right of {flagged} flagged; {} queries)",
+                right as f64 / flagged.max(1) as f64,
+                right as f64 / with.len().max(1) as f64,
+                with.len()
+            );
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! # quotecheck-claims
+//!
+//! Claim retrieval: has this claim been seen — or checked — before?
+//!
+//! - [`terms`]: the words of a claim as retrieval terms (NFC, the dedup
+//!   stage's normalisation, stopwords, light stems);
+//! - [`bm25`]: a BM25 index over claims and its search;
+//! - [`clean`]: links, tweet signatures and hashtag glue removed from queries;
+//! - [`factcheck`]: fact-check files (CSV, JSON Lines, schema.org ClaimReview);
+//! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
+//! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
+//!   the dedup stage's rule;
+//! - [`store`]: the persistent claim index (SQLite): claims, documents,
+//!   speakers, occurrences, first and last seen;
+//! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
+//!   data reader used by the benchmarks.
+//!
+//! See `docs/claims.md` for the design and measured figures.
+
+pub mod bm25;
+pub mod clean;
+pub mod eval;
+pub mod factcheck;
+pub mod matcher;
+pub mod pairs;
+pub mod store;
+pub mod terms;
+
+pub use bm25::{Bm25Index, Bm25Params, Hit};
+pub use factcheck::{read_factchecks, FactCheck, FactCheckError};
+pub use matcher::{FactHit, FactIndex, MatchConfig};
+pub use terms::TermConfig;

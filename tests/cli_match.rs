@@ -1,0 +1,228 @@
+//! End-to-end tests of claim matching through the `quotecheck` binary:
+//! `quotecheck match` (queries from short rows and from articles, formats,
+//! fact-check formats, errors) and `quotecheck report --factchecks`.
+//! What BM25 and the same-claim rule decide is tested in `crates/claims`.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use common::{files_in, read, run_in};
+use quotecheck::output::unneutralise;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("CSV header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("valid CSV row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), unneutralise(c).to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+const FACTCHECKS: &str = "id,claim,verdict,url,date\n\
+fc1,Drinking bleach cures the flu,False,https://example.org/1,2020-01-02\n\
+fc2,The Eiffel Tower will be demolished in 2025,False,https://example.org/2,\n\
+fc3,=HYPERLINK(\"x\") is a safe formula,True,,\n";
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "fc.csv", FACTCHECKS);
+    write(
+        dir.path(),
+        "posts.jsonl",
+        "{\"id\":\"p1\",\"text\":\"My uncle says drinking bleach cures the flu!!\"}\n\
+         {\"id\":\"p2\",\"text\":\"The Eiffel Tower will not be demolished in 2025.\"}\n\
+         {\"id\":\"p3\",\"text\":\"Nothing in common here at all.\"}\n",
+    );
+    dir
+}
+
+#[test]
+fn short_rows_are_queries_with_ranked_fact_checks() {
+    let dir = setup();
+    let out = run_in(
+        dir.path(),
+        &["match", "posts.jsonl", "--against", "fc.csv", "--top", "2"],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = csv_rows(&out.stdout);
+    let first: Vec<_> = rows.iter().filter(|r| r["rank"] == "1").collect();
+    assert_eq!(
+        first.len(),
+        2,
+        "p3 shares no word with any fact-check: {rows:?}"
+    );
+    assert_eq!(first[0]["query_id"], "p1");
+    assert_eq!(first[0]["claim_id"], "fc1");
+    assert_eq!(first[0]["verdict"], "False");
+    assert_eq!(first[0]["url"], "https://example.org/1");
+    assert_eq!(first[0]["date"], "2020-01-02");
+    assert_eq!(first[0]["same_claim"], "true");
+    assert_eq!(first[1]["query_id"], "p2");
+    assert_eq!(first[1]["claim_id"], "fc2");
+    assert_eq!(first[1]["same_claim"], "false", "negation differs");
+    assert!(out
+        .stdout
+        .starts_with("query_id,rank,claim_id,score,verdict,url,"));
+}
+
+#[test]
+fn articles_are_split_into_sentence_queries_and_jsonl_works() {
+    let dir = setup();
+    write(
+        dir.path(),
+        "story.txt",
+        "Officials met on Monday.\n\nA viral post claims that drinking bleach cures the flu. Doctors disagree.\n",
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "match",
+            "story.txt",
+            "--against",
+            "fc.csv",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let hit = rows
+        .iter()
+        .find(|r| r["claim_id"] == "fc1")
+        .expect("the bleach sentence matches fc1");
+    let (s, e) = (
+        hit["char_start"].as_u64().expect("start") as usize,
+        hit["char_end"].as_u64().expect("end") as usize,
+    );
+    let text = read(&dir.path().join("story.txt"));
+    let slice: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(slice, hit["query"].as_str().expect("query"));
+    assert_eq!(hit["query_id"], format!("story@{s}-{e}"));
+    assert_eq!(hit["same_claim"], true);
+}
+
+#[test]
+fn claim_review_feed_and_formula_cells() {
+    let dir = setup();
+    write(
+        dir.path(),
+        "feed.json",
+        r#"{"@type": "DataFeed", "dataFeedElement": [{"item": [
+            {"@type": "ClaimReview", "url": "https://example.org/r/1",
+             "claimReviewed": "=1+1 drinking bleach cures the flu",
+             "reviewRating": {"alternateName": "Pants on fire"}}]}]}"#,
+    );
+    let out = run_in(
+        dir.path(),
+        &["match", "posts.jsonl", "--against", "feed.json"],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(",'=1+1 drinking bleach cures the flu"),
+        "{}",
+        out.stdout
+    );
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows[0]["claim_id"], "https://example.org/r/1");
+    assert_eq!(rows[0]["verdict"], "Pants on fire");
+}
+
+#[test]
+fn bad_fact_check_files_name_file_and_position() {
+    let dir = setup();
+    write(dir.path(), "bad.csv", "id,claim\nfc1,ok\nfc2,\n");
+    write(
+        dir.path(),
+        "bad.jsonl",
+        "{\"id\":1,\"claim\":\"x\"}\n{\"id\":2,\n",
+    );
+    write(dir.path(), "bad.json", "[{\"@type\": \"ClaimReview\"}]");
+    for (file, expected) in [
+        ("bad.csv", "bad.csv:3: empty id or claim"),
+        ("bad.jsonl", "bad.jsonl:2:"),
+        (
+            "bad.json",
+            "bad.json:record 1: ClaimReview without claimReviewed",
+        ),
+        ("missing.csv", "missing.csv"),
+    ] {
+        let out = run_in(
+            dir.path(),
+            &["match", "posts.jsonl", "--against", file],
+            None,
+        );
+        assert_eq!(out.code, 2, "{file}");
+        assert!(out.stderr.contains(expected), "{file}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn report_writes_factchecks_csv_and_fails_early_on_a_bad_file() {
+    let dir = setup();
+    write(
+        dir.path(),
+        "story.txt",
+        "A viral post claims that drinking bleach cures the flu, Dr. Ann Lee said.\n",
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "report",
+            "story.txt",
+            "--out",
+            "rep",
+            "--factchecks",
+            "fc.csv",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let files = files_in(&dir.path().join("rep"));
+    assert!(files.contains(&"factchecks.csv".to_string()), "{files:?}");
+    let rows = csv_rows(&read(&dir.path().join("rep/factchecks.csv")));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["finding"], "fact_checked");
+    assert_eq!(rows[0]["fact_check_id"], "fc1");
+    assert_eq!(rows[0]["verdict"], "False");
+    let summary = read(&dir.path().join("rep/summary.json"));
+    assert!(summary.contains("factchecks.csv"));
+
+    write(dir.path(), "bad.csv", "id,text\n1,x\n");
+    let out = run_in(
+        dir.path(),
+        &[
+            "report",
+            "story.txt",
+            "--out",
+            "rep2",
+            "--factchecks",
+            "bad.csv",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("bad.csv:1:"), "{}", out.stderr);
+    assert!(!dir.path().join("rep2").exists(), "nothing written");
+}
