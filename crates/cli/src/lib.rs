@@ -1,7 +1,8 @@
 //! # quotecheck (command line)
 //!
 //! The library behind the `quotecheck` binary: reading inputs into
-//! documents ([`input`], [`html`]), running the engine over them in parallel
+//! documents ([`input`], [`decode`], [`html`], [`lang`]), the text the
+//! engine reads ([`view`]), running the engine over them in parallel
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]), and
 //! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
@@ -9,12 +10,15 @@
 
 pub mod claims;
 pub mod commands;
+pub mod decode;
 pub mod error;
 pub mod html;
 pub mod input;
+pub mod lang;
 pub mod output;
 pub mod report;
 pub mod run;
 pub mod score;
 pub mod speakers;
 pub mod summary;
+pub mod view;
