@@ -205,8 +205,8 @@ pub fn run<T: Send>(
 pub fn language_warning(d: &InputDoc) -> Option<String> {
     let lang = d.language.filter(|l| !l.is_english())?;
     Some(format!(
-        "warning: {}: document `{}` looks {} ({}); quotecheck finds English quotes \
-         (direct quotes in any quote marks are still found)",
+        "warning: {}: document `{}` looks {} ({}); quotecheck's cues and speaker \
+         rules are English, so quotes in it may be missed",
         printable(&location(&d.source, d.line)),
         printable(&d.doc.id),
         lang.name,
