@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use quotecheck_core::analyze;
 use quotecheck_dedup::DedupConfig;
 use serde::Serialize;
 
@@ -139,7 +138,7 @@ pub fn dedup(
     let keep_claims = matches!(out, DedupOutput::Dir { .. });
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
-        let analysis = analyze(&d.doc);
+        let analysis = crate::view::analyze(&d.doc);
         claims::claims_of(&d.doc, &analysis, &deduper, keep_claims)
     })?;
     let docs = take_claims(&mut run, |c| c);

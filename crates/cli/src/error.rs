@@ -45,6 +45,17 @@ pub enum InputError {
         /// or, for a CSV cell, from the start of that cell.
         offset: u64,
     },
+    /// A file declared, forced or marked (byte-order mark) as UTF-16 or
+    /// another encoding has bytes that encoding cannot decode.
+    #[error("{path}: invalid {encoding} at byte {offset} (use --lossy to replace invalid bytes)")]
+    InvalidEncoding {
+        /// The file.
+        path: String,
+        /// The encoding (`UTF-16LE`, …).
+        encoding: String,
+        /// Byte offset of the first invalid byte, from the start of the file.
+        offset: u64,
+    },
     /// A file looks like binary data (it contains a NUL byte).
     #[error("{path}: binary file, not text (NUL byte at byte {offset})")]
     Binary {
@@ -127,6 +138,7 @@ impl InputError {
             InputError::Io { .. } => "io",
             InputError::NoInputFiles { .. } => "no_input_files",
             InputError::InvalidUtf8 { .. } => "invalid_utf8",
+            InputError::InvalidEncoding { .. } => "invalid_encoding",
             InputError::Binary { .. } => "binary_file",
             InputError::Empty { .. } => "empty_document",
             InputError::Jsonl { .. } => "malformed_jsonl",
@@ -143,6 +155,7 @@ impl InputError {
             | InputError::Io { path, .. }
             | InputError::NoInputFiles { path }
             | InputError::InvalidUtf8 { path, .. }
+            | InputError::InvalidEncoding { path, .. }
             | InputError::Binary { path, .. }
             | InputError::Empty { path, .. }
             | InputError::Jsonl { path, .. }
@@ -166,9 +179,9 @@ impl InputError {
     /// The byte offset the error is about, when there is one.
     pub fn offset(&self) -> Option<u64> {
         match self {
-            InputError::InvalidUtf8 { offset, .. } | InputError::Binary { offset, .. } => {
-                Some(*offset)
-            }
+            InputError::InvalidUtf8 { offset, .. }
+            | InputError::InvalidEncoding { offset, .. }
+            | InputError::Binary { offset, .. } => Some(*offset),
             _ => None,
         }
     }

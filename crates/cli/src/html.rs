@@ -1,37 +1,110 @@
-//! Main-text extraction from HTML pages.
+//! Main-text and metadata extraction from HTML pages.
 //!
-//! A small, forgiving, hand-written extractor (no DOM): it walks the markup
-//! once and keeps the text an editor would read.
+//! The page is parsed by `html5ever` (through `scraper`), the HTML5 parser
+//! of Servo: it decodes every HTML5 character reference (`&ETH;`,
+//! `&hearts;`, a bare `&copy`), repairs unclosed elements as browsers do,
+//! and runs in time linear in the page. The tree is then walked once,
+//! without recursion, keeping the text an editor reads:
 //!
 //! - Dropped with their content: `script`, `style`, `noscript`, `template`,
 //!   `head`, `nav`, `header`, `footer`, `aside`, `svg`, `iframe`, `object`,
-//!   `button`, `select`, `textarea`, `title`; comments, doctypes,
-//!   processing instructions and CDATA sections.
+//!   `button`, `select`, `textarea`, `title`, `math`, `dialog`; elements
+//!   with the `hidden` attribute or `aria-hidden="true"`; elements whose
+//!   `role` is `navigation`, `banner`, `contentinfo`, `complementary`,
+//!   `search` or `dialog`.
+//! - Dropped when their `class` or `id` has a word of [`BOILERPLATE`]
+//!   (`byline`, `share`, `newsletter`, `cookie`, `related`, …) and they hold
+//!   less than a third of the page's text (a page-wide wrapper that happens
+//!   to be called `page-with-sidebar` is kept).
 //! - Block elements (`p`, `div`, `h1`…`h6`, `li`, `blockquote`, `section`,
 //!   `article`, `table`, `tr`, …) become paragraph breaks (`\n\n`); `br`
 //!   becomes a line break (`\n`); table cells are separated by a space.
 //! - Runs of whitespace collapse to one space (except inside `pre`); the
 //!   result has no leading or trailing whitespace.
-//! - Character references are decoded: numeric (`&#8220;`, `&#x201C;`) and
-//!   the common named ones (`&amp;`, `&nbsp;` → space, `&ldquo;`, `&mdash;`,
-//!   accented letters, …). Unknown names stay as written.
-//! - When the page has `<article>` elements whose text is at least a third of
-//!   the page's text, only the articles' text is kept.
+//! - When the page has `<article>` elements (or an element with
+//!   `itemprop="articleBody"`) whose text is at least a third of the page's
+//!   text, only their text is kept.
+//!
+//! The page's metadata ([`Page::date`], [`Page::url`]) comes from `<meta>`,
+//! `<link rel="canonical">`, JSON-LD and `<time>` elements.
 //!
 //! Quote offsets reported for an HTML input refer to the extracted text,
 //! which `quotecheck extract` prints.
 
-use std::borrow::Cow;
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{Html, Node};
 
 /// Elements dropped together with everything inside them.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "svg",
-    "iframe", "object", "button", "select", "textarea", "title", "xmp", "math",
+    "iframe", "object", "button", "select", "textarea", "title", "xmp", "math", "dialog",
 ];
 
-/// Elements whose content is raw text (not markup): skipped up to the
-/// matching end tag.
-const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe"];
+/// ARIA roles of page furniture.
+const SKIP_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+];
+
+/// Words of a `class` or `id` (split at anything but letters and digits,
+/// case-insensitive) that mark a block of page furniture.
+pub const BOILERPLATE: &[&str] = &[
+    "byline",
+    "author",
+    "authors",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "related",
+    "recommended",
+    "recirculation",
+    "popular",
+    "trending",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "sidebar",
+    "footer",
+    "masthead",
+    "comments",
+    "comment",
+    "tags",
+    "paywall",
+    "modal",
+    "popup",
+    "outbrain",
+    "taboola",
+    "sronly",
+    "sr",
+    "visuallyhidden",
+];
 
 /// Elements that end and begin a paragraph.
 const BLOCK: &[&str] = &[
@@ -43,7 +116,6 @@ const BLOCK: &[&str] = &[
     "center",
     "dd",
     "details",
-    "dialog",
     "div",
     "dl",
     "dt",
@@ -75,11 +147,18 @@ const BLOCK: &[&str] = &[
     "ul",
 ];
 
-/// Elements that never have an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+/// The main text of a page and what the page says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The main text.
+    pub text: String,
+    /// Publication date as the page gives it (`article:published_time`,
+    /// JSON-LD `datePublished`, `itemprop="datePublished"`, `<meta
+    /// name="date">`, the first `<time datetime>`), in that order.
+    pub date: Option<String>,
+    /// The page's address (`<link rel="canonical">`, then `og:url`).
+    pub url: Option<String>,
+}
 
 /// Text being assembled with collapsed whitespace and pending breaks.
 #[derive(Default)]
@@ -125,12 +204,14 @@ impl Sink {
         }
     }
 
-    fn brk(&mut self, level: u8) {
-        self.brk = self.brk.max(level);
-    }
-
-    fn space(&mut self) {
-        self.space = true;
+    fn element(&mut self, name: &str) {
+        if name == "br" {
+            self.brk = self.brk.max(1);
+        } else if name == "td" || name == "th" {
+            self.space = true;
+        } else if BLOCK.contains(&name) {
+            self.brk = 2;
+        }
     }
 }
 
@@ -140,149 +221,158 @@ impl Sink {
 /// use quotecheck::html::extract;
 /// let page = "<html><head><title>T</title><script>var a = '<p>';</script></head>\
 ///             <body><nav>Home | World</nav><p>Mayor Ana Ruiz said: \
-///             &ldquo;It is safe.&rdquo;</p><!-- ad --><p>Tom &amp; Jerry</p></body></html>";
-/// assert_eq!(extract(page), "Mayor Ana Ruiz said: “It is safe.”\n\nTom & Jerry");
+///             &ldquo;It is safe.&rdquo;</p><!-- ad --><p>Tom &amp; Jerry &hearts;</p></body></html>";
+/// assert_eq!(extract(page), "Mayor Ana Ruiz said: “It is safe.”\n\nTom & Jerry ♥");
 /// ```
 pub fn extract(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut all = Sink::default();
-    let mut art = Sink::default();
-    let mut skip: Vec<String> = Vec::new();
-    let mut article_depth = 0usize;
-    let mut pre_depth = 0usize;
-    let mut i = 0usize;
-    let len = bytes.len();
+    extract_page(html).text
+}
 
-    while i < len {
-        // Text up to the next '<'.
-        let lt = memchr(b'<', &bytes[i..]).map_or(len, |p| i + p);
-        if lt > i {
-            if skip.is_empty() {
-                let text = decode_entities(&html[i..lt]);
-                all.text(&text, pre_depth > 0);
-                if article_depth > 0 {
-                    art.text(&text, pre_depth > 0);
+/// Extract the main text and the metadata of an HTML page.
+pub fn extract_page(html: &str) -> Page {
+    let dom = Html::parse_document(&cap_depth(html, MAX_DEPTH));
+    let survey = survey(&dom);
+    let mut sink = Sink::default();
+    let mut skip: Option<NodeId> = None;
+    let mut main_depth = 0usize;
+    let mut pre_depth = 0usize;
+    for edge in dom.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        if survey.dropped(node.id(), e) {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        let main = survey.main.contains(&node.id());
+                        main_depth += usize::from(main);
+                        if !survey.use_main || main_depth > 0 {
+                            sink.element(e.name());
+                        }
+                        pre_depth += usize::from(e.name() == "pre");
+                    }
+                    Node::Text(t) if !survey.use_main || main_depth > 0 => {
+                        sink.text(t, pre_depth > 0);
+                    }
+                    _ => {}
                 }
             }
-            i = lt;
-            continue;
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                if let Node::Element(e) = node.value() {
+                    if !survey.use_main || main_depth > 0 {
+                        sink.element(e.name());
+                    }
+                    main_depth -= usize::from(survey.main.contains(&node.id()));
+                    pre_depth -= usize::from(e.name() == "pre");
+                }
+            }
         }
-        // At '<'.
-        let rest = &bytes[i..];
+    }
+    let mut text = sink.buf;
+    // Preformatted text keeps its spaces, so it can end in whitespace.
+    text.truncate(text.trim_end().len());
+    Page {
+        text,
+        date: survey.date(),
+        url: survey.url.or(survey.og_url),
+    }
+}
+
+/// Nesting depth beyond which start tags are dropped before parsing (their
+/// text is kept). The HTML5 tree builder looks through the open elements for
+/// every tag, so thousands of unclosed elements would make parsing
+/// quadratic; browsers cap the depth too (Blink at 512).
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content, or whose end tag is implied by the
+/// next sibling: they do not deepen the nesting.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption",
+];
+
+/// Elements whose content is text, not markup.
+const RAW: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// `html` without the start tags nested deeper than `limit` (counted
+/// roughly: start tags minus end tags, without void and self-closing-by-
+/// sibling elements); borrowed when no tag is that deep, as in every real
+/// page. One linear pass.
+fn cap_depth(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
+        let lt = i + p;
+        let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
-            i = find(bytes, i + 4, b"-->").map_or(len, |p| p + 3);
-            continue;
-        }
-        if rest.starts_with(b"<![CDATA[") {
-            i = find(bytes, i + 9, b"]]>").map_or(len, |p| p + 3);
-            continue;
-        }
-        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            i = memchr(b'>', &bytes[i..]).map_or(len, |p| i + p + 1);
+            i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
             continue;
         }
         let closing = rest.get(1) == Some(&b'/');
-        let name_start = i + if closing { 2 } else { 1 };
-        if !bytes
-            .get(name_start)
-            .is_some_and(|b| b.is_ascii_alphabetic())
-        {
-            // A literal '<' ("a < b", "</ 3").
-            if skip.is_empty() {
-                all.text("<", pre_depth > 0);
-                if article_depth > 0 {
-                    art.text("<", pre_depth > 0);
-                }
-            }
-            i += 1;
+        let start = lt + 1 + usize::from(closing);
+        let mut end = start;
+        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
+            end += 1;
+        }
+        if end == start || !bytes[start].is_ascii_alphabetic() {
+            i = lt + 1;
             continue;
         }
-        let mut name_end = name_start;
-        while name_end < len
-            && (bytes[name_end].is_ascii_alphanumeric()
-                || bytes[name_end] == b'-'
-                || bytes[name_end] == b':')
-        {
-            name_end += 1;
-        }
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        let tag_end = tag_end(bytes, name_end);
-        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
-        i = tag_end;
-        let name = name.as_str();
-
+        let name = html[start..end].to_ascii_lowercase();
+        let after = tag_end(bytes, end);
+        i = after;
         if closing {
-            if let Some(pos) = skip.iter().rposition(|s| s == name) {
-                skip.truncate(pos);
-                continue;
-            }
-            if !skip.is_empty() {
-                continue;
-            }
-            match name {
-                "article" => {
-                    article_depth = article_depth.saturating_sub(1);
-                    art.brk(2);
-                }
-                "pre" => pre_depth = pre_depth.saturating_sub(1),
-                _ => {}
-            }
-            block_event(name, &mut all, &mut art, article_depth);
-            continue;
-        }
-
-        // Opening tag.
-        if RAW.contains(&name) {
-            // Raw text: jump past the matching end tag.
-            i = find_end_tag(bytes, i, name).unwrap_or(len);
-            continue;
-        }
-        if SKIP.contains(&name) {
-            if !self_closing && !VOID.contains(&name) {
-                skip.push(name.to_string());
+            if !FLAT.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if !skip.is_empty() {
+        if RAW.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(bytes, after, close.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
-        block_event(name, &mut all, &mut art, article_depth);
-        match name {
-            "article" if !self_closing => {
-                article_depth += 1;
-                art.brk(2);
-            }
-            "pre" if !self_closing => pre_depth += 1,
-            _ => {}
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        if depth > limit {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..lt]);
+            copied = after;
         }
     }
-
-    let all_len = all.buf.chars().count();
-    let art_len = art.buf.chars().count();
-    let mut out = if art_len > 0 && art_len * 3 >= all_len {
-        art.buf
-    } else {
-        all.buf
-    };
-    // Preformatted text keeps its spaces, so it can end in whitespace.
-    out.truncate(out.trim_end().len());
-    out
-}
-
-/// Record the break an element's start or end tag makes.
-fn block_event(name: &str, all: &mut Sink, art: &mut Sink, article_depth: usize) {
-    let apply = |s: &mut Sink| {
-        if name == "br" {
-            s.brk(1);
-        } else if name == "td" || name == "th" {
-            s.space();
-        } else if BLOCK.contains(&name) {
-            s.brk(2);
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
         }
-    };
-    apply(all);
-    if article_depth > 0 {
-        apply(art);
+        None => std::borrow::Cow::Borrowed(html),
     }
 }
 
@@ -290,265 +380,245 @@ fn block_event(name: &str, all: &mut Sink, art: &mut Sink, article_depth: usize)
 /// (quoted attribute values may contain `>`).
 fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut j = from;
-    let mut after_eq = false;
+    let mut quote: Option<u8> = None;
     while j < bytes.len() {
-        match bytes[j] {
-            b'>' => return j + 1,
-            q @ (b'"' | b'\'') if after_eq => match memchr(q, &bytes[j + 1..]) {
-                Some(p) => {
-                    j += p + 2;
-                    after_eq = false;
-                    continue;
-                }
-                None => return bytes.len(),
-            },
-            b'=' => after_eq = true,
-            b if b.is_ascii_whitespace() => {}
-            _ => after_eq = false,
+        let b = bytes[j];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'>' => return j + 1,
+            None if (b == b'"' || b == b'\'') && bytes[j - 1] == b'=' => quote = Some(b),
+            None => {}
         }
         j += 1;
     }
     bytes.len()
 }
 
-/// Index just past the end tag `</name ...>` at or after `from`.
-fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
-    let mut j = from;
-    while let Some(p) = find(bytes, j, b"</") {
-        let n = p + 2;
-        let candidate = bytes.get(n..n + name.len())?;
-        let after = bytes.get(n + name.len()).copied();
-        if candidate.eq_ignore_ascii_case(name.as_bytes())
-            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-        {
-            return Some(memchr(b'>', &bytes[n..]).map_or(bytes.len(), |q| n + q + 1));
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+/// What a first walk over the tree learns: text sizes, the main-content
+/// elements and the metadata.
+#[derive(Default)]
+struct Survey {
+    /// Characters of text outside always-dropped elements.
+    total: usize,
+    /// Text sizes of elements whose class or id marks boilerplate.
+    furniture: HashMap<NodeId, usize>,
+    /// Outermost `<article>` / `itemprop="articleBody"` elements.
+    main: Vec<NodeId>,
+    /// Keep only the text inside `main`.
+    use_main: bool,
+    /// Dates found, by priority (lower first).
+    dates: Vec<(u8, String)>,
+    url: Option<String>,
+    og_url: Option<String>,
+}
+
+impl Survey {
+    /// Whether an element is dropped with its content.
+    fn dropped(&self, id: NodeId, e: &Element) -> bool {
+        always_dropped(e)
+            || self
+                .furniture
+                .get(&id)
+                .is_some_and(|&len| len * 3 < self.total)
+    }
+
+    fn date(&self) -> Option<String> {
+        self.dates
+            .iter()
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, d)| d.clone())
+    }
+
+    fn metadata(&mut self, e: &Element, text: Option<String>) {
+        let attr = |n: &str| e.attr(n).map(str::trim).filter(|v| !v.is_empty());
+        match e.name() {
+            "meta" => {
+                let key = attr("property")
+                    .or_else(|| attr("name"))
+                    .or_else(|| attr("itemprop"))
+                    .map(str::to_ascii_lowercase);
+                let Some(content) = attr("content").map(String::from) else {
+                    return;
+                };
+                match key.as_deref() {
+                    Some("article:published_time") => self.dates.push((0, content)),
+                    Some("datepublished") => self.dates.push((2, content)),
+                    Some("date" | "pubdate" | "publishdate" | "dc.date" | "dc.date.issued") => {
+                        self.dates.push((3, content))
+                    }
+                    Some("og:url") if self.og_url.is_none() => self.og_url = Some(content),
+                    _ => {}
+                }
+            }
+            "link" if self.url.is_none() => {
+                let canonical = attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    self.url = attr("href").map(String::from);
+                }
+            }
+            "time" => {
+                if let Some(d) = attr("datetime") {
+                    self.dates.push((4, d.to_string()));
+                }
+            }
+            "script" => {
+                if let Some(d) = text.as_deref().and_then(json_ld_date) {
+                    self.dates.push((1, d));
+                }
+            }
+            _ => {}
         }
-        j = n;
+    }
+}
+
+/// Elements dropped whatever their size: by name, `hidden`, ARIA.
+fn always_dropped(e: &Element) -> bool {
+    SKIP.contains(&e.name())
+        || e.attr("hidden").is_some()
+        || e.attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || e.attr("role").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|w| SKIP_ROLES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        })
+}
+
+/// Whether an element's `class` or `id` marks page furniture; the page's
+/// outer elements and articles never are.
+fn furniture(e: &Element) -> bool {
+    if matches!(e.name(), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let words = |v: &str| {
+        v.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| BOILERPLATE.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    };
+    let joined = |v: &str| {
+        // `sr-only`, `visually-hidden`, `share-bar` as one word.
+        v.split_ascii_whitespace().any(|c| {
+            let w: String = c.chars().filter(char::is_ascii_alphanumeric).collect();
+            BOILERPLATE.iter().any(|b| w.eq_ignore_ascii_case(b))
+        })
+    };
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| words(v) || joined(v))
+}
+
+/// Whether an element holds the article itself.
+fn main_content(e: &Element) -> bool {
+    e.name() == "article"
+        || e.attr("itemprop")
+            .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "articleBody"))
+}
+
+/// The first walk: sizes, main elements, metadata. Linear in the page.
+fn survey(dom: &Html) -> Survey {
+    let mut s = Survey::default();
+    // Open elements being measured: (id, text total when opened, is main).
+    let mut open: Vec<(NodeId, usize, bool)> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    let mut main_depth = 0usize;
+    let mut main_total = 0usize;
+    for edge in dom.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let script_text = (e.name() == "script"
+                        && e.attr("type").is_some_and(|t| t.contains("ld+json")))
+                    .then(|| {
+                        node.children()
+                            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                            .collect::<String>()
+                    });
+                    s.metadata(e, script_text);
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if always_dropped(e) {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    let main = main_content(e) && main_depth == 0;
+                    if main {
+                        s.main.push(node.id());
+                    }
+                    main_depth += usize::from(main_content(e));
+                    if main || furniture(e) {
+                        open.push((node.id(), s.total, main));
+                    }
+                }
+                Node::Text(t) if skip.is_none() => {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    s.total += n;
+                    if main_depth > 0 {
+                        main_total += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                if let Node::Element(e) = node.value() {
+                    main_depth -= usize::from(main_content(e));
+                }
+                if open.last().is_some_and(|(id, ..)| *id == node.id()) {
+                    if let Some((id, start, main)) = open.pop() {
+                        if !main {
+                            s.furniture.insert(id, s.total - start);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    s.use_main = main_total > 0 && main_total * 3 >= s.total;
+    s
+}
+
+/// `datePublished` anywhere in a JSON-LD block (objects, arrays, `@graph`).
+fn json_ld_date(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json.trim()).ok()?;
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(d)) = map.get("datePublished") {
+                    return Some(d.trim().to_string());
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
     }
     None
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
-fn find(bytes: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    if from >= bytes.len() {
-        return None;
-    }
-    bytes[from..]
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| from + p)
-}
-
-/// Decode HTML character references in a run of text.
-///
-/// ```
-/// use quotecheck::html::decode_entities;
-/// assert_eq!(decode_entities("&lt;b&gt; &#8220;hi&#x201D; &eacute; &bogus; &amp"), "<b> “hi” é &bogus; &amp");
-/// ```
-pub fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        let after = &rest[p + 1..];
-        match decode_one(after) {
-            Some((c, used)) => {
-                out.push(c);
-                rest = &after[used..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// Decode the reference after a `&`: the character and the bytes used.
-fn decode_one(after: &str) -> Option<(char, usize)> {
-    let b = after.as_bytes();
-    if b.first() == Some(&b'#') {
-        let (hex, start) = match b.get(1) {
-            Some(b'x' | b'X') => (true, 2),
-            _ => (false, 1),
-        };
-        let mut end = start;
-        while end < b.len()
-            && end - start < 8
-            && (if hex {
-                b[end].is_ascii_hexdigit()
-            } else {
-                b[end].is_ascii_digit()
-            })
-        {
-            end += 1;
-        }
-        if end == start {
-            return None;
-        }
-        let value = u32::from_str_radix(&after[start..end], if hex { 16 } else { 10 }).ok()?;
-        let c = match value {
-            0 => '\u{FFFD}',
-            // Windows-1252 code points used as numeric references.
-            0x80..=0x9F => windows_1252(value),
-            v => char::from_u32(v).unwrap_or('\u{FFFD}'),
-        };
-        let used = if b.get(end) == Some(&b';') {
-            end + 1
-        } else {
-            end
-        };
-        return Some((c, used));
-    }
-    let mut end = 0;
-    while end < b.len() && end < 10 && b[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
-    if end == 0 || b.get(end) != Some(&b';') {
-        return None;
-    }
-    named(&after[..end]).map(|c| (c, end + 1))
-}
-
-fn windows_1252(v: u32) -> char {
-    const TABLE: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    TABLE
-        .get((v as usize).wrapping_sub(0x80))
-        .copied()
-        .unwrap_or('\u{FFFD}')
-}
-
-/// The common named character references.
-fn named(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ensp" | "emsp" | "thinsp" => ' ',
-        "shy" => '\u{AD}',
-        "zwj" => '\u{200D}',
-        "zwnj" => '\u{200C}',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsaquo" => '‹',
-        "rsaquo" => '›',
-        "prime" => '′',
-        "Prime" => '″',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "minus" => '−',
-        "bull" => '•',
-        "middot" => '·',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "times" => '×',
-        "divide" => '÷',
-        "plusmn" => '±',
-        "frac12" => '½',
-        "frac14" => '¼',
-        "frac34" => '¾',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "sect" => '§',
-        "para" => '¶',
-        "dagger" => '†',
-        "Dagger" => '‡',
-        "iexcl" => '¡',
-        "iquest" => '¿',
-        "ordf" => 'ª',
-        "ordm" => 'º',
-        "aacute" => 'á',
-        "Aacute" => 'Á',
-        "agrave" => 'à',
-        "Agrave" => 'À',
-        "acirc" => 'â',
-        "Acirc" => 'Â',
-        "atilde" => 'ã',
-        "Atilde" => 'Ã',
-        "auml" => 'ä',
-        "Auml" => 'Ä',
-        "aring" => 'å',
-        "Aring" => 'Å',
-        "aelig" => 'æ',
-        "AElig" => 'Æ',
-        "ccedil" => 'ç',
-        "Ccedil" => 'Ç',
-        "eacute" => 'é',
-        "Eacute" => 'É',
-        "egrave" => 'è',
-        "Egrave" => 'È',
-        "ecirc" => 'ê',
-        "Ecirc" => 'Ê',
-        "euml" => 'ë',
-        "Euml" => 'Ë',
-        "iacute" => 'í',
-        "Iacute" => 'Í',
-        "igrave" => 'ì',
-        "Igrave" => 'Ì',
-        "icirc" => 'î',
-        "Icirc" => 'Î',
-        "iuml" => 'ï',
-        "Iuml" => 'Ï',
-        "ntilde" => 'ñ',
-        "Ntilde" => 'Ñ',
-        "oacute" => 'ó',
-        "Oacute" => 'Ó',
-        "ograve" => 'ò',
-        "Ograve" => 'Ò',
-        "ocirc" => 'ô',
-        "Ocirc" => 'Ô',
-        "otilde" => 'õ',
-        "Otilde" => 'Õ',
-        "ouml" => 'ö',
-        "Ouml" => 'Ö',
-        "oslash" => 'ø',
-        "Oslash" => 'Ø',
-        "uacute" => 'ú',
-        "Uacute" => 'Ú',
-        "ugrave" => 'ù',
-        "Ugrave" => 'Ù',
-        "ucirc" => 'û',
-        "Ucirc" => 'Û',
-        "uuml" => 'ü',
-        "Uuml" => 'Ü',
-        "yacute" => 'ý',
-        "Yacute" => 'Ý',
-        "yuml" => 'ÿ',
-        "szlig" => 'ß',
-        "scaron" => 'š',
-        "Scaron" => 'Š',
-        "zcaron" => 'ž',
-        "Zcaron" => 'Ž',
-        "oelig" => 'œ',
-        "OElig" => 'Œ',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -556,126 +626,84 @@ mod tests {
     use super::*;
 
     #[test]
-    fn skips_furniture_and_comments() {
-        let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Headline | Site</title>
-<style>p { color: red; }</style></head>
-<body><header><a href="/">Site</a></header><nav><ul><li>World</li></ul></nav>
-<p>First paragraph.</p><!-- <p>commented out</p> -->
-<aside>Related: other story</aside>
-<noscript>Enable JS</noscript><template><p>tpl</p></template>
-<p>Second <b>bold</b> paragraph.</p>
-<footer>© 2024</footer><script type="text/javascript">document.write("</p>x");</script></body></html>"#;
-        assert_eq!(extract(page), "First paragraph.\n\nSecond bold paragraph.");
+    fn entities_all_of_html5() {
+        assert_eq!(
+            extract("<p>&ETH;&hearts; &copy 2024 &amp;c &notit; &#x201C;x&#8221; &bogus;</p>"),
+            "Ð♥ © 2024 &c ¬it; “x” &bogus;"
+        );
     }
 
     #[test]
-    fn blocks_breaks_and_whitespace() {
-        let page = "<div>  one\n two </div><div>three<br>four<br/>five</div><ul><li>a</li><li>b</li></ul><h2>Head</h2>x";
+    fn furniture_is_dropped() {
+        let page = r#"<html><body>
+            <header><h1>Site</h1></header>
+            <div class="article-byline">By Jane Doe</div>
+            <ul class="social-share"><li>Share on X</li></ul>
+            <p>“It is safe,” said Ana Ruiz, the mayor of the town, on Friday.</p>
+            <div id="newsletter-signup">Sign up for our newsletter</div>
+            <div class="cookie-banner">We use cookies</div>
+            <section class="related-links"><a>Other story</a></section>
+            <span class="sr-only">Advertisement</span>
+            <p>The bridge reopens on Monday after three weeks of repairs.</p>
+            <footer>© Paper</footer></body></html>"#;
         assert_eq!(
             extract(page),
-            "one two\n\nthree\nfour\nfive\n\na\n\nb\n\nHead\n\nx"
+            "“It is safe,” said Ana Ruiz, the mayor of the town, on Friday.\n\n\
+             The bridge reopens on Monday after three weeks of repairs."
         );
     }
 
     #[test]
-    fn inline_elements_do_not_split_words() {
+    fn a_page_wide_wrapper_is_not_furniture() {
+        let page = r#"<body><div class="page with-sidebar"><p>Text of the story.</p>
+            <div class="sidebar">Box</div></div></body>"#;
+        assert_eq!(extract(page), "Text of the story.");
+    }
+
+    #[test]
+    fn articles_are_preferred() {
+        let page = "<body><div>Menu one two three</div><article><p>Story text here, long \
+                    enough to matter.</p></article><div>More</div></body>";
+        assert_eq!(extract(page), "Story text here, long enough to matter.");
+    }
+
+    #[test]
+    fn metadata() {
+        let page = r#"<html><head>
+            <link rel="canonical" href="https://example.org/a/1">
+            <meta property="og:url" content="https://example.org/og">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-05-01T10:00:00Z"}]}</script>
+            </head><body><time datetime="2024-05-02">May 2</time><p>Text.</p></body></html>"#;
+        let p = extract_page(page);
+        assert_eq!(p.url.as_deref(), Some("https://example.org/a/1"));
+        assert_eq!(p.date.as_deref(), Some("2024-05-01T10:00:00Z"));
+        let og = r#"<meta property="article:published_time" content="2023-01-01">
+            <meta property="og:url" content="https://example.org/og"><p>x</p>"#;
+        let p = extract_page(og);
+        assert_eq!(p.url.as_deref(), Some("https://example.org/og"));
+        assert_eq!(p.date.as_deref(), Some("2023-01-01"));
+        let time = extract_page("<p><time datetime=' 2022-03-04 '>then</time> text</p>");
+        assert_eq!(time.date.as_deref(), Some("2022-03-04"));
+        assert_eq!(time.url, None);
+    }
+
+    #[test]
+    fn depth_cap() {
+        let page = "<div><p>a<div class=x>b</div>".repeat(3) + "<script>'<div>'</script>";
+        assert!(matches!(cap_depth(&page, 4), std::borrow::Cow::Borrowed(_)));
         assert_eq!(
-            extract("<p>qu<i>o</i>te <a href='x>y'>link</a>.</p>"),
-            "quote link."
+            cap_depth(&page, 2),
+            "<div><p>a<div class=x>b</div><div><p>ab</div><p>ab</div><script>'<div>'</script>"
         );
     }
 
     #[test]
-    fn attributes_with_gt_and_quotes() {
-        assert_eq!(extract(r#"<p title="a > b" data-x='"'>text</p>"#), "text");
-    }
-
-    #[test]
-    fn literal_less_than() {
-        assert_eq!(extract("<p>a < b and c <3</p>"), "a < b and c <3");
-    }
-
-    #[test]
-    fn raw_text_is_skipped_case_insensitively() {
-        assert_eq!(
-            extract("<SCRIPT>if (a</b) {}</Script ><P>ok</P><style>x</style >"),
-            "ok"
-        );
-    }
-
-    #[test]
-    fn unclosed_comment_and_tag_do_not_panic() {
-        assert_eq!(extract("<p>a</p><!-- never closed"), "a");
-        assert_eq!(extract("<p>a</p><div class=\"x"), "a");
-        assert_eq!(extract("<p>a</p><"), "a\n\n<");
-        assert_eq!(extract("<script>never closed"), "");
-        assert_eq!(extract(""), "");
-    }
-
-    #[test]
-    fn nested_skip_elements() {
-        let page = "<nav><div><nav>x</nav>y</div></nav><p>kept</p>";
-        assert_eq!(extract(page), "kept");
-    }
-
-    #[test]
-    fn article_text_preferred_when_substantial() {
-        let page = "<div>Menu teaser</div><article><h1>Title</h1><p>Body text of the article that is long.</p></article><div>More</div>";
-        assert_eq!(
-            extract(page),
-            "Title\n\nBody text of the article that is long."
-        );
-        // A small teaser article does not replace the page text.
-        let page = "<div>The main story text is here and is quite long indeed, much longer than the teaser.</div><article>Teaser</article>";
-        assert!(extract(page).starts_with("The main story"));
-    }
-
-    #[test]
-    fn entities() {
-        assert_eq!(decode_entities("a&nbsp;b"), "a b");
-        assert_eq!(decode_entities("&#65;&#x42;&#X43;&#0;"), "ABC\u{FFFD}");
-        assert_eq!(decode_entities("&#x110000;"), "\u{FFFD}");
-        assert_eq!(decode_entities("&#xD800;"), "\u{FFFD}");
-        assert_eq!(decode_entities("&#147;quoted&#148;"), "“quoted”");
-        assert_eq!(decode_entities("&#38"), "&");
-        assert_eq!(decode_entities("&;&#;&#x;&"), "&;&#;&#x;&");
-        assert_eq!(decode_entities("AT&T R&D"), "AT&T R&D");
-        assert_eq!(decode_entities("caf&eacute; &Uuml;ber"), "café Über");
-    }
-
-    #[test]
-    fn entities_decoded_in_text_not_markup() {
-        assert_eq!(
-            extract("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
-            "<script>alert(1)</script>"
-        );
-    }
-
-    #[test]
-    fn pre_keeps_line_breaks() {
-        assert_eq!(extract("<pre>a  b\nc</pre>"), "a  b\nc");
-    }
-
-    #[test]
-    fn non_ascii_text_is_kept_intact() {
-        assert_eq!(extract("<p>Žal — “citát” 😀</p>"), "Žal — “citát” 😀");
-    }
-
-    #[test]
-    fn table_cells() {
-        assert_eq!(
-            extract("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
-            "a b\n\nc"
-        );
-    }
-
-    /// Fuzz finding (read_html, 2026-11-25): an unclosed `<pre` made the
-    /// output end in preformatted whitespace.
-    #[test]
-    fn unclosed_pre_output_is_trimmed() {
-        let text =
-            extract("<p>He said.</p>\n  <pre!-- <p> lang=\"en\"itle>\n  <style>x</style>\n  ");
-        assert_eq!(text.trim(), text);
-        assert!(text.ends_with("itle>"), "{text:?}");
+    fn deep_unclosed_nesting() {
+        // 300,000 unclosed elements, some of them dropped ones (the
+        // scaling itself is measured by the pathological bench).
+        let page = "<div><nav><b>".repeat(100_000) + "text";
+        assert_eq!(extract(&page), "");
+        let page = "<div><span>".repeat(100_000) + "text";
+        assert_eq!(extract(&page), "text");
     }
 }

@@ -27,13 +27,15 @@ use std::path::{Path, PathBuf};
 
 use quotecheck_core::Document;
 
+use crate::decode::{self, DecodeOptions};
 use crate::error::InputError;
 use crate::html;
+use crate::lang::{self, Language};
 
 /// The kinds of input quotecheck reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputKind {
-    /// Plain UTF-8 text, one document per file.
+    /// Plain text in any encoding ([`decode`]), one document per file.
     Text,
     /// An HTML page, one document per file (main text extracted).
     Html,
@@ -74,8 +76,11 @@ pub struct Source {
 /// Options for reading inputs.
 #[derive(Debug, Clone)]
 pub struct InputOptions {
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    /// Replace invalid UTF-8 (or UTF-16) with U+FFFD instead of failing.
     pub lossy: bool,
+    /// The encoding of text and HTML files (`--encoding`), instead of the
+    /// detection of [`decode`].
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// JSONL field holding the id; `None` means `id`, falling back to line ids.
     pub id_field: Option<String>,
     /// JSONL field holding the text (default `text`).
@@ -92,6 +97,7 @@ impl Default for InputOptions {
     fn default() -> Self {
         InputOptions {
             lossy: false,
+            encoding: None,
             id_field: None,
             text_field: "text".into(),
             id_column: None,
@@ -258,6 +264,30 @@ pub struct InputDoc {
     pub source: String,
     /// 1-based line for JSONL/CSV documents.
     pub line: Option<usize>,
+    /// The encoding the file was decoded from (`UTF-8`, `windows-1252`,
+    /// `UTF-16LE`, …).
+    pub encoding: &'static str,
+    /// Publication date given by the page or the row, as written there.
+    pub date: Option<String>,
+    /// Address of the page or the row's `url`.
+    pub url: Option<String>,
+    /// The language, when detected with confidence ([`lang`]).
+    pub language: Option<Language>,
+}
+
+impl InputDoc {
+    /// A UTF-8 document without metadata; its language is detected.
+    pub fn new(doc: Document, source: String, line: Option<usize>) -> InputDoc {
+        InputDoc {
+            language: lang::detect(&doc.text),
+            doc,
+            source,
+            line,
+            encoding: "UTF-8",
+            date: None,
+            url: None,
+        }
+    }
 }
 
 /// The size of the prefix that is checked for NUL bytes in JSONL/CSV files.
@@ -303,19 +333,44 @@ fn whole_file(
     bytes: Vec<u8>,
     opts: &InputOptions,
 ) -> Result<InputDoc, InputError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary {
-            path: source.display.clone(),
-            offset: offset as u64,
-        });
-    }
-    let text = decode(bytes, opts.lossy).map_err(|offset| InputError::InvalidUtf8 {
-        path: source.display.clone(),
-        line: None,
-        offset,
-    })?;
     let html = source.kind == InputKind::Html;
-    let text = if html { html::extract(&text) } else { text };
+    let decoded = decode::decode(
+        &bytes,
+        DecodeOptions {
+            forced: opts.encoding,
+            lossy: opts.lossy,
+            html,
+        },
+    )
+    .map_err(|m| match m.encoding {
+        "UTF-8" => InputError::InvalidUtf8 {
+            path: source.display.clone(),
+            line: None,
+            offset: m.offset,
+        },
+        other => InputError::InvalidEncoding {
+            path: source.display.clone(),
+            encoding: other.to_string(),
+            offset: m.offset,
+        },
+    })?;
+    // NUL bytes in an 8-bit text mean it is not text at all (the NULs of
+    // UTF-16 are halves of its characters).
+    if !decoded.encoding.starts_with("UTF-16") {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(InputError::Binary {
+                path: source.display.clone(),
+                offset: offset as u64,
+            });
+        }
+    }
+    drop(bytes);
+    let (text, date, url) = if html {
+        let page = html::extract_page(&decoded.text);
+        (page.text, page.date, page.url)
+    } else {
+        (decoded.text, None, None)
+    };
     if text.trim().is_empty() {
         return Err(InputError::Empty {
             path: source.display.clone(),
@@ -323,25 +378,13 @@ fn whole_file(
             html,
         });
     }
+    let doc = Document::new(source.id_base.clone(), text);
     Ok(InputDoc {
-        doc: Document::new(source.id_base.clone(), text),
-        source: source.display.clone(),
-        line: None,
+        encoding: decoded.encoding,
+        date,
+        url,
+        ..InputDoc::new(doc, source.display.clone(), None)
     })
-}
-
-/// Decode UTF-8, dropping a leading byte-order mark; on failure return the
-/// byte offset of the first invalid byte (unless `lossy`).
-fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, u64> {
-    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    if bom {
-        bytes.drain(..3);
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err((e.utf8_error().valid_up_to() + if bom { 3 } else { 0 }) as u64),
-    }
 }
 
 fn sniff_binary(source: &Source, reader: &mut BufReader<Box<dyn Read>>) -> Result<(), InputError> {
@@ -613,11 +656,11 @@ fn row_doc(path: &str, line: usize, id: String, text: String) -> Result<InputDoc
             html: false,
         });
     }
-    Ok(InputDoc {
-        doc: Document::new(id, text),
-        source: path.to_string(),
-        line: Some(line),
-    })
+    Ok(InputDoc::new(
+        Document::new(id, text),
+        path.to_string(),
+        Some(line),
+    ))
 }
 
 fn csv_error(path: &str, e: &csv::Error, line: usize) -> InputError {

@@ -1,7 +1,8 @@
 //! # quotecheck (command line)
 //!
 //! The library behind the `quotecheck` binary: reading inputs into
-//! documents ([`input`], [`html`]), running the engine over them in parallel
+//! documents ([`input`], [`decode`], [`html`], [`lang`]), the text the
+//! engine reads ([`view`]), running the engine over them in parallel
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
@@ -11,9 +12,11 @@
 
 pub mod claims;
 pub mod commands;
+pub mod decode;
 pub mod error;
 pub mod html;
 pub mod input;
+pub mod lang;
 pub mod matching;
 pub mod output;
 pub mod report;
@@ -21,3 +24,4 @@ pub mod run;
 pub mod score;
 pub mod speakers;
 pub mod summary;
+pub mod view;

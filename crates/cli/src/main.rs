@@ -233,6 +233,13 @@ enum StdinFormat {
     Csv,
 }
 
+/// An encoding by its WHATWG label.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    quotecheck::decode::encoding_for_label(label).ok_or_else(|| {
+        format!("unknown encoding `{label}` (try utf-8, windows-1252, latin1, utf-16le, utf-16be)")
+    })
+}
+
 #[derive(Debug, Args)]
 struct InputArgs {
     /// Files or directories (.txt, .html, .htm, .jsonl, .csv; directories are
@@ -264,9 +271,13 @@ struct InputArgs {
     /// How to read standard input ('-')
     #[arg(long, value_enum, default_value_t = StdinFormat::Txt, help_heading = "Input")]
     stdin_format: StdinFormat,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing the document
+    /// Replace invalid UTF-8 (or UTF-16) with U+FFFD instead of failing the document
     #[arg(long, help_heading = "Input")]
     lossy: bool,
+    /// Encoding of .txt/.html inputs (utf-8, windows-1252, latin1, utf-16le, …)
+    /// [default: byte-order mark, declaration, else detected]
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding, help_heading = "Input")]
+    encoding: Option<&'static encoding_rs::Encoding>,
     /// Stop at the first bad input (exit code 2, nothing written)
     #[arg(long, help_heading = "Input")]
     strict: bool,
@@ -283,6 +294,7 @@ impl InputArgs {
         RunOptions {
             input: InputOptions {
                 lossy: self.lossy,
+                encoding: self.encoding,
                 id_field: self.id_field.clone(),
                 text_field: self.text_field.clone(),
                 id_column: self.id_column.clone(),

@@ -11,12 +11,13 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use quotecheck_core::{analyze, quote_records, speaker_records, Document};
+use quotecheck_core::{quote_records, speaker_records, Document};
 use quotecheck_core::{Analysis, QuoteRecord, SpeakerRecord};
 use rayon::prelude::*;
 
 use crate::error::{location, printable, FatalError, InputError};
 use crate::input::{discover, read_source, Discovered, InputDoc, InputOptions};
+use crate::view;
 
 /// Documents per parallel batch.
 pub const BATCH_DOCS: usize = 256;
@@ -152,6 +153,9 @@ pub fn run<T: Send>(
             });
             match result {
                 Ok(d) => {
+                    if let Some(w) = language_warning(&d) {
+                        bar.suspend(|| eprintln!("{w}"));
+                    }
                     docs += 1;
                     pending_bytes += d.doc.text.len();
                     pending.push(Pending::Doc(d));
@@ -197,6 +201,19 @@ pub fn run<T: Send>(
     Ok(out)
 }
 
+/// The warning printed for a document that is not in English.
+pub fn language_warning(d: &InputDoc) -> Option<String> {
+    let lang = d.language.filter(|l| !l.is_english())?;
+    Some(format!(
+        "warning: {}: document `{}` looks {} ({}); quotecheck's cues and speaker \
+         rules are English, so quotes in it may be missed",
+        printable(&location(&d.source, d.line)),
+        printable(&d.doc.id),
+        lang.name,
+        lang.code
+    ))
+}
+
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -223,23 +240,35 @@ pub struct Analyzed {
     pub chars: usize,
     /// Length of the text in bytes.
     pub bytes: usize,
+    /// The encoding the file was decoded from.
+    pub encoding: &'static str,
+    /// ISO 639-3 code of the detected language.
+    pub language: Option<&'static str>,
+    /// Publication date from the page or row.
+    pub date: Option<String>,
+    /// Address from the page or row.
+    pub url: Option<String>,
     /// The quotes.
     pub quotes: Vec<QuoteRecord>,
     /// The speakers of the document.
     pub speakers: Vec<SpeakerRecord>,
 }
 
-/// Analyse one document with the engine and flatten it into records;
-/// `extra` may compute more from the document and its analysis (claims)
-/// while both are at hand.
+/// Analyse one document with the engine (through its [`view`]) and flatten
+/// it into records; `extra` may compute more from the document and its
+/// analysis (claims) while both are at hand.
 pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T) -> (Analyzed, T) {
-    let analysis = analyze(&d.doc);
+    let analysis = view::analyze(&d.doc);
     let quotes = quote_records(&d.doc, &analysis);
     let speakers = speaker_records(&d.doc, &analysis);
     let more = extra(&d.doc, &analysis);
     let analyzed = Analyzed {
         chars: d.doc.text.chars().count(),
         bytes: d.doc.text.len(),
+        encoding: d.encoding,
+        language: d.language.map(|l| l.code),
+        date: d.date,
+        url: d.url,
         doc_id: d.doc.id,
         source: d.source,
         line: d.line,

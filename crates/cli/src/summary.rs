@@ -85,6 +85,14 @@ pub struct DocumentStatus {
     pub quotes: usize,
     /// Speakers found (within the document).
     pub speakers: usize,
+    /// The encoding the file was decoded from (`UTF-8`, `windows-1252`, …).
+    pub encoding: Option<String>,
+    /// ISO 639-3 code of the language, when detected with confidence.
+    pub language: Option<String>,
+    /// Publication date from the page's metadata or the row.
+    pub date: Option<String>,
+    /// The page's canonical address or the row's `url`.
+    pub url: Option<String>,
     /// The error kind when failed (as in `errors`).
     pub error_kind: Option<String>,
     /// The error message when failed.
@@ -126,6 +134,10 @@ impl Summary {
                         chars: d.chars,
                         quotes: d.quotes.len(),
                         speakers: d.speakers.len(),
+                        encoding: Some(d.encoding.to_string()),
+                        language: d.language.map(String::from),
+                        date: d.date.clone(),
+                        url: d.url.clone(),
                         error_kind: None,
                         error: None,
                     });
@@ -176,6 +188,10 @@ fn failed(e: &InputError) -> DocumentStatus {
         chars: 0,
         quotes: 0,
         speakers: 0,
+        encoding: None,
+        language: None,
+        date: None,
+        url: None,
         error_kind: Some(e.code().to_string()),
         error: Some(e.to_string()),
     }

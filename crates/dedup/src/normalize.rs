@@ -14,7 +14,9 @@
 //!   `twenty`, the tens and `hundred`/`thousand`/`million`/`billion` become
 //!   digits (`three` → `3`), so `3 killed` and `30 killed` stay different
 //!   while `three killed` and `3 killed` are the same;
-//! - dotted initialisms lose their dots (`U.S.` → `us`).
+//! - dotted initialisms lose their dots (`U.S.` → `us`);
+//! - the text is compared in Unicode normal form C, so a decomposed `Zoë`
+//!   is the composed one.
 //!
 //! ```
 //! use quotecheck_dedup::normalize::normalize;
@@ -577,6 +579,15 @@ fn is_apostrophe(c: char) -> bool {
 /// assert_eq!(words, ["he", "did", "not", "say", "3.5"]);
 /// ```
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    // Decomposed text (`Zoe\u{308}`) compares as composed (`Zoë`).
+    let nfc: String;
+    let text = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => {
+            nfc = unicode_normalization::UnicodeNormalization::nfc(text).collect();
+            &nfc
+        }
+    };
     let mut buf = String::with_capacity(32);
     let mut chars = text.char_indices().peekable();
     // Length (in chars) of the current alphanumeric segment, for initialisms.
@@ -750,6 +761,15 @@ mod tests {
     #[test]
     fn unicode_lowercase() {
         assert_eq!(normalize("ŽELEZNÁ Straße"), "železná straße");
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        assert_eq!(
+            normalize("Zoe\u{308} said no"),
+            normalize("Zo\u{eb} said no")
+        );
+        assert_eq!(normalize("Zoe\u{308}"), "zo\u{eb}");
     }
 
     #[test]
