@@ -4,17 +4,22 @@
 //! documents ([`input`], [`html`]), running the engine over them in parallel
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]), and
-//! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
+//! writing reports ([`report`], [`output`], [`summary`], the workbook
+//! [`xlsx`] and the review page [`review`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claims;
 pub mod commands;
 pub mod error;
+pub mod findings_shim;
 pub mod html;
 pub mod input;
 pub mod output;
 pub mod report;
+pub mod review;
+pub mod rowcells;
 pub mod run;
 pub mod score;
 pub mod speakers;
 pub mod summary;
+pub mod xlsx;
