@@ -39,15 +39,33 @@
   const docLink = (id, q) => el('a', { href: route(q ? { doc: id, q } : { doc: id }) }, id);
   const webLink = (url) => (/^https?:\/\//i.test(text(url)) ? el('a', { href: url, rel: 'noreferrer' }, 'source') : null);
 
-  function hue(key) {
+  // A speaker's colour: one of PALETTE hues by a hash of the key; in one
+  // document, speakers whose hues collide take the next free hue (local).
+  const PALETTE = 18;
+  let local = new Map();
+  function slot(key) {
     let h = 0;
-    for (const ch of text(key)) h = (h * 31 + ch.codePointAt(0)) % 360;
-    return h;
+    for (const ch of text(key)) h = (h * 31 + ch.codePointAt(0)) % 1000003;
+    return h % PALETTE;
+  }
+  function localColours(keys) {
+    local = new Map();
+    const used = new Set();
+    for (const k of keys) {
+      if (!k || local.has(k)) continue;
+      let s = slot(k);
+      for (let i = 0; i < PALETTE && used.has(s); i++) s = (s + 7) % PALETTE;
+      used.add(s);
+      local.set(k, s);
+    }
   }
   function paint(e, key) {
     if (key) {
-      e.style.background = `hsl(${hue(key)} 75% 86%)`;
-      e.style.borderColor = `hsl(${hue(key)} 55% 40%)`;
+      const s = local.has(key) ? local.get(key) : slot(key);
+      const hue = Math.round((s * 360) / PALETTE);
+      const light = s % 2 ? 88 : 82;
+      e.style.background = `hsl(${hue} 70% ${light}%)`;
+      e.style.borderColor = `hsl(${hue} 55% 38%)`;
     } else {
       e.style.background = '#e4e6ea';
     }
@@ -225,6 +243,7 @@
       for (const e of view.querySelectorAll('[data-quote]')) if (e.dataset.quote === q.quote_id) e.classList.add('picked');
     };
     const keys = [...new Map(qs.map((q) => [q.speaker_key || '', q.speaker])).entries()];
+    localColours(keys.map(([k]) => k));
     const focus = focusQ && focusQ.doc_id === id ? { start: focusQ.char_start, end: focusQ.char_end } : null;
     view.replaceChildren(
       el('p', {}, el('a', { href: '#docs' }, '← all documents')),
@@ -302,12 +321,16 @@
   function notFound(what, id) {
     view.replaceChildren(el('p', {}, `No ${what} `, el('code', {}, text(id)), ' in this report. ', el('a', { href: '#findings' }, 'All findings')));
   }
+  // Scroll an article pane so that its highlighted quote is in view.
   function scrollInto(e) {
     const pane = e.closest('.article');
-    if (pane) pane.scrollTop = Math.max(0, e.offsetTop - pane.offsetTop - 80);
+    if (!pane) return;
+    const top = e.offsetTop - pane.offsetTop;
+    if (top > pane.clientHeight * 0.6) pane.scrollTop = top - pane.clientHeight / 3;
   }
 
   function show() {
+    local = new Map();
     const p = new URLSearchParams(location.hash.slice(1));
     let tab = 'findings';
     if (p.has('finding')) findingView(p.get('finding'));
