@@ -38,8 +38,10 @@ fn report_on_fixtures() {
         [
             "claims.csv",
             "duplicates.csv",
+            "index.html",
             "misquotes.csv",
             "quotes.csv",
+            "report.xlsx",
             "speakers.csv",
             "summary.json"
         ]
@@ -56,6 +58,8 @@ fn report_on_fixtures() {
             "claims.csv",
             "duplicates.csv",
             "misquotes.csv",
+            "report.xlsx",
+            "index.html",
             "summary.json"
         ])
     );

@@ -22,6 +22,8 @@ const REPORT_FILES: &[&str] = &[
     "claims.csv",
     "duplicates.csv",
     "misquotes.csv",
+    "report.xlsx",
+    "index.html",
     "summary.json",
 ];
 

@@ -2,6 +2,7 @@
 //! Each returns the exit code of a run that completed: 0 when every input
 //! was read, 1 when some inputs failed (the rest was written).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use quotecheck_dedup::DedupConfig;
@@ -9,12 +10,14 @@ use serde::Serialize;
 
 use crate::claims;
 use crate::error::FatalError;
+use crate::findings_shim;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::report::{quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
 use crate::summary::Summary;
+use crate::{review, xlsx};
 
 /// Exit code of a run: 1 when some input failed.
 pub fn exit_code<T>(run: &Run<T>) -> u8 {
@@ -219,6 +222,8 @@ pub const REPORT_FILES: &[&str] = &[
     "claims.csv",
     "duplicates.csv",
     "misquotes.csv",
+    "report.xlsx",
+    "index.html",
     "summary.json",
 ];
 
@@ -268,15 +273,24 @@ pub fn report_with(
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
         analyze_doc(d, |doc, analysis| {
-            claims::claims_of(doc, analysis, &deduper, true)
+            let claims = claims::claims_of(doc, analysis, &deduper, true);
+            (claims, doc.text.clone())
         })
     })?;
-    let claim_docs = take_claims(&mut run, |(_, c)| c);
+    let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
     let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
+    let texts: HashMap<String, String> = run
+        .entries
+        .iter_mut()
+        .filter_map(|e| e.as_mut().ok())
+        .map(|(a, (_, text))| (a.doc_id.clone(), std::mem::take(text)))
+        .collect();
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let speakers = link_speakers(&docs);
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
+    // TEMPORARY (#16): the findings branch's `Finding` rows replace these.
+    let findings = findings_shim::from_misquotes(&tables, &rows, &speakers);
 
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
@@ -293,6 +307,28 @@ pub fn report_with(
     written.push("speakers.csv".to_string());
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
+    staged.stage(&path("report.xlsx"), |w| {
+        let sheets = xlsx::ReportRows {
+            findings: &findings,
+            quotes: &rows,
+            speakers: &speakers.records,
+            duplicates: &tables.duplicates,
+            documents: &summary.documents,
+        };
+        xlsx::write_report(w, &sheets)
+    })?;
+    written.push("report.xlsx".to_string());
+    staged.stage(&path("index.html"), |w| {
+        let page = review::PageInput {
+            documents: &summary.documents,
+            texts: &texts,
+            quotes: &rows,
+            speakers: &speakers.records,
+            findings: &findings,
+        };
+        review::write(w, &page)
+    })?;
+    written.push("index.html".to_string());
     if let Some(index) = &factchecks {
         let name =
             crate::matching::stage_factchecks(&mut staged, out_dir, index, &tables.claims, csv)?;

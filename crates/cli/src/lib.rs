@@ -6,22 +6,26 @@
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
-//! ([`matching`]), and
-//! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
+//! ([`matching`]), and writing reports ([`report`], [`output`], [`summary`],
+//! the workbook [`xlsx`] and the review page [`review`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claims;
 pub mod commands;
 pub mod decode;
 pub mod error;
+pub mod findings_shim;
 pub mod html;
 pub mod input;
 pub mod lang;
 pub mod matching;
 pub mod output;
 pub mod report;
+pub mod review;
+pub mod rowcells;
 pub mod run;
 pub mod score;
 pub mod speakers;
 pub mod summary;
 pub mod view;
+pub mod xlsx;

@@ -44,7 +44,8 @@ enum Command {
 Example:
   quotecheck report fixtures/ --out report/
 
-Writes quotes.csv, speakers.csv, claims.csv, duplicates.csv, misquotes.csv
+Writes quotes.csv, speakers.csv, claims.csv, duplicates.csv, misquotes.csv,
+report.xlsx (open this first), index.html (the review page, for a browser)
 and summary.json into DIR (see docs/reports.md). Each file is written to a
 temporary file in DIR and renamed, so an interrupted run leaves no
 half-written report. The Dedup options are those of `quotecheck dedup`.
