@@ -15,6 +15,7 @@ use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged}
 use crate::report::{quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
+use crate::speakers::aliases::Aliases;
 use crate::summary::Summary;
 
 /// Exit code of a run: 1 when some input failed.
@@ -33,20 +34,30 @@ pub struct OutputOptions {
     pub csv: CsvOptions,
 }
 
-fn link_speakers(docs: &[&Analyzed]) -> speakers::SpeakerIndex {
+fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerIndex {
     let records: Vec<_> = docs
         .iter()
         .flat_map(|d| d.speakers.iter().cloned())
         .collect();
-    speakers::link(&records)
+    speakers::link_with(&records, aliases)
 }
 
 /// `quotecheck quotes`: every quote of every document.
 pub fn quotes(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
+    quotes_with(inputs, opts, out, &Aliases::default())
+}
+
+/// [`quotes`] with the user's speaker file (`--speakers`).
+pub fn quotes_with(
+    inputs: &[String],
+    opts: &RunOptions,
+    out: &OutputOptions,
+    aliases: &Aliases,
+) -> Result<u8, FatalError> {
     check_destination(&out.destination)?;
     let run = run(inputs, opts, |d| analyze_doc(d, |_, _| ()).0)?;
     let docs: Vec<&Analyzed> = run.ok().collect();
-    let speakers = link_speakers(&docs);
+    let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
     out.destination
         .write(|w| write_quotes(w, &rows, out.format, out.csv))?;
@@ -249,6 +260,18 @@ pub fn report(
     csv: CsvOptions,
     config: &DedupConfig,
 ) -> Result<u8, FatalError> {
+    report_with(inputs, opts, out_dir, csv, config, &Aliases::default())
+}
+
+/// [`report`] with the user's speaker file (`--speakers`).
+pub fn report_with(
+    inputs: &[String],
+    opts: &RunOptions,
+    out_dir: &Path,
+    csv: CsvOptions,
+    config: &DedupConfig,
+    aliases: &Aliases,
+) -> Result<u8, FatalError> {
     prepare_out_dir(out_dir)?;
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
@@ -259,7 +282,7 @@ pub fn report(
     let claim_docs = take_claims(&mut run, |(_, c)| c);
     let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
-    let speakers = link_speakers(&docs);
+    let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
 

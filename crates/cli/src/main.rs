@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use quotecheck::commands::{self, DedupOutput, OutputOptions};
-use quotecheck::error::printable;
+use quotecheck::error::{printable, FatalError};
 use quotecheck::input::{InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
+use quotecheck::speakers::aliases::Aliases;
 use quotecheck_core::score::ScoreOptions;
 use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 
@@ -60,6 +61,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         #[arg(long)]
         excel: bool,
         #[command(flatten)]
+        speakers: SpeakersArg,
+        #[command(flatten)]
         dedup: DedupArgs,
     },
     /// Find quotes and their speakers
@@ -82,6 +85,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error."
         input: InputArgs,
         #[command(flatten)]
         output: OutputArgs,
+        #[command(flatten)]
+        speakers: SpeakersArg,
     },
     /// Find duplicate claims, misquotes and conflicting attributions across documents
     #[command(after_help = "\
@@ -269,6 +274,23 @@ impl InputArgs {
 }
 
 #[derive(Debug, Args)]
+struct SpeakersArg {
+    /// Speaker file: CSV `key,name,aliases` (aliases separated by ';') to
+    /// merge or split speakers by hand (docs/cli.md)
+    #[arg(long = "speakers", value_name = "FILE", help_heading = "Speakers")]
+    file: Option<PathBuf>,
+}
+
+impl SpeakersArg {
+    fn aliases(&self) -> Result<Aliases, FatalError> {
+        match &self.file {
+            Some(path) => Aliases::read(path).map_err(|e| FatalError::Usage(e.to_string())),
+            None => Ok(Aliases::default()),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
 struct OutputArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
@@ -367,17 +389,26 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             input,
             out,
             excel,
+            speakers,
             dedup,
-        } => commands::report(
+        } => commands::report_with(
             &input.inputs,
             &input.run_options(),
             &out,
             CsvOptions { bom: excel },
             &dedup.config(),
+            &speakers.aliases()?,
         )?,
-        Command::Quotes { input, output } => {
-            commands::quotes(&input.inputs, &input.run_options(), &output.options())?
-        }
+        Command::Quotes {
+            input,
+            output,
+            speakers,
+        } => commands::quotes_with(
+            &input.inputs,
+            &input.run_options(),
+            &output.options(),
+            &speakers.aliases()?,
+        )?,
         Command::Dedup {
             input,
             output,
