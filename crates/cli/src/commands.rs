@@ -39,7 +39,11 @@ fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerInde
         .iter()
         .flat_map(|d| d.speakers.iter().cloned())
         .collect();
-    speakers::link_with(&records, aliases)
+    let roles: Vec<(&str, &speakers::NamedRole)> = docs
+        .iter()
+        .flat_map(|d| d.named_roles.iter().map(|r| (d.doc_id.as_str(), r)))
+        .collect();
+    speakers::link_corpus(&records, &roles, aliases)
 }
 
 /// `quotecheck quotes`: every quote of every document.

@@ -104,6 +104,9 @@ struct Entry<'a> {
     key: Option<String>,
     alias: Option<String>,
     display: String,
+    /// Linked by a role to a person named in the text (the display is then
+    /// that full name).
+    named: bool,
 }
 
 /// The key of a full person name: first given name, surname, suffix.
@@ -133,6 +136,90 @@ pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
 
 /// [`link`], with the user's aliases deciding first.
 pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex {
+    link_corpus(speakers, &[], aliases)
+}
+
+/// A person the text names with a role (`Gov. Raymond Okafor`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedRole {
+    /// The role noun, folded (`governor`).
+    pub head: String,
+    /// The name as written (`Raymond Okafor`).
+    pub name: String,
+}
+
+/// Role words that, written before a full name, name a person's office.
+const OFFICES: &[&str] = &[
+    "mayor",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "president",
+    "chief",
+    "superintendent",
+    "secretary",
+    "speaker",
+    "judge",
+    "commissioner",
+    "councilman",
+    "councilwoman",
+    "rep",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "director",
+    "minister",
+    "ambassador",
+    "sheriff",
+];
+
+/// The people `text` names right after an office word (`Mayor Elena
+/// Marsh`, `Gov. Raymond Okafor`): the office's noun and the full name.
+pub fn named_roles(text: &str) -> Vec<NamedRole> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<NamedRole> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let f = fold(w.trim_end_matches('.'));
+        if !OFFICES.contains(&f.as_str()) || !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut name = Vec::new();
+        for n in words.iter().skip(i + 1).take(4) {
+            let ends = n.ends_with([',', '.', ';', ':'])
+                && !n.trim_end_matches('.').ends_with(char::is_uppercase);
+            let bare = n.trim_end_matches([',', '.', ';', ':', '’', '\'', 's']);
+            if !n.starts_with(char::is_uppercase) {
+                break;
+            }
+            name.push(if ends {
+                n.trim_end_matches([',', '.', ';', ':'])
+            } else {
+                n
+            });
+            if ends || bare.is_empty() {
+                break;
+            }
+        }
+        if name.len() >= 2 {
+            let name = name.join(" ");
+            let head = role_head(w);
+            if !out.iter().any(|r| r.head == head && r.name == name) {
+                out.push(NamedRole { head, name });
+            }
+        }
+    }
+    out
+}
+
+/// [`link_with`], with the people each document names in a role
+/// (`(doc_id, role)`, from [`named_roles`]), for linking bare roles to
+/// people who are named but not quoted under that name.
+pub fn link_corpus(
+    speakers: &[SpeakerRecord],
+    roles: &[(&str, &NamedRole)],
+    aliases: &Aliases,
+) -> SpeakerIndex {
     let mut index = SpeakerIndex::default();
     let mut entries: Vec<Entry<'_>> = Vec::new();
     for rec in speakers {
@@ -166,6 +253,7 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
             key: None,
             alias: None,
             display,
+            named: false,
         };
         if let Some((k, name, alias)) = aliases.lookup(rec, &e.display) {
             e.key = Some(k.to_string());
@@ -177,6 +265,8 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
 
     // Full names, by surname: key -> documents.
     let mut full: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
+    // Role nouns of each full-name key (`mayor`, `governor`).
+    let mut full_roles: HashMap<String, BTreeSet<String>> = HashMap::new();
     // Gender of each full-name key, when its names show one.
     let mut full_gender: HashMap<String, Option<Gender>> = HashMap::new();
     for e in entries.iter_mut().filter(|e| e.key.is_none()) {
@@ -192,6 +282,10 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
             if *g != p.gender {
                 *g = g.or(p.gender);
             }
+            full_roles
+                .entry(k.clone())
+                .or_default()
+                .extend(role_heads(e));
             e.key = Some(k);
         }
     }
@@ -217,7 +311,21 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
                     .copied()
                     .filter(|(k, _)| keys[*k].contains(doc))
                     .collect();
-                let pool = if in_doc.is_empty() { cands } else { in_doc };
+                let mut pool = if in_doc.is_empty() { cands } else { in_doc };
+                // `Mayor Marsh`: the candidates that hold that role.
+                let heads = role_heads(e);
+                let holding: Vec<(&String, usize)> = pool
+                    .iter()
+                    .copied()
+                    .filter(|(k, _)| {
+                        full_roles
+                            .get(*k)
+                            .is_some_and(|r| r.iter().any(|h| heads.contains(h)))
+                    })
+                    .collect();
+                if !holding.is_empty() {
+                    pool = holding;
+                }
                 match dominant(&pool) {
                     Some(k) => k.clone(),
                     None if pool.is_empty() => slug(&p.surname),
@@ -252,10 +360,27 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
         // A definite role (`the mayor`), not an indefinite one (`a mayor`).
         let definite = !name::is_indefinite(&e.rec.speaker);
         if e.rec.kind == "unknown" && definite {
-            if let Some(keys) = by_role.get(&(doc, head)) {
+            if let Some(keys) = by_role.get(&(doc, head.clone())) {
                 if keys.len() == 1 {
                     e.key = keys.iter().next().cloned();
                     e.stype = SpeakerType::Person;
+                    continue;
+                }
+            }
+            // A person the text names in that role, quoted or not.
+            let named: BTreeMap<String, String> = roles
+                .iter()
+                .filter(|(d, r)| *d == doc && r.head == head)
+                .filter_map(|(_, r)| parse_person(&r.name, ""))
+                .filter(PersonName::is_full)
+                .map(|p| (person_key(&p), p.display))
+                .collect();
+            if named.len() == 1 {
+                if let Some((k, display)) = named.into_iter().next() {
+                    e.key = Some(k);
+                    e.display = display;
+                    e.stype = SpeakerType::Person;
+                    e.named = true;
                     continue;
                 }
             }
@@ -287,6 +412,23 @@ pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex 
     }
     index.records = rows(&entries, &mut index.keys);
     index
+}
+
+/// The role nouns of a person's entry (`Mayor`, `Gov.` → `governor`), but
+/// not courtesy titles (`Mr.`, `Dr.`), which say nothing of a role.
+fn role_heads(e: &Entry<'_>) -> BTreeSet<String> {
+    let titles = e.person.iter().flat_map(|p| p.titles.iter());
+    std::iter::once(&e.rec.role)
+        .chain(titles)
+        .map(|t| role_head(t))
+        .filter(|h| {
+            !h.is_empty()
+                && !matches!(
+                    h.as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "former"
+                )
+        })
+        .collect()
 }
 
 /// The key of `pool` (key, documents) that wins: the only one, or the one
@@ -344,7 +486,8 @@ fn rows(
             push_unique(&mut row.matched_aliases, seen, 3, a);
         }
         row.quote_count += e.rec.quote_count;
-        let full = e.alias.is_some() || e.person.as_ref().is_some_and(PersonName::is_full);
+        let full =
+            e.alias.is_some() || e.named || e.person.as_ref().is_some_and(PersonName::is_full);
         let n = names[i].entry(e.display.clone()).or_insert((full, 0));
         n.1 += 1;
         if e.stype == SpeakerType::Person {

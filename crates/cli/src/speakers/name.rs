@@ -9,97 +9,19 @@ use unicode_normalization::UnicodeNormalization;
 /// Titles and role words that may stand before a person's name; they are
 /// the speaker's role, never part of the name (`Mayor de Blasio` is role
 /// `Mayor`, name `de Blasio`).
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "president",
-    "vice",
-    "secretary",
-    "mayor",
-    "speaker",
-    "judge",
-    "justice",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "col",
-    "colonel",
-    "lt",
-    "capt",
-    "captain",
-    "adm",
-    "admiral",
-    "sgt",
-    "chancellor",
-    "minister",
-    "prime",
-    "premier",
-    "ambassador",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "commissioner",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "councilor",
-    "congressman",
-    "congresswoman",
-    "assemblyman",
-    "assemblywoman",
-    "attorney",
-    "leader",
-    "former",
-    "house",
-    "senate",
-    "majority",
-    "minority",
-    "state",
-    "u.s",
-    "us",
-    "candidate",
-    "nominee",
-    "chief",
-    "executive",
-    "director",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "presidential",
-    "republican",
-    "democratic",
-    "democrat",
-    "gop",
-    "first",
-    "sheriff",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rabbi",
-    "imam",
-    "st",
-    "saint",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep",
+    "representative", "gov", "governor", "gen", "general", "president", "vice", "secretary",
+    "mayor", "speaker", "judge", "justice", "rev", "reverend", "father", "sister", "sir", "dame",
+    "lord", "lady", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "sgt",
+    "chancellor", "minister", "prime", "premier", "ambassador", "chairman", "chairwoman", "chair",
+    "commissioner", "councilman", "councilwoman", "councillor", "councilor", "congressman",
+    "congresswoman", "assemblyman", "assemblywoman", "attorney", "leader", "former", "house",
+    "senate", "majority", "minority", "state", "u.s", "us", "candidate", "nominee", "chief",
+    "executive", "director", "officer", "spokesman", "spokeswoman", "presidential", "republican",
+    "democratic", "democrat", "gop", "first", "sheriff", "king", "queen", "prince", "princess",
+    "pope", "rabbi", "imam", "st", "saint",
 ];
 
 /// Words that belong to the surname that follows them (`de Blasio`,
@@ -115,42 +37,12 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Capitalised words that open a sentence and are glued to a name by the
 /// engine (`But Mrs. Clinton`, `When Trump`).
+#[rustfmt::skip]
 const OPENERS: &[&str] = &[
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "when",
-    "while",
-    "like",
-    "as",
-    "if",
-    "then",
-    "now",
-    "also",
-    "even",
-    "still",
-    "meanwhile",
-    "after",
-    "before",
-    "since",
-    "though",
-    "although",
-    "because",
-    "i",
-    "video",
-    "photo",
-    "watch",
-    "read",
-    "related",
-    "update",
-    "breaking",
-    "footage",
-    "of",
-    "the",
-    "a",
-    "an",
+    "but", "and", "or", "so", "yet", "when", "while", "like", "as", "if", "then", "now", "also",
+    "even", "still", "meanwhile", "after", "before", "since", "though", "although", "because", "i",
+    "video", "photo", "watch", "read", "related", "update", "breaking", "footage", "of", "the",
+    "a", "an",
 ];
 
 /// Pronouns: a speaker named by one is unresolved.
@@ -161,209 +53,47 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Time words: `when`, `today`, `on Friday`, `this past week`.
+#[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
-    "when",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "later",
-    "earlier",
-    "ago",
-    "last",
-    "next",
-    "past",
-    "this",
-    "on",
-    "in",
-    "at",
-    "the",
-    "a",
-    "recently",
-    "soon",
-    "once",
-    "time",
+    "when", "then", "now", "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
+    "night", "week", "weekend", "month", "year", "day", "days", "weeks", "months", "years",
+    "later", "earlier", "ago", "last", "next", "past", "this", "on", "in", "at", "the", "a",
+    "recently", "soon", "once", "time",
 ];
 
 /// Words that may stand around a number without making it a speaker
 /// (`another 12 percent`, `a mere 9 percent`, `about three in 10`).
+#[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
-    "percent",
-    "per",
-    "cent",
-    "pct",
-    "in",
-    "of",
-    "a",
-    "an",
-    "the",
-    "another",
-    "some",
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "only",
-    "just",
-    "mere",
-    "full",
-    "more",
-    "than",
-    "less",
-    "fewer",
-    "over",
-    "under",
-    "around",
-    "approximately",
-    "staggering",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "half",
-    "third",
-    "quarter",
-    "majority",
-    "them",
-    "those",
+    "percent", "per", "cent", "pct", "in", "of", "a", "an", "the", "another", "some", "about",
+    "nearly", "almost", "roughly", "only", "just", "mere", "full", "more", "than", "less", "fewer",
+    "over", "under", "around", "approximately", "staggering", "zero", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "half", "third", "quarter", "majority", "them", "those",
 ];
 
 /// Finite verbs seen inside noun phrases the engine took for a speaker
 /// (`his right knee blew out`, `Police receive 911 calls`).
+#[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "have",
-    "says",
-    "said",
-    "say",
-    "shows",
-    "showed",
-    "blew",
-    "achieved",
-    "receive",
-    "receives",
-    "garners",
-    "garnered",
-    "need",
-    "needs",
-    "remain",
-    "remains",
-    "left",
-    "warns",
-    "warned",
-    "accused",
-    "accuses",
-    "claims",
-    "claimed",
-    "told",
-    "tells",
-    "called",
-    "calls",
-    "wrote",
-    "writes",
-    "aimed",
-    "fired",
-    "added",
-    "argued",
-    "asked",
-    "insisted",
-    "noted",
-    "explained",
-    "declared",
-    "tweeted",
-    "attacked",
-    "instructed",
+    "is", "was", "are", "were", "has", "had", "have", "says", "said", "say", "shows", "showed",
+    "blew", "achieved", "receive", "receives", "garners", "garnered", "need", "needs", "remain",
+    "remains", "left", "warns", "warned", "accused", "accuses", "claims", "claimed", "told",
+    "tells", "called", "calls", "wrote", "writes", "aimed", "fired", "added", "argued", "asked",
+    "insisted", "noted", "explained", "declared", "tweeted", "attacked", "instructed",
 ];
 
 /// Head nouns of a person known only by a role (`a senior official`,
 /// `a spokesman for the campaign`): an unnamed source.
+#[rustfmt::skip]
 const SOURCE_HEADS: &[&str] = &[
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "adviser",
-    "advisor",
-    "source",
-    "person",
-    "member",
-    "strategist",
-    "operative",
-    "staffer",
-    "insider",
-    "diplomat",
-    "officer",
-    "lawmaker",
-    "representative",
-    "analyst",
-    "expert",
-    "executive",
-    "employee",
-    "veteran",
-    "donor",
-    "supporter",
-    "voter",
-    "resident",
-    "witness",
-    "lawyer",
-    "attorney",
-    "judge",
-    "agent",
-    "consultant",
-    "pollster",
-    "friend",
-    "associate",
-    "ally",
-    "confidant",
+    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "source",
+    "person", "member", "strategist", "operative", "staffer", "insider", "diplomat", "officer",
+    "lawmaker", "representative", "analyst", "expert", "executive", "employee", "veteran", "donor",
+    "supporter", "voter", "resident", "witness", "lawyer", "attorney", "judge", "agent",
+    "consultant", "pollster", "friend", "associate", "ally", "confidant",
 ];
 
 /// Leading words of an unnamed source (`a`, `an`, `one`, `another`).
@@ -600,6 +330,14 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
             break;
         }
     }
+    // A capitalised role noun before a given name (`Developer Frank
+    // Petrov`, `Superintendent Margaret Holloway`).
+    if words.len() >= 3
+        && given_name_gender(&bare(words[0])).is_none()
+        && given_name_gender(&bare(words[1])).is_some()
+    {
+        titles.push(words.remove(0).to_string());
+    }
     // Trailing lower-case words (verbs, adverbs, `campaign`), numbers.
     while let Some(&w) = words.last() {
         if !capitalised(w) || is_in(VERBS, &bare(w)) {
@@ -658,20 +396,27 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         .map(|w| bare(w))
         .collect::<Vec<_>>()
         .join(" ");
-    // The engine files a particle before a surname as the end of the role
-    // (`Mayor de` + `Blasio`).
-    if let Some(last) = role.split_whitespace().last() {
-        if s == 0 && !capitalised(last) && is_in(PARTICLES, &bare(last)) && given.is_empty() {
-            surname = format!("{} {surname}", bare(last));
-            display_words.insert(0, last.to_string());
-        }
-    }
     // The engine files a given name before a surname as the role (`Former
-    // President Bill` + `Clinton`).
+    // President Bill` + `Clinton`, `Councilman Luis de la` + `Vega`).
     if given.is_empty() {
-        if let Some(last) = role.split_whitespace().last() {
+        let role_words: Vec<&str> = role.split_whitespace().collect();
+        let mut r = role_words.len();
+        while s == 0
+            && r > 0
+            && !capitalised(role_words[r - 1])
+            && is_in(PARTICLES, &bare(role_words[r - 1]))
+        {
+            r -= 1;
+            surname = format!("{} {surname}", bare(role_words[r]));
+            display_words.insert(0, role_words[r].to_string());
+        }
+        if let Some(last) = r.checked_sub(1).map(|i| role_words[i]) {
             let b = bare(last);
-            if capitalised(last) && given_name_gender(&b).is_some() && !is_in(TITLES, &b) {
+            let before_particle = r < role_words.len();
+            if capitalised(last)
+                && (given_name_gender(&b).is_some() || before_particle)
+                && !is_in(TITLES, &b)
+            {
                 given.push(b);
                 display_words.insert(0, last.to_string());
             }
@@ -852,10 +597,21 @@ pub fn speaker_type(name: &str, kind: &str) -> SpeakerType {
 
 /// The head noun of a role (`the Republican nominee` → `nominee`), folded.
 pub fn role_head(role: &str) -> String {
-    role.split_whitespace()
+    let head = role
+        .split_whitespace()
         .map(bare)
         .rfind(|w| !is_in(PARTICLES, w))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // Abbreviated titles read as their role noun.
+    match head.as_str() {
+        "gov" => "governor".into(),
+        "sen" => "senator".into(),
+        "rep" => "representative".into(),
+        "pres" => "president".into(),
+        "supt" => "superintendent".into(),
+        "gen" => "general".into(),
+        _ => head,
+    }
 }
 
 /// Whether `name` opens with an indefinite word (`a mayor`, `one aide`).
