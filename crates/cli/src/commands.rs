@@ -16,6 +16,7 @@ use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged}
 use crate::report::{quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
+use crate::speakers::aliases::Aliases;
 use crate::summary::Summary;
 use crate::{review, xlsx};
 
@@ -35,20 +36,34 @@ pub struct OutputOptions {
     pub csv: CsvOptions,
 }
 
-fn link_speakers(docs: &[&Analyzed]) -> speakers::SpeakerIndex {
+fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerIndex {
     let records: Vec<_> = docs
         .iter()
         .flat_map(|d| d.speakers.iter().cloned())
         .collect();
-    speakers::link(&records)
+    let roles: Vec<(&str, &speakers::NamedRole)> = docs
+        .iter()
+        .flat_map(|d| d.named_roles.iter().map(|r| (d.doc_id.as_str(), r)))
+        .collect();
+    speakers::link_corpus(&records, &roles, aliases)
 }
 
 /// `quotecheck quotes`: every quote of every document.
 pub fn quotes(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
+    quotes_with(inputs, opts, out, &Aliases::default())
+}
+
+/// [`quotes`] with the user's speaker file (`--speakers`).
+pub fn quotes_with(
+    inputs: &[String],
+    opts: &RunOptions,
+    out: &OutputOptions,
+    aliases: &Aliases,
+) -> Result<u8, FatalError> {
     check_destination(&out.destination)?;
     let run = run(inputs, opts, |d| analyze_doc(d, |_, _| ()).0)?;
     let docs: Vec<&Analyzed> = run.ok().collect();
-    let speakers = link_speakers(&docs);
+    let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
     out.destination
         .write(|w| write_quotes(w, &rows, out.format, out.csv))?;
@@ -253,11 +268,12 @@ pub fn report(
     csv: CsvOptions,
     config: &DedupConfig,
 ) -> Result<u8, FatalError> {
-    report_with(inputs, opts, out_dir, csv, config, None)
+    report_with(inputs, opts, out_dir, csv, config, None, &Aliases::default())
 }
 
 /// [`report`], with `factchecks` (a fact-check file) also writing
-/// `factchecks.csv` ([`crate::matching`]).
+/// `factchecks.csv` ([`crate::matching`]), and the user's speaker file
+/// (`--speakers`).
 pub fn report_with(
     inputs: &[String],
     opts: &RunOptions,
@@ -265,6 +281,7 @@ pub fn report_with(
     csv: CsvOptions,
     config: &DedupConfig,
     factchecks: Option<&Path>,
+    aliases: &Aliases,
 ) -> Result<u8, FatalError> {
     let factchecks = factchecks
         .map(|p| crate::matching::load_factchecks(p, Default::default()))
@@ -286,7 +303,7 @@ pub fn report_with(
         .map(|(a, (_, text))| (a.doc_id.clone(), std::mem::take(text)))
         .collect();
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
-    let speakers = link_speakers(&docs);
+    let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
     // TEMPORARY (#16): the findings branch's `Finding` rows replace these.

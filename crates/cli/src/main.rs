@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use quotecheck::commands::{self, DedupOutput, OutputOptions};
-use quotecheck::error::printable;
+use quotecheck::error::{printable, FatalError};
 use quotecheck::input::{InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
+use quotecheck::speakers::aliases::Aliases;
 use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 use quotecheck_eval::score::ScoreOptions;
 
@@ -64,6 +65,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// (CSV/JSONL with id, claim, verdict, url, date; or ClaimReview JSON)
         #[arg(long, value_name = "FILE")]
         factchecks: Option<PathBuf>,
+        #[command(flatten)]
+        speakers: SpeakersArg,
         #[command(flatten)]
         dedup: DedupArgs,
     },
@@ -116,6 +119,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error."
         input: InputArgs,
         #[command(flatten)]
         output: OutputArgs,
+        #[command(flatten)]
+        speakers: SpeakersArg,
     },
     /// Find duplicate claims, misquotes and conflicting attributions across documents
     #[command(after_help = "\
@@ -315,6 +320,23 @@ impl InputArgs {
 }
 
 #[derive(Debug, Args)]
+struct SpeakersArg {
+    /// Speaker file: CSV `key,name,aliases` (aliases separated by ';') to
+    /// merge or split speakers by hand (docs/cli.md)
+    #[arg(long = "speakers", value_name = "FILE", help_heading = "Speakers")]
+    file: Option<PathBuf>,
+}
+
+impl SpeakersArg {
+    fn aliases(&self) -> Result<Aliases, FatalError> {
+        match &self.file {
+            Some(path) => Aliases::read(path).map_err(|e| FatalError::Usage(e.to_string())),
+            None => Ok(Aliases::default()),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
 struct OutputArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
@@ -414,6 +436,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             out,
             excel,
             factchecks,
+            speakers,
             dedup,
         } => commands::report_with(
             &input.inputs,
@@ -422,6 +445,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             CsvOptions { bom: excel },
             &dedup.config(),
             factchecks.as_deref(),
+            &speakers.aliases()?,
         )?,
         Command::Match {
             input,
@@ -435,9 +459,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             top,
             &output.options(),
         )?,
-        Command::Quotes { input, output } => {
-            commands::quotes(&input.inputs, &input.run_options(), &output.options())?
-        }
+        Command::Quotes {
+            input,
+            output,
+            speakers,
+        } => commands::quotes_with(
+            &input.inputs,
+            &input.run_options(),
+            &output.options(),
+            &speakers.aliases()?,
+        )?,
         Command::Dedup {
             input,
             output,

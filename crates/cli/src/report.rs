@@ -60,18 +60,32 @@ pub const SPEAKER_COLUMNS: &[&str] = &[
     "doc_ids",
     "mentions",
     "quote_count",
+    "speaker_type",
+    "gender",
+    "matched_aliases",
 ];
 
 /// Separator of list cells (`roles`, `doc_ids`, `mentions`) in CSV.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// The quote rows of a run, in input order then text order.
+/// The quote rows of a run, in input order then text order. A speaker the
+/// index finds to be no speaker (`63 percent`, `when`, an unresolved `him`)
+/// is left empty, and `reason` says why: `direct:cue-after; no speaker:
+/// number`.
 pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> {
     docs.iter()
         .flat_map(|d| d.quotes.iter())
-        .map(|q| QuoteRow {
-            speaker_key: speakers.key(&q.doc_id, &q.speaker).to_string(),
-            record: q.clone(),
+        .map(|q| {
+            let mut record = q.clone();
+            if let Some(why) = speakers.dropped(&q.doc_id, &q.speaker) {
+                record.speaker.clear();
+                record.speaker_role.clear();
+                record.reason = format!("{}; no speaker: {why}", record.reason);
+            }
+            QuoteRow {
+                speaker_key: speakers.key(&q.doc_id, &q.speaker).to_string(),
+                record,
+            }
         })
         .collect()
 }
@@ -158,7 +172,11 @@ pub fn write_speakers(
                     r.doc_ids.join(LIST_SEPARATOR),
                     r.mentions.join(LIST_SEPARATOR),
                     r.quote_count.to_string(),
+                    r.speaker_type.clone(),
+                    r.gender.clone(),
+                    r.matched_aliases.join(LIST_SEPARATOR),
                 ];
+                debug_assert_eq!(cells.len(), SPEAKER_COLUMNS.len());
                 out.row(cells.iter().map(String::as_str))?;
             }
             out.finish()?.flush()

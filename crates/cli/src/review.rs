@@ -181,6 +181,10 @@ mod tests {
             chars: 0,
             quotes: 0,
             speakers: 0,
+            encoding: None,
+            language: None,
+            date: None,
+            url: None,
             error_kind: None,
             error: None,
         }

@@ -252,6 +252,9 @@ pub struct Analyzed {
     pub quotes: Vec<QuoteRecord>,
     /// The speakers of the document.
     pub speakers: Vec<SpeakerRecord>,
+    /// People the text names with a role (`Gov. Raymond Okafor`), quoted
+    /// or not, for linking a bare role (`the governor`) to them.
+    pub named_roles: Vec<crate::speakers::NamedRole>,
 }
 
 /// Analyse one document with the engine (through its [`view`]) and flatten
@@ -274,6 +277,7 @@ pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T
         line: d.line,
         quotes,
         speakers,
+        named_roles: crate::speakers::named_roles(&d.doc.text),
     };
     (analyzed, more)
 }

@@ -1,0 +1,578 @@
+//! The corpus speaker index: one key per person (or organisation) across
+//! the documents of a run, so an editor can filter all of a person's quotes.
+//!
+//! The engine resolves speakers within one document; here they are linked
+//! across documents (docs/reports.md, `speakers.csv`, states the rules):
+//!
+//! - **Persons** are read by [`name::parse_person`]: titles and roles are
+//!   split off (`Mayor de Blasio` → role `Mayor`, name `de Blasio`), as are
+//!   possessives and clause words the engine glued on. A name with a given
+//!   name is keyed by its first given name and surname (`Donald J. Trump`
+//!   and `Donald Trump` are `donald-trump`; `Bill Clinton` and `Hillary
+//!   Clinton` stay apart). A bare surname (`Clinton`, `Mrs. Clinton`) joins
+//!   the full name with that surname its document names, or else the one
+//!   the corpus names; a title's gender (`Mr.`/`Mrs.`) and a given name's
+//!   gender tell candidates apart; when several remain, the one in at least
+//!   [`DOMINANCE`] times as many documents as all the others together wins,
+//!   else the surname stays a key of its document (`<doc_id>/clinton`).
+//!   A surname no full name claims is its own key (`warren`).
+//! - **Roles** without a name (`the president`, `the Republican nominee`)
+//!   join the one person of their document given a role with that head noun.
+//! - **Organisations** with a capitalised name link by name; **groups**
+//!   and **unnamed sources** (`a senior official`) never leave their
+//!   document: `<doc_id>/<name>`.
+//! - Names that are no speaker (a number, a time word, a pronoun, a clause:
+//!   [`name::junk_reason`]) get no key; the quote row says why.
+//! - A user's alias file ([`aliases`], `--speakers`) overrides all of this.
+//!
+//! Keys are readable (`donald-trump`), and depend only on the names in the
+//! corpus, not on the order of the inputs.
+
+pub mod aliases;
+pub mod name;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use quotecheck_core::SpeakerRecord;
+use serde::Serialize;
+
+use aliases::Aliases;
+use name::{fold, parse_person, role_head, slug, speaker_type, Gender, PersonName, SpeakerType};
+
+pub use name::slug as key_slug;
+
+/// A bare surname shared by several full names joins the one named in at
+/// least this many times as many documents as all the others together.
+pub const DOMINANCE: usize = 3;
+
+/// One row of `speakers.csv`: a speaker key with everything linked to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerKeyRecord {
+    /// The key (see the module documentation).
+    pub speaker_key: String,
+    /// The display name: the fullest name used for the key.
+    pub speaker: String,
+    /// Distinct roles, in input order.
+    pub roles: Vec<String>,
+    /// Documents the speaker appears in, in input order.
+    pub doc_ids: Vec<String>,
+    /// Distinct mentions as written, in input order.
+    pub mentions: Vec<String>,
+    /// Number of quotes attributed to the speaker in the run.
+    pub quote_count: usize,
+    /// `person`, `organisation`, `group` or `unnamed source`.
+    pub speaker_type: String,
+    /// `female` or `male` when the text shows it (a title, a gendered role
+    /// noun, `he`/`she`); empty otherwise.
+    pub gender: String,
+    /// The aliases of the `--speakers` file that matched, in input order.
+    pub matched_aliases: Vec<String>,
+}
+
+/// The speaker keys of a run.
+#[derive(Debug, Default, Clone)]
+pub struct SpeakerIndex {
+    keys: HashMap<(String, String), String>,
+    dropped: HashMap<(String, String), &'static str>,
+    /// One record per key: most quoted first, then by key.
+    pub records: Vec<SpeakerKeyRecord>,
+}
+
+impl SpeakerIndex {
+    /// The key of speaker `name` (canonical, as in a quote record) in
+    /// document `doc_id`; empty when the speaker is unknown or no speaker.
+    pub fn key(&self, doc_id: &str, name: &str) -> &str {
+        self.keys
+            .get(&(doc_id.to_string(), name.to_string()))
+            .map_or("", String::as_str)
+    }
+
+    /// Why speaker `name` of `doc_id` is no speaker (`number`, `time word`,
+    /// `unresolved pronoun`, `clause`, `not a speaker`), when it is none.
+    pub fn dropped(&self, doc_id: &str, name: &str) -> Option<&'static str> {
+        self.dropped
+            .get(&(doc_id.to_string(), name.to_string()))
+            .copied()
+    }
+}
+
+/// One engine speaker, read.
+struct Entry<'a> {
+    rec: &'a SpeakerRecord,
+    stype: SpeakerType,
+    person: Option<PersonName>,
+    key: Option<String>,
+    alias: Option<String>,
+    display: String,
+    /// Linked by a role to a person named in the text (the display is then
+    /// that full name).
+    named: bool,
+}
+
+/// The key of a full person name: first given name, surname, suffix.
+///
+/// Middle names and initials are left out (`Donald J. Trump` is
+/// `donald-trump`), except when the first given name is an initial
+/// (`J. R. Whitcomb` is `j-r-whitcomb`) or the name has more than three
+/// words (likely no person's name: `Maple Street Community Garden`).
+fn person_key(p: &PersonName) -> String {
+    let given = if p.given[0].chars().count() == 1 || p.given.len() > 2 {
+        p.given.join(" ")
+    } else {
+        p.given[0].clone()
+    };
+    let mut s = format!("{given} {}", p.surname);
+    if let Some(x) = &p.suffix {
+        s.push(' ');
+        s.push_str(x);
+    }
+    slug(&s)
+}
+
+/// Link the speakers of a run (records in input order) into keys.
+pub fn link(speakers: &[SpeakerRecord]) -> SpeakerIndex {
+    link_with(speakers, &Aliases::default())
+}
+
+/// [`link`], with the user's aliases deciding first.
+pub fn link_with(speakers: &[SpeakerRecord], aliases: &Aliases) -> SpeakerIndex {
+    link_corpus(speakers, &[], aliases)
+}
+
+/// A person the text names with a role (`Gov. Raymond Okafor`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedRole {
+    /// The role noun, folded (`governor`).
+    pub head: String,
+    /// The name as written (`Raymond Okafor`).
+    pub name: String,
+}
+
+/// Role words that, written before a full name, name a person's office.
+const OFFICES: &[&str] = &[
+    "mayor",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "president",
+    "chief",
+    "superintendent",
+    "secretary",
+    "speaker",
+    "judge",
+    "commissioner",
+    "councilman",
+    "councilwoman",
+    "rep",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "director",
+    "minister",
+    "ambassador",
+    "sheriff",
+];
+
+/// The people `text` names right after an office word (`Mayor Elena
+/// Marsh`, `Gov. Raymond Okafor`): the office's noun and the full name.
+pub fn named_roles(text: &str) -> Vec<NamedRole> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<NamedRole> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let f = fold(w.trim_end_matches('.'));
+        if !OFFICES.contains(&f.as_str()) || !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut name = Vec::new();
+        for n in words.iter().skip(i + 1).take(4) {
+            let ends = n.ends_with([',', '.', ';', ':'])
+                && !n.trim_end_matches('.').ends_with(char::is_uppercase);
+            let bare = n.trim_end_matches([',', '.', ';', ':', '’', '\'', 's']);
+            if !n.starts_with(char::is_uppercase) {
+                break;
+            }
+            name.push(if ends {
+                n.trim_end_matches([',', '.', ';', ':'])
+            } else {
+                n
+            });
+            if ends || bare.is_empty() {
+                break;
+            }
+        }
+        if name.len() >= 2 {
+            let name = name.join(" ");
+            let head = role_head(w);
+            if !out.iter().any(|r| r.head == head && r.name == name) {
+                out.push(NamedRole { head, name });
+            }
+        }
+    }
+    out
+}
+
+/// [`link_with`], with the people each document names in a role
+/// (`(doc_id, role)`, from [`named_roles`]), for linking bare roles to
+/// people who are named but not quoted under that name.
+pub fn link_corpus(
+    speakers: &[SpeakerRecord],
+    roles: &[(&str, &NamedRole)],
+    aliases: &Aliases,
+) -> SpeakerIndex {
+    let mut index = SpeakerIndex::default();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for rec in speakers {
+        if slug(&rec.speaker).is_empty() {
+            continue;
+        }
+        let id = (rec.doc_id.clone(), rec.speaker.clone());
+        if let Some(why) = name::junk_reason(&rec.speaker) {
+            index.dropped.insert(id, why);
+            continue;
+        }
+        let stype = speaker_type(&rec.speaker, &rec.kind);
+        let person = if stype == SpeakerType::Person {
+            match parse_person(&rec.speaker, &rec.role) {
+                Some(p) => Some(p),
+                None => {
+                    index.dropped.insert(id, "not a name");
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        let display = person
+            .as_ref()
+            .map_or_else(|| rec.speaker.clone(), |p| p.display.clone());
+        let mut e = Entry {
+            rec,
+            stype,
+            person,
+            key: None,
+            alias: None,
+            display,
+            named: false,
+        };
+        if let Some((k, name, alias)) = aliases.lookup(rec, &e.display) {
+            e.key = Some(k.to_string());
+            e.display = name.to_string();
+            e.alias = Some(alias.to_string());
+        }
+        entries.push(e);
+    }
+
+    // Full names, by surname: key -> documents.
+    let mut full: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
+    // Role nouns of each full-name key (`mayor`, `governor`).
+    let mut full_roles: HashMap<String, BTreeSet<String>> = HashMap::new();
+    // Gender of each full-name key, when its names show one.
+    let mut full_gender: HashMap<String, Option<Gender>> = HashMap::new();
+    for e in entries.iter_mut().filter(|e| e.key.is_none()) {
+        let Some(p) = &e.person else { continue };
+        if p.is_full() {
+            let k = person_key(p);
+            full.entry(p.surname.clone())
+                .or_default()
+                .entry(k.clone())
+                .or_default()
+                .insert(&e.rec.doc_id);
+            let g = full_gender.entry(k.clone()).or_insert(p.gender);
+            if *g != p.gender {
+                *g = g.or(p.gender);
+            }
+            full_roles
+                .entry(k.clone())
+                .or_default()
+                .extend(role_heads(e));
+            e.key = Some(k);
+        }
+    }
+    // Bare surnames.
+    for e in entries.iter_mut().filter(|e| e.key.is_none()) {
+        let Some(p) = &e.person else { continue };
+        let doc = e.rec.doc_id.as_str();
+        let agrees = |k: &String| {
+            p.gender.is_none()
+                || full_gender.get(k).copied().flatten().is_none()
+                || full_gender.get(k).copied().flatten() == p.gender
+        };
+        let key = match full.get(&p.surname) {
+            None => slug(&p.surname),
+            Some(keys) => {
+                let cands: Vec<(&String, usize)> = keys
+                    .iter()
+                    .filter(|(k, _)| agrees(k))
+                    .map(|(k, docs)| (k, docs.len()))
+                    .collect();
+                let in_doc: Vec<(&String, usize)> = cands
+                    .iter()
+                    .copied()
+                    .filter(|(k, _)| keys[*k].contains(doc))
+                    .collect();
+                let mut pool = if in_doc.is_empty() { cands } else { in_doc };
+                // `Mayor Marsh`: the candidates that hold that role.
+                let heads = role_heads(e);
+                let holding: Vec<(&String, usize)> = pool
+                    .iter()
+                    .copied()
+                    .filter(|(k, _)| {
+                        full_roles
+                            .get(*k)
+                            .is_some_and(|r| r.iter().any(|h| heads.contains(h)))
+                    })
+                    .collect();
+                if !holding.is_empty() {
+                    pool = holding;
+                }
+                match dominant(&pool) {
+                    Some(k) => k.clone(),
+                    None if pool.is_empty() => slug(&p.surname),
+                    None => format!("{doc}/{}", slug(&p.surname)),
+                }
+            }
+        };
+        e.key = Some(key);
+    }
+    // Roles without a name: the person of the document with that role.
+    let mut by_role: HashMap<(&str, String), BTreeSet<String>> = HashMap::new();
+    for e in &entries {
+        if let (Some(p), Some(k)) = (&e.person, &e.key) {
+            let heads = std::iter::once(role_head(&e.rec.role))
+                .chain(p.titles.iter().map(|t| role_head(t)))
+                .chain(e.rec.mentions.iter().filter_map(|m| {
+                    // `The mayor` resolved to the person by the engine.
+                    let f = fold(m);
+                    f.strip_prefix("the ").map(role_head)
+                }));
+            for h in heads.filter(|h| !h.is_empty()) {
+                by_role
+                    .entry((e.rec.doc_id.as_str(), h))
+                    .or_default()
+                    .insert(k.clone());
+            }
+        }
+    }
+    for e in entries.iter_mut().filter(|e| e.key.is_none()) {
+        let doc = e.rec.doc_id.as_str();
+        let head = role_head(&e.rec.speaker);
+        // A definite role (`the mayor`), not an indefinite one (`a mayor`).
+        let definite = !name::is_indefinite(&e.rec.speaker);
+        if e.rec.kind == "unknown" && definite {
+            if let Some(keys) = by_role.get(&(doc, head.clone())) {
+                if keys.len() == 1 {
+                    e.key = keys.iter().next().cloned();
+                    e.stype = SpeakerType::Person;
+                    continue;
+                }
+            }
+            // A person the text names in that role, quoted or not.
+            let named: BTreeMap<String, String> = roles
+                .iter()
+                .filter(|(d, r)| *d == doc && r.head == head)
+                .filter_map(|(_, r)| parse_person(&r.name, ""))
+                .filter(PersonName::is_full)
+                .map(|p| (person_key(&p), p.display))
+                .collect();
+            if named.len() == 1 {
+                if let Some((k, display)) = named.into_iter().next() {
+                    e.key = Some(k);
+                    e.display = display;
+                    e.stype = SpeakerType::Person;
+                    e.named = true;
+                    continue;
+                }
+            }
+        }
+        let per_doc = format!("{doc}/{}", slug(&e.rec.speaker));
+        e.key = Some(match e.stype {
+            SpeakerType::Organisation if has_proper_noun(&e.rec.speaker) => {
+                slug(strip_article(&e.rec.speaker))
+            }
+            _ => per_doc,
+        });
+    }
+    // A key names one type: an organisation or person-less key that a
+    // person also uses gets its type appended.
+    let mut type_of: HashMap<String, SpeakerType> = HashMap::new();
+    for e in &entries {
+        if e.stype == SpeakerType::Person {
+            if let Some(k) = &e.key {
+                type_of.insert(k.clone(), SpeakerType::Person);
+            }
+        }
+    }
+    for e in entries.iter_mut() {
+        let Some(k) = &e.key else { continue };
+        let t = *type_of.entry(k.clone()).or_insert(e.stype);
+        if t != e.stype && e.alias.is_none() {
+            e.key = Some(format!("{k}-{}", slug(e.stype.as_str())));
+        }
+    }
+    index.records = rows(&entries, &mut index.keys);
+    index
+}
+
+/// The role nouns of a person's entry (`Mayor`, `Gov.` → `governor`), but
+/// not courtesy titles (`Mr.`, `Dr.`), which say nothing of a role.
+fn role_heads(e: &Entry<'_>) -> BTreeSet<String> {
+    let titles = e.person.iter().flat_map(|p| p.titles.iter());
+    std::iter::once(&e.rec.role)
+        .chain(titles)
+        .map(|t| role_head(t))
+        .filter(|h| {
+            !h.is_empty()
+                && !matches!(
+                    h.as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "former"
+                )
+        })
+        .collect()
+}
+
+/// The key of `pool` (key, documents) that wins: the only one, or the one
+/// in at least [`DOMINANCE`] times as many documents as all others.
+fn dominant<'k>(pool: &[(&'k String, usize)]) -> Option<&'k String> {
+    let total: usize = pool.iter().map(|(_, n)| n).sum();
+    match pool {
+        [(k, _)] => Some(*k),
+        _ => pool
+            .iter()
+            .find(|(_, n)| *n >= DOMINANCE * (total - n))
+            .map(|(k, _)| *k),
+    }
+}
+
+/// The rows of `speakers.csv`, filling `keys` ((doc, name) -> key).
+fn rows(
+    entries: &[Entry<'_>],
+    keys: &mut HashMap<(String, String), String>,
+) -> Vec<SpeakerKeyRecord> {
+    let mut rows: Vec<SpeakerKeyRecord> = Vec::new();
+    let mut row_of: HashMap<String, usize> = HashMap::new();
+    // Per row: display name -> (full name, uses).
+    let mut names: Vec<BTreeMap<String, (bool, usize)>> = Vec::new();
+    let mut genders: Vec<Vec<Gender>> = Vec::new();
+    let mut listed: Vec<std::collections::HashSet<(u8, String)>> = Vec::new();
+    for e in entries {
+        let Some(key) = &e.key else { continue };
+        keys.insert((e.rec.doc_id.clone(), e.rec.speaker.clone()), key.clone());
+        let i = *row_of.entry(key.clone()).or_insert_with(|| {
+            rows.push(SpeakerKeyRecord {
+                speaker_key: key.clone(),
+                speaker: String::new(),
+                roles: Vec::new(),
+                doc_ids: Vec::new(),
+                mentions: Vec::new(),
+                quote_count: 0,
+                speaker_type: e.stype.as_str().to_string(),
+                gender: String::new(),
+                matched_aliases: Vec::new(),
+            });
+            names.push(BTreeMap::new());
+            genders.push(Vec::new());
+            listed.push(Default::default());
+            rows.len() - 1
+        });
+        let row = &mut rows[i];
+        let seen = &mut listed[i];
+        push_unique(&mut row.roles, seen, 0, &e.rec.role);
+        push_unique(&mut row.doc_ids, seen, 1, &e.rec.doc_id);
+        for m in &e.rec.mentions {
+            push_unique(&mut row.mentions, seen, 2, m);
+        }
+        if let Some(a) = &e.alias {
+            push_unique(&mut row.matched_aliases, seen, 3, a);
+        }
+        row.quote_count += e.rec.quote_count;
+        let full =
+            e.alias.is_some() || e.named || e.person.as_ref().is_some_and(PersonName::is_full);
+        let n = names[i].entry(e.display.clone()).or_insert((full, 0));
+        n.1 += 1;
+        if e.stype == SpeakerType::Person {
+            genders[i].extend(shown_gender(e));
+        }
+    }
+    for ((row, names), genders) in rows.iter_mut().zip(&names).zip(&genders) {
+        // Full names first, then the most used, then the first in
+        // alphabetical order (so that input order does not matter).
+        row.speaker = names
+            .iter()
+            .max_by(|a, b| {
+                (a.1 .0, a.1 .1)
+                    .cmp(&(b.1 .0, b.1 .1))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        // The text's evidence, when at least four in five agree (a
+        // pronoun resolved to the wrong person must not hide it).
+        let female = genders.iter().filter(|g| **g == Gender::Female).count();
+        let male = genders.len() - female;
+        row.gender = if female > 0 && female >= 4 * male {
+            "female".into()
+        } else if male > 0 && male >= 4 * female {
+            "male".into()
+        } else {
+            String::new()
+        };
+    }
+    rows.sort_by(|a, b| {
+        b.quote_count
+            .cmp(&a.quote_count)
+            .then_with(|| a.speaker_key.cmp(&b.speaker_key))
+    });
+    rows
+}
+
+/// The genders the text shows for one engine speaker: its title or role
+/// noun, and the `he`/`she` resolved to it.
+fn shown_gender(e: &Entry<'_>) -> Vec<Gender> {
+    let mut out = Vec::new();
+    out.extend(e.person.as_ref().and_then(|p| p.title_gender));
+    for m in &e.rec.mentions {
+        match fold(m).as_str() {
+            "he" | "him" | "his" => out.push(Gender::Male),
+            "she" | "her" | "hers" => out.push(Gender::Female),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `name` without a leading `the`/`The`.
+fn strip_article(name: &str) -> &str {
+    let t = name.trim();
+    for a in ["the ", "The ", "THE "] {
+        if let Some(rest) = t.strip_prefix(a) {
+            return rest;
+        }
+    }
+    t
+}
+
+/// True when a name has a capital letter (`Moscow`, `the Treasury`), unlike
+/// a common noun (`the authority`, `the ministry`), which is not linked
+/// across documents.
+fn has_proper_noun(name: &str) -> bool {
+    name.split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Append `s` to `v` unless it is empty or already listed (`field` tells
+/// the lists of one row apart in `listed`).
+fn push_unique(
+    v: &mut Vec<String>,
+    listed: &mut std::collections::HashSet<(u8, String)>,
+    field: u8,
+    s: &str,
+) {
+    if !s.is_empty() && listed.insert((field, s.to_string())) {
+        v.push(s.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests;

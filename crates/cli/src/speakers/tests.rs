@@ -1,0 +1,219 @@
+//! Unit tests of the corpus speaker index.
+
+use super::*;
+
+fn sp(doc: &str, name: &str, kind: &str, role: &str, quotes: usize) -> SpeakerRecord {
+    SpeakerRecord {
+        doc_id: doc.into(),
+        speaker: name.into(),
+        role: role.into(),
+        kind: kind.into(),
+        mentions: vec![name.into()],
+        quote_count: quotes,
+    }
+}
+
+#[test]
+fn full_names_and_titled_surnames_link() {
+    let idx = link(&[
+        sp("a", "Ana Ruiz", "person", "Mayor", 2),
+        sp("b", "Dr. Ana Ruiz", "person", "", 1),
+        sp("c", "Ms. Ruiz", "person", "", 1),
+        sp("c", "ANA  RUIZ", "person", "mayor of Springfield", 0),
+    ]);
+    assert_eq!(idx.key("a", "Ana Ruiz"), "ana-ruiz");
+    assert_eq!(idx.key("b", "Dr. Ana Ruiz"), "ana-ruiz");
+    assert_eq!(idx.key("c", "Ms. Ruiz"), "ana-ruiz");
+    assert_eq!(idx.records.len(), 1);
+    let r = &idx.records[0];
+    assert_eq!(r.speaker, "Ana Ruiz");
+    assert_eq!(r.doc_ids, vec!["a", "b", "c"]);
+    assert_eq!(r.roles, vec!["Mayor", "mayor of Springfield"]);
+    assert_eq!(r.quote_count, 4);
+    assert_eq!(
+        (r.speaker_type.as_str(), r.gender.as_str()),
+        ("person", "female")
+    );
+}
+
+#[test]
+fn same_surname_people_stay_apart() {
+    let idx = link(&[
+        sp("a", "Clinton", "person", "Former President Bill", 2),
+        sp("a", "Hillary Clinton", "person", "", 3),
+        sp("b", "Mrs. Clinton", "person", "", 1),
+        sp("c", "Bill Clinton", "person", "", 1),
+        sp("c", "Hillary Rodham Clinton", "person", "", 1),
+        sp("c", "Mr. Clinton", "person", "", 1),
+        sp("d", "Clinton", "person", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "Clinton"), "bill-clinton");
+    assert_eq!(idx.key("a", "Hillary Clinton"), "hillary-clinton");
+    assert_eq!(idx.key("b", "Mrs. Clinton"), "hillary-clinton");
+    assert_eq!(idx.key("c", "Hillary Rodham Clinton"), "hillary-clinton");
+    assert_eq!(idx.key("c", "Mr. Clinton"), "bill-clinton");
+    // Both named in two documents: a bare surname elsewhere is ambiguous.
+    assert_eq!(idx.key("d", "Clinton"), "d/clinton");
+}
+
+#[test]
+fn dominant_full_name_takes_a_bare_surname() {
+    let mut recs = vec![sp("e1", "Ivanka Trump", "person", "", 1)];
+    for d in ["d1", "d2", "d3"] {
+        recs.push(sp(d, "Donald J. Trump", "person", "", 1));
+    }
+    recs.push(sp("x", "Trump", "person", "", 1));
+    recs.push(sp("e1", "Mr. Trump", "person", "", 1));
+    let idx = link(&recs);
+    assert_eq!(idx.key("x", "Trump"), "donald-trump");
+    // In its document the title's gender picks Donald over Ivanka.
+    assert_eq!(idx.key("e1", "Mr. Trump"), "donald-trump");
+    assert_eq!(idx.key("d1", "Donald J. Trump"), "donald-trump");
+}
+
+#[test]
+fn particles_and_roles() {
+    let idx = link(&[
+        sp("a", "Blasio", "person", "Mayor de", 1),
+        sp("b", "Bill de Blasio", "person", "", 1),
+        sp("b", "the mayor", "unknown", "", 2),
+        sp("c", "the mayor", "unknown", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "Blasio"), "bill-de-blasio");
+    assert_eq!(idx.key("b", "the mayor"), "c/the-mayor".replace('c', "b"));
+    let idx = link(&[
+        sp("a", "Blasio", "person", "Mayor de", 1),
+        sp("a", "the mayor", "unknown", "", 2),
+    ]);
+    assert_eq!(idx.key("a", "the mayor"), "de-blasio");
+}
+
+#[test]
+fn roles_join_the_person_named_in_that_role() {
+    let idx = link(&[
+        sp("a", "Barack Obama", "person", "President", 1),
+        sp("a", "the president", "unknown", "", 2),
+        sp(
+            "a",
+            "Donald Trump",
+            "person",
+            "the Republican presidential nominee",
+            1,
+        ),
+        sp("a", "the Republican nominee", "unknown", "", 1),
+        sp("b", "the president", "unknown", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "the president"), "barack-obama");
+    assert_eq!(idx.key("a", "the Republican nominee"), "donald-trump");
+    assert_eq!(idx.key("b", "the president"), "b/the-president");
+}
+
+#[test]
+fn junk_speakers_get_no_key() {
+    let idx = link(&[
+        sp("a", "63 percent", "group", "", 1),
+        sp("a", "when", "unknown", "", 1),
+        sp("a", "him", "unknown", "", 1),
+        sp("a", "accused Trump", "person", "", 1),
+        sp("a", "warns Clinton", "person", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "63 percent"), "");
+    assert_eq!(idx.dropped("a", "63 percent"), Some("number"));
+    assert_eq!(idx.dropped("a", "when"), Some("time word"));
+    assert_eq!(idx.dropped("a", "him"), Some("unresolved pronoun"));
+    assert_eq!(idx.key("a", "accused Trump"), "trump");
+    assert_eq!(idx.key("a", "warns Clinton"), "clinton");
+}
+
+#[test]
+fn groups_sources_and_organisations() {
+    let idx = link(&[
+        sp("a", "officials", "group", "", 1),
+        sp("b", "officials", "group", "", 1),
+        sp("a", "the Treasury", "organization", "", 1),
+        sp("b", "the Treasury", "organization", "", 2),
+        sp("a", "authority", "organization", "", 1),
+        sp("a", "a State Department official", "organization", "", 1),
+        sp("b", "a State Department official", "organization", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "authority"), "a/authority");
+    assert_eq!(idx.key("a", "officials"), "a/officials");
+    assert_eq!(idx.key("b", "officials"), "b/officials");
+    assert_eq!(idx.key("b", "the Treasury"), "treasury");
+    assert_eq!(
+        idx.key("b", "a State Department official"),
+        "b/a-state-department-official"
+    );
+    let types: BTreeMap<_, _> = idx
+        .records
+        .iter()
+        .map(|r| (r.speaker_key.as_str(), r.speaker_type.as_str()))
+        .collect();
+    assert_eq!(types["treasury"], "organisation");
+    assert_eq!(types["a/officials"], "group");
+    assert_eq!(types["a/a-state-department-official"], "unnamed source");
+}
+
+#[test]
+fn keys_do_not_depend_on_input_order() {
+    let recs = vec![
+        sp("a", "Ana Ruiz", "person", "Mayor", 2),
+        sp("b", "Ruiz", "person", "", 1),
+        sp("c", "Tom Ruiz", "person", "", 1),
+        sp("c", "Ruiz", "person", "", 1),
+        sp("d", "Berg", "person", "", 1),
+    ];
+    let a = link(&recs);
+    let mut rev = recs.clone();
+    rev.reverse();
+    let b = link(&rev);
+    for r in &recs {
+        assert_eq!(a.key(&r.doc_id, &r.speaker), b.key(&r.doc_id, &r.speaker));
+    }
+    let names = |i: &SpeakerIndex| {
+        let mut v: Vec<_> = i
+            .records
+            .iter()
+            .map(|r| (r.speaker_key.clone(), r.speaker.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&a), names(&b));
+}
+
+#[test]
+fn user_aliases_merge_and_split() {
+    let aliases = Aliases::parse(
+        b"key,name,aliases\nbill-clinton,Bill Clinton,Mr. Clinton;Clinton\n",
+        "s.csv",
+    )
+    .unwrap_or_default();
+    let idx = link_with(
+        &[
+            sp("a", "Clinton", "person", "", 1),
+            sp("b", "Hillary Clinton", "person", "", 1),
+        ],
+        &aliases,
+    );
+    assert_eq!(idx.key("a", "Clinton"), "bill-clinton");
+    assert_eq!(idx.key("b", "Hillary Clinton"), "hillary-clinton");
+    let bill = idx.records.iter().find(|r| r.speaker_key == "bill-clinton");
+    assert_eq!(
+        bill.map(|r| (r.speaker.as_str(), r.matched_aliases.join(";"))),
+        Some(("Bill Clinton", "Clinton".to_string()))
+    );
+}
+
+#[test]
+fn initials_and_indefinite_roles() {
+    let idx = link(&[
+        sp("a", "J. R. Whitcomb", "person", "", 1),
+        sp("a", "Gary L. Pruett", "person", "", 1),
+        sp("b", "Daniel Prescott", "person", "Mayor", 1),
+        sp("b", "A mayor", "unknown", "", 1),
+    ]);
+    assert_eq!(idx.key("a", "J. R. Whitcomb"), "j-r-whitcomb");
+    assert_eq!(idx.key("a", "Gary L. Pruett"), "gary-pruett");
+    assert_eq!(idx.key("b", "A mayor"), "b/a-mayor");
+}
