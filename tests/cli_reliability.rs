@@ -86,7 +86,18 @@ fn assert_complete_files(dir: &Path) {
             continue;
         }
         assert!(REPORT_FILES.contains(&f.as_str()), "unexpected file {f}");
+        if f.ends_with(".xlsx") {
+            // A zip file is read from its central directory, at its end.
+            let bytes = std::fs::read(&path).expect("read xlsx");
+            zip::ZipArchive::new(std::io::Cursor::new(bytes))
+                .unwrap_or_else(|e| panic!("{f} is not a complete xlsx file: {e}"));
+            continue;
+        }
         let text = read(&path);
+        if f.ends_with(".html") {
+            assert!(text.ends_with("</html>\n"), "{f} is not complete");
+            continue;
+        }
         if f.ends_with(".json") {
             serde_json::from_str::<serde_json::Value>(&text)
                 .unwrap_or_else(|e| panic!("{f} is not complete JSON: {e}"));

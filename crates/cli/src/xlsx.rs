@@ -104,25 +104,29 @@ impl Sheet {
     /// The rows of a sheet, laid out by `spec`.
     pub fn new<T: Serialize>(spec: &'static SheetSpec, rows: &[T]) -> Result<Sheet, RowError> {
         let rows: Vec<Vec<(String, Cell)>> = rows.iter().map(fields).collect::<Result<_, _>>()?;
-        let names: Vec<&str> = match rows.first() {
-            Some(r) => r.iter().map(|(n, _)| n.as_str()).collect(),
-            None => spec.empty_header.to_vec(),
+        let names: Vec<String> = match rows.first() {
+            Some(r) => r.iter().map(|(n, _)| n.clone()).collect(),
+            None => spec.empty_header.iter().map(|n| n.to_string()).collect(),
         };
         let order = column_order(spec, &names);
-        let header = order.iter().map(|&i| names[i].to_string()).collect();
+        let header: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
         let rows = rows
             .into_iter()
             .map(|r| {
-                let mut cells: Vec<Option<Cell>> = r.into_iter().map(|(_, c)| Some(c)).collect();
-                order
-                    .iter()
-                    .map(|&i| {
-                        cells
-                            .get_mut(i)
-                            .and_then(Option::take)
-                            .unwrap_or(Cell::Empty)
-                    })
-                    .collect()
+                // Rows of one type have the same fields in the same order,
+                // unless some are skipped when empty: then match by name.
+                let same = r.len() == names.len() && r.iter().zip(&names).all(|(c, n)| c.0 == *n);
+                let mut cells: Vec<(String, Option<Cell>)> =
+                    r.into_iter().map(|(n, c)| (n, Some(c))).collect();
+                let mut take = |i: usize, name: &str| {
+                    let at = if same {
+                        Some(i)
+                    } else {
+                        cells.iter().position(|(n, _)| n == name)
+                    };
+                    at.and_then(|i| cells[i].1.take()).unwrap_or(Cell::Empty)
+                };
+                order.iter().map(|&i| take(i, &names[i])).collect()
             })
             .collect();
         Ok(Sheet { spec, header, rows })
@@ -145,12 +149,12 @@ impl Sheet {
 
 /// Sheet order of the fields `names`: the spec's first columns, the rest in
 /// declared order, then the offsets and the spec's last columns.
-fn column_order(spec: &SheetSpec, names: &[&str]) -> Vec<usize> {
-    let pos = |n: &str| names.iter().position(|m| *m == n);
+fn column_order(spec: &SheetSpec, names: &[String]) -> Vec<usize> {
+    let pos = |n: &str| names.iter().position(|m| m == n);
     let mut order: Vec<usize> = spec.first.iter().filter_map(|c| pos(c.name)).collect();
     let at_end = |n: &str| is_offset(n) || spec.last.contains(&n);
     for (i, n) in names.iter().enumerate() {
-        if !order.contains(&i) && !at_end(n) {
+        if !order.contains(&i) && !at_end(n.as_str()) {
             order.push(i);
         }
     }
@@ -648,6 +652,42 @@ mod tests {
         assert_eq!(sheet.rows()[0][0], Cell::Text("=1+1".into()));
         let empty = Sheet::new::<Row>(&SPEC, &[])?;
         assert_eq!(empty.header(), ["text", "id"]);
+        Ok(())
+    }
+
+    #[derive(Serialize)]
+    struct Sparse {
+        a: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        b: Option<u32>,
+        c: u32,
+    }
+
+    #[test]
+    fn rows_with_skipped_fields_stay_aligned() -> Result<(), RowError> {
+        const PLAIN: SheetSpec = SheetSpec {
+            name: "Plain",
+            first: &[],
+            last: &[],
+            links: &[],
+            empty_header: &[],
+        };
+        let rows = [
+            Sparse {
+                a: 1,
+                b: Some(2),
+                c: 3,
+            },
+            Sparse {
+                a: 4,
+                b: None,
+                c: 6,
+            },
+        ];
+        let sheet = Sheet::new(&PLAIN, &rows)?;
+        assert_eq!(sheet.header(), ["a", "b", "c"]);
+        let n = |x: f64| Cell::Number(x);
+        assert_eq!(sheet.rows()[1], [n(4.0), Cell::Empty, n(6.0)]);
         Ok(())
     }
 

@@ -212,7 +212,7 @@
       const span = el('span', { class: 'q' + (inFocus ? ' focus' : ''), 'data-quote': q ? q.quote_id : null }, s);
       if (q) {
         paint(span, q.speaker_key);
-        span.title = `${q.speaker || 'unknown speaker'} · ${q.kind} · ${q.cue || 'no cue'} · confidence ${q.confidence}`;
+        span.title = `${q.speaker || 'unknown speaker'} · ${q.kind} · cue: ${q.cue || 'none'} · confidence ${q.confidence} · ${q.reason}`;
         span.addEventListener('click', () => (pick ? pick(q) : (location.hash = route({ doc: doc.doc_id, q: q.quote_id }))));
       }
       pane.append(span);
