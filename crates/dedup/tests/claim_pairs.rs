@@ -4,7 +4,7 @@
 //! pair is run end to end (two one-claim documents through LSH, verification
 //! and clustering); a pair is predicted duplicate when it forms a cluster.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

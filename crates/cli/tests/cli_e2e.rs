@@ -6,7 +6,7 @@
 //! changes. What these tests pin for the CLI: column order, ids, ordering,
 //! neutralisation, speaker keys, summary schema and exit codes.
 
-mod common;
+use crate::common;
 
 use common::{files_in, read, redact_version, root, run, run_in};
 

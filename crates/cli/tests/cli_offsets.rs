@@ -5,7 +5,7 @@
 //! as CSV, read with the `csv` crate. Cells may carry the formula-injection
 //! apostrophe; offsets always refer to the document, never to the cell.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -11,8 +11,7 @@
 
 use quotecheck_core::{analyze, Analysis, Document, QuoteKind};
 
-#[path = "support/engine_invariants.rs"]
-mod engine_invariants;
+use crate::support::engine_invariants;
 
 fn check(text: &str) -> Analysis {
     engine_invariants::check_text(text).unwrap_or_else(|e| {
