@@ -10,8 +10,8 @@
 #
 # Seeds come from fixtures/ and tests/data/; the corpus grows in
 # fuzz/corpus/<target>, crashes land in fuzz/artifacts/<target>. A crash
-# must become a regression test (tests/fuzz_regressions.rs or
-# tests/cli_reliability.rs) before it is fixed.
+# must become a regression test (crates/core/tests/fuzz_regressions.rs or
+# crates/cli/tests/cli_reliability.rs) before it is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 runs="${1:-1000000}"

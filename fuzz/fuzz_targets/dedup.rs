@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 use quotecheck_core::{CharIndex, QuoteKind, Span};
 use quotecheck_dedup::{Claim, ClaimKind, DedupConfig, DedupReport, Deduper};
 
-#[path = "../../tests/support/dedup_invariants.rs"]
+#[path = "../../crates/dedup/tests/support/dedup_invariants.rs"]
 mod dedup_invariants;
 
 const SPEAKERS: [&str; 4] = ["Ana Ruiz", "John Kerry", "the ministry", "Ruiz"];

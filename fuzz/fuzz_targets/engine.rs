@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/engine_invariants.rs"]
+#[path = "../../crates/core/tests/support/engine_invariants.rs"]
 mod engine_invariants;
 
 fuzz_target!(|data: &[u8]| {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use quotecheck::input::{read_source, InputKind, InputOptions, Source};
 
-#[path = "../../tests/support/engine_invariants.rs"]
+#[path = "../../crates/core/tests/support/engine_invariants.rs"]
 mod engine_invariants;
 
 fn scratch(ext: &str) -> PathBuf {

@@ -8,8 +8,7 @@ use proptest::prelude::*;
 use quotecheck_core::{CharIndex, QuoteKind, Span};
 use quotecheck_dedup::{Claim, ClaimKind, DedupConfig, DedupReport, Deduper};
 
-#[path = "../../../tests/support/dedup_invariants.rs"]
-mod dedup_invariants;
+use crate::support::dedup_invariants;
 
 const PIECES: &[&str] = &[
     "Police arrested two men in Leeds on Friday",

@@ -2,7 +2,7 @@
 //! `claims.duplicate` pair is clustered, the `claims.not_duplicate` pair
 //! (which shares its first 13 words) is not.
 
-mod common;
+use crate::common;
 
 use quotecheck_core::Document;
 use quotecheck_dedup::{dedup, ClaimKind, DedupConfig, DedupReport};

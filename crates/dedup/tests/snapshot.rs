@@ -4,7 +4,7 @@
 //! the core engine's sentences and quotes: review it after core changes
 //! (`cargo insta review`).
 
-mod common;
+use crate::common;
 
 use quotecheck_core::Document;
 use quotecheck_dedup::{dedup, DedupConfig};

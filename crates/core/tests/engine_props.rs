@@ -15,8 +15,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use quotecheck_core::{Analysis, QuoteKind};
 
-#[path = "support/engine_invariants.rs"]
-mod engine_invariants;
+use crate::support::engine_invariants;
 
 /// `n` cases, or `PROPTEST_CASES` when set (explicit `cases` in a config
 /// would otherwise ignore the variable).

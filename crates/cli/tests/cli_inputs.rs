@@ -3,11 +3,11 @@
 //! line endings, NUL separators, decomposed Unicode) and compares what
 //! quotecheck finds with what it finds in the clean text.
 
-mod common;
+
 
 use std::path::Path;
 
-use common::{read, root, run_in};
+use crate::common::{read, root, run_in};
 use unicode_normalization::UnicodeNormalization;
 
 /// The fixture articles: (file stem, text).

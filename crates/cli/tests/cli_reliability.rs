@@ -6,7 +6,7 @@
 //! cannot write a report before standard input is closed, so the tests
 //! decide exactly when the write phase starts.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

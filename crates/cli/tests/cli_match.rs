@@ -3,12 +3,12 @@
 //! fact-check formats, errors) and `quotecheck report --factchecks`.
 //! What BM25 and the same-claim rule decide is tested in `crates/claims`.
 
-mod common;
+
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use common::{files_in, read, run_in};
+use crate::common::{files_in, read, run_in};
 use quotecheck::output::unneutralise;
 
 fn write(dir: &Path, name: &str, text: &str) {

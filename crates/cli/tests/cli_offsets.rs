@@ -5,11 +5,11 @@
 //! as CSV, read with the `csv` crate. Cells may carry the formula-injection
 //! apostrophe; offsets always refer to the document, never to the cell.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 
-use common::{root, run};
+use common::{column, root, run, skip_missing};
 use quotecheck::output::unneutralise;
 
 fn slice(text: &str, start: &str, end: &str) -> Option<String> {
@@ -46,12 +46,7 @@ fn check(inputs: &[&str]) -> usize {
     assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
     let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
     let headers = reader.headers().expect("header").clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}"))
-    };
+    let col = |name: &str| column(&headers, name);
     let (doc_id, quote, start, end) = (
         col("doc_id"),
         col("quote"),
@@ -116,8 +111,7 @@ fn offsets_slice_back_on_cli_test_inputs() {
 
 #[test]
 fn offsets_slice_back_on_fixtures() {
-    if !root().join("fixtures/articles").is_dir() {
-        eprintln!("no fixtures/articles yet: skipping");
+    if !root().join("fixtures/articles").is_dir() && skip_missing("fixtures/articles") {
         return;
     }
     let n = check(&["fixtures"]);

@@ -2,8 +2,7 @@
 //! `docs/reliability.md`), kept as regression tests of the engine. Each is
 //! checked against every invariant of `support/engine_invariants.rs`.
 
-#[path = "support/engine_invariants.rs"]
-mod engine_invariants;
+use crate::support::engine_invariants;
 
 /// Run the engine on `bytes` decoded as the fuzz target does (lossy UTF-8).
 fn check(bytes: &[u8]) {

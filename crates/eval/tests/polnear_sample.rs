@@ -114,7 +114,10 @@ fn polnear_sample() {
 
 /// The targets of the accuracy issue on the whole train split (figures in
 /// docs/accuracy.md): unlike the sample's floors these are the targets
-/// themselves, so that no change can land that misses one.
+/// themselves, so that no change can land that misses one. They are not
+/// floors with a margin: two are met with almost none (indirect F1 0.6001
+/// against 0.60, direct speaker-mention accuracy 0.902 against 0.90), so a
+/// change that costs either a few hundredths fails here by design.
 #[test]
 fn polnear_full_split_meets_targets() {
     let Some(path) = bench_or_skip() else { return };

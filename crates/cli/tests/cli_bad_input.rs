@@ -3,7 +3,7 @@
 //! time in a temporary directory (the binary runs there, so messages name
 //! short relative paths).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

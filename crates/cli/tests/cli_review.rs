@@ -6,7 +6,7 @@
 //! `QUOTECHECK_CHROMIUM`); `.ci/run` installs it. Without it the browser
 //! tests fail when `CI=true` and are skipped with a message otherwise.
 
-mod common;
+
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use common::{read, run_in};
+use crate::common::{read, run_in};
 use sha2::{Digest, Sha256};
 
 const MISQUOTE_A: &str =

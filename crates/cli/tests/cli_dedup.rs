@@ -5,7 +5,7 @@
 //! tests pin what the CLI makes of it: files, columns, formats, offsets,
 //! determinism and exit codes.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

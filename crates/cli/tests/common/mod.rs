@@ -89,3 +89,24 @@ pub fn redact_version(s: &str) -> String {
         "\"quotecheck_version\": \"[version]\"",
     )
 }
+
+/// Whether a test whose input `what` is missing may skip: only when
+/// `QUOTECHECK_SKIP_MISSING_FIXTURES=1` (documented in docs/reliability.md);
+/// otherwise the test fails, so that a lost fixture cannot pass unnoticed.
+pub fn skip_missing(what: &str) -> bool {
+    assert_eq!(
+        std::env::var("QUOTECHECK_SKIP_MISSING_FIXTURES").as_deref(),
+        Ok("1"),
+        "{what} is missing (set QUOTECHECK_SKIP_MISSING_FIXTURES=1 to skip)"
+    );
+    eprintln!("QUOTECHECK_SKIP_MISSING_FIXTURES=1: {what} missing, skipped");
+    true
+}
+
+/// The index of column `name` in a CSV header (panics when it is missing).
+pub fn column(headers: &csv::StringRecord, name: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
