@@ -106,9 +106,18 @@ fn measure(case: &str, scale: usize) -> (usize, f64, usize) {
             }
             s
         }
-        // Short paragraphs with a closed quote each (the marks' skip list
-        // was searched from its start for every paragraph).
-        "many_paragraphs" => repeat_to("“It is safe,” Ruiz said.\n\n", scale * MB),
+        // Short distinct paragraphs with a closed quote each (the marks'
+        // skip list was searched from its start for every paragraph;
+        // repeated paragraphs would be dropped as boilerplate).
+        "many_paragraphs" => {
+            let mut s = String::new();
+            let mut i = 0usize;
+            while s.len() < scale * MB {
+                let _ = write!(s, "“It is safe {i},” Ruiz said.\n\n");
+                i += 1;
+            }
+            s
+        }
         "report_many_quotes" => return report_text(&repeat_to(SENTENCE, scale * MB)),
         "tiny_docs" => return tiny_docs(scale),
         other => panic!("unknown case {other}"),
