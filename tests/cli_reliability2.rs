@@ -414,3 +414,46 @@ fn file_names_with_bidi_overrides_are_escaped_on_stderr() {
     assert!(out.stderr.contains("x\\u{202e}txt.exe"), "{}", out.stderr);
     assert!(!out.stderr.contains('\u{202e}'), "{}", out.stderr);
 }
+
+#[test]
+#[cfg(unix)]
+fn sigint_exits_130_and_leaves_no_temporary_file() {
+    use std::io::Write;
+    let dir = tmp();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args([
+            "report",
+            "-",
+            "--stdin-format",
+            "jsonl",
+            "--out",
+            "out",
+            "--quiet",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let t = serde_json::to_string(ARTICLE).expect("json");
+    stdin
+        .write_all(format!("{{\"id\":\"a\",\"text\":{t}}}\n").as_bytes())
+        .expect("write");
+    // The handler is installed before reading starts; give it a moment.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait");
+    drop(stdin);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(common::files_in(&out_dir), Vec::<String>::new());
+}

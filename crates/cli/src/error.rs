@@ -277,3 +277,19 @@ pub fn escape_for_terminal(s: &str, keep_newlines: bool) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_output_keeps_lines_and_escapes_controls_and_bidi() {
+        let csv = "id,quote\nd1,\"\u{1b}]0;pwned\u{7}x\u{202e}gnp.exe\r\"\n";
+        assert_eq!(
+            escape_for_terminal(csv, true),
+            "id,quote\nd1,\"\\u{1b}]0;pwned\\u{7}x\\u{202e}gnp.exe\\u{d}\"\n"
+        );
+        assert_eq!(printable("a\nb\u{2066}"), "a\\u{a}b\\u{2066}");
+        assert_eq!(printable("tab\tand “quotes”"), "tab\tand “quotes”");
+    }
+}
