@@ -18,7 +18,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use quotecheck::run::RunOptions;
-use quotecheck_core::{analyze, Document};
+use quotecheck_core::{analyze, quote_records, speaker_records, Document};
 
 /// Name, sizes (small, large) in the case's unit, unit.
 const CASES: &[(&str, [usize; 2], &str)] = &[
@@ -31,6 +31,14 @@ const CASES: &[(&str, [usize; 2], &str)] = &[
     ("rtl_combining", [5, 50], "MB"),
     ("nul_bytes", [5, 50], "MB"),
     ("cr_line_endings", [5, 50], "MB"),
+    // Shapes of the second hostile-input campaign, at 1x and 8x.
+    ("many_cues", [1, 8], "MB"),
+    ("glued_sentences", [1, 8], "MB"),
+    ("no_punctuation", [1, 8], "MB"),
+    ("nul_glued", [1, 8], "MB"),
+    ("many_speakers", [1, 8], "MB"),
+    ("many_paragraphs", [4, 32], "MB"),
+    ("report_many_quotes", [1, 8], "MB"),
 ];
 
 const SENTENCE: &str = "“The bridge is safe,” Mayor Ana Ruiz said. ";
@@ -69,6 +77,48 @@ fn measure(case: &str, scale: usize) -> (usize, f64, usize) {
         ),
         "nul_bytes" => repeat_to("“It is\0safe,” Ana\0Ruiz said.\0\0 ", scale * MB),
         "cr_line_endings" => repeat_to(&ARTICLE.replace('\n', "\r"), scale * MB),
+        // One sentence with a reporting verb every few words and no `;`
+        // (`content_stop` looked for one to the sentence's end per cue).
+        "many_cues" => format!(
+            "{}.",
+            repeat_to(
+                "Ruiz said the plan would fail, and Lee told reporters the bridge was safe, while Khan claimed the vote was rigged, ",
+                scale * MB
+            )
+        ),
+        "glued_sentences" => repeat_to(
+            "“We will win,” Ruiz said.“The bridge is safe,” Lee told reporters.",
+            scale * MB,
+        ),
+        "no_punctuation" => repeat_to(
+            "the mayor said the bridge is safe and the council said repairs would cost money ",
+            scale * MB,
+        ),
+        // NUL separators without a space after them (one sentence).
+        "nul_glued" => repeat_to("“It is safe,” Ana Ruiz said.\0", scale * MB),
+        // A new speaker in every paragraph (`resolve_one` scanned them all).
+        "many_speakers" => {
+            let mut s = String::new();
+            let mut i = 0usize;
+            while s.len() < scale * MB {
+                let _ = write!(s, "“We agree {i},” said Person{i} Surname{i}.\n\n");
+                i += 1;
+            }
+            s
+        }
+        // Short distinct paragraphs with a closed quote each (the marks'
+        // skip list was searched from its start for every paragraph;
+        // repeated paragraphs would be dropped as boilerplate).
+        "many_paragraphs" => {
+            let mut s = String::new();
+            let mut i = 0usize;
+            while s.len() < scale * MB {
+                let _ = write!(s, "“It is safe {i},” Ruiz said.\n\n");
+                i += 1;
+            }
+            s
+        }
+        "report_many_quotes" => return report_text(&repeat_to(SENTENCE, scale * MB)),
         "tiny_docs" => return tiny_docs(scale),
         other => panic!("unknown case {other}"),
     };
@@ -76,7 +126,19 @@ fn measure(case: &str, scale: usize) -> (usize, f64, usize) {
     let doc = Document::new("bench", text);
     let t = Instant::now();
     let a = analyze(&doc);
-    (bytes, t.elapsed().as_secs_f64(), a.quotes.len())
+    let quotes = quote_records(&doc, &a);
+    let speakers = speaker_records(&doc, &a);
+    std::hint::black_box(&speakers);
+    (bytes, t.elapsed().as_secs_f64(), quotes.len())
+}
+
+/// One document through the whole `report` command (claims and dedup
+/// included).
+fn report_text(text: &str) -> (usize, f64, usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("doc.txt");
+    std::fs::write(&input, text).expect("write input");
+    report_input(&input, text.len(), dir.path())
 }
 
 /// `n` tiny JSONL documents through the whole `report` command.
@@ -88,6 +150,15 @@ fn tiny_docs(n: usize) -> (usize, f64, usize) {
         let _ = writeln!(s, "{{\"id\":\"d{i}\",\"text\":\"“Yes,” Ana said.\"}}");
     }
     std::fs::write(&input, &s).expect("write input");
+    report_input(&input, s.len(), dir.path())
+}
+
+/// Run `report` on `input` into `dir/out`: (input bytes, seconds, quotes).
+fn report_input(
+    input: &std::path::Path,
+    bytes: usize,
+    dir: &std::path::Path,
+) -> (usize, f64, usize) {
     let opts = RunOptions {
         quiet: true,
         ..RunOptions::default()
@@ -96,16 +167,16 @@ fn tiny_docs(n: usize) -> (usize, f64, usize) {
     quotecheck::commands::report(
         &[input.to_string_lossy().into_owned()],
         &opts,
-        &dir.path().join("out"),
+        &dir.join("out"),
         Default::default(),
         &quotecheck_dedup::DedupConfig::default(),
     )
     .expect("report");
     let secs = t.elapsed().as_secs_f64();
-    let quotes = std::fs::read_to_string(dir.path().join("out/quotes.csv"))
+    let quotes = std::fs::read_to_string(dir.join("out/quotes.csv"))
         .map(|q| q.lines().count().saturating_sub(1))
         .unwrap_or(0);
-    (s.len(), secs, quotes)
+    (bytes, secs, quotes)
 }
 
 fn main() {
@@ -120,13 +191,15 @@ fn main() {
     let filter: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with("--")).collect();
     let exe = std::env::current_exe().expect("current exe");
     println!(
-        "{:<16} {:>10} {:>9} {:>8} {:>9} {:>10} {:>9}",
-        "case", "size", "input MB", "seconds", "MB/s", "peak RSS", "quotes"
+        "{:<18} {:>10} {:>9} {:>8} {:>9} {:>10} {:>9} {:>12}",
+        "case", "size", "input MB", "seconds", "MB/s", "peak RSS", "quotes", "time ratio"
     );
     for (case, sizes, unit) in CASES {
         if !filter.is_empty() && !filter.iter().any(|f| case.contains(f.as_str())) {
             continue;
         }
+        // (bytes, seconds) of the smaller size, for the ratio.
+        let mut first: Option<(f64, f64)> = None;
         for scale in sizes {
             let out = Command::new(&exe)
                 .args(["--case", case, "--scale", &scale.to_string()])
@@ -139,14 +212,21 @@ fn main() {
                 .collect();
             if !out.status.success() || f.len() != 4 {
                 println!(
-                    "{case:<16} {scale:>7} {unit}: FAILED {}",
+                    "{case:<18} {scale:>7} {unit}: FAILED {}",
                     String::from_utf8_lossy(&out.stderr)
                 );
                 continue;
             }
             let mb = f[0] / (1 << 20) as f64;
+            // Time ratio to the smaller size, and the size ratio: linear
+            // inputs give about the size ratio (the issue asks <= 10x at 8x).
+            let ratio = match first {
+                Some((b, t)) => format!("{:.1}x / {:.0}x", f[1] / t, f[0] / b),
+                None => String::new(),
+            };
+            first.get_or_insert((f[0], f[1]));
             println!(
-                "{case:<16} {:>10} {mb:>9.1} {:>8.2} {:>9.1} {:>7.0} MB {:>9}",
+                "{case:<18} {:>10} {mb:>9.1} {:>8.2} {:>9.1} {:>7.0} MB {:>9} {ratio:>12}",
                 format!("{scale} {unit}"),
                 f[1],
                 mb / f[1],

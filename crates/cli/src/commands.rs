@@ -201,6 +201,7 @@ fn write_dedup_files(
     tables: &claims::DedupTables,
     csv: CsvOptions,
 ) -> Result<Vec<String>, FatalError> {
+    let _lock = open_out_dir(dir)?;
     let mut staged = Staged::default();
     let names = stage_dedup_files(&mut staged, dir, tables, csv)?;
     staged.commit()?;
@@ -242,8 +243,10 @@ pub const REPORT_FILES: &[&str] = &[
     "summary.json",
 ];
 
-/// Create the report directory and check that it is writable, before any
-/// work is done.
+/// Check, before any work is done, that the report directory can be
+/// written: it is a writable directory, or it does not exist and its
+/// nearest existing ancestor is a writable directory. Nothing is created
+/// (a run that fails leaves no empty directory behind).
 pub fn prepare_out_dir(dir: &Path) -> Result<(), FatalError> {
     let err = |message: String| FatalError::Output {
         path: dir.display().to_string(),
@@ -252,12 +255,40 @@ pub fn prepare_out_dir(dir: &Path) -> Result<(), FatalError> {
     if dir.exists() && !dir.is_dir() {
         return Err(err("exists and is not a directory".into()));
     }
-    std::fs::create_dir_all(dir).map_err(|e| err(io_message(&e)))?;
+    let existing = dir
+        .ancestors()
+        .map(|a| {
+            if a.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                a
+            }
+        })
+        .find(|a| a.exists())
+        .unwrap_or(Path::new("."));
+    if !existing.is_dir() {
+        // (The operating system's words for it.)
+        return Err(err("Not a directory".into()));
+    }
     tempfile::Builder::new()
-        .prefix(".quotecheck-")
-        .tempfile_in(dir)
+        .prefix(crate::output::TMP_PREFIX)
+        .tempfile_in(existing)
         .map_err(|e| err(io_message(&e)))?;
     Ok(())
+}
+
+/// Create the output directory when the results are ready, lock it against
+/// other runs ([`crate::output::lock_dir`]) and remove the temporary files
+/// a killed run left there. The lock is held until the returned file
+/// is dropped.
+pub fn open_out_dir(dir: &Path) -> Result<std::fs::File, FatalError> {
+    std::fs::create_dir_all(dir).map_err(|e| FatalError::Output {
+        path: dir.display().to_string(),
+        message: io_message(&e),
+    })?;
+    let lock = crate::output::lock_dir(dir)?;
+    crate::output::remove_stale_tmp(dir);
+    Ok(lock)
 }
 
 /// `quotecheck report`: everything, into a directory.
@@ -312,6 +343,7 @@ pub fn report_with(
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
+    let _lock = open_out_dir(out_dir)?;
     let mut staged = Staged::default();
     let mut written = Vec::new();
     staged.stage(&path("quotes.csv"), |w| {
@@ -355,7 +387,7 @@ pub fn report_with(
     debug_assert!(factchecks.is_some() || written == REPORT_FILES);
     summary.outputs = written;
     staged.stage(&path("summary.json"), |w| {
-        serde_json::to_writer_pretty(&mut *w, &summary)?;
+        serde_json::to_writer_pretty(crate::output::HtmlSafe(&mut *w), &summary)?;
         w.write_all(b"\n")
     })?;
     staged.commit()?;

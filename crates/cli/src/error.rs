@@ -41,8 +41,8 @@ pub enum InputError {
         path: String,
         /// 1-based line (JSONL) or row start line (CSV), when the file has lines.
         line: Option<usize>,
-        /// Byte offset of the first invalid byte: from the start of the file,
-        /// or, for a CSV cell, from the start of that cell.
+        /// Byte offset of the first invalid byte (of the file, or of the
+        /// JSONL line or CSV row), from the start of the file.
         offset: u64,
     },
     /// A file declared, forced or marked (byte-order mark) as UTF-16 or
@@ -218,7 +218,7 @@ pub struct ErrorRecord {
 #[derive(Debug, Error)]
 pub enum FatalError {
     /// No document could be read.
-    #[error("no readable documents ({failed} inputs failed, see above)")]
+    #[error("{}", no_documents(*.failed))]
     NoDocuments {
         /// Number of input errors.
         failed: usize,
@@ -245,21 +245,64 @@ pub enum FatalError {
     Usage(String),
 }
 
+/// The message of [`FatalError::NoDocuments`].
+fn no_documents(failed: usize) -> String {
+    if failed == 0 {
+        "no documents in the inputs (they hold no rows or lines, e.g. a CSV file with only a \
+         header row)"
+            .into()
+    } else {
+        format!("no readable documents ({failed} inputs failed, see above)")
+    }
+}
+
 /// Make a string safe to print on a terminal: control characters (which a
 /// file name or a document id could carry, e.g. terminal escape sequences)
-/// are shown escaped.
+/// and the bidirectional formatting characters (U+202E RIGHT-TO-LEFT
+/// OVERRIDE reverses what follows it on screen) are shown escaped.
 ///
 /// ```
 /// assert_eq!(quotecheck::error::printable("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+/// assert_eq!(quotecheck::error::printable("x\u{202e}fdp.exe"), "x\\u{202e}fdp.exe");
 /// ```
 pub fn printable(s: &str) -> String {
+    escape_for_terminal(s, false)
+}
+
+/// True for the characters [`printable`] escapes (line breaks and tabs
+/// aside).
+pub fn is_unsafe_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// [`printable`], keeping line breaks (`\n`) when `keep_newlines` (for
+/// whole outputs such as a CSV table written to a terminal).
+pub fn escape_for_terminal(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() && c != '\t' {
+        let kept = c == '\t' || keep_newlines && c == '\n';
+        if !kept && is_unsafe_on_terminal(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_output_keeps_lines_and_escapes_controls_and_bidi() {
+        let csv = "id,quote\nd1,\"\u{1b}]0;pwned\u{7}x\u{202e}gnp.exe\r\"\n";
+        assert_eq!(
+            escape_for_terminal(csv, true),
+            "id,quote\nd1,\"\\u{1b}]0;pwned\\u{7}x\\u{202e}gnp.exe\\u{d}\"\n"
+        );
+        assert_eq!(printable("a\nb\u{2066}"), "a\\u{a}b\\u{2066}");
+        assert_eq!(printable("tab\tand “quotes”"), "tab\tand “quotes”");
+    }
 }

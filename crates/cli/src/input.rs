@@ -162,10 +162,7 @@ pub fn discover(inputs: &[String], stdin_kind: InputKind) -> Discovery {
             Ok(_) => {
                 // A file named explicitly: unknown extensions are read as text.
                 let kind = InputKind::from_path(&path).unwrap_or(InputKind::Text);
-                let id_base = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| input.clone());
+                let id_base = path.file_stem().map(os_id).unwrap_or_else(|| input.clone());
                 out.sources.push(Discovered::Source(Source {
                     path: Some(path),
                     display: input.clone(),
@@ -176,6 +173,53 @@ pub fn discover(inputs: &[String], stdin_kind: InputKind) -> Discovery {
         }
     }
     out
+}
+
+/// A file name as part of a document id: as is when it is UTF-8; otherwise
+/// each byte that is not UTF-8 written `\xNN`, so that two names that
+/// differ only in such bytes keep different ids (a lossy conversion would
+/// give both `�`).
+///
+/// ```
+/// # #[cfg(unix)] {
+/// use std::os::unix::ffi::OsStrExt;
+/// let name = std::ffi::OsStr::from_bytes(b"caf\xe9");
+/// assert_eq!(quotecheck::input::os_id(name), "caf\\xE9");
+/// # }
+/// ```
+pub fn os_id(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
+/// The number of bytes that are not valid UTF-8 in `bytes` (each replaced
+/// by one U+FFFD or part of one by `--lossy`).
+pub fn invalid_bytes(bytes: &[u8]) -> usize {
+    bytes.utf8_chunks().map(|c| c.invalid().len()).sum()
+}
+
+/// Say on stderr how many bytes `--lossy` replaced in one document.
+fn note_lossy(path: &str, line: Option<usize>, replaced: usize) {
+    if replaced > 0 {
+        eprintln!(
+            "note: {}: --lossy replaced {replaced} invalid byte(s) with U+FFFD",
+            crate::error::printable(&crate::error::location(path, line))
+        );
+    }
 }
 
 fn io_error(path: &str, e: &std::io::Error) -> InputError {
@@ -228,6 +272,11 @@ fn walk(root: &Path, dir: &Path, out: &mut Discovery, found: &mut usize) {
             continue;
         }
         if link_meta.is_dir() {
+            // A report directory of quotecheck's own is no input.
+            if crate::output::is_own_output_dir(&path) {
+                out.skipped.push(display);
+                continue;
+            }
             walk(root, &path, out, found);
             continue;
         }
@@ -240,7 +289,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Discovery, found: &mut usize) {
                 let rel = path.strip_prefix(root).unwrap_or(&path).with_extension("");
                 let id_base = rel
                     .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .map(|c| os_id(c.as_os_str()))
                     .collect::<Vec<_>>()
                     .join("/");
                 out.sources.push(Discovered::Source(Source {
@@ -364,6 +413,9 @@ fn whole_file(
             });
         }
     }
+    if opts.lossy && decoded.encoding == "UTF-8" {
+        note_lossy(&source.display, None, invalid_bytes(&bytes));
+    }
     drop(bytes);
     let (text, date, url) = if html {
         let page = html::extract_page(&decoded.text);
@@ -407,11 +459,9 @@ fn read_jsonl(
     opts: &InputOptions,
     emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
 ) {
+    // (No sniffing for NUL bytes here: a NUL fails its line only, wherever
+    // it is in the file.)
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
-    if let Err(e) = sniff_binary(source, &mut reader) {
-        emit(Err(e));
-        return;
-    }
     let path = &source.display;
     let mut buf: Vec<u8> = Vec::new();
     let mut line_no = 0usize;
@@ -462,9 +512,31 @@ fn jsonl_line(
     opts: &InputOptions,
 ) -> Result<InputDoc, InputError> {
     let path = &source.display;
+    if let Some(at) = body.iter().position(|&b| b == 0) {
+        return Err(InputError::Jsonl {
+            path: path.clone(),
+            line,
+            message: format!(
+                "NUL byte at byte {} (binary data, not JSON text)",
+                line_start + at as u64
+            ),
+        });
+    }
+    if body.starts_with(b"\xEF\xBB\xBF") {
+        return Err(InputError::Jsonl {
+            path: path.clone(),
+            line,
+            message: "the line starts with a byte-order mark (EF BB BF), as where files were \
+                      concatenated; remove it"
+                .into(),
+        });
+    }
     let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(body) {
         Ok(s) => s.into(),
-        Err(_) if opts.lossy => String::from_utf8_lossy(body),
+        Err(_) if opts.lossy => {
+            note_lossy(path, Some(line), invalid_bytes(body));
+            String::from_utf8_lossy(body)
+        }
         Err(e) => {
             return Err(InputError::InvalidUtf8 {
                 path: path.clone(),
@@ -478,10 +550,9 @@ fn jsonl_line(
         line,
         message,
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| bad(json_message(&e)))?;
+    let value: Line = serde_json::from_str(&text).map_err(|e| bad(json_message(&e)))?;
     drop(text);
-    let serde_json::Value::Object(mut map) = value else {
+    let Line::Object(mut map) = value else {
         return Err(bad(
             "expected a JSON object like {\"id\": …, \"text\": …}".into()
         ));
@@ -497,14 +568,18 @@ fn jsonl_line(
         }
     };
     let id_field = opts.id_field.as_deref().unwrap_or("id");
+    // An empty or blank id counts as no id.
+    let blank =
+        |v: &serde_json::Value| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
     let id = match map.get(id_field) {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) if opts.id_field.is_none() => {
+        v if v.is_none_or(blank) && opts.id_field.is_none() => {
             format!("{}:{}", source.id_base, line)
         }
-        None | Some(serde_json::Value::Null) => {
-            return Err(bad(format!("no field `{id_field}` (the --id-field)")))
+        None => return Err(bad(format!("no field `{id_field}` (the --id-field)"))),
+        Some(v) if blank(v) => {
+            return Err(bad(format!("field `{id_field}` (the --id-field) is empty")))
         }
         Some(_) => {
             return Err(bad(format!(
@@ -513,6 +588,60 @@ fn jsonl_line(
         }
     };
     row_doc(path, line, id, text)
+}
+
+/// One JSONL line: an object whose keys are unique (a repeated key is an
+/// error naming it, not a silent choice of the last value), or any other
+/// JSON value.
+enum Line {
+    Object(serde_json::Map<String, serde_json::Value>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Line;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Line, A::Error> {
+                let mut map = serde_json::Map::new();
+                while let Some(k) = a.next_key::<String>()? {
+                    if map.contains_key(&k) {
+                        return Err(serde::de::Error::custom(format!("duplicate field `{k}`")));
+                    }
+                    let v: serde_json::Value = a.next_value()?;
+                    map.insert(k, v);
+                }
+                Ok(Line::Object(map))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Line, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Line::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Line, E> {
+                Ok(Line::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// serde_json's message without its " at line 1 column N" suffix, with the
@@ -539,15 +668,22 @@ fn read_csv(
         return;
     }
     // Skip a UTF-8 byte-order mark (Excel writes one).
+    let mut bom = 0u64;
     if let Ok(head) = reader.fill_buf() {
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
+            bom = 3;
         }
     }
+    let raw = RawLog::default();
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
-        .from_reader(reader);
+        .from_reader(Tee {
+            inner: reader,
+            log: raw.clone(),
+        });
+    let mut lines = LineCounter::default();
     let headers = match csv.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -555,6 +691,7 @@ fn read_csv(
             return;
         }
     };
+    raw.drain_to(csv.position().byte(), &mut lines);
     let names: Vec<String> = headers
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
@@ -586,12 +723,24 @@ fn read_csv(
         None => find("id"),
     };
     let mut record = csv::ByteRecord::new();
+    let mut rows = 0usize;
     loop {
-        match csv.read_byte_record(&mut record) {
+        let read = csv.read_byte_record(&mut record);
+        let end = csv.position().byte();
+        match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                // The row's first line, counted by us (CR, LF and CRLF
+                // alike).
+                let start = e.position().map_or(end, csv::Position::byte);
+                let breaks = raw
+                    .bytes(start, end)
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count();
+                let line = raw.line_at(start + breaks as u64, &mut lines);
+                raw.drain_to(end, &mut lines);
                 let io = matches!(e.kind(), csv::ErrorKind::Io(_));
                 if !emit(Err(csv_error(path, &e, line))) || io {
                     return;
@@ -599,15 +748,136 @@ fn read_csv(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let start = record.position().map_or(end, csv::Position::byte);
+        // (The parser's start of a row after a blank line or a CRLF is
+        // the line break before it.)
+        let row = raw.bytes(start, end);
+        let breaks = row
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let (start, row) = (start + breaks as u64, &row[breaks..]);
+        let line = raw.line_at(start, &mut lines);
+        let unclosed = unclosed_quote(row);
+        let invalid_at = std::str::from_utf8(row)
+            .err()
+            .map(|e| bom + start + e.valid_up_to() as u64);
+        raw.drain_to(end, &mut lines);
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
-        let result = csv_row(source, &record, line, text_idx, id_idx, opts);
+        rows += 1;
+        if unclosed {
+            // A stray `"` opened a field that the end of the file closed:
+            // every later row is inside it.
+            let last = raw.line_at(end, &mut lines);
+            let r = Err(InputError::Csv {
+                path: path.clone(),
+                line,
+                message: format!(
+                    "a quoted field opened in this row is never closed: it runs to the end \
+                     of the file (line {last}), swallowing the rows after it; check for a \
+                     stray `\"` (row {rows} of the file)"
+                ),
+            });
+            if !emit(r) {
+                return;
+            }
+            continue;
+        }
+        let result = csv_row(source, &record, line, text_idx, id_idx, opts, invalid_at);
         if !emit(result) {
             return;
         }
     }
+}
+
+/// The raw bytes the CSV parser has read and not yet been drained, shared
+/// between the [`Tee`] under the parser and the loop above it, so that each
+/// row's own bytes are at hand (for its line number, the offset of an
+/// invalid byte and an unclosed quote).
+#[derive(Clone, Default)]
+struct RawLog(std::rc::Rc<std::cell::RefCell<(u64, Vec<u8>)>>);
+
+impl RawLog {
+    /// The bytes from absolute offset `from` to `to` (those still held).
+    fn bytes(&self, from: u64, to: u64) -> Vec<u8> {
+        let log = self.0.borrow();
+        let (base, buf) = (log.0, &log.1);
+        let a = (from.saturating_sub(base) as usize).min(buf.len());
+        let b = (to.saturating_sub(base) as usize).clamp(a, buf.len());
+        buf[a..b].to_vec()
+    }
+
+    /// The 1-based line at absolute offset `at`.
+    fn line_at(&self, at: u64, lines: &mut LineCounter) -> usize {
+        let log = self.0.borrow();
+        lines.advance(log.0, &log.1, at);
+        lines.breaks + 1
+    }
+
+    /// Forget the bytes before `to`, counting their line breaks first.
+    fn drain_to(&self, to: u64, lines: &mut LineCounter) {
+        let mut log = self.0.borrow_mut();
+        let (base, buf) = &mut *log;
+        lines.advance(*base, buf, to);
+        let n = (to.saturating_sub(*base) as usize).min(buf.len());
+        buf.drain(..n);
+        *base += n as u64;
+    }
+}
+
+/// Line breaks (LF, CRLF or a lone CR, each one) before an offset.
+#[derive(Default)]
+struct LineCounter {
+    /// Offset counted up to.
+    at: u64,
+    /// Line breaks before `at`.
+    breaks: usize,
+    /// The byte before `at` was a CR (a following LF is the same break).
+    cr: bool,
+}
+
+impl LineCounter {
+    fn advance(&mut self, base: u64, buf: &[u8], to: u64) {
+        if to <= self.at {
+            return;
+        }
+        let a = (self.at.saturating_sub(base) as usize).min(buf.len());
+        let b = (to.saturating_sub(base) as usize).clamp(a, buf.len());
+        for &c in &buf[a..b] {
+            match c {
+                b'\r' => self.breaks += 1,
+                b'\n' if !self.cr => self.breaks += 1,
+                _ => {}
+            }
+            self.cr = c == b'\r';
+        }
+        self.at = base + b as u64;
+    }
+}
+
+/// A reader that logs what it reads into a [`RawLog`].
+struct Tee<R> {
+    inner: R,
+    log: RawLog,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.log.0.borrow_mut().1.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Whether the raw bytes of a CSV row end inside a quoted field: the row
+/// spans several lines (only a quoted field can) and has an odd number of
+/// `"` (a closed field has its two, and `""` inside one counts two).
+fn unclosed_quote(row: &[u8]) -> bool {
+    let body = row.trim_ascii_end();
+    body.iter().any(|&b| b == b'\n' || b == b'\r')
+        && body.iter().filter(|&&b| b == b'"').count() % 2 == 1
 }
 
 fn csv_row(
@@ -617,17 +887,24 @@ fn csv_row(
     text_idx: usize,
     id_idx: Option<usize>,
     opts: &InputOptions,
+    invalid_at: Option<u64>,
 ) -> Result<InputDoc, InputError> {
     let path = &source.display;
     let cell = |i: usize| -> Result<String, InputError> {
         let bytes = record.get(i).unwrap_or_default();
         match std::str::from_utf8(bytes) {
             Ok(s) => Ok(s.to_string()),
-            Err(_) if opts.lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            Err(_) if opts.lossy => {
+                note_lossy(path, Some(line), invalid_bytes(bytes));
+                Ok(String::from_utf8_lossy(bytes).into_owned())
+            }
+            // The first invalid byte of the row, from the file's start.
             Err(e) => Err(InputError::InvalidUtf8 {
                 path: path.clone(),
                 line: Some(line),
-                offset: record.position().map_or(0, |p| p.byte()) + e.valid_up_to() as u64,
+                offset: invalid_at.unwrap_or_else(|| {
+                    record.position().map_or(0, |p| p.byte()) + e.valid_up_to() as u64
+                }),
             }),
         }
     };

@@ -4,13 +4,14 @@
 //! Exit codes: 0 success, 1 some documents failed (the others were
 //! processed and written), 2 usage or fatal error (nothing was written).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use quotecheck::commands::{self, DedupOutput, OutputOptions};
 use quotecheck::error::{printable, FatalError};
-use quotecheck::input::{InputKind, InputOptions};
+use quotecheck::input::{io_message, InputKind, InputOptions};
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
@@ -522,8 +523,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             threads,
         )?,
         Command::Completions { shell } => {
+            // Generated into memory first: clap_complete panics when its
+            // writer fails (closed pipe, full disk).
             let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "quotecheck", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "quotecheck", &mut script);
+            Destination::Stdout.write(|w| w.write_all(&script))?;
             0
         }
     })
@@ -532,9 +537,22 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // Help and version exit 0, usage errors 2.
-        Err(e) => e.exit(),
+        // Help and version exit 0 (2 when they cannot be written), usage
+        // errors 2.
+        Err(e) if e.use_stderr() => e.exit(),
+        Err(e) => {
+            let written = e.print().and_then(|()| std::io::stdout().flush());
+            return match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: cannot write standard output: {}", io_message(&err));
+                    ExitCode::from(2)
+                }
+            };
+        }
     };
+    quotecheck::output::interrupt::install();
     match dispatch(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

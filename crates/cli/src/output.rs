@@ -33,14 +33,21 @@ pub struct CsvOptions {
 /// Neutralise a CSV cell against formula injection: a cell that begins with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return (the OWASP list), or with
 /// the full-width forms `＝`, `＋`, `－`, `＠` (which spreadsheets in East
-/// Asian locales read as formula signs), gets a leading `'`, so
-/// spreadsheets show it as text instead of evaluating it.
+/// Asian locales read as formula signs), also after leading whitespace
+/// (` =1+1`: LibreOffice evaluates it with "trim spaces" on), gets a
+/// leading `'`, so spreadsheets show it as text instead of evaluating it.
+/// A cell that already begins with `'` gets one too, so that
+/// [`unneutralise`] is an exact inverse: it removes the first `'` of every
+/// cell that begins with `'` followed by whitespace and one of those
+/// characters, or by another `'`.
 ///
 /// ```
 /// use quotecheck::output::neutralise;
 /// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(neutralise("-5% in May"), "'-5% in May");
 /// assert_eq!(neutralise("＝1+1"), "'＝1+1");
+/// assert_eq!(neutralise(" =1+1"), "' =1+1");
+/// assert_eq!(neutralise("'@CNN is fake news,'"), "''@CNN is fake news,'");
 /// assert_eq!(neutralise("It is safe"), "It is safe");
 /// ```
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
@@ -55,16 +62,22 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 pub const DANGEROUS_LEADING: &[char] = &['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
 
 fn is_dangerous(cell: &str) -> bool {
-    cell.chars()
-        .next()
-        .is_some_and(|c| DANGEROUS_LEADING.contains(&c))
+    let formula = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| DANGEROUS_LEADING.contains(&c))
+    };
+    formula(cell) || formula(cell.trim_start()) || cell.starts_with('\'')
 }
 
-/// Undo [`neutralise`] (for tools reading quotecheck's CSV back).
+/// Undo [`neutralise`] (for tools reading quotecheck's CSV back): drop the
+/// first `'` of a cell when what follows is a cell [`neutralise`] would
+/// have changed (a formula sign, possibly after whitespace, or another
+/// `'`).
 ///
 /// ```
 /// use quotecheck::output::{neutralise, unneutralise};
-/// for s in ["=1+1", "'quoted'", "-x", "plain", "＠x"] {
+/// for s in ["=1+1", "'quoted'", "'=x", "''", " =1", "-x", "plain", "＠x"] {
 ///     assert_eq!(unneutralise(&neutralise(s)), s);
 /// }
 /// ```
@@ -189,16 +202,30 @@ impl Destination {
     }
 
     /// Write with `f`. A broken pipe on stdout (`quotecheck … | head`) is
-    /// not an error.
+    /// not an error. On a terminal, control characters and bidirectional
+    /// overrides from the inputs (terminal escape sequences in an article)
+    /// are written escaped (`\u{1b}`), see [`crate::error::printable`];
+    /// redirected output is written as is.
     pub fn write(
         &self,
         f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), FatalError> {
         match self {
             Destination::Stdout => {
+                use std::io::IsTerminal;
                 let stdout = io::stdout();
+                let terminal = stdout.is_terminal();
                 let mut w = BufWriter::new(stdout.lock());
-                match f(&mut w).and_then(|()| w.flush()) {
+                let written = if terminal {
+                    let mut buf = Vec::new();
+                    f(&mut buf).and_then(|()| {
+                        let text = String::from_utf8_lossy(&buf);
+                        w.write_all(crate::error::escape_for_terminal(&text, true).as_bytes())
+                    })
+                } else {
+                    f(&mut w)
+                };
+                match written.and_then(|()| w.flush()) {
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                     Err(e) => Err(FatalError::Output {
                         path: "standard output".into(),
@@ -210,13 +237,6 @@ impl Destination {
             Destination::File(path) => write_atomic(path, f),
         }
     }
-}
-
-/// True for `*.json` and `*.jsonl` paths.
-fn is_json_path(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"))
 }
 
 /// How a file destination is written.
@@ -246,8 +266,8 @@ pub fn write_mode(path: &Path) -> WriteMode {
 /// leaves no partial file (the temporary file is removed; a process killed
 /// with SIGKILL can leave only a hidden `.quotecheck-*.tmp` file, never a
 /// truncated `path`). Devices, pipes and sockets are written directly (see
-/// [`write_mode`]). A `.json` or `.jsonl` file is written through
-/// [`HtmlSafe`] (writing JSON there twice HTML-safe is harmless).
+/// [`write_mode`]). The content is what `f` writes, whatever the file's
+/// extension (the format is the caller's, e.g. `--format`).
 pub fn write_atomic(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -293,39 +313,187 @@ impl Staged {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".quotecheck-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| err(&e))?;
+        // The mode of the file replaced, or what the umask gives a new file
+        // (never wider than the file replaced, not even while writing).
+        let existing = std::fs::metadata(&path).ok().filter(|m| m.is_file());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TMP_PREFIX).suffix(TMP_SUFFIX);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
-                .map_err(|e| err(&e))?;
+            let mode = existing
+                .as_ref()
+                .map_or(0o666, |m| m.permissions().mode() & 0o777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
         }
-        let mut w = BufWriter::new(tmp);
-        if is_json_path(&path) {
-            f(&mut HtmlSafe(&mut w)).map_err(|e| err(&e))?;
-        } else {
+        let tmp = builder.tempfile_in(&dir).map_err(|e| err(&e))?;
+        if let Some(m) = existing {
+            std::fs::set_permissions(tmp.path(), m.permissions()).map_err(|e| err(&e))?;
+        }
+        let tmp_path = tmp.path().to_path_buf();
+        interrupt::register(&tmp_path);
+        let written = (|| {
+            let mut w = BufWriter::new(tmp);
             f(&mut w).map_err(|e| err(&e))?;
+            let tmp = w.into_inner().map_err(|e| err(e.error()))?;
+            tmp.as_file().sync_all().map_err(|e| err(&e))?;
+            Ok(tmp)
+        })();
+        match written {
+            Ok(tmp) => {
+                self.files.push((tmp, path));
+                Ok(())
+            }
+            Err(e) => {
+                // (The temporary file removed itself when dropped.)
+                interrupt::unregister(&tmp_path);
+                Err(e)
+            }
         }
-        let tmp = w.into_inner().map_err(|e| err(e.error()))?;
-        tmp.as_file().sync_all().map_err(|e| err(&e))?;
-        self.files.push((tmp, path));
-        Ok(())
     }
 
     /// Rename every staged file over its destination, in staging order.
-    pub fn commit(self) -> Result<(), FatalError> {
-        for (tmp, path) in self.files {
-            tmp.persist(&path).map_err(|e| FatalError::Output {
+    pub fn commit(mut self) -> Result<(), FatalError> {
+        for (tmp, path) in std::mem::take(&mut self.files) {
+            let tmp_path = tmp.path().to_path_buf();
+            let result = tmp.persist(&path);
+            interrupt::unregister(&tmp_path);
+            result.map_err(|e| FatalError::Output {
                 path: path.display().to_string(),
                 message: io_message(&e.error),
             })?;
         }
         Ok(())
     }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // The temporary files delete themselves when dropped.
+        for (tmp, _) in &self.files {
+            interrupt::unregister(tmp.path());
+        }
+    }
+}
+
+/// How quotecheck's hidden temporary files are named:
+/// `.quotecheck-XXXXXX.tmp`.
+pub const TMP_PREFIX: &str = ".quotecheck-";
+/// See [`TMP_PREFIX`].
+pub const TMP_SUFFIX: &str = ".tmp";
+
+/// Cleaning up after SIGINT and SIGTERM: the temporary files being written
+/// are listed here, and the handler ([`interrupt::install`]) removes them
+/// before the process exits (exit code 130).
+pub mod interrupt {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    static FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    /// Remember a temporary file to remove on interruption.
+    pub fn register(path: &Path) {
+        if let Ok(mut files) = FILES.lock() {
+            files.push(path.to_path_buf());
+        }
+    }
+
+    /// Forget a temporary file (renamed into place or removed).
+    pub fn unregister(path: &Path) {
+        if let Ok(mut files) = FILES.lock() {
+            files.retain(|p| p != path);
+        }
+    }
+
+    /// Whether `path` is registered.
+    pub fn is_registered(path: &Path) -> bool {
+        FILES
+            .lock()
+            .is_ok_and(|files| files.iter().any(|p| p == path))
+    }
+
+    /// Remove the registered temporary files (what the handler does).
+    pub fn remove_all() {
+        if let Ok(mut files) = FILES.lock() {
+            for p in files.drain(..) {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+
+    /// Install the SIGINT/SIGTERM handler: remove the temporary files, say
+    /// so, exit with 130. (Called once by the binary.)
+    pub fn install() {
+        let _ = ctrlc::set_handler(|| {
+            remove_all();
+            eprintln!("interrupted: temporary files removed, nothing written");
+            std::process::exit(130);
+        });
+    }
+}
+
+/// Remove the hidden temporary files that a killed run (SIGKILL, power
+/// loss) left in `dir`. Only call it while holding [`lock_dir`] on `dir`:
+/// no other run can be writing there then. Returns how many were removed.
+pub fn remove_stale_tmp(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TMP_PREFIX)
+            && name.ends_with(TMP_SUFFIX)
+            && e.file_type().is_ok_and(|t| t.is_file())
+            && std::fs::remove_file(e.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Lock the output directory `dir` (an exclusive `flock` on the directory
+/// itself, released when the returned handle is dropped or the process
+/// ends), so that two runs writing into one directory cannot leave a mixed
+/// set: the second waits for the first, saying so on stderr. (No lock file:
+/// the directory holds only the report.)
+pub fn lock_dir(dir: &Path) -> Result<std::fs::File, FatalError> {
+    let err = |e: &io::Error| FatalError::Output {
+        path: dir.display().to_string(),
+        message: io_message(e),
+    };
+    let handle = std::fs::File::open(dir).map_err(|e| err(&e))?;
+    match handle.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "note: waiting for another quotecheck run writing into {}",
+                crate::error::printable(&dir.display().to_string())
+            );
+            handle.lock().map_err(|e| err(&e))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(err(&e)),
+    }
+    Ok(handle)
+}
+
+/// Whether `dir` is an output directory of quotecheck's own: it holds a
+/// `summary.json` written by `report` (with its `quotecheck_version`
+/// field), or the three files of `dedup --out`. Directory walks skip such
+/// directories, so that a report written inside an input directory is not
+/// read back as input.
+pub fn is_own_output_dir(dir: &Path) -> bool {
+    let summary = std::fs::File::open(dir.join("summary.json")).is_ok_and(|f| {
+        let mut head = Vec::new();
+        let _ = io::Read::read_to_end(&mut io::Read::take(f, 4096), &mut head);
+        String::from_utf8_lossy(&head).contains("\"quotecheck_version\"")
+    });
+    summary
+        || ["claims.csv", "duplicates.csv", "misquotes.csv"]
+            .iter()
+            .all(|f| dir.join(f).is_file())
 }
 
 #[cfg(test)]
@@ -339,8 +507,23 @@ mod tests {
         ] {
             assert!(neutralise(s).starts_with('\''), "{s:?}");
         }
-        for s in ["", "1", "a=b", " =x", "'x", "“quoted”"] {
+        for s in ["", "1", "a=b", "x =y", "“quoted”"] {
             assert_eq!(neutralise(s), s);
+        }
+        for s in [" =x", "  +1", "\u{a0}@x", "'x", "'=x", "''"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
+        }
+    }
+
+    proptest::proptest! {
+        /// The read-back is exact for every cell, and a neutralised cell
+        /// never starts with a formula sign, even after whitespace.
+        #[test]
+        fn neutralise_round_trips(s in "['=+@ \t\r-]{0,3}[a-z'=]{0,3}") {
+            let n = neutralise(&s);
+            proptest::prop_assert_eq!(unneutralise(&n), s.as_str());
+            let first = n.trim_start().chars().next();
+            proptest::prop_assert!(first.is_none_or(|c| !DANGEROUS_LEADING.contains(&c) || n.starts_with('\'')));
         }
     }
 
@@ -374,6 +557,69 @@ mod tests {
         write_atomic(&link, |w| w.write_all(b"new"))?;
         assert!(link.is_symlink());
         assert_eq!(std::fs::read_to_string(&target)?, "new");
+        Ok(())
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn replaced_files_keep_their_mode() -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("private.csv");
+        std::fs::write(&path, "old")?;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        write_atomic(&path, |w| w.write_all(b"new"))?;
+        assert_eq!(
+            std::fs::metadata(&path)?.permissions().mode() & 0o777,
+            0o600
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664))?;
+        write_atomic(&path, |w| w.write_all(b"newer"))?;
+        assert_eq!(
+            std::fs::metadata(&path)?.permissions().mode() & 0o777,
+            0o664
+        );
+        // A new file: at most 0666 less the umask, never wider than 0644
+        // under the usual 022 and never world-writable.
+        let fresh = dir.path().join("fresh.csv");
+        write_atomic(&fresh, |w| w.write_all(b"x"))?;
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, "")?;
+        assert_eq!(
+            std::fs::metadata(&fresh)?.permissions().mode() & 0o777,
+            std::fs::metadata(&probe)?.permissions().mode() & 0o777,
+            "a new report file has the mode any new file gets (umask)"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn stale_tmp_files_are_removed_and_the_lock_excludes() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join(".quotecheck-abc123.tmp"), "stale")?;
+        std::fs::write(dir.path().join("quotes.csv"), "keep")?;
+        let lock = lock_dir(dir.path())?;
+        assert_eq!(remove_stale_tmp(dir.path()), 1);
+        assert!(dir.path().join("quotes.csv").exists());
+        let other = std::fs::File::open(dir.path())?;
+        assert!(other.try_lock().is_err(), "a second run must wait");
+        drop(lock);
+        assert!(other.try_lock().is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn tmp_files_are_registered_for_interruption_until_renamed(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("out.csv");
+        let mut staged = Staged::default();
+        staged.stage(&path, |w| w.write_all(b"x"))?;
+        let tmp = staged.files[0].0.path().to_path_buf();
+        assert!(interrupt::is_registered(&tmp));
+        staged.commit()?;
+        assert!(!interrupt::is_registered(&tmp));
         Ok(())
     }
 

@@ -152,7 +152,47 @@ pub fn write_quotes(
     }
 }
 
-/// Write speaker-key records in `format` (lists joined with `; ` in CSV).
+/// The most characters (UTF-16 code units) a spreadsheet cell holds in
+/// Excel; longer cells are cut or split by Excel on import.
+pub const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// A list as one CSV cell, items joined with `; `. A list that would pass
+/// [`EXCEL_CELL_LIMIT`] (with room for the `'` of neutralisation) keeps the
+/// items that fit and ends with `; … (N more)`; the JSON output always
+/// has the whole list.
+///
+/// ```
+/// use quotecheck::report::list_cell;
+/// assert_eq!(list_cell(&["a".into(), "b".into()]), "a; b");
+/// let many: Vec<String> = (0..10_000).map(|i| format!("doc-{i:05}")).collect();
+/// let cell = list_cell(&many);
+/// assert!(cell.encode_utf16().count() < 32_767);
+/// assert!(cell.ends_with(" more)") && cell.starts_with("doc-00000; doc-00001"));
+/// ```
+pub fn list_cell(items: &[String]) -> String {
+    let units = |s: &str| s.encode_utf16().count();
+    // Room for the `'` of neutralisation and the marker.
+    let budget = EXCEL_CELL_LIMIT - 1 - units("; … (000000000 more)");
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i == 0 { 0 } else { units(LIST_SEPARATOR) };
+        let n = units(item);
+        if used + sep + n > budget {
+            out.push_str(&format!("{LIST_SEPARATOR}… ({} more)", items.len() - i));
+            return out;
+        }
+        if i > 0 {
+            out.push_str(LIST_SEPARATOR);
+        }
+        out.push_str(item);
+        used += sep + n;
+    }
+    out
+}
+
+/// Write speaker-key records in `format` (lists joined with `; ` in CSV,
+/// cut at Excel's cell limit by [`list_cell`]).
 pub fn write_speakers(
     w: &mut dyn Write,
     rows: &[SpeakerKeyRecord],
@@ -168,9 +208,9 @@ pub fn write_speakers(
                 let cells = [
                     r.speaker_key.clone(),
                     r.speaker.clone(),
-                    r.roles.join(LIST_SEPARATOR),
-                    r.doc_ids.join(LIST_SEPARATOR),
-                    r.mentions.join(LIST_SEPARATOR),
+                    list_cell(&r.roles),
+                    list_cell(&r.doc_ids),
+                    list_cell(&r.mentions),
                     r.quote_count.to_string(),
                     r.speaker_type.clone(),
                     r.gender.clone(),

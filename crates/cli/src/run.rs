@@ -70,9 +70,35 @@ enum Pending {
     Err(InputError),
 }
 
-/// A rayon pool of `threads` worker threads (0: one per core), for the
-/// parallel steps of a run.
+/// Worker threads per core above which `--threads` is capped.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// The number of worker threads to start for `--threads N` (0: one per
+/// core): at most [`MAX_THREADS_PER_CORE`] per core, since more only cost
+/// memory and scheduling (10,000 threads took two minutes on a 7 KB
+/// article). Returns the number and, when `N` was capped, a note for stderr.
+pub fn capped_threads(requested: usize, cores: usize) -> (usize, Option<String>) {
+    let max = cores.max(1).saturating_mul(MAX_THREADS_PER_CORE);
+    if requested > max {
+        let note = format!(
+            "note: --threads {requested} capped at {max} ({MAX_THREADS_PER_CORE} per core, {cores} cores)"
+        );
+        (max, Some(note))
+    } else {
+        (requested, None)
+    }
+}
+
+/// A rayon pool of `threads` worker threads (0: one per core; capped by
+/// [`capped_threads`], with a note on stderr), for the parallel steps of a
+/// run.
 pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, FatalError> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (threads, note) = capped_threads(threads, cores);
+    if let Some(note) = note {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| eprintln!("{note}"));
+    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -280,4 +306,22 @@ pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T
         named_roles: crate::speakers::named_roles(&d.doc.text),
     };
     (analyzed, more)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threads_are_capped_per_core() {
+        assert_eq!(capped_threads(0, 2), (0, None));
+        assert_eq!(capped_threads(8, 2), (8, None));
+        let (n, note) = capped_threads(10_000, 2);
+        assert_eq!(n, 8);
+        assert_eq!(
+            note.as_deref(),
+            Some("note: --threads 10000 capped at 8 (4 per core, 2 cores)")
+        );
+        assert_eq!(capped_threads(5, 0).0, 4);
+    }
 }

@@ -65,10 +65,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Run the engine on the gold documents' texts (in parallel, in gold order).
 pub fn predict(gold: &[GoldDocument], threads: usize) -> Result<Vec<QuoteRecord>, FatalError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| FatalError::Usage(format!("cannot start worker threads: {e}")))?;
+    let pool = crate::run::thread_pool(threads)?;
     let per_doc: Vec<Vec<QuoteRecord>> = pool.install(|| {
         gold.par_iter()
             .map(|g| {
@@ -78,6 +75,49 @@ pub fn predict(gold: &[GoldDocument], threads: usize) -> Result<Vec<QuoteRecord>
             .collect()
     });
     Ok(per_doc.into_iter().flatten().collect())
+}
+
+/// Reject predictions whose offsets cannot be a span of their gold
+/// document: start after end, or end past the document's text (in code
+/// points). Predictions of documents not in the gold set are left to the
+/// scorer.
+pub fn check_offsets(
+    gold: &[GoldDocument],
+    predictions: &[QuoteRecord],
+    source: &str,
+) -> Result<(), FatalError> {
+    let lengths: std::collections::HashMap<&str, usize> = gold
+        .iter()
+        .map(|g| (g.id.as_str(), g.text.chars().count()))
+        .collect();
+    let spans = |p: &QuoteRecord| {
+        [
+            ("char_start/char_end", Some(p.char_start), Some(p.char_end)),
+            ("mention_start/mention_end", p.mention_start, p.mention_end),
+        ]
+    };
+    for (i, p) in predictions.iter().enumerate() {
+        for (name, start, end) in spans(p) {
+            let problem = match (start, end, lengths.get(p.doc_id.as_str())) {
+                (Some(s), Some(e), _) if s > e => {
+                    Some(format!("{name} {s}..{e} is reversed (start after end)"))
+                }
+                (_, Some(e), Some(&len)) if e > len => Some(format!(
+                    "{name} ends at {e}, past the end of the document ({len} characters)"
+                )),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                return Err(FatalError::Usage(format!(
+                    "{source}: prediction {} (doc_id `{}`, quote_id `{}`): {problem}",
+                    i + 1,
+                    crate::error::printable(&p.doc_id),
+                    crate::error::printable(&p.quote_id)
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `quotecheck score`.
@@ -94,14 +134,18 @@ pub fn run_score(
         gold.extend(load_gold(&path)?);
     }
     let predictions = match predictions {
-        Some(p) => load_predictions(p)?,
+        Some(p) => {
+            let predictions = load_predictions(p)?;
+            check_offsets(&gold, &predictions, &p.display().to_string())?;
+            predictions
+        }
         None => predict(&gold, threads)?,
     };
     let report = score(&gold, &predictions, opts);
     destination.write(|w| match format {
         ScoreFormat::Table => w.write_all(report.render_table().as_bytes()),
         ScoreFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &report)?;
+            serde_json::to_writer_pretty(crate::output::HtmlSafe(&mut *w), &report)?;
             w.write_all(b"\n")
         }
     })?;

@@ -206,11 +206,12 @@ fn killed_report_leaves_previous_or_complete_files() {
 fn output_directory_that_disappears_midway_is_reported() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let cwd = tmp.path();
+    // An existing output directory becomes unwritable while `report` reads:
+    // replaced by a regular file.
+    std::fs::create_dir(cwd.join("out")).expect("create out");
     let mut child = spawn_report(cwd, "out");
     let mut stdin = child.stdin.take().expect("stdin");
     stdin.write_all(&corpus(20, "x")).expect("write stdin");
-    // `report` creates the directory before reading; then it becomes
-    // unwritable: replaced by a regular file.
     let deadline = Instant::now() + Duration::from_secs(60);
     while !cwd.join("out").is_dir() {
         assert!(Instant::now() < deadline, "output directory never created");
@@ -229,10 +230,7 @@ fn output_directory_that_disappears_midway_is_reported() {
     let out = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert_eq!(
-        stderr,
-        "error: cannot write out/quotes.csv: Not a directory\n"
-    );
+    assert_eq!(stderr, "error: cannot write out: File exists\n");
     assert_eq!(read(&cwd.join("out")), "not a directory");
     assert_eq!(files_in(cwd), vec!["out"]);
 }

@@ -10,6 +10,7 @@ mod cli_match;
 mod cli_offsets;
 mod cli_props;
 mod cli_reliability;
+mod cli_reliability2;
 mod cli_review;
 mod cli_speakers;
 mod common;

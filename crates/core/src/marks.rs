@@ -193,7 +193,10 @@ fn collect(
     let Some(p) = para.slice(text) else {
         return;
     };
-    let mut k = 0usize;
+    // (The first skipped span that may cover this paragraph, by binary
+    // search: starting from 0 for every paragraph made long documents
+    // quadratic.)
+    let mut k = skip.partition_point(|s| s.end <= para.start);
     let mut ci = 0usize;
     while ci < cands.len() {
         let (i, c) = cands[ci];

@@ -229,14 +229,23 @@ fn context_span(sentences: &[Span], span: Span) -> Option<Span> {
 
 /// Flatten the speakers of an analysis into records.
 pub fn speaker_records(doc: &Document, analysis: &Analysis) -> Vec<SpeakerRecord> {
+    // Quotes per speaker, counted once (not a scan of every quote per
+    // speaker, which made documents with many speakers quadratic).
+    let mut counts = vec![0usize; analysis.speakers.len()];
+    for q in &analysis.quotes {
+        if let Some(c) = q.speaker.and_then(|i| counts.get_mut(i)) {
+            *c += 1;
+        }
+    }
     analysis
         .speakers
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let mut mentions: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for m in &s.mentions {
-                if !mentions.contains(&m.text) {
+                if seen.insert(m.text.as_str()) {
                     mentions.push(m.text.clone());
                 }
             }
@@ -249,11 +258,7 @@ pub fn speaker_records(doc: &Document, analysis: &Analysis) -> Vec<SpeakerRecord
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
                 mentions,
-                quote_count: analysis
-                    .quotes
-                    .iter()
-                    .filter(|q| q.speaker == Some(i))
-                    .count(),
+                quote_count: counts[i],
             }
         })
         .collect()

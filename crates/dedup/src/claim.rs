@@ -147,6 +147,13 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
         }
     }
     let sentences = out.len();
+    // The sentence claims are in text order; when their spans never nest
+    // or overlap (ends ascending too), the sentences that can contain a
+    // quote are found by binary search instead of a scan of every sentence
+    // for every quote.
+    let ordered = out
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start && w[0].span.end <= w[1].span.end);
     // One claim per quoted piece: the attribution that interrupts a quotation
     // (`“A,” he said. “B.”`) is not part of what was said.
     for q in &analysis.quotes {
@@ -171,7 +178,14 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
             if c.normalized.is_empty() {
                 continue;
             }
-            let same_as_sentence = out[..sentences]
+            let candidates = if ordered {
+                let hi = out[..sentences].partition_point(|s| s.span.start <= c.span.start);
+                let lo = out[..hi].partition_point(|s| s.span.end < c.span.end);
+                &out[lo..hi]
+            } else {
+                &out[..sentences]
+            };
+            let same_as_sentence = candidates
                 .iter()
                 .any(|s| s.span.contains(c.span) && s.normalized == c.normalized);
             if !same_as_sentence {

@@ -306,12 +306,29 @@ impl<'a> Finder<'a> {
         // A semicolon joins the next independent clause (`… endorsed her;
         // last month, the campaign …`), unless it separates the items of a
         // list (`A; B; and C`).
-        if let Some(semi) = toks[from..end].iter().position(|t| t.text == ";") {
-            let list = toks[from + semi..end]
-                .windows(2)
-                .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"));
+        // (Binary search in the unit's semicolons: a scan to the end of the
+        // sentence for every cue made long sentences quadratic.)
+        let (semis, lists, len) = &self.semicolons;
+        let semi = if *len == toks.len() {
+            let i = semis.partition_point(|&s| (s as usize) < from);
+            semis.get(i).map(|&s| s as usize).filter(|&s| s < end)
+        } else {
+            toks[from..end]
+                .iter()
+                .position(|t| t.text == ";")
+                .map(|p| from + p)
+        };
+        if let Some(semi) = semi {
+            let list = if *len == toks.len() {
+                let j = lists.partition_point(|&s| (s as usize) < semi);
+                lists.get(j).is_some_and(|&s| s as usize + 1 < end)
+            } else {
+                toks[semi..end]
+                    .windows(2)
+                    .any(|w| w[0].text == ";" && matches!(w[1].lower(), "and" | "or"))
+            };
             if !list {
-                end = from + semi;
+                end = semi;
             }
         }
         // Only the next few cues can end this report (keeps long sentences linear).

@@ -70,6 +70,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         quote_cursor: std::cell::Cell::new(0),
         subject_toks: std::cell::RefCell::new(Vec::new()),
         cue_buf: Vec::new(),
+        semicolons: (Vec::new(), Vec::new(), usize::MAX),
     };
     for &u in &units {
         finder.unit(u);
@@ -269,6 +270,12 @@ struct Finder<'a> {
     subject_toks: std::cell::RefCell<Vec<Token<'a>>>,
     /// Cue buffer reused by [`Finder::unit_tokens`].
     cue_buf: Vec<CueHit<'static>>,
+    /// The `;` tokens of the current unit and those followed by `and`/`or`
+    /// (token indices, ascending), so that [`Finder::content_stop`] finds
+    /// the next semicolon by binary search instead of a scan to the end of
+    /// the sentence for every cue; the last field is the number of tokens
+    /// they were computed for.
+    semicolons: (Vec<u32>, Vec<u32>, usize),
 }
 
 struct CueHit<'e> {
@@ -671,6 +678,19 @@ impl<'a> Finder<'a> {
         }
         self.headline.set(None);
         self.subject_memo.borrow_mut().clear();
+        let (semis, lists, len) = &mut self.semicolons;
+        semis.clear();
+        lists.clear();
+        *len = toks.len();
+        for (i, _) in toks.iter().enumerate().filter(|(_, t)| t.text == ";") {
+            semis.push(i as u32);
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower(), "and" | "or"))
+            {
+                lists.push(i as u32);
+            }
+        }
         let mut cues = std::mem::take(&mut self.cue_buf);
         self.cues(toks, starts, &mut cues);
         let mut prev_subject: Option<(Mention, Np)> = None;

@@ -2,6 +2,8 @@
 //! quotes (names, roles, organisations, pronouns and surnames) resolved to
 //! one canonical speaker per document.
 
+use std::collections::BTreeSet;
+
 use super::np::Np;
 use super::Cand;
 use crate::quote::Quote;
@@ -30,8 +32,8 @@ pub(crate) fn resolve(
 ) -> (Vec<Quote>, Vec<Speaker>) {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut keys: Vec<Keys> = Vec::new();
-    // Order of use, most recent last.
-    let mut recent: Vec<usize> = Vec::new();
+    // The speakers by key and by order of use.
+    let mut recent = Lookup::default();
     let mut by_start: FxMap<usize, Option<usize>> =
         FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     // The mention of each quote that has one, so continuations can show it.
@@ -56,7 +58,7 @@ pub(crate) fn resolve(
                 })
                 .flatten()
                 .filter(|&k| {
-                    recent.last().is_none_or(|&r| {
+                    recent.last.is_none_or(|r| {
                         speakers[r]
                             .mentions
                             .last()
@@ -77,7 +79,7 @@ pub(crate) fn resolve(
                             text,
                             &mut speakers,
                             &mut keys,
-                            &recent,
+                            &mut recent,
                             pm,
                             pnp,
                             &mut bufs,
@@ -88,15 +90,22 @@ pub(crate) fn resolve(
                         }
                         id
                     }
-                    None => resolve_one(text, &mut speakers, &mut keys, &recent, m, np, &mut bufs),
+                    None => resolve_one(
+                        text,
+                        &mut speakers,
+                        &mut keys,
+                        &mut recent,
+                        m,
+                        np,
+                        &mut bufs,
+                    ),
                 }
             }
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
             _ => None,
         };
         if let Some(s) = speaker {
-            recent.retain(|&r| r != s);
-            recent.push(s);
+            recent.touch(s, speakers[s].kind, &keys[s]);
         }
         by_start.insert(c.span.start, speaker);
         if c.mention.is_some() {
@@ -350,6 +359,144 @@ impl Keys {
     }
 }
 
+/// What [`resolve_one`] looks a speaker up by (with a key string; the
+/// last three with the empty key: every speaker of that kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    PersonName,
+    PersonSingleName,
+    PersonLast,
+    PersonRoleHead,
+    PersonRoleKey,
+    UnknownName,
+    OrgName,
+    GroupName,
+    /// Persons and unknown speakers (`he`, `she`).
+    Personish,
+    AnyOrg,
+    AnyGroup,
+}
+
+/// The fields a speaker of `kind` with keys `ks` is found by.
+fn fields(kind: SpeakerKind, ks: &Keys) -> Vec<(Field, &str)> {
+    let mut out = Vec::with_capacity(6);
+    match kind {
+        SpeakerKind::Person => {
+            out.push((Field::PersonName, ks.name.as_str()));
+            if ks.words == 1 {
+                out.push((Field::PersonSingleName, ks.name.as_str()));
+            }
+            out.push((Field::PersonLast, ks.last.as_str()));
+            if let Some(h) = &ks.role_head {
+                out.push((Field::PersonRoleHead, h.as_str()));
+            }
+            if let Some(k) = &ks.role_key {
+                out.push((Field::PersonRoleKey, k.as_str()));
+            }
+            out.push((Field::Personish, ""));
+        }
+        SpeakerKind::Unknown => {
+            out.push((Field::UnknownName, ks.name.as_str()));
+            out.push((Field::Personish, ""));
+        }
+        SpeakerKind::Organization => {
+            out.push((Field::OrgName, ks.name.as_str()));
+            out.push((Field::AnyOrg, ""));
+        }
+        SpeakerKind::Group => {
+            out.push((Field::GroupName, ks.name.as_str()));
+            out.push((Field::AnyGroup, ""));
+        }
+    }
+    out
+}
+
+/// The speakers with one key: by index, and those used by (stamp, index).
+type KeySets = (BTreeSet<usize>, BTreeSet<(u64, usize)>);
+
+/// The speakers of a document by [`Field`] and key: the first speaker
+/// (lowest index) and the most recently used ones, so that resolving a
+/// mention costs O(log n) instead of a scan of every speaker.
+#[derive(Default)]
+struct Lookup {
+    /// Use counter.
+    tick: u64,
+    /// When each speaker was last used (0: never).
+    stamp: Vec<u64>,
+    /// The speaker used last.
+    last: Option<usize>,
+    /// Per [`Field`] (as index) and key: the speakers with that key, and
+    /// those used at least once by (stamp, speaker).
+    sets: Vec<FxMap<String, KeySets>>,
+}
+
+impl Lookup {
+    fn add(&mut self, i: usize, kind: SpeakerKind, ks: &Keys) {
+        if self.stamp.len() <= i {
+            self.stamp.resize(i + 1, 0);
+        }
+        if self.sets.is_empty() {
+            self.sets
+                .resize_with(Field::AnyGroup as usize + 1, FxMap::default);
+        }
+        let stamp = self.stamp[i];
+        for (f, k) in fields(kind, ks) {
+            let map = &mut self.sets[f as usize];
+            let e = match map.get_mut(k) {
+                Some(e) => e,
+                None => map.entry(k.to_owned()).or_default(),
+            };
+            e.0.insert(i);
+            if stamp > 0 {
+                e.1.insert((stamp, i));
+            }
+        }
+    }
+
+    fn remove(&mut self, i: usize, kind: SpeakerKind, ks: &Keys) {
+        let stamp = self.stamp.get(i).copied().unwrap_or(0);
+        for (f, k) in fields(kind, ks) {
+            if let Some(e) = self.sets.get_mut(f as usize).and_then(|m| m.get_mut(k)) {
+                e.0.remove(&i);
+                e.1.remove(&(stamp, i));
+            }
+        }
+    }
+
+    /// Speaker `i` was used now.
+    fn touch(&mut self, i: usize, kind: SpeakerKind, ks: &Keys) {
+        self.remove(i, kind, ks);
+        if self.stamp.len() <= i {
+            self.stamp.resize(i + 1, 0);
+        }
+        self.tick += 1;
+        self.stamp[i] = self.tick;
+        self.last = Some(i);
+        self.add(i, kind, ks);
+    }
+
+    fn get(&self, f: Field, k: &str) -> Option<&KeySets> {
+        self.sets.get(f as usize).and_then(|m| m.get(k))
+    }
+
+    /// The first speaker with key `k`.
+    fn first(&self, f: Field, k: &str) -> Option<usize> {
+        self.get(f, k).and_then(|e| e.0.first().copied())
+    }
+
+    /// The used speakers with key `k`, most recent first.
+    fn newest(&self, f: Field, k: &str) -> impl Iterator<Item = usize> + '_ {
+        self.get(f, k)
+            .into_iter()
+            .flat_map(|e| e.1.iter().rev().map(|&(_, i)| i))
+    }
+
+    /// The most recently used speaker with key `k`, with its stamp.
+    fn newest_stamp(&self, f: Field, k: &str) -> Option<(u64, usize)> {
+        self.get(f, k).and_then(|e| e.1.last().copied())
+    }
+}
+
 /// Two buffers for the comparison keys of one mention ([`resolve_one`]).
 #[derive(Default)]
 struct KeyBufs {
@@ -361,24 +508,15 @@ fn resolve_one(
     text: &str,
     speakers: &mut Vec<Speaker>,
     keys: &mut Vec<Keys>,
-    recent: &[usize],
+    recent: &mut Lookup,
     m: &Mention,
     np: &Np,
     bufs: &mut KeyBufs,
 ) -> Option<usize> {
-    let most_recent = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
-        recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| pred(&speakers[i], &keys[i]))
-    };
-    let position = |pred: &dyn Fn(&Speaker, &Keys) -> bool| {
-        speakers
-            .iter()
-            .zip(keys.iter())
-            .position(|(s, k)| pred(s, k))
-    };
+    // (Lookups by key in `recent`, not scans of every speaker: a document
+    // of 80,000 speakers was quadratic.)
+    let most_recent = |field: Field, key: &str| recent.newest(field, key).next();
+    let position = |field: Field, key: &str| recent.first(field, key);
     // Whether the name or role of an existing speaker changed.
     let mut changed = None;
     let mut name_changed = false;
@@ -391,16 +529,15 @@ fn resolve_one(
             if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
                 // The most recent person the pronoun agrees with (the
                 // gender is asked only of the persons looked at, once each).
-                most_recent(&|s, ks| {
-                    (s.kind == SpeakerKind::Person || s.kind == SpeakerKind::Unknown)
-                        && agrees(ks.gender(s), p)
-                })
+                recent
+                    .newest(Field::Personish, "")
+                    .find(|&i| agrees(keys[i].gender(&speakers[i]), p))
             } else if p.eq_ignore_ascii_case("they") {
-                most_recent(&|s, _| {
-                    matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
-                })
+                let group = recent.newest_stamp(Field::AnyGroup, "");
+                let org = recent.newest_stamp(Field::AnyOrg, "");
+                group.max(org).map(|(_, i)| i)
             } else if p.eq_ignore_ascii_case("it") {
-                most_recent(&|s, _| s.kind == SpeakerKind::Organization)
+                most_recent(Field::AnyOrg, "")
             } else {
                 None
             }
@@ -410,15 +547,13 @@ fn resolve_one(
             last_word_into(&np.name, &mut bufs.last);
             let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
             let multi = np.name.split_whitespace().count() >= 2;
-            let exact = position(&|s, ks| s.kind == SpeakerKind::Person && ks.name == k);
+            let exact = position(Field::PersonName, k);
             let idx = exact.or_else(|| {
                 if multi {
                     // An earlier surname-only speaker with the same last name.
-                    position(&|s, ks| {
-                        s.kind == SpeakerKind::Person && ks.words == 1 && ks.name == lw
-                    })
+                    position(Field::PersonSingleName, lw)
                 } else {
-                    most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
+                    most_recent(Field::PersonLast, lw)
                 }
             });
             match idx {
@@ -451,9 +586,7 @@ fn resolve_one(
         MentionKind::Surname => {
             last_word_into(&np.name, &mut bufs.last);
             let lw = bufs.last.as_str();
-            match most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
-                .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw))
-            {
+            match most_recent(Field::PersonLast, lw).or_else(|| position(Field::PersonLast, lw)) {
                 Some(i) => Some(i),
                 None => {
                     // `… followed by Beatriz Mendonça-Lage, …` earlier in the
@@ -475,17 +608,9 @@ fn resolve_one(
             last_word_into(&np.name, &mut bufs.last);
             key_into(&np.name, &mut bufs.key);
             let (head, k) = (bufs.last.as_str(), bufs.key.as_str());
-            let person = most_recent(&|s, ks| {
-                s.kind == SpeakerKind::Person && ks.role_head.as_deref() == Some(head)
-            });
-            let person = person.or_else(|| {
-                position(&|s, ks| {
-                    s.kind == SpeakerKind::Person && ks.role_key.as_deref() == Some(k)
-                })
-            });
-            match person
-                .or_else(|| position(&|s, ks| s.kind == SpeakerKind::Unknown && ks.name == k))
-            {
+            let person = most_recent(Field::PersonRoleHead, head);
+            let person = person.or_else(|| position(Field::PersonRoleKey, k));
+            match person.or_else(|| position(Field::UnknownName, k)) {
                 Some(i) => Some(i),
                 None => {
                     speakers.push(Speaker {
@@ -507,7 +632,12 @@ fn resolve_one(
             };
             key_into(&np.name, &mut bufs.key);
             let k = bufs.key.as_str();
-            match position(&|s, ks| s.kind == kind && ks.name == k) {
+            let field = if kind == SpeakerKind::Group {
+                Field::GroupName
+            } else {
+                Field::OrgName
+            };
+            match position(field, k) {
                 Some(i) => Some(i),
                 None => {
                     speakers.push(Speaker {
@@ -523,6 +653,7 @@ fn resolve_one(
         }
     };
     if let Some(i) = changed {
+        recent.remove(i, speakers[i].kind, &keys[i]);
         if name_changed {
             // The mention's name: its keys are in `bufs`.
             keys[i] = Keys::of(&speakers[i], Some(&bufs.key), Some(&bufs.last));
@@ -533,12 +664,14 @@ fn resolve_one(
             keys[i].role_key = role.map(key);
             keys[i].gender.set(None);
         }
+        recent.add(i, speakers[i].kind, &keys[i]);
     }
     if keys.len() < speakers.len() {
         if let Some(s) = speakers.last() {
             let name_key = known.0.then_some(bufs.key.as_str());
             let last = known.1.then_some(bufs.last.as_str());
             keys.push(Keys::of(s, name_key, last));
+            recent.add(keys.len() - 1, s.kind, &keys[keys.len() - 1]);
         }
     }
     if let Some(i) = found {
