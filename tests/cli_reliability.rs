@@ -17,6 +17,8 @@ use common::{files_in, read, run_in};
 
 /// The files of a complete report, in the order `report` writes them.
 const REPORT_FILES: &[&str] = &[
+    "findings.csv",
+    "findings.jsonl",
     "quotes.csv",
     "speakers.csv",
     "claims.csv",
@@ -85,7 +87,12 @@ fn assert_complete_files(dir: &Path) {
         }
         assert!(REPORT_FILES.contains(&f.as_str()), "unexpected file {f}");
         let text = read(&path);
-        if f.ends_with(".json") {
+        if f.ends_with(".jsonl") {
+            for line in text.lines() {
+                serde_json::from_str::<serde_json::Value>(line)
+                    .unwrap_or_else(|e| panic!("{f} is not complete JSON Lines: {e}"));
+            }
+        } else if f.ends_with(".json") {
             serde_json::from_str::<serde_json::Value>(&text)
                 .unwrap_or_else(|e| panic!("{f} is not complete JSON: {e}"));
         } else {
@@ -218,7 +225,7 @@ fn output_directory_that_disappears_midway_is_reported() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert_eq!(
         stderr,
-        "error: cannot write out/quotes.csv: Not a directory\n"
+        "error: cannot write out/findings.csv: Not a directory\n"
     );
     assert_eq!(read(&cwd.join("out")), "not a directory");
     assert_eq!(files_in(cwd), vec!["out"]);

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::claims;
 use crate::error::FatalError;
+use crate::findings;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::report::{quote_rows, write_quotes, write_speakers};
@@ -215,6 +216,8 @@ fn check_destination(dest: &Destination) -> Result<(), FatalError> {
 
 /// The files `report` writes, in order (`summary.json` last).
 pub const REPORT_FILES: &[&str] = &[
+    "findings.csv",
+    "findings.jsonl",
     "quotes.csv",
     "speakers.csv",
     "claims.csv",
@@ -261,6 +264,7 @@ pub fn report(
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let speakers = link_speakers(&docs);
     let rows = quote_rows(&docs, &speakers);
+    let found = findings::of_run(&docs, &rows, &tables);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
 
     // Every file is written completely to a temporary file first; the set
@@ -268,6 +272,13 @@ pub fn report(
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
     let mut staged = Staged::default();
     let mut written = Vec::new();
+    staged.stage(&path("findings.csv"), |w| {
+        findings::write_csv(w, &found.findings, csv)
+    })?;
+    staged.stage(&path("findings.jsonl"), |w| {
+        findings::write_jsonl(w, &found.findings)
+    })?;
+    written.extend(["findings.csv".to_string(), "findings.jsonl".to_string()]);
     staged.stage(&path("quotes.csv"), |w| {
         write_quotes(w, &rows, Format::Csv, csv)
     })?;
@@ -278,6 +289,7 @@ pub fn report(
     written.push("speakers.csv".to_string());
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
+    summary.set_findings(&found);
     written.push("summary.json".to_string());
     debug_assert_eq!(written, REPORT_FILES);
     summary.outputs = written;
@@ -286,5 +298,11 @@ pub fn report(
         w.write_all(b"\n")
     })?;
     staged.commit()?;
+    if !opts.quiet {
+        eprint!(
+            "{}",
+            findings::stderr_summary(&out_dir.display().to_string(), &summary.outputs, &found)
+        );
+    }
     Ok(summary.exit_code)
 }

@@ -84,6 +84,16 @@ pub struct InputOptions {
     pub id_column: Option<String>,
     /// CSV column holding the text (default `text`).
     pub text_column: String,
+    /// JSONL field holding the publication date; `None` means `date` when
+    /// present.
+    pub date_field: Option<String>,
+    /// JSONL field holding the URL; `None` means `url` when present.
+    pub url_field: Option<String>,
+    /// CSV column holding the publication date; `None` means `date` when
+    /// present.
+    pub date_column: Option<String>,
+    /// CSV column holding the URL; `None` means `url` when present.
+    pub url_column: Option<String>,
     /// How to read standard input.
     pub stdin_kind: InputKind,
 }
@@ -96,6 +106,10 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_column: None,
             text_column: "text".into(),
+            date_field: None,
+            url_field: None,
+            date_column: None,
+            url_column: None,
             stdin_kind: InputKind::Text,
         }
     }
@@ -258,6 +272,10 @@ pub struct InputDoc {
     pub source: String,
     /// 1-based line for JSONL/CSV documents.
     pub line: Option<usize>,
+    /// Publication date as given (JSONL field, CSV column or HTML metadata).
+    pub date: Option<String>,
+    /// URL of the document (JSONL field, CSV column or HTML metadata).
+    pub url: Option<String>,
 }
 
 /// The size of the prefix that is checked for NUL bytes in JSONL/CSV files.
@@ -327,6 +345,8 @@ fn whole_file(
         doc: Document::new(source.id_base.clone(), text),
         source: source.display.clone(),
         line: None,
+        date: None,
+        url: None,
     })
 }
 
@@ -469,7 +489,25 @@ fn jsonl_line(
             )))
         }
     };
-    row_doc(path, line, id, text)
+    let meta = |field: &Option<String>, default: &str, flag: &str| {
+        let name = field.as_deref().unwrap_or(default);
+        match map.get(name) {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+                Ok(Some(s.trim().to_string()))
+            }
+            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+            None | Some(serde_json::Value::Null) if field.is_some() => {
+                Err(bad(format!("no field `{name}` (the {flag})")))
+            }
+            _ => Ok(None),
+        }
+    };
+    let date = meta(&opts.date_field, "date", "--date-field")?;
+    let url = meta(&opts.url_field, "url", "--url-field")?;
+    let mut doc = row_doc(path, line, id, text)?;
+    doc.date = date;
+    doc.url = url;
+    Ok(doc)
 }
 
 /// serde_json's message without its " at line 1 column N" suffix, with the
@@ -542,6 +580,27 @@ fn read_csv(
         },
         None => find("id"),
     };
+    let mut meta_idx = [None, None];
+    for (slot, (col, default, flag)) in meta_idx.iter_mut().zip([
+        (&opts.date_column, "date", "--date-column"),
+        (&opts.url_column, "url", "--url-column"),
+    ]) {
+        *slot = match col {
+            Some(c) => match find(c) {
+                Some(i) => Some(i),
+                None => {
+                    emit(Err(InputError::UnknownColumn {
+                        path: path.clone(),
+                        column: c.clone(),
+                        available,
+                        flag: flag.into(),
+                    }));
+                    return;
+                }
+            },
+            None => find(default),
+        };
+    }
     let mut record = csv::ByteRecord::new();
     loop {
         match csv.read_byte_record(&mut record) {
@@ -560,7 +619,7 @@ fn read_csv(
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
-        let result = csv_row(source, &record, line, text_idx, id_idx, opts);
+        let result = csv_row(source, &record, line, (text_idx, id_idx, meta_idx), opts);
         if !emit(result) {
             return;
         }
@@ -571,8 +630,7 @@ fn csv_row(
     source: &Source,
     record: &csv::ByteRecord,
     line: usize,
-    text_idx: usize,
-    id_idx: Option<usize>,
+    (text_idx, id_idx, meta_idx): (usize, Option<usize>, [Option<usize>; 2]),
     opts: &InputOptions,
 ) -> Result<InputDoc, InputError> {
     let path = &source.display;
@@ -600,7 +658,17 @@ fn csv_row(
         }
         None => format!("{}:{}", source.id_base, line),
     };
-    row_doc(path, line, id, text)
+    let meta = |i: Option<usize>| -> Result<Option<String>, InputError> {
+        Ok(match i {
+            Some(i) => Some(cell(i)?.trim().to_string()).filter(|s| !s.is_empty()),
+            None => None,
+        })
+    };
+    let (date, url) = (meta(meta_idx[0])?, meta(meta_idx[1])?);
+    let mut doc = row_doc(path, line, id, text)?;
+    doc.date = date;
+    doc.url = url;
+    Ok(doc)
 }
 
 /// The document of one JSONL line or CSV row; an empty text is an error
@@ -617,6 +685,8 @@ fn row_doc(path: &str, line: usize, id: String, text: String) -> Result<InputDoc
         doc: Document::new(id, text),
         source: path.to_string(),
         line: Some(line),
+        date: None,
+        url: None,
     })
 }
 

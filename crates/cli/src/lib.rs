@@ -4,12 +4,13 @@
 //! documents ([`input`], [`html`]), running the engine over them in parallel
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]), and
-//! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
+//! writing reports ([`findings`], [`report`], [`output`], [`summary`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claims;
 pub mod commands;
 pub mod error;
+pub mod findings;
 pub mod html;
 pub mod input;
 pub mod output;

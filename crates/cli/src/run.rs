@@ -223,6 +223,10 @@ pub struct Analyzed {
     pub chars: usize,
     /// Length of the text in bytes.
     pub bytes: usize,
+    /// Publication date as given (`InputDoc::date`).
+    pub date: Option<String>,
+    /// URL as given (`InputDoc::url`).
+    pub url: Option<String>,
     /// The quotes.
     pub quotes: Vec<QuoteRecord>,
     /// The speakers of the document.
@@ -243,6 +247,8 @@ pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T
         doc_id: d.doc.id,
         source: d.source,
         line: d.line,
+        date: d.date,
+        url: d.url,
         quotes,
         speakers,
     };
