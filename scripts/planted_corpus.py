@@ -25,6 +25,9 @@ import sys
 
 BASE_COUNT = 24
 HTML_COUNT = 12
+TOWNS = ["Ashby", "Bexley", "Carrow", "Dunmore", "Elstead", "Farleigh", "Glenroy", "Harwick",
+         "Ilford", "Jarrow", "Kelso", "Ludlow", "Marden", "Newport", "Oakham", "Penrith",
+         "Quorn", "Ripon", "Selby", "Thame", "Usk", "Ventnor"]
 FURNITURE = [
     "Sign up for our Morning Briefing newsletter to get the day's top political stories in your inbox.",
     "Have a tip for our reporters? Contact the politics desk securely at tips@example.org.",
@@ -107,12 +110,13 @@ def main():
 
     def article(n, speaker, quote_text, extra=""):
         doc_id = f"planted/{n:02d}"
+        town = TOWNS[n % len(TOWNS)]
         text = (
-            f"Planted report number {n} on the campaign.\n\n"
-            f"{speaker} spoke to supporters at a rally in a small town on the eve of the vote.\n\n"
+            f"Campaign notebook from {town}.\n\n"
+            f"{speaker} spoke to supporters at a rally in {town} on the eve of the vote.\n\n"
             f"\u201c{quote_text},\u201d {speaker} said.\n\n"
             f"{extra}"
-            f"The rally ended shortly after nine in the evening, organisers of event {n} said."
+            f"The crowd in {town} left quietly after the speech."
         )
         planted.append({"id": doc_id, "text": text, "date": "2017-06-01",
                         "url": f"https://planted.example/{n:02d}"})
@@ -158,29 +162,41 @@ def main():
             n += 1
             key.append({"doc": article(n, other, q["quote"].rstrip(".,!? ")), "kind": "conflicting_attribution",
                         "change": "", "source": q["doc_id"]})
-    # Sentences (not quotes) with a number or a negation changed.
+    # A faithful partial quote.
+    q = pick(lambda q: len(words(q["quote"])) >= 14 and not re.search(r"\d", q["quote"]))
+    if q:
+        n += 1
+        ws = words(q["quote"])
+        text = " ".join(ws[3:11]).rstrip(".,!?;: ")
+        key.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
+                    "change": "shortened", "source": q["doc_id"]})
+    # Sentences (not quotes) with a number or a negation changed, and one
+    # repeated as it is.
     sentence_docs = [d for d in docs[:BASE_COUNT] if d["id"] not in {k["source"] for k in key}]
-    for want in ("number", "negation", "number"):
+    for want in ("number", "negation", "number", ""):
         for d in list(sentence_docs):
             sents = re.split(r"(?<=[.!?])\s+", d["text"])
             cands = [s for s in sents if 14 <= len(words(s)) <= 45 and "\u201c" not in s and '"' not in s
                      and "\n" not in s.strip()]
             if want == "number":
                 cands = [s for s in cands if re.search(r"\b\d{2,}\b", s) and not re.search(r"\b(19|20)\d\d\b", s)]
-            else:
+            elif want == "negation":
                 cands = [s for s in cands if re.search(r"\b(is|was|are|were|will|did|does|has|have) not\b", s)]
             if not cands:
                 continue
             s = cands[0]
             if want == "number":
                 s2 = re.sub(r"\b(\d{2,})\b", lambda m: str(int(m.group(1)) * 3), s, count=1)
-            else:
+            elif want == "negation":
                 s2 = re.sub(r"\b(is|was|are|were|will|did|does|has|have) not\b", r"\1", s, count=1)
+            else:
+                s2 = s
             n += 1
             doc_id = f"planted/{n:02d}"
             planted.append({"id": doc_id, "date": "2017-06-01", "url": f"https://planted.example/{n:02d}",
-                            "text": f"Planted report number {n}.\n\nOfficials briefed reporters on the matter on Monday.\n\n{s2}\n\nFurther details of case {n} were expected later in the week."})
-            key.append({"doc": doc_id, "kind": "altered_claim", "change": want, "source": d["id"]})
+                            "text": f"Briefing from {TOWNS[n % len(TOWNS)]}.\n\nOfficials in {TOWNS[n % len(TOWNS)]} briefed reporters on the matter.\n\n{s2}\n\nFurther details from {TOWNS[n % len(TOWNS)]} were expected later."})
+            kind = "altered_claim" if want else "repeated_claim"
+            key.append({"doc": doc_id, "kind": kind, "change": want, "source": d["id"]})
             sentence_docs.remove(d)
             break
     # Two republished copies (one with numbers re-spelled by value).

@@ -140,11 +140,17 @@ pub const REPUBLISHED_MIN_SHARED: usize = 3;
 /// … and at least this share of the smaller one's sentences are a
 /// `republished` pair.
 pub const REPUBLISHED_MIN_SHARE: f32 = 0.5;
+/// Before furniture is known, only near-complete copies (this many shared
+/// sentences and this share) make families, so that pages sharing only
+/// their furniture are not taken for copies of each other.
+const STRICT_MIN_SHARED: usize = 5;
+/// See [`STRICT_MIN_SHARED`].
+const STRICT_MIN_SHARE: f32 = 0.8;
 /// Clusters in more documents than this are not counted for republished
 /// pairs (they are furniture or wire copy already counted elsewhere).
 const PAIR_COUNT_MAX_DOCS: usize = 64;
 /// A repeated claim has at least this many words.
-const REPEATED_MIN_WORDS: usize = 6;
+const REPEATED_MIN_WORDS: usize = 8;
 
 /// What the caller knows about one document.
 #[derive(Debug, Clone, Default)]
@@ -458,17 +464,24 @@ fn families(pairs: &[(String, String, usize, f32)], corpus: &Corpus) -> HashMap<
 }
 
 /// Which clusters are furniture: sentences in at least
-/// [`FURNITURE_MIN_SOURCES`] sources — URL hosts when every member's URL is
-/// known, else families.
-fn furniture(report: &DedupReport, corpus: &Corpus, family: &HashMap<String, String>) -> Vec<bool> {
+/// [`FURNITURE_MIN_SOURCES`] sources — the URL hosts of the members'
+/// family representatives when every URL is known, else the families.
+fn furniture<'a>(
+    report: &'a DedupReport,
+    corpus: &'a Corpus,
+    family: &'a HashMap<String, String>,
+) -> Vec<bool> {
     report
         .clusters
         .iter()
         .map(|c| {
+            // Copies count once: each member stands for its family's
+            // representative (and that document's URL host).
+            let rep = |d: &'a str| family.get(d).map_or(d, String::as_str);
             let urls: Option<Vec<&str>> = c
                 .members
                 .iter()
-                .map(|m| corpus.get(&m.claim.doc_id)?.url.as_deref().map(host))
+                .map(|m| corpus.get(rep(&m.claim.doc_id))?.url.as_deref().map(host))
                 .collect();
             let mut sources: Vec<&str> = match urls {
                 Some(hosts) => hosts,
@@ -498,7 +511,11 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
     // with them; then the families again without the furniture.
     let none = vec![false; report.clusters.len()];
     let pairs = republished(report, &sentence_count, &none);
-    let family = families(&pairs, corpus);
+    let strict: Vec<_> = pairs
+        .into_iter()
+        .filter(|p| p.2 >= STRICT_MIN_SHARED && p.3 >= STRICT_MIN_SHARE)
+        .collect();
+    let family = families(&strict, corpus);
     let furniture_of = furniture(report, corpus, &family);
     let pairs = republished(report, &sentence_count, &furniture_of);
     let family = families(&pairs, corpus);

@@ -16,8 +16,8 @@
 //!   words, or a faithful but shortened quote) and the aligned word
 //!   similarity `S = 1 − lev / max(len)` is at least
 //!   `misquote_min_similarity` (default 0.6);
-//! - a **conflicting attribution** when the speakers differ and the words
-//!   are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
+//! - a **conflicting attribution** when both are direct quotes, the
+//!   speakers differ and the words are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
 //!   default 0.85) with the same negations and numbers.
 //!
 //! ```
@@ -149,7 +149,8 @@ impl Finisher {
                 Change::Words => c.similarity >= cfg.conflict_min_similarity,
                 Change::Negation | Change::Number => false,
             };
-            same_words.then_some(MisquoteKind::ConflictingAttribution)?
+            (same_words && ma.direct && mb.direct)
+                .then_some(MisquoteKind::ConflictingAttribution)?
         };
         Some(MisquoteRecord {
             kind,
