@@ -177,7 +177,7 @@ def main():
         for d in list(sentence_docs):
             sents = re.split(r"(?<=[.!?])\s+", d["text"])
             cands = [s for s in sents if 14 <= len(words(s)) <= 45 and "\u201c" not in s and '"' not in s
-                     and "\n" not in s.strip()]
+                     and "\n" not in s.strip() and not re.search(r"\b[A-Z]\.$", s.strip())]
             if want == "number":
                 cands = [s for s in cands if re.search(r"\b\d{2,}\b", s) and not re.search(r"\b(19|20)\d\d\b", s)]
             elif want == "negation":

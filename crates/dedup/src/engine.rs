@@ -767,8 +767,8 @@ impl Finisher {
 
     /// Two sentence claims of different documents rejected only for a
     /// number or a negation: the same sentence otherwise (content sets with
-    /// Jaccard ≥ 0.7, at most two substituted tokens, at least five content
-    /// tokens each).
+    /// Jaccard ≥ 0.7 that differ by at most one token each way — the changed
+    /// number — and at least five content tokens each).
     fn altered_pair(&self, a: u32, b: u32) -> Option<Similarity> {
         let (ma, mb) = (self.meta(a), self.meta(b));
         if ma.doc == mb.doc || ma.kind != ClaimKind::Sentence || mb.kind != ClaimKind::Sentence {
@@ -779,7 +779,7 @@ impl Finisher {
             return None;
         }
         let sim = set_similarity(fa.content, fb.content);
-        (sim.jaccard >= 0.7 && sim.only_a.min(sim.only_b) <= 2).then_some(sim)
+        (sim.jaccard >= 0.7 && sim.only_a <= 1 && sim.only_b <= 1).then_some(sim)
     }
 
     /// The cluster of a union-find group. A member that overlaps an earlier

@@ -17,7 +17,8 @@
 //!   similarity `S = 1 − lev / max(len)` is at least
 //!   `misquote_min_similarity` (default 0.6);
 //! - a **conflicting attribution** when both are direct quotes, the
-//!   speakers differ and the words are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
+//!   speakers differ, the shorter quote has at least six words and the
+//!   words are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
 //!   default 0.85) with the same negations and numbers.
 //!
 //! ```
@@ -37,6 +38,10 @@ use crate::engine::{Finisher, NO_SPEAKER};
 use crate::lsh::{pack_pair, unpack_pair};
 use crate::normalize::word_hash;
 use crate::record::{MisquoteKind, MisquoteRecord};
+
+/// A conflicting attribution needs quotes of at least this many words: a
+/// shorter common phrase (`boots on the ground`) is no evidence of one quote.
+const CONFLICT_MIN_WORDS: usize = 6;
 
 impl Finisher {
     /// Misquotes and conflicting attributions (see the module
@@ -149,7 +154,9 @@ impl Finisher {
                 Change::Words => c.similarity >= cfg.conflict_min_similarity,
                 Change::Negation | Change::Number => false,
             };
-            (same_words && ma.direct && mb.direct)
+            let words = |m| self.store.norm(m).split(' ').count();
+            let long_enough = words(ma).min(words(mb)) >= CONFLICT_MIN_WORDS;
+            (same_words && long_enough && ma.direct && mb.direct)
                 .then_some(MisquoteKind::ConflictingAttribution)?
         };
         Some(MisquoteRecord {
@@ -236,7 +243,9 @@ pub fn word_diff(a: &[&str], b: &[&str]) -> String {
 
 fn name_words(name: &str) -> Vec<String> {
     let mut v = Vec::new();
-    crate::normalize::for_each_word(name, |w| v.push(w.to_string()));
+    crate::normalize::for_each_word(name, |w| {
+        v.push(w.strip_suffix("'s").unwrap_or(w).to_string())
+    });
     v
 }
 
@@ -278,6 +287,7 @@ mod tests {
     fn speakers() {
         assert!(same_speaker("John Kerry", "john  KERRY"));
         assert!(!same_speaker("", ""));
+        assert!(same_speaker("Donald Trump's", "Donald Trump"));
         assert!(!same_speaker("Anna Kerry", "John Kerry"));
     }
 
