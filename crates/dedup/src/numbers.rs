@@ -111,31 +111,32 @@ impl Merger {
             self.emit_per(f);
             if let Some(p) = self.pending.as_mut() {
                 if from_word && is_scale(v) && p.current > 0.0 {
-                    if v == 100.0 && p.current < 100.0 {
+                    let merged = if v == 100.0 && p.current < 100.0 {
                         p.current *= 100.0;
+                        true
                     } else if v > 100.0 {
                         p.total += p.current * v;
                         p.current = 0.0;
+                        true
                     } else {
-                        self.emit_pending(f);
-                        self.pending = Some(Pending {
-                            total: 0.0,
-                            current: v,
-                            last_word: from_word,
-                        });
+                        false
+                    };
+                    if merged {
+                        p.last_word = true;
                         return;
                     }
-                    p.last_word = true;
-                    return;
-                }
-                let rest = p.current % 100.0;
-                let tens_then_unit = rest >= 20.0 && rest % 10.0 == 0.0 && v < 10.0;
-                let hundreds_then_rest = p.current >= 100.0 && rest == 0.0 && v < 100.0;
-                let after_scale = p.current == 0.0 && p.total > 0.0 && v < 1000.0;
-                if from_word && p.last_word && (tens_then_unit || hundreds_then_rest || after_scale)
-                {
-                    p.current += v;
-                    return;
+                } else {
+                    let rest = p.current % 100.0;
+                    let tens_then_unit = rest >= 20.0 && rest % 10.0 == 0.0 && v < 10.0;
+                    let hundreds_then_rest = p.current >= 100.0 && rest == 0.0 && v < 100.0;
+                    let after_scale = p.current == 0.0 && p.total > 0.0 && v < 1000.0;
+                    if from_word
+                        && p.last_word
+                        && (tens_then_unit || hundreds_then_rest || after_scale)
+                    {
+                        p.current += v;
+                        return;
+                    }
                 }
             }
             self.emit_pending(f);
