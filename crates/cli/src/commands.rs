@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::claims;
 use crate::error::FatalError;
-use crate::findings_shim;
+use crate::findings;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::report::{quote_rows, write_quotes, write_speakers};
@@ -233,6 +233,8 @@ pub(crate) fn check_destination(dest: &Destination) -> Result<(), FatalError> {
 
 /// The files `report` writes, in order (`summary.json` last).
 pub const REPORT_FILES: &[&str] = &[
+    "findings.csv",
+    "findings.jsonl",
     "quotes.csv",
     "speakers.csv",
     "claims.csv",
@@ -336,9 +338,8 @@ pub fn report_with(
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
+    let found = findings::of_run(&docs, &rows, &tables);
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
-    // TEMPORARY (#16): the findings branch's `Finding` rows replace these.
-    let findings = findings_shim::from_misquotes(&tables, &rows, &speakers);
 
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
@@ -346,6 +347,13 @@ pub fn report_with(
     let _lock = open_out_dir(out_dir)?;
     let mut staged = Staged::default();
     let mut written = Vec::new();
+    staged.stage(&path("findings.csv"), |w| {
+        findings::write_csv(w, &found.findings, csv)
+    })?;
+    staged.stage(&path("findings.jsonl"), |w| {
+        findings::write_jsonl(w, &found.findings)
+    })?;
+    written.extend(["findings.csv".to_string(), "findings.jsonl".to_string()]);
     staged.stage(&path("quotes.csv"), |w| {
         write_quotes(w, &rows, Format::Csv, csv)
     })?;
@@ -358,7 +366,7 @@ pub fn report_with(
     summary.set_dedup(claims::counts(&tables));
     staged.stage(&path("report.xlsx"), |w| {
         let sheets = xlsx::ReportRows {
-            findings: &findings,
+            findings: &found.findings,
             quotes: &rows,
             speakers: &speakers.records,
             duplicates: &tables.duplicates,
@@ -373,7 +381,7 @@ pub fn report_with(
             texts: &texts,
             quotes: &rows,
             speakers: &speakers.records,
-            findings: &findings,
+            findings: &found.findings,
         };
         review::write(w, &page)
     })?;
@@ -383,6 +391,7 @@ pub fn report_with(
             crate::matching::stage_factchecks(&mut staged, out_dir, index, &tables.claims, csv)?;
         written.push(name);
     }
+    summary.set_findings(&found);
     written.push("summary.json".to_string());
     debug_assert!(factchecks.is_some() || written == REPORT_FILES);
     summary.outputs = written;
@@ -391,5 +400,11 @@ pub fn report_with(
         w.write_all(b"\n")
     })?;
     staged.commit()?;
+    if !opts.quiet {
+        eprint!(
+            "{}",
+            findings::stderr_summary(&out_dir.display().to_string(), &summary.outputs, &found)
+        );
+    }
     Ok(summary.exit_code)
 }

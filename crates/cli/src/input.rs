@@ -89,6 +89,16 @@ pub struct InputOptions {
     pub id_column: Option<String>,
     /// CSV column holding the text (default `text`).
     pub text_column: String,
+    /// JSONL field holding the publication date; `None` means `date` when
+    /// present.
+    pub date_field: Option<String>,
+    /// JSONL field holding the URL; `None` means `url` when present.
+    pub url_field: Option<String>,
+    /// CSV column holding the publication date; `None` means `date` when
+    /// present.
+    pub date_column: Option<String>,
+    /// CSV column holding the URL; `None` means `url` when present.
+    pub url_column: Option<String>,
     /// How to read standard input.
     pub stdin_kind: InputKind,
 }
@@ -102,6 +112,10 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_column: None,
             text_column: "text".into(),
+            date_field: None,
+            url_field: None,
+            date_column: None,
+            url_column: None,
             stdin_kind: InputKind::Text,
         }
     }
@@ -587,7 +601,25 @@ fn jsonl_line(
             )))
         }
     };
-    row_doc(path, line, id, text)
+    let meta = |field: &Option<String>, default: &str, flag: &str| {
+        let name = field.as_deref().unwrap_or(default);
+        match map.get(name) {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+                Ok(Some(s.trim().to_string()))
+            }
+            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+            None | Some(serde_json::Value::Null) if field.is_some() => {
+                Err(bad(format!("no field `{name}` (the {flag})")))
+            }
+            _ => Ok(None),
+        }
+    };
+    let date = meta(&opts.date_field, "date", "--date-field")?;
+    let url = meta(&opts.url_field, "url", "--url-field")?;
+    let mut doc = row_doc(path, line, id, text)?;
+    doc.date = date;
+    doc.url = url;
+    Ok(doc)
 }
 
 /// One JSONL line: an object whose keys are unique (a repeated key is an
@@ -722,6 +754,27 @@ fn read_csv(
         },
         None => find("id"),
     };
+    let mut meta_idx = [None, None];
+    for (slot, (col, default, flag)) in meta_idx.iter_mut().zip([
+        (&opts.date_column, "date", "--date-column"),
+        (&opts.url_column, "url", "--url-column"),
+    ]) {
+        *slot = match col {
+            Some(c) => match find(c) {
+                Some(i) => Some(i),
+                None => {
+                    emit(Err(InputError::UnknownColumn {
+                        path: path.clone(),
+                        column: c.clone(),
+                        available,
+                        flag: flag.into(),
+                    }));
+                    return;
+                }
+            },
+            None => find(default),
+        };
+    }
     let mut record = csv::ByteRecord::new();
     let mut rows = 0usize;
     loop {
@@ -785,7 +838,14 @@ fn read_csv(
             }
             continue;
         }
-        let result = csv_row(source, &record, line, text_idx, id_idx, opts, invalid_at);
+        let result = csv_row(
+            source,
+            &record,
+            line,
+            (text_idx, id_idx, meta_idx),
+            opts,
+            invalid_at,
+        );
         if !emit(result) {
             return;
         }
@@ -884,8 +944,7 @@ fn csv_row(
     source: &Source,
     record: &csv::ByteRecord,
     line: usize,
-    text_idx: usize,
-    id_idx: Option<usize>,
+    (text_idx, id_idx, meta_idx): (usize, Option<usize>, [Option<usize>; 2]),
     opts: &InputOptions,
     invalid_at: Option<u64>,
 ) -> Result<InputDoc, InputError> {
@@ -920,7 +979,17 @@ fn csv_row(
         }
         None => format!("{}:{}", source.id_base, line),
     };
-    row_doc(path, line, id, text)
+    let meta = |i: Option<usize>| -> Result<Option<String>, InputError> {
+        Ok(match i {
+            Some(i) => Some(cell(i)?.trim().to_string()).filter(|s| !s.is_empty()),
+            None => None,
+        })
+    };
+    let (date, url) = (meta(meta_idx[0])?, meta(meta_idx[1])?);
+    let mut doc = row_doc(path, line, id, text)?;
+    doc.date = date;
+    doc.url = url;
+    Ok(doc)
 }
 
 /// The document of one JSONL line or CSV row; an empty text is an error

@@ -7,14 +7,15 @@
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
 //! ([`matching`]), and writing reports ([`report`], [`output`], [`summary`],
-//! the workbook [`xlsx`] and the review page [`review`]). `docs/cli.md` and
+//! the workbook [`xlsx`] and the review page [`review`]); [`findings`] ranks
+//! what an editor should read first. `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claims;
 pub mod commands;
 pub mod decode;
 pub mod error;
-pub mod findings_shim;
+pub mod findings;
 pub mod html;
 pub mod input;
 pub mod lang;

@@ -275,6 +275,18 @@ struct InputArgs {
         help_heading = "Input"
     )]
     text_column: String,
+    /// JSONL field holding the publication date [default: date, when present]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    date_field: Option<String>,
+    /// JSONL field holding the document URL [default: url, when present]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    url_field: Option<String>,
+    /// CSV column holding the publication date [default: date, when present]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    date_column: Option<String>,
+    /// CSV column holding the document URL [default: url, when present]
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    url_column: Option<String>,
     /// How to read standard input ('-')
     #[arg(long, value_enum, default_value_t = StdinFormat::Txt, help_heading = "Input")]
     stdin_format: StdinFormat,
@@ -306,6 +318,10 @@ impl InputArgs {
                 text_field: self.text_field.clone(),
                 id_column: self.id_column.clone(),
                 text_column: self.text_column.clone(),
+                date_field: self.date_field.clone(),
+                url_field: self.url_field.clone(),
+                date_column: self.date_column.clone(),
+                url_column: self.url_column.clone(),
                 stdin_kind: match self.stdin_format {
                     StdinFormat::Txt => InputKind::Text,
                     StdinFormat::Html => InputKind::Html,

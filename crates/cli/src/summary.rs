@@ -3,6 +3,9 @@
 //! The summary holds no timestamps and no absolute paths that the user did
 //! not give, so two runs on the same inputs write byte-identical files.
 
+use std::collections::BTreeMap;
+
+use quotecheck_dedup::findings::{Findings, Furniture, KINDS};
 use serde::Serialize;
 
 use crate::claims::DedupCounts;
@@ -28,6 +31,11 @@ pub struct Summary {
     pub skipped_files: Vec<String>,
     /// The report files written, in the order they were written.
     pub outputs: Vec<String>,
+    /// Sentences left out of the findings as page furniture (repeated
+    /// across independent sources), most documents first; absent when no
+    /// findings were made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<Vec<Furniture>>,
 }
 
 /// Totals of a run.
@@ -66,6 +74,12 @@ pub struct Counts {
     /// Conflicting attributions (rows of `misquotes.csv` of that kind), when
     /// the dedup stage ran.
     pub conflicting_attributions: Option<usize>,
+    /// Rows of `findings.csv` by kind, when findings were made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub findings: Option<BTreeMap<String, usize>>,
+    /// Sentences left out as page furniture, when findings were made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<usize>,
 }
 
 /// The status of one document (or of one input that failed).
@@ -159,6 +173,7 @@ impl Summary {
             errors,
             skipped_files: run.skipped.clone(),
             outputs: Vec::new(),
+            furniture: None,
         }
     }
 }
@@ -172,6 +187,15 @@ impl Summary {
         c.misquotes = Some(dedup.misquotes);
         c.clusters = Some(dedup.clusters);
         c.conflicting_attributions = Some(dedup.conflicting_attributions);
+    }
+}
+
+impl Summary {
+    /// Fill in the findings by kind and the furniture left out.
+    pub fn set_findings(&mut self, f: &Findings) {
+        self.counts.findings = Some(KINDS.iter().map(|k| (k.to_string(), f.count(k))).collect());
+        self.counts.furniture = Some(f.furniture.len());
+        self.furniture = Some(f.furniture.clone());
     }
 }
 

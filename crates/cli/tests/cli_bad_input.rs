@@ -11,9 +11,11 @@ use common::{files_in, read, run_in, Output};
 
 const GOOD: &str = "“It is safe,” Mayor Ana Ruiz said on Friday.";
 /// The files of a report, sorted by name.
-const REPORT_FILES: [&str; 8] = [
+const REPORT_FILES: [&str; 10] = [
     "claims.csv",
     "duplicates.csv",
+    "findings.csv",
+    "findings.jsonl",
     "index.html",
     "misquotes.csv",
     "quotes.csv",

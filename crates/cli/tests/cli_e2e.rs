@@ -40,6 +40,8 @@ fn report_on_fixtures() {
         [
             "claims.csv",
             "duplicates.csv",
+            "findings.csv",
+            "findings.jsonl",
             "index.html",
             "misquotes.csv",
             "quotes.csv",
@@ -55,6 +57,8 @@ fn report_on_fixtures() {
     assert_eq!(
         v["outputs"],
         serde_json::json!([
+            "findings.csv",
+            "findings.jsonl",
             "quotes.csv",
             "speakers.csv",
             "claims.csv",
@@ -81,6 +85,7 @@ fn report_on_fixtures() {
         csv_quotes(&read(&dir.join("quotes.csv"))),
         engine_quotes(&fixtures)
     );
+    insta::assert_snapshot!("fixtures_findings_csv", read(&dir.join("findings.csv")));
     insta::assert_snapshot!("fixtures_speakers_csv", read(&dir.join("speakers.csv")));
     insta::assert_snapshot!("fixtures_claims_csv", claims);
     insta::assert_snapshot!("fixtures_duplicates_csv", duplicates);
@@ -140,7 +145,13 @@ fn report_on_mixed_inputs() {
     let dir_arg = dir.to_string_lossy().into_owned();
     let r = run(&["report", MIXED, "--out", &dir_arg]);
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
-    assert_eq!(r.stderr, "");
+    // On success: a short summary on stderr.
+    assert!(
+        r.stderr.starts_with("quotecheck: wrote findings.csv, "),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\nfindings: "), "{}", r.stderr);
     let files = files_in(&dir);
     assert!(
         files.iter().all(|f| !f.starts_with(".quotecheck")),

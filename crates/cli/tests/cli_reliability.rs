@@ -17,6 +17,8 @@ use common::{files_in, read, run_in};
 
 /// The files of a complete report, in the order `report` writes them.
 const REPORT_FILES: &[&str] = &[
+    "findings.csv",
+    "findings.jsonl",
     "quotes.csv",
     "speakers.csv",
     "claims.csv",
@@ -98,7 +100,12 @@ fn assert_complete_files(dir: &Path) {
             assert!(text.ends_with("</html>\n"), "{f} is not complete");
             continue;
         }
-        if f.ends_with(".json") {
+        if f.ends_with(".jsonl") {
+            for line in text.lines() {
+                serde_json::from_str::<serde_json::Value>(line)
+                    .unwrap_or_else(|e| panic!("{f} is not complete JSON Lines: {e}"));
+            }
+        } else if f.ends_with(".json") {
             serde_json::from_str::<serde_json::Value>(&text)
                 .unwrap_or_else(|e| panic!("{f} is not complete JSON: {e}"));
         } else {

@@ -5,6 +5,7 @@
 mod cli_bad_input;
 mod cli_dedup;
 mod cli_e2e;
+mod cli_findings;
 mod cli_inputs;
 mod cli_match;
 mod cli_offsets;

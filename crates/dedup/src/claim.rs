@@ -3,7 +3,7 @@
 //! Every sentence of body text (boilerplate excluded) is a claim, and so is
 //! every attributed quote (a quote whose speaker the engine resolved). A
 //! quote that is its whole sentence (same normalised form) is only claimed
-//! once, as the sentence. A document without any sentence but with text (a
+//! once, as the sentence, which then carries the quote's speaker. A document without any sentence but with text (a
 //! one-line document the segmenter did not split) is one claim: the whole
 //! trimmed text.
 //!
@@ -178,18 +178,24 @@ pub fn claims_from(doc: &Document, analysis: &Analysis) -> Vec<Claim> {
             if c.normalized.is_empty() {
                 continue;
             }
-            let candidates = if ordered {
+            let range = if ordered {
                 let hi = out[..sentences].partition_point(|s| s.span.start <= c.span.start);
                 let lo = out[..hi].partition_point(|s| s.span.end < c.span.end);
-                &out[lo..hi]
+                lo..hi
             } else {
-                &out[..sentences]
+                0..sentences
             };
-            let same_as_sentence = candidates
-                .iter()
-                .any(|s| s.span.contains(c.span) && s.normalized == c.normalized);
-            if !same_as_sentence {
-                out.push(c);
+            let same_as_sentence = out[range]
+                .iter_mut()
+                .find(|s| s.span.contains(c.span) && s.normalized == c.normalized);
+            match same_as_sentence {
+                // The sentence is the quote: it keeps its speaker, so that
+                // misquotes and conflicting attributions see it.
+                Some(s) => {
+                    s.speaker = c.speaker;
+                    s.quote_kind = c.quote_kind;
+                }
+                None => out.push(c),
             }
         }
     }

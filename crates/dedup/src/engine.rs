@@ -10,14 +10,16 @@ use quotecheck_core::{Analysis, Document, QuoteKind};
 
 use crate::claim::{claims_from, Claim, ClaimKind};
 use crate::cluster::{groups, UnionFind};
-use crate::lsh::{band_keys_into, bucket_pairs, pack_pair, unpack_pair};
+use crate::lsh::{band_keys_into, bucket_pairs, unpack_pair};
 use crate::minhash::MinHasher;
-use crate::misquote::{same_speaker, word_diff, word_similarity};
 use crate::record::{
-    ClaimRef, Cluster, DedupStats, DuplicateRecord, Member, MisquoteKind, MisquoteRecord, Reason,
+    AlteredRecord, ClaimRef, Cluster, DedupStats, DuplicateRecord, Member, MisquoteKind,
+    MisquoteRecord, Reason,
 };
 use crate::shingle::shingles_into;
-use crate::verify::{mix_exact, verify, FeatureRef, Features, Similarity, VerifyConfig};
+use crate::verify::{
+    mix_exact, set_similarity, verify, FeatureRef, Features, Rejection, Similarity, VerifyConfig,
+};
 
 /// Settings of the deduplicator. All fields have documented defaults; the
 /// struct deserialises from partial JSON/TOML.
@@ -90,33 +92,33 @@ const NO_BANDS: u32 = u32::MAX;
 fn to_u32(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
-const NO_SPEAKER: u32 = u32::MAX;
+pub(crate) const NO_SPEAKER: u32 = u32::MAX;
 
 /// Compact per-claim data kept until [`Deduper::finish`].
 #[derive(Debug, Clone, Copy)]
-struct Meta {
-    doc: u32,
-    kind: ClaimKind,
+pub(crate) struct Meta {
+    pub(crate) doc: u32,
+    pub(crate) kind: ClaimKind,
     /// A direct quote (or a quote of unknown kind fed through the API).
-    direct: bool,
+    pub(crate) direct: bool,
     negations: u32,
-    byte_start: u32,
-    byte_end: u32,
-    char_start: u32,
-    char_end: u32,
-    exact: u64,
+    pub(crate) byte_start: u32,
+    pub(crate) byte_end: u32,
+    pub(crate) char_start: u32,
+    pub(crate) char_end: u32,
+    pub(crate) exact: u64,
     content: (u32, u32),
     numbers: (u32, u32),
     bands: u32,
     text: (usize, u32),
     norm: (usize, u32),
-    speaker: u32,
+    pub(crate) speaker: u32,
 }
 
 /// Arenas of compact claim data (per document, or for the whole run).
 #[derive(Debug, Clone, Default)]
-struct Store {
-    metas: Vec<Meta>,
+pub(crate) struct Store {
+    pub(crate) metas: Vec<Meta>,
     content: Vec<u32>,
     numbers: Vec<u32>,
     bands: Vec<u32>,
@@ -138,19 +140,19 @@ impl Store {
         }
     }
 
-    fn text(&self, m: &Meta) -> &str {
+    pub(crate) fn text(&self, m: &Meta) -> &str {
         self.text
             .get(m.text.0..m.text.0 + m.text.1 as usize)
             .unwrap_or("")
     }
 
-    fn norm(&self, m: &Meta) -> &str {
+    pub(crate) fn norm(&self, m: &Meta) -> &str {
         self.norm
             .get(m.norm.0..m.norm.0 + m.norm.1 as usize)
             .unwrap_or("")
     }
 
-    fn speaker(&self, m: &Meta) -> Option<&str> {
+    pub(crate) fn speaker(&self, m: &Meta) -> Option<&str> {
         self.speakers.get(m.speaker as usize).map(String::as_str)
     }
 }
@@ -274,7 +276,7 @@ impl Deduper {
                 // Normalise and compute the features in one pass.
                 normalized.clear();
                 f.clear();
-                let keep = c.kind == ClaimKind::Quote;
+                let keep = c.kind == ClaimKind::Quote || c.speaker.is_some();
                 crate::normalize::for_each_word(&c.text, |w| {
                     if keep {
                         if !normalized.is_empty() {
@@ -312,7 +314,9 @@ impl Deduper {
                 band_keys_into(&sig, cfg.rows.max(1), &mut store.bands[start..]);
             }
             let norm_text = norm;
-            let is_quote = c.kind == ClaimKind::Quote;
+            // Quotes, and sentences that are a whole quote, keep their text,
+            // normalised form and speaker for the misquote stage.
+            let is_quote = c.kind == ClaimKind::Quote || c.speaker.is_some();
             let mut text = (0, 0);
             if cfg.keep_text || is_quote {
                 text = (store.text.len(), c.text.len() as u32);
@@ -422,6 +426,10 @@ pub struct DedupReport {
     /// Misquotes and conflicting attributions, in canonical order of quote a,
     /// then quote b.
     pub misquotes: Vec<MisquoteRecord>,
+    /// Sentence claims repeated with a changed number or negation, in
+    /// canonical order of claim a, then claim b.
+    #[serde(default)]
+    pub altered: Vec<AlteredRecord>,
     /// Counts.
     pub stats: DedupStats,
 }
@@ -527,10 +535,10 @@ struct Edge {
     sim: Similarity,
 }
 
-struct Finisher {
-    config: DedupConfig,
-    docs: Vec<(String, u64)>,
-    store: Store,
+pub(crate) struct Finisher {
+    pub(crate) config: DedupConfig,
+    pub(crate) docs: Vec<(String, u64)>,
+    pub(crate) store: Store,
     /// For each slot of `bands` keys in `store.bands` (storage order), the
     /// rank of its claim.
     rank_of_slot: Vec<u32>,
@@ -589,23 +597,23 @@ impl Finisher {
         }
     }
 
-    fn meta(&self, rank: u32) -> &Meta {
+    pub(crate) fn meta(&self, rank: u32) -> &Meta {
         &self.store.metas[rank as usize]
     }
 
     /// Same document and overlapping spans: never linked.
-    fn overlapping(&self, a: u32, b: u32) -> bool {
+    pub(crate) fn overlapping(&self, a: u32, b: u32) -> bool {
         let (x, y) = (self.meta(a), self.meta(b));
         x.doc == y.doc && x.byte_start < y.byte_end && y.byte_start < x.byte_end
     }
 
-    fn features(&self, rank: u32) -> FeatureRef<'_> {
+    pub(crate) fn features(&self, rank: u32) -> FeatureRef<'_> {
         self.store.features(self.meta(rank))
     }
 
     /// Candidate pairs (packed, sorted, distinct) from LSH among the claims
     /// with `selected[rank]`.
-    fn lsh_candidates(&self, selected: &[bool]) -> Vec<u64> {
+    pub(crate) fn lsh_candidates(&self, selected: &[bool]) -> Vec<u64> {
         let max_bucket = self.config.max_bucket;
         let nb = self.config.bands;
         let bands = &self.store.bands;
@@ -693,16 +701,30 @@ impl Finisher {
         stats.candidate_pairs = candidates.len();
         // 3. Verification.
         let vcfg = self.config.verify;
-        let edges: Vec<Edge> = candidates
+        let checked: Vec<(Edge, bool)> = candidates
             .par_iter()
             .filter_map(|&p| {
                 let (a, b) = unpack_pair(p);
                 if self.overlapping(a, b) {
                     return None;
                 }
-                verify(self.features(a), self.features(b), &vcfg)
-                    .ok()
-                    .map(|sim| Edge { a, b, sim })
+                match verify(self.features(a), self.features(b), &vcfg) {
+                    Ok(sim) => Some((Edge { a, b, sim }, true)),
+                    Err(Rejection::NumbersDiffer | Rejection::NegationDiffers) => self
+                        .altered_pair(a, b)
+                        .map(|sim| (Edge { a, b, sim }, false)),
+                    Err(_) => None,
+                }
+            })
+            .collect();
+        let (edges, altered): (Vec<_>, Vec<_>) = checked.into_iter().partition(|e| e.1);
+        let edges: Vec<Edge> = edges.into_iter().map(|e| e.0).collect();
+        let altered: Vec<AlteredRecord> = altered
+            .into_iter()
+            .map(|(e, _)| AlteredRecord {
+                a: self.claim_ref(e.a),
+                b: self.claim_ref(e.b),
+                similarity: e.sim.jaccard,
             })
             .collect();
         drop(candidates);
@@ -738,8 +760,26 @@ impl Finisher {
         DedupReport {
             clusters,
             misquotes,
+            altered,
             stats,
         }
+    }
+
+    /// Two sentence claims of different documents rejected only for a
+    /// number or a negation: the same sentence otherwise (content sets with
+    /// Jaccard ≥ 0.7 that differ by at most one token each way — the changed
+    /// number — and at least five content tokens each).
+    fn altered_pair(&self, a: u32, b: u32) -> Option<Similarity> {
+        let (ma, mb) = (self.meta(a), self.meta(b));
+        if ma.doc == mb.doc || ma.kind != ClaimKind::Sentence || mb.kind != ClaimKind::Sentence {
+            return None;
+        }
+        let (fa, fb) = (self.features(a), self.features(b));
+        if fa.content.len().min(fb.content.len()) < 5 {
+            return None;
+        }
+        let sim = set_similarity(fa.content, fb.content);
+        (sim.jaccard >= 0.7 && sim.only_a <= 1 && sim.only_b <= 1).then_some(sim)
     }
 
     /// The cluster of a union-find group. A member that overlaps an earlier
@@ -760,6 +800,24 @@ impl Finisher {
             }
             end = end.max(m.byte_end);
             members.push(r);
+        }
+        // Never a cluster of claims that differ in a number or a negation,
+        // not even through a third claim that links to both: members are
+        // checked against the canonical claim.
+        if let Some(&canonical) = members.first() {
+            let cm = self.meta(canonical);
+            members.retain(|&r| {
+                r == canonical
+                    || self.meta(r).exact == cm.exact
+                    || !matches!(
+                        verify(
+                            self.features(canonical),
+                            self.features(r),
+                            &self.config.verify
+                        ),
+                        Err(Rejection::NumbersDiffer | Rejection::NegationDiffers)
+                    )
+            });
         }
         if members.len() < 2 {
             return None;
@@ -798,87 +856,6 @@ impl Finisher {
             id: 0,
             members: out,
             doc_count: docs.len(),
-        })
-    }
-
-    fn misquotes(&self) -> Vec<MisquoteRecord> {
-        let quotes: Vec<u32> = (0..self.store.metas.len() as u32)
-            .filter(|&r| {
-                let m = self.meta(r);
-                m.kind == ClaimKind::Quote && m.speaker != NO_SPEAKER
-            })
-            .collect();
-        if quotes.len() < 2 {
-            return Vec::new();
-        }
-        let mut selected = vec![false; self.store.metas.len()];
-        for &q in &quotes {
-            selected[q as usize] = true;
-        }
-        let mut pairs = self.lsh_candidates(&selected);
-        // Exact pairs (also for quotes too short to have band keys).
-        let mut by_exact: Vec<(u64, u32)> =
-            quotes.iter().map(|&r| (self.meta(r).exact, r)).collect();
-        by_exact.sort_unstable();
-        for run in by_exact.chunk_by(|x, y| x.0 == y.0) {
-            for (i, x) in run.iter().enumerate() {
-                for y in run.iter().skip(i + 1).take(self.config.max_bucket) {
-                    pairs.push(pack_pair(x.1, y.1));
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
-            .par_iter()
-            .filter_map(|&p| {
-                let (a, b) = unpack_pair(p);
-                self.quote_pair(a, b)
-            })
-            .collect()
-    }
-
-    fn quote_pair(&self, a: u32, b: u32) -> Option<MisquoteRecord> {
-        if self.overlapping(a, b) {
-            return None;
-        }
-        let (ma, mb) = (self.meta(a), self.meta(b));
-        let (sa, sb) = (self.store.speaker(ma)?, self.store.speaker(mb)?);
-        let wa: Vec<&str> = self.store.norm(ma).split(' ').collect();
-        let wb: Vec<&str> = self.store.norm(mb).split(' ').collect();
-        let sim = word_similarity(&wa, &wb);
-        let cfg = &self.config;
-        let kind = if same_speaker(sa, sb) {
-            let ok = ma.direct
-                && mb.direct
-                && ma.exact != mb.exact
-                && wa.len().min(wb.len()) >= cfg.misquote_min_words
-                && sim >= cfg.misquote_min_similarity;
-            ok.then_some(MisquoteKind::Misquote)?
-        } else {
-            let same_quote = ma.exact == mb.exact
-                || sim >= cfg.conflict_min_similarity
-                || verify(self.features(a), self.features(b), &cfg.verify).is_ok();
-            (ma.doc != mb.doc && same_quote).then_some(MisquoteKind::ConflictingAttribution)?
-        };
-        Some(MisquoteRecord {
-            kind,
-            speaker_a: sa.to_string(),
-            speaker_b: sb.to_string(),
-            doc_a: self.docs[ma.doc as usize].0.clone(),
-            doc_b: self.docs[mb.doc as usize].0.clone(),
-            quote_a: self.store.text(ma).to_string(),
-            quote_b: self.store.text(mb).to_string(),
-            char_start_a: ma.char_start as usize,
-            char_end_a: ma.char_end as usize,
-            char_start_b: mb.char_start as usize,
-            char_end_b: mb.char_end as usize,
-            byte_start_a: ma.byte_start as usize,
-            byte_end_a: ma.byte_end as usize,
-            byte_start_b: mb.byte_start as usize,
-            byte_end_b: mb.byte_end as usize,
-            similarity: sim,
-            diff: word_diff(&wa, &wb),
         })
     }
 }

@@ -47,11 +47,14 @@
 
 pub mod claim;
 pub mod cluster;
+pub mod compare;
 pub mod engine;
+pub mod findings;
 pub mod lsh;
 pub mod minhash;
 pub mod misquote;
 pub mod normalize;
+pub mod numbers;
 pub mod record;
 pub mod shingle;
 #[cfg(any(test, feature = "synth"))]
@@ -62,6 +65,7 @@ pub mod verify;
 pub use claim::{claims_from, Claim, ClaimKind};
 pub use engine::{dedup, DedupConfig, DedupReport, Deduper, DocSketch};
 pub use record::{
-    ClaimRef, Cluster, DedupStats, DuplicateRecord, Member, MisquoteKind, MisquoteRecord, Reason,
+    AlteredRecord, ClaimRef, Cluster, DedupStats, DuplicateRecord, Member, MisquoteKind,
+    MisquoteRecord, Reason,
 };
 pub use verify::{NumberPolicy, VerifyConfig};

@@ -580,14 +580,15 @@ fn is_apostrophe(c: char) -> bool {
 /// ```
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     // Decomposed text (`Zoe\u{308}`) compares as composed (`Zoë`).
-    let nfc: String;
-    let text = match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text,
-        _ => {
-            nfc = unicode_normalization::UnicodeNormalization::nfc(text).collect();
-            &nfc
-        }
-    };
+    let text = quotecheck_core::nfc(text);
+    let mut merger = crate::numbers::Merger::new();
+    for_each_raw_word(&text, |w, from_word| merger.push(w, from_word, &mut f));
+    merger.finish(&mut f);
+}
+
+/// The words of `text` before numbers are merged by value; the flag is true
+/// for a number word turned into digits.
+fn for_each_raw_word(text: &str, mut f: impl FnMut(&str, bool)) {
     let mut buf = String::with_capacity(32);
     let mut chars = text.char_indices().peekable();
     // Length (in chars) of the current alphanumeric segment, for initialisms.
@@ -642,7 +643,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     flush(&mut buf, &mut f);
 }
 
-fn flush(buf: &mut String, f: &mut impl FnMut(&str)) {
+fn flush(buf: &mut String, f: &mut impl FnMut(&str, bool)) {
     if buf.is_empty() {
         return;
     }
@@ -657,19 +658,19 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str)) {
             other => other,
         };
         if !base.is_empty() {
-            f(base);
+            f(base, false);
         }
-        f("not");
+        f("not", false);
     } else if let Some((base, full)) = expand_clitic(word).filter(|_| apostrophe) {
-        f(base);
-        f(full);
+        f(base, false);
+        f(full, false);
     } else if word == "cannot" {
-        f("can");
-        f("not");
+        f("can", false);
+        f("not", false);
     } else if let Some(digits) = number_word(word) {
-        f(digits);
+        f(digits, true);
     } else {
-        f(word);
+        f(word, false);
     }
     buf.clear();
 }

@@ -201,6 +201,20 @@ pub struct MisquoteRecord {
     pub diff: String,
 }
 
+/// Two sentence claims (not quotes) in different documents that say the
+/// same thing but for a changed number or negation (never clustered as
+/// duplicates; a finding of kind `altered_claim`). `a` is the earlier in
+/// canonical order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlteredRecord {
+    /// The earlier claim.
+    pub a: ClaimRef,
+    /// The other claim.
+    pub b: ClaimRef,
+    /// Token-set Jaccard of the two content sets (numbers included).
+    pub similarity: f32,
+}
+
 /// Counts describing one deduplication run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DedupStats {

@@ -48,7 +48,7 @@ fn misquote_and_conflict_records() {
     let mis: Vec<_> = report.misquote_records().collect();
     assert_eq!(mis.len(), 1, "{:#?}", report.misquotes);
     assert_eq!((mis[0].doc_a.as_str(), mis[0].doc_b.as_str()), ("a", "b"));
-    assert_eq!(mis[0].diff, "-not +now");
+    assert_eq!(mis[0].diff, "We will «not → now» negotiate with the …");
     assert_eq!(mis[0].kind, MisquoteKind::Misquote);
     assert_eq!(
         (mis[0].char_start_a, mis[0].char_end_a),
@@ -57,7 +57,9 @@ fn misquote_and_conflict_records() {
 
     let conflicts: Vec<_> = report.conflict_records().collect();
     // a (Jane Doe) vs c (John Roe) is the same quote; b (Doe) vs c is a near
-    // duplicate only by word similarity (0.9).
+    // duplicate only by word similarity (0.9), but a negation differs: no
+    // conflict (the negation rule).
+    assert!(!conflicts.iter().any(|r| r.doc_a == "b" && r.doc_b == "c"));
     assert!(conflicts.iter().any(|r| r.doc_a == "a"
         && r.doc_b == "c"
         && r.diff.is_empty()

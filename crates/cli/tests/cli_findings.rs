@@ -1,0 +1,116 @@
+//! The planted findings corpus: `scripts/planted_corpus.py` takes 36
+//! PolNeAR train articles from `../shared/bench` (12 rendered as HTML pages
+//! with site furniture) and derives 15 planted articles (dropped negations,
+//! changed numbers and words, other speakers, altered sentences, republished
+//! copies) with an answer key. `quotecheck report` must find every planted
+//! finding with the right kind and change, and no finding may quote the
+//! furniture. The corpus is generated at test time (PolNeAR is never stored
+//! in the repository). When the bench folder is missing the test fails,
+//! unless `QUOTECHECK_SKIP_BENCH=1`; `QUOTECHECK_BENCH_DIR` overrides where
+//! to look.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn bench_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("QUOTECHECK_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/bench"));
+    dir.join("polnear-train.docs.jsonl")
+        .is_file()
+        .then_some(dir)
+}
+
+fn rows(path: &Path) -> Vec<csv::StringRecord> {
+    let mut r = csv::Reader::from_path(path).expect("findings.csv");
+    r.records().map(|x| x.expect("row")).collect()
+}
+
+#[test]
+fn every_planted_finding_is_found() {
+    let Some(bench) = bench_dir() else {
+        if std::env::var("QUOTECHECK_SKIP_BENCH").as_deref() == Ok("1") {
+            eprintln!("QUOTECHECK_SKIP_BENCH=1: skipping the planted findings test");
+            return;
+        }
+        panic!("../shared/bench not found (or $QUOTECHECK_BENCH_DIR); set QUOTECHECK_SKIP_BENCH=1 to skip");
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    let bin = env!("CARGO_BIN_EXE_quotecheck");
+    let gen = Command::new("python3")
+        .arg(root().join("scripts/planted_corpus.py"))
+        .arg(bin)
+        .arg(&corpus)
+        .arg(&bench)
+        .output()
+        .expect("python3 runs scripts/planted_corpus.py");
+    assert!(
+        gen.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gen.stderr)
+    );
+    let out = tmp.path().join("report");
+    let r = Command::new(bin)
+        .args(["report", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&corpus)
+        .output()
+        .expect("quotecheck report");
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let key: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).expect("key.json"))
+            .expect("key JSON");
+    let planted = key["planted"].as_array().expect("planted");
+    assert!(key["articles"].as_u64() >= Some(30), "{key}");
+    assert!(planted.len() >= 15, "{key}");
+    let found = rows(&out.join("findings.csv"));
+    let col = |name: &str| {
+        quotecheck::findings::FINDING_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("column")
+    };
+    let (kind, change, doc_a, doc_b) = (col("kind"), col("change"), col("doc_a"), col("doc_b"));
+    let mut kinds = std::collections::BTreeSet::new();
+    for p in planted {
+        let doc = p["doc"].as_str().expect("doc");
+        let hit = found.iter().any(|f| {
+            (&f[doc_a] == doc || &f[doc_b] == doc)
+                && Some(&f[kind]) == p["kind"].as_str()
+                && Some(&f[change]) == p["change"].as_str()
+        });
+        assert!(hit, "planted finding not found: {p}");
+        kinds.insert((p["kind"].to_string(), p["change"].to_string()));
+    }
+    // The key covers every kind and change the generator plants.
+    assert!(kinds.len() >= 8, "{kinds:?}");
+    // No finding quotes the furniture.
+    let (ta, tb) = (col("text_a"), col("text_b"));
+    for f in &found {
+        for furniture in key["furniture"].as_array().expect("furniture") {
+            let s = furniture.as_str().expect("text");
+            let head = &s[..30];
+            assert!(
+                !f[ta].contains(head) && !f[tb].contains(head),
+                "furniture finding: {f:?}"
+            );
+        }
+    }
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).expect("summary"))
+            .expect("summary JSON");
+    assert!(
+        summary["counts"]["furniture"].as_u64() >= Some(3),
+        "{summary}"
+    );
+}

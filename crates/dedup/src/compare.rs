@@ -1,0 +1,383 @@
+//! Comparing two versions of one text for a finding: what changed
+//! ([`Change`]), how similar they are once a partial quote is aligned with
+//! the matching stretch of the longer one, and an anchored diff an editor
+//! can read (`… the plant will «not → now» close …`).
+//!
+//! Words are compared in their normalised form ([`crate::normalize`]:
+//! case, punctuation, contractions folded; numbers by value, so
+//! `twenty-nine` = `29`), shown as written.
+//!
+//! ```
+//! use quotecheck_dedup::compare::{compare, Change};
+//! let c = compare("The mayor called the deal a disaster for Leeds", "The mayor called the deal a triumph for Leeds");
+//! assert_eq!(c.change, Change::Words);
+//! assert_eq!(c.diff, "… the deal a «disaster → triumph» for Leeds");
+//! let c = compare("The plant will not close this year, she said", "The plant will close this year");
+//! assert_eq!(c.change, Change::Negation);
+//! assert_eq!(c.diff, "The plant will «not → » close this year, …");
+//! let c = compare("Twenty-nine people were hurt in the blast", "29 people were hurt in the blast");
+//! assert_eq!(c.change, Change::None);
+//! let c = compare("We will cut 1,600 jobs across the north of England", "we will cut 1,600 jobs");
+//! assert_eq!(c.change, Change::Shortened);
+//! ```
+
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::normalize::{classify, for_each_word, word_hash, WordClass};
+
+/// What differs between two versions of a text, most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// One version negates what the other says (`will not` / `will`).
+    Negation,
+    /// A number differs by value.
+    Number,
+    /// Other words differ.
+    Words,
+    /// One version is a faithful part of the other.
+    Shortened,
+    /// The same words.
+    None,
+}
+
+impl Change {
+    /// `negation`, `number`, `words`, `shortened` or the empty string.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Change::Negation => "negation",
+            Change::Number => "number",
+            Change::Words => "words",
+            Change::Shortened => "shortened",
+            Change::None => "",
+        }
+    }
+}
+
+/// The comparison of two texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// What changed (in the aligned stretch, see [`compare`]).
+    pub change: Change,
+    /// Word similarity `1 − lev / max(len)` of the aligned stretches.
+    pub similarity: f32,
+    /// True when the shorter text was aligned with a stretch of the longer.
+    pub aligned: bool,
+    /// Anchored diff of the texts as written (empty when equal).
+    pub diff: String,
+}
+
+/// The normalised words of a text.
+pub fn words(text: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    for_each_word(text, |w| v.push(w.to_string()));
+    v
+}
+
+fn negations(ws: &[String]) -> usize {
+    ws.iter()
+        .filter(|w| classify(w, word_hash(w)) == WordClass::Negation)
+        .count()
+}
+
+fn numbers(ws: &[String]) -> Vec<&str> {
+    let mut v: Vec<&str> = ws
+        .iter()
+        .filter(|w| classify(w, word_hash(w)) == WordClass::Number)
+        .map(String::as_str)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Word similarity `1 − lev / max(len)`.
+pub fn similarity(a: &[String], b: &[String]) -> f32 {
+    let max = a.len().max(b.len());
+    if max == 0 {
+        return 1.0;
+    }
+    let d = strsim::generic_levenshtein(&a.to_vec(), &b.to_vec());
+    1.0 - d as f32 / max as f32
+}
+
+/// The stretch of `long` that `short` matches best: the window of
+/// `short`'s length (give or take a word or two) with the highest word
+/// similarity, earliest on ties. Very long pairs fall back to the span of a
+/// longest common subsequence.
+fn stretch(short: &[String], long: &[String]) -> (usize, usize) {
+    let m = short.len();
+    if m == 0 || long.len() <= m {
+        return (0, long.len());
+    }
+    if long.len() * m > 200_000 {
+        return lcs_stretch(short, long);
+    }
+    let mut best = (f32::MIN, 0, long.len());
+    let (head, second, tail) = (&short[0], short.get(1), &short[m - 1]);
+    for len in m.saturating_sub(1).max(1)..=(m + 2).min(long.len()) {
+        for start in 0..=long.len() - len {
+            // Only windows anchored on the first, second or last word.
+            let w = &long[start..start + len];
+            let anchored = &w[0] == head
+                || second.is_some_and(|s| &w[0] == s || w.get(1) == Some(s))
+                || &w[len - 1] == tail;
+            if !anchored {
+                continue;
+            }
+            let sim = similarity(short, w);
+            if sim > best.0 {
+                best = (sim, start, start + len);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
+/// From the first to the last word of a longest common subsequence.
+fn lcs_stretch(short: &[String], long: &[String]) -> (usize, usize) {
+    let ops = capture_diff_slices(Algorithm::Myers, short, long);
+    let mut first: Option<usize> = None;
+    let mut last = long.len();
+    for op in &ops {
+        if let DiffOp::Equal { new_index, len, .. } = *op {
+            first.get_or_insert(new_index);
+            last = new_index + len;
+        }
+    }
+    (first.unwrap_or(0), last)
+}
+
+/// Compare two versions of a text. When one has at most 80% of the other's
+/// words it is compared with the matching stretch of the longer one (a
+/// partial quote): equal words there make the change [`Change::Shortened`].
+pub fn compare(a: &str, b: &str) -> Comparison {
+    let (wa, wb) = (words(a), words(b));
+    let a_short = wa.len() <= wb.len();
+    let (short, long) = if a_short { (&wa, &wb) } else { (&wb, &wa) };
+    let aligned = short.len() * 5 <= long.len() * 4;
+    let (x, y): (&[String], &[String]) = if aligned {
+        let (s, e) = stretch(short, long);
+        (short, &long[s..e])
+    } else {
+        (short, long)
+    };
+    let sim = similarity(x, y);
+    let change = if x == y {
+        if aligned {
+            Change::Shortened
+        } else {
+            Change::None
+        }
+    } else if negations(x) != negations(y) {
+        Change::Negation
+    } else if numbers(x) != numbers(y) {
+        Change::Number
+    } else {
+        Change::Words
+    };
+    Comparison {
+        change,
+        similarity: sim,
+        aligned,
+        diff: if change == Change::None {
+            String::new()
+        } else {
+            anchored_diff(a, b, aligned)
+        },
+    }
+}
+
+/// A word as written and its normalised key.
+struct Token<'a> {
+    text: &'a str,
+    key: String,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    text.split_whitespace()
+        .filter_map(|t| {
+            let key = words(t).join(" ");
+            (!key.is_empty()).then_some(Token { text: t, key })
+        })
+        .collect()
+}
+
+/// Words of context shown on each side of a change.
+const CONTEXT: usize = 3;
+
+/// The diff from `a` to `b` over the words as written, anchored by a few
+/// unchanged words on each side of every change: `… will «not → now» close
+/// …`. With `aligned`, words of the longer text outside the shorter one's
+/// stretch are left out (`…`) rather than shown as removed.
+pub fn anchored_diff(a: &str, b: &str, aligned: bool) -> String {
+    let (ta, tb) = (tokens(a), tokens(b));
+    let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
+    let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
+    let mut ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let (mut cut_start, mut cut_end) = (false, false);
+    if aligned {
+        // Leading and trailing one-sided ops are the part left out.
+        let one_sided =
+            |op: Option<&DiffOp>| matches!(op, Some(DiffOp::Delete { .. } | DiffOp::Insert { .. }));
+        while one_sided(ops.first()) {
+            ops.remove(0);
+            cut_start = true;
+        }
+        while one_sided(ops.last()) {
+            ops.pop();
+            cut_end = true;
+        }
+    }
+    let join =
+        |ts: &[Token<'_>]| -> String { ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" ") };
+    let mut out: Vec<String> = Vec::new();
+    if cut_start {
+        out.push("…".into());
+    }
+    let n = ops.len();
+    for (i, op) in ops.iter().enumerate() {
+        match *op {
+            DiffOp::Equal { old_index, len, .. } => {
+                let w = &ta[old_index..old_index + len];
+                let (first, last) = (i == 0, i + 1 == n);
+                if first && last {
+                    return String::new();
+                }
+                if first {
+                    if len > CONTEXT {
+                        out.push("…".into());
+                    }
+                    out.push(join(&w[len.saturating_sub(CONTEXT)..]));
+                } else if last {
+                    out.push(join(&w[..len.min(CONTEXT)]));
+                    if len > CONTEXT {
+                        out.push("…".into());
+                    }
+                } else if len <= 2 * CONTEXT {
+                    out.push(join(w));
+                } else {
+                    out.push(join(&w[..CONTEXT]));
+                    out.push("…".into());
+                    out.push(join(&w[len - CONTEXT..]));
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.push(format!(
+                "«{} → »",
+                join(&ta[old_index..old_index + old_len])
+            )),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.push(format!(
+                "« → {}»",
+                join(&tb[new_index..new_index + new_len])
+            )),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => out.push(format!(
+                "«{} → {}»",
+                join(&ta[old_index..old_index + old_len]),
+                join(&tb[new_index..new_index + new_len])
+            )),
+        }
+    }
+    if cut_end {
+        out.push("…".into());
+    }
+    tidy(&out.join(" "))
+}
+
+/// Collapse repeated ellipses.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split(' ') {
+        if part == "…" && out.ends_with('…') {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes() {
+        let c = |a: &str, b: &str| compare(a, b).change;
+        assert_eq!(
+            c(
+                "The plant will not close, she said",
+                "The plant will now close, she said"
+            ),
+            Change::Negation
+        );
+        assert_eq!(
+            c(
+                "Three people died in the fire",
+                "Four people died in the fire"
+            ),
+            Change::Number
+        );
+        assert_eq!(
+            c(
+                "The deal is a disaster for the town",
+                "The deal is a triumph for the town"
+            ),
+            Change::Words
+        );
+        assert_eq!(
+            c(
+                "It cost $1.5bn over three years",
+                "It cost $1.5 billion over three years"
+            ),
+            Change::None
+        );
+        // A dropped "not" inside a partial quote.
+        assert_eq!(
+            c(
+                "We have looked at every option and we will not close the plant in Leeds before the election",
+                "will close the plant in Leeds"
+            ),
+            Change::Negation
+        );
+        assert_eq!(
+            c(
+                "We have looked at every option and we will not close the plant in Leeds before the election",
+                "will not close the plant in Leeds"
+            ),
+            Change::Shortened
+        );
+    }
+
+    #[test]
+    fn diffs_are_anchored_on_the_words_as_written() {
+        let d = compare(
+            "I said the plant will not close this year and that is final",
+            "I said the plant will now close this year and that is final",
+        )
+        .diff;
+        assert_eq!(d, "… the plant will «not → now» close this year …");
+        let d = compare("Close it.", "Keep it.").diff;
+        assert_eq!(d, "«Close → Keep» it.");
+    }
+
+    #[test]
+    fn shortened_diff_leaves_out_the_rest() {
+        let c = compare(
+            "We have looked at every option and we will not close the plant in Leeds",
+            "will close the plant in Leeds",
+        );
+        assert!(c.aligned);
+        assert_eq!(c.diff, "… will «not → » close the plant …");
+    }
+}

@@ -1,0 +1,782 @@
+//! Findings: what an editor acts on, one ranked row per finding
+//! (`findings.csv`, `docs/reports.md`), built from a [`DedupReport`] and
+//! what the caller knows of the documents ([`Corpus`]: dates, URLs,
+//! sentences for context, quote ids).
+//!
+//! Kinds, most severe first: a negation or number change (`misquote` or
+//! `altered_claim`), a `conflicting_attribution`, a `misquote` with other
+//! words changed, a shortened `misquote`, `republished` (one document
+//! largely a copy of another, one row per document pair) and
+//! `repeated_claim` (one row per cluster).
+//!
+//! Noise is removed before ranking:
+//!
+//! - **furniture**: a cluster of sentences found in at least
+//!   [`FURNITURE_MIN_SOURCES`] independent sources (documents not copies of
+//!   each other, and different URL hosts when URLs are known) is site
+//!   furniture (bylines, newsletter prompts, "did not immediately respond
+//!   to a request for comment"), counted in [`Findings::furniture`], never a
+//!   finding;
+//! - **republished families**: documents linked by `republished` pairs form
+//!   a family; quote- and claim-level findings inside a family fold into
+//!   its `republished` rows (negation and number changes excepted), and a
+//!   finding repeated across copies is reported once;
+//! - **one finding per claim**: a claim that is the changed side of a
+//!   finding is not reported again, and a cluster nested in another
+//!   cluster's claims (a quote inside its sentence) is not a second
+//!   `repeated_claim`.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::claim::ClaimKind;
+use crate::cluster::UnionFind;
+use crate::compare::{compare, words, Change};
+use crate::engine::DedupReport;
+use crate::record::{ClaimRef, MisquoteKind};
+
+/// One finding: the columns of `findings.csv`, in order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable id: a hash of the kind, the documents and the normalised texts.
+    pub finding_id: String,
+    /// 1 for the finding to read first.
+    pub rank: usize,
+    /// `high`, `medium`, `low` or `info`.
+    pub severity: String,
+    /// `misquote`, `conflicting_attribution`, `altered_claim`,
+    /// `republished` or `repeated_claim`.
+    pub kind: String,
+    /// `negation`, `number`, `words`, `shortened` or empty.
+    pub change: String,
+    /// The earlier document (by date when known).
+    pub doc_a: String,
+    /// The other document.
+    pub doc_b: String,
+    /// Date of `doc_a` as given.
+    pub date_a: Option<String>,
+    /// Date of `doc_b` as given.
+    pub date_b: Option<String>,
+    /// Speaker of quote a.
+    pub speaker_a: String,
+    /// Speaker of quote b.
+    pub speaker_b: String,
+    /// Speaker key of quote a (`speakers.csv`).
+    pub speaker_key_a: String,
+    /// Speaker key of quote b.
+    pub speaker_key_b: String,
+    /// Text a as written.
+    pub text_a: String,
+    /// Text b as written.
+    pub text_b: String,
+    /// Anchored diff from a to b (`… will «not → now» close …`).
+    pub diff: String,
+    /// The sentence around text a.
+    pub context_a: String,
+    /// The sentence around text b.
+    pub context_b: String,
+    /// One plain sentence saying what was found.
+    pub explanation: String,
+    /// Word similarity of the compared texts (for `republished`: the share
+    /// of the smaller document's claims found in the other).
+    pub similarity: f32,
+    /// `quote_id` of quote a in `quotes.csv`.
+    pub quote_id_a: Option<String>,
+    /// `quote_id` of quote b.
+    pub quote_id_b: Option<String>,
+    /// Code-point offset of text a in doc a.
+    pub char_start_a: Option<usize>,
+    /// Code-point end of text a (exclusive).
+    pub char_end_a: Option<usize>,
+    /// Code-point offset of text b in doc b.
+    pub char_start_b: Option<usize>,
+    /// Code-point end of text b (exclusive).
+    pub char_end_b: Option<usize>,
+    /// URL of doc a.
+    pub url_a: Option<String>,
+    /// URL of doc b.
+    pub url_b: Option<String>,
+}
+
+/// Columns of `findings.csv`, in order: the fields of [`Finding`].
+pub const FINDING_COLUMNS: &[&str] = &[
+    "finding_id",
+    "rank",
+    "severity",
+    "kind",
+    "change",
+    "doc_a",
+    "doc_b",
+    "date_a",
+    "date_b",
+    "speaker_a",
+    "speaker_b",
+    "speaker_key_a",
+    "speaker_key_b",
+    "text_a",
+    "text_b",
+    "diff",
+    "context_a",
+    "context_b",
+    "explanation",
+    "similarity",
+    "quote_id_a",
+    "quote_id_b",
+    "char_start_a",
+    "char_end_a",
+    "char_start_b",
+    "char_end_b",
+    "url_a",
+    "url_b",
+];
+
+/// A sentence cluster in at least this many independent sources is
+/// furniture.
+pub const FURNITURE_MIN_SOURCES: usize = 4;
+/// Two documents sharing at least this many sentence clusters …
+pub const REPUBLISHED_MIN_SHARED: usize = 3;
+/// … and at least this share of the smaller one's sentences are a
+/// `republished` pair.
+pub const REPUBLISHED_MIN_SHARE: f32 = 0.5;
+/// Before furniture is known, only near-complete copies (this many shared
+/// sentences and this share) make families, so that pages sharing only
+/// their furniture are not taken for copies of each other.
+const STRICT_MIN_SHARED: usize = 5;
+/// See [`STRICT_MIN_SHARED`].
+const STRICT_MIN_SHARE: f32 = 0.8;
+/// Clusters in more documents than this are not counted for republished
+/// pairs (they are furniture or wire copy already counted elsewhere).
+const PAIR_COUNT_MAX_DOCS: usize = 64;
+/// A repeated claim has at least this many words.
+const REPEATED_MIN_WORDS: usize = 8;
+
+/// What the caller knows about one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocInfo {
+    /// Publication date as given (ISO 8601 sorts correctly).
+    pub date: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Sentences: `(byte_start, byte_end, char_start, text)`, in text order.
+    pub sentences: Vec<(usize, usize, usize, String)>,
+    /// Quotes: `(byte_start, byte_end, quote_id, speaker_key)`.
+    pub quotes: Vec<(usize, usize, String, String)>,
+}
+
+/// The documents of a run, by id.
+pub type Corpus = HashMap<String, DocInfo>;
+
+/// A sentence repeated across independent sources and left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Furniture {
+    /// The text (of the cluster's canonical claim).
+    pub text: String,
+    /// Documents it appears in.
+    pub documents: usize,
+}
+
+/// The findings of a run and what was left out as furniture.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Findings {
+    /// Ranked findings (rank 1 first).
+    pub findings: Vec<Finding>,
+    /// Furniture sentences, most documents first.
+    pub furniture: Vec<Furniture>,
+}
+
+impl Findings {
+    /// Number of findings of `kind`.
+    pub fn count(&self, kind: &str) -> usize {
+        self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+/// The kinds, in the order of the severity levels of the module doc.
+pub const KINDS: &[&str] = &[
+    "misquote",
+    "conflicting_attribution",
+    "altered_claim",
+    "republished",
+    "repeated_claim",
+];
+
+type Key = (String, usize, usize);
+
+fn key(c: &ClaimRef) -> Key {
+    (c.doc_id.clone(), c.byte_start, c.byte_end)
+}
+
+struct Builder<'a> {
+    corpus: &'a Corpus,
+    family: HashMap<String, String>,
+    /// Severity level (1 = most severe) of each finding before ranking.
+    level: Vec<u8>,
+    reach: Vec<usize>,
+    out: Vec<Finding>,
+    seen: HashSet<String>,
+    used: HashSet<Key>,
+    /// Spans of both sides of every finding so far, by document.
+    used_spans: HashMap<String, Vec<(usize, usize)>>,
+}
+
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |x| x.1);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+fn hash_id(parts: &[&str]) -> String {
+    let joined = parts.join("\u{1f}");
+    format!("f{:016x}", xxh3_64(joined.as_bytes()))
+}
+
+fn short(text: &str) -> String {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() <= 14 {
+        ws.join(" ")
+    } else {
+        format!("{} …", ws[..14].join(" "))
+    }
+}
+
+impl Builder<'_> {
+    /// True when `c` overlaps a claim already in a finding (either side).
+    fn overlaps_used(&self, c: &ClaimRef) -> bool {
+        self.used_spans
+            .get(&c.doc_id)
+            .is_some_and(|v| v.iter().any(|&(s, e)| s < c.byte_end && c.byte_start < e))
+    }
+
+    fn info(&self, doc: &str) -> Option<&DocInfo> {
+        self.corpus.get(doc)
+    }
+
+    fn date(&self, doc: &str) -> Option<String> {
+        self.info(doc).and_then(|d| d.date.clone())
+    }
+
+    fn fam<'b>(&'b self, doc: &'b str) -> &'b str {
+        self.family.get(doc).map_or(doc, String::as_str)
+    }
+
+    /// True when `b` is dated before `a` (both dates known).
+    fn later_first(&self, a: &str, b: &str) -> bool {
+        matches!((self.date(a), self.date(b)), (Some(x), Some(y)) if y < x)
+    }
+
+    fn context(&self, c: &ClaimRef) -> String {
+        self.info(&c.doc_id)
+            .and_then(|d| {
+                d.sentences
+                    .iter()
+                    .find(|s| s.0 <= c.byte_start && c.byte_end <= s.1)
+            })
+            .map_or_else(|| c.text.clone(), |s| s.3.clone())
+    }
+
+    fn quote(&self, c: &ClaimRef) -> (Option<String>, String) {
+        if c.speaker.is_none() {
+            return (None, String::new());
+        }
+        self.info(&c.doc_id)
+            .and_then(|d| {
+                d.quotes
+                    .iter()
+                    .filter(|q| q.0 < c.byte_end && c.byte_start < q.1)
+                    .max_by_key(|q| q.1.min(c.byte_end) - q.0.max(c.byte_start))
+            })
+            .map_or((None, String::new()), |q| (Some(q.2.clone()), q.3.clone()))
+    }
+
+    /// A finding between two claims; `a` and `b` are swapped when `b` is
+    /// the earlier by date.
+    #[allow(clippy::too_many_arguments)]
+    fn pair<'c>(
+        &mut self,
+        kind: &str,
+        level: u8,
+        mut a: &'c ClaimRef,
+        mut b: &'c ClaimRef,
+        explain: impl Fn(&ClaimRef, &ClaimRef, &str) -> String,
+    ) {
+        if self.later_first(&a.doc_id, &b.doc_id) {
+            std::mem::swap(&mut a, &mut b);
+        }
+        if self.used.contains(&key(b)) {
+            return;
+        }
+        let c = compare(&a.text, &b.text);
+        let (na, nb) = (words(&a.text).join(" "), words(&b.text).join(" "));
+        // Once per pair of families and texts: copies report it once.
+        let dedup = hash_id(&[kind, self.fam(&a.doc_id), self.fam(&b.doc_id), &na, &nb]);
+        if !self.seen.insert(dedup) {
+            return;
+        }
+        self.used.insert(key(b));
+        for c in [a, b] {
+            self.used_spans
+                .entry(c.doc_id.clone())
+                .or_default()
+                .push((c.byte_start, c.byte_end));
+        }
+        let (qa, ka) = self.quote(a);
+        let (qb, kb) = self.quote(b);
+        let change = c.change.as_str();
+        let explanation = explain(a, b, change);
+        let (ia, ib) = (self.info(&a.doc_id).cloned(), self.info(&b.doc_id).cloned());
+        self.level.push(level);
+        self.reach.push(2);
+        self.out.push(Finding {
+            finding_id: hash_id(&[kind, &a.doc_id, &b.doc_id, &na, &nb]),
+            rank: 0,
+            severity: String::new(),
+            kind: kind.to_string(),
+            change: change.to_string(),
+            doc_a: a.doc_id.clone(),
+            doc_b: b.doc_id.clone(),
+            date_a: ia.as_ref().and_then(|d| d.date.clone()),
+            date_b: ib.as_ref().and_then(|d| d.date.clone()),
+            speaker_a: a.speaker.clone().unwrap_or_default(),
+            speaker_b: b.speaker.clone().unwrap_or_default(),
+            speaker_key_a: ka,
+            speaker_key_b: kb,
+            text_a: a.text.clone(),
+            text_b: b.text.clone(),
+            diff: c.diff,
+            context_a: self.context(a),
+            context_b: self.context(b),
+            explanation,
+            similarity: c.similarity,
+            quote_id_a: qa,
+            quote_id_b: qb,
+            char_start_a: Some(a.char_start),
+            char_end_a: Some(a.char_end),
+            char_start_b: Some(b.char_start),
+            char_end_b: Some(b.char_end),
+            url_a: ia.and_then(|d| d.url),
+            url_b: ib.and_then(|d| d.url),
+        });
+    }
+}
+
+fn change_phrase(change: &str) -> &'static str {
+    match change {
+        "negation" => "a negation differs",
+        "number" => "a number differs",
+        "words" => "words differ",
+        "shortened" => "it is a shortened version",
+        _ => "the words are the same",
+    }
+}
+
+fn level_of(kind: &str, change: &str) -> u8 {
+    match (kind, change) {
+        (_, "negation" | "number") => 1,
+        ("conflicting_attribution", _) => 2,
+        ("misquote", "words") => 3,
+        ("misquote", _) => 4,
+        ("republished", _) => 5,
+        _ => 6,
+    }
+}
+
+fn severity(level: u8) -> &'static str {
+    match level {
+        1 | 2 => "high",
+        3 => "medium",
+        4 | 5 => "low",
+        _ => "info",
+    }
+}
+
+/// Republished pairs `(doc_a, doc_b, shared, share)`, counting the
+/// sentence clusters not in `skip`.
+fn republished(
+    report: &DedupReport,
+    sentence_count: &HashMap<&str, usize>,
+    skip: &[bool],
+) -> Vec<(String, String, usize, f32)> {
+    let mut shared: HashMap<(&str, &str), usize> = HashMap::new();
+    for (c, _) in report.clusters.iter().zip(skip).filter(|x| !x.1) {
+        if c.doc_count > PAIR_COUNT_MAX_DOCS
+            || c.canonical().is_none_or(|x| x.kind != ClaimKind::Sentence)
+        {
+            continue;
+        }
+        let mut docs: Vec<&str> = c.members.iter().map(|m| m.claim.doc_id.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        for (i, a) in docs.iter().enumerate() {
+            for b in &docs[i + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, String, usize, f32)> = shared
+        .into_iter()
+        .filter_map(|((a, b), n)| {
+            let smaller = sentence_count
+                .get(a)
+                .copied()
+                .unwrap_or(n)
+                .min(sentence_count.get(b).copied().unwrap_or(n))
+                .max(1);
+            let share = (n as f32 / smaller as f32).min(1.0);
+            (n >= REPUBLISHED_MIN_SHARED && share >= REPUBLISHED_MIN_SHARE)
+                .then(|| (a.to_string(), b.to_string(), n, share))
+        })
+        .collect();
+    out.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+    out
+}
+
+/// Families of documents linked by republished pairs: each document's
+/// family representative, the earliest by (date, id).
+fn families(pairs: &[(String, String, usize, f32)], corpus: &Corpus) -> HashMap<String, String> {
+    let mut ids: Vec<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.0.as_str(), p.1.as_str()])
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let index: HashMap<&str, u32> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (*d, i as u32))
+        .collect();
+    let mut uf = UnionFind::new(ids.len());
+    for p in pairs {
+        uf.union(index[p.0.as_str()], index[p.1.as_str()]);
+    }
+    let order = |d: &str| (corpus.get(d).and_then(|i| i.date.clone()), d.to_string());
+    let mut rep: HashMap<u32, &str> = HashMap::new();
+    for &d in &ids {
+        let root = uf.find(index[d]);
+        let e = rep.entry(root).or_insert(d);
+        if order(d) < order(e) {
+            *e = d;
+        }
+    }
+    ids.iter()
+        .map(|&d| (d.to_string(), rep[&uf.find(index[d])].to_string()))
+        .collect()
+}
+
+/// Which clusters are furniture: sentences in at least
+/// [`FURNITURE_MIN_SOURCES`] sources — the URL hosts of the members'
+/// family representatives when every URL is known, else the families.
+fn furniture<'a>(
+    report: &'a DedupReport,
+    corpus: &'a Corpus,
+    family: &'a HashMap<String, String>,
+) -> Vec<bool> {
+    report
+        .clusters
+        .iter()
+        .map(|c| {
+            // Copies count once: each member stands for its family's
+            // representative (and that document's URL host).
+            let rep = |d: &'a str| family.get(d).map_or(d, String::as_str);
+            let urls: Option<Vec<&str>> = c
+                .members
+                .iter()
+                .map(|m| corpus.get(rep(&m.claim.doc_id))?.url.as_deref().map(host))
+                .collect();
+            let mut sources: Vec<&str> = match urls {
+                Some(hosts) => hosts,
+                None => c
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let d = m.claim.doc_id.as_str();
+                        family.get(d).map_or(d, String::as_str)
+                    })
+                    .collect(),
+            };
+            sources.sort_unstable();
+            sources.dedup();
+            sources.len() >= FURNITURE_MIN_SOURCES
+        })
+        .collect()
+}
+
+/// Build the ranked findings of a report.
+pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
+    let sentence_count: HashMap<&str, usize> = corpus
+        .iter()
+        .map(|(id, d)| (id.as_str(), d.sentences.len()))
+        .collect();
+    // Families from a first count of shared sentences; furniture judged
+    // with them; then the families again without the furniture.
+    let none = vec![false; report.clusters.len()];
+    let pairs = republished(report, &sentence_count, &none);
+    let strict: Vec<_> = pairs
+        .into_iter()
+        .filter(|p| p.2 >= STRICT_MIN_SHARED && p.3 >= STRICT_MIN_SHARE)
+        .collect();
+    let family = families(&strict, corpus);
+    let furniture_of = furniture(report, corpus, &family);
+    let pairs = republished(report, &sentence_count, &furniture_of);
+    let family = families(&pairs, corpus);
+    let order = |d: &str| (corpus.get(d).and_then(|i| i.date.clone()), d.to_string());
+    let mut b = Builder {
+        corpus,
+        family,
+        level: Vec::new(),
+        reach: Vec::new(),
+        out: Vec::new(),
+        seen: HashSet::new(),
+        used: HashSet::new(),
+        used_spans: HashMap::new(),
+    };
+    let mut furniture = Vec::new();
+    let mut furniture_keys: HashSet<Key> = HashSet::new();
+    let mut skip_cluster = vec![false; report.clusters.len()];
+    for (ci, c) in report.clusters.iter().enumerate() {
+        if furniture_of[ci] {
+            skip_cluster[ci] = true;
+            furniture_keys.extend(c.members.iter().map(|m| key(&m.claim)));
+            furniture.push(Furniture {
+                text: c.canonical().map(|x| x.text.clone()).unwrap_or_default(),
+                documents: c.doc_count,
+            });
+            continue;
+        }
+        let mut fams: Vec<&str> = c.members.iter().map(|m| b.fam(&m.claim.doc_id)).collect();
+        fams.sort_unstable();
+        fams.dedup();
+        if fams.len() < 2 {
+            skip_cluster[ci] = true;
+        }
+    }
+    furniture.sort_by(|x, y| y.documents.cmp(&x.documents).then(x.text.cmp(&y.text)));
+    // 1. Claim pairs, most severe first: altered claims and misquotes with
+    //    a negation or number change, conflicts, other misquotes.
+    let mut candidates: Vec<(u8, &str, ClaimRef, ClaimRef)> = Vec::new();
+    for m in &report.misquotes {
+        let ca = ClaimRef {
+            doc_id: m.doc_a.clone(),
+            kind: ClaimKind::Quote,
+            text: m.quote_a.clone(),
+            byte_start: m.byte_start_a,
+            byte_end: m.byte_end_a,
+            char_start: m.char_start_a,
+            char_end: m.char_end_a,
+            speaker: Some(m.speaker_a.clone()),
+        };
+        let cb = ClaimRef {
+            doc_id: m.doc_b.clone(),
+            kind: ClaimKind::Quote,
+            text: m.quote_b.clone(),
+            byte_start: m.byte_start_b,
+            byte_end: m.byte_end_b,
+            char_start: m.char_start_b,
+            char_end: m.char_end_b,
+            speaker: Some(m.speaker_b.clone()),
+        };
+        let change = compare(&ca.text, &cb.text).change;
+        let kind = m.kind.as_str();
+        let level = level_of(kind, change.as_str());
+        if m.kind == MisquoteKind::Misquote && change == Change::None {
+            continue;
+        }
+        candidates.push((level, kind, ca, cb));
+    }
+    for a in &report.altered {
+        let change = compare(&a.a.text, &a.b.text).change;
+        if matches!(change, Change::Negation | Change::Number) {
+            candidates.push((1, "altered_claim", a.a.clone(), a.b.clone()));
+        }
+    }
+    candidates.sort_by_key(|c| c.0);
+    for (level, kind, ca, cb) in candidates {
+        if furniture_keys.contains(&key(&ca)) || furniture_keys.contains(&key(&cb)) {
+            continue;
+        }
+        let same_family = b.fam(&ca.doc_id) == b.fam(&cb.doc_id);
+        if same_family && level > 1 {
+            continue;
+        }
+        b.pair(kind, level, &ca, &cb, |a, x, change| match kind {
+            "conflicting_attribution" => format!(
+                "The same words are attributed to {} in {} and to {} in {}.",
+                a.speaker.as_deref().unwrap_or("?"),
+                a.doc_id,
+                x.speaker.as_deref().unwrap_or("?"),
+                x.doc_id
+            ),
+            "misquote" => format!(
+                "{} quotes {} as saying \"{}\"; {} has \"{}\" ({}).",
+                x.doc_id,
+                x.speaker.as_deref().unwrap_or("?"),
+                short(&x.text),
+                a.doc_id,
+                short(&a.text),
+                change_phrase(change)
+            ),
+            _ => format!(
+                "{} repeats a sentence of {} but {}: \"{}\".",
+                x.doc_id,
+                a.doc_id,
+                change_phrase(change),
+                short(&x.text)
+            ),
+        });
+    }
+    // 2. Republished pairs: one row per copy, against its family's
+    //    earliest document (or, when that pair is not itself republished,
+    //    the copy's closest relative).
+    let mut best: HashMap<&str, (&str, &str, usize, f32)> = HashMap::new();
+    for (da, db, n, share) in &pairs {
+        for (x, y) in [(da, db), (db, da)] {
+            let fam = b.fam(x);
+            if x == fam {
+                continue;
+            }
+            let cand = (y.as_str(), x.as_str(), *n, *share);
+            let e = best.entry(x.as_str()).or_insert(cand);
+            let better = (y == fam, *share, *n) > (e.0 == fam, e.3, e.2);
+            if better {
+                *e = cand;
+            }
+        }
+    }
+    let mut rows: Vec<_> = best.into_values().collect();
+    rows.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    for (da, db, n, share) in rows {
+        let (da, db) = if b.later_first(da, db) {
+            (db, da)
+        } else {
+            (da, db)
+        };
+        let n = &n;
+        let share = &share;
+        let (ia, ib) = (corpus.get(da), corpus.get(db));
+        b.level.push(5);
+        b.reach.push(*n);
+        b.out.push(Finding {
+            finding_id: hash_id(&["republished", da, db]),
+            rank: 0,
+            severity: String::new(),
+            kind: "republished".into(),
+            change: String::new(),
+            doc_a: da.to_string(),
+            doc_b: db.to_string(),
+            date_a: ia.and_then(|d| d.date.clone()),
+            date_b: ib.and_then(|d| d.date.clone()),
+            speaker_a: String::new(),
+            speaker_b: String::new(),
+            speaker_key_a: String::new(),
+            speaker_key_b: String::new(),
+            text_a: String::new(),
+            text_b: String::new(),
+            diff: String::new(),
+            context_a: String::new(),
+            context_b: String::new(),
+            explanation: format!(
+                "{db} is largely a copy of {da}: {n} sentences shared ({:.0}% of the shorter).",
+                share * 100.0
+            ),
+            similarity: *share,
+            quote_id_a: None,
+            quote_id_b: None,
+            char_start_a: None,
+            char_end_a: None,
+            char_start_b: None,
+            char_end_b: None,
+            url_a: ia.and_then(|d| d.url.clone()),
+            url_b: ib.and_then(|d| d.url.clone()),
+        });
+    }
+    // 3. Repeated claims: one row per cluster, not nested in another
+    //    cluster's claims, not already in a finding.
+    let mut spans: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+    for (ci, c) in report.clusters.iter().enumerate() {
+        for m in &c.members {
+            spans.entry(m.claim.doc_id.as_str()).or_default().push((
+                m.claim.byte_start,
+                m.claim.byte_end,
+                ci,
+            ));
+        }
+    }
+    for (ci, c) in report.clusters.iter().enumerate() {
+        if skip_cluster[ci] {
+            continue;
+        }
+        let nested = c.members.iter().all(|m| {
+            spans[m.claim.doc_id.as_str()].iter().any(|&(s, e, other)| {
+                other != ci
+                    && s <= m.claim.byte_start
+                    && m.claim.byte_end <= e
+                    && (s, e) != (m.claim.byte_start, m.claim.byte_end)
+            })
+        });
+        if nested {
+            continue;
+        }
+        let members: Vec<&ClaimRef> = c
+            .members
+            .iter()
+            .map(|m| &m.claim)
+            .filter(|m| !b.overlaps_used(m))
+            .collect();
+        let Some(&first) = members.iter().min_by_key(|m| order(&m.doc_id)) else {
+            continue;
+        };
+        if words(&first.text).len() < REPEATED_MIN_WORDS {
+            continue;
+        }
+        let ffam = b.fam(&first.doc_id).to_string();
+        let Some(&other) = members
+            .iter()
+            .filter(|m| b.fam(&m.doc_id) != ffam)
+            .min_by_key(|m| order(&m.doc_id))
+        else {
+            continue;
+        };
+        let mut fams: Vec<&str> = members.iter().map(|m| b.fam(&m.doc_id)).collect();
+        fams.sort_unstable();
+        fams.dedup();
+        let n = fams.len();
+        let before = b.out.len();
+        b.pair("repeated_claim", 6, first, other, |a, x, _| {
+            format!(
+                "The same claim appears in {n} independent documents, first in {} then in {}.",
+                a.doc_id, x.doc_id
+            )
+        });
+        if b.out.len() > before {
+            if let Some(r) = b.reach.last_mut() {
+                *r = n;
+            }
+        }
+    }
+    // Rank: level, then similarity (confidence), then reach, then id.
+    let Builder {
+        mut out,
+        level,
+        reach,
+        ..
+    } = b;
+    let mut idx: Vec<usize> = (0..out.len()).collect();
+    idx.sort_by(|&x, &y| {
+        level[x]
+            .cmp(&level[y])
+            .then(out[y].similarity.total_cmp(&out[x].similarity))
+            .then(reach[y].cmp(&reach[x]))
+            .then(out[x].finding_id.cmp(&out[y].finding_id))
+    });
+    let mut ranked = Vec::with_capacity(out.len());
+    for (r, &i) in idx.iter().enumerate() {
+        let mut f = std::mem::take(&mut out[i]);
+        f.rank = r + 1;
+        f.severity = severity(level[i]).to_string();
+        ranked.push(f);
+    }
+    Findings {
+        findings: ranked,
+        furniture,
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Findings on the PolNeAR train split, and at scale.
+#
+#   scripts/bench-findings.sh [BENCH_DIR]     (default ../shared/bench)
+#
+# 1. The 840 train articles, each with its date (from the id) and source URL:
+#    findings by kind (target/findings-840/summary.json).
+# 2. The 840 articles repeated 12 times with new ids (10,080 documents,
+#    heavy wire duplication) on 2 threads: wall time and peak RSS from
+#    /usr/bin/time -v, findings by kind (target/findings-10k/).
+# Not a timed test: run it by hand on an idle machine (docs/findings.md).
+set -euo pipefail
+bench=${1:-../shared/bench}
+bin=target/release/quotecheck
+cargo build --release -p quotecheck >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$bench/polnear-train.docs.jsonl" "$work" <<'PY'
+import json, re, sys
+src, work = sys.argv[1], sys.argv[2]
+docs = [json.loads(l) for l in open(src, encoding="utf-8")]
+def meta(d, copy):
+    m = re.search(r"(\d{4}-\d{2}-\d{2})", d["id"])
+    source = d["id"].split("_")[0]
+    host = f"{source}.example" if copy == 0 else f"syndicate{copy}.example"
+    return {"id": d["id"] if copy == 0 else f"{d['id']}~copy{copy}", "text": d["text"],
+            "date": m.group(1) if m else None, "url": f"https://{host}/{d['id']}"}
+with open(f"{work}/train.jsonl", "w", encoding="utf-8") as f:
+    for d in docs:
+        f.write(json.dumps(meta(d, 0)) + "\n")
+with open(f"{work}/train12.jsonl", "w", encoding="utf-8") as f:
+    for copy in range(12):
+        for d in docs:
+            f.write(json.dumps(meta(d, copy)) + "\n")
+PY
+rm -rf target/findings-840 target/findings-10k
+"$bin" report "$work/train.jsonl" --out target/findings-840 --quiet
+python3 -c "import json; print('840 articles:', json.load(open('target/findings-840/summary.json'))['counts']['findings'])"
+/usr/bin/time -v "$bin" report "$work/train12.jsonl" --out target/findings-10k --quiet --threads 2 2> "$work/time.txt"
+grep -E "Elapsed|Maximum resident" "$work/time.txt"
+python3 -c "import json; c=json.load(open('target/findings-10k/summary.json'))['counts']; print('10k documents:', c['documents'], c['findings'], 'furniture', c['furniture'])"
+ls -la target/findings-10k/findings.csv
