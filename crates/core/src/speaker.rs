@@ -258,6 +258,34 @@ fn agrees(g: Option<Gender>, pronoun: &str) -> bool {
     }
 }
 
+/// The office a role names (`Gov.`, `Ohio Governor` → `governor`), by
+/// its last word, when it is one of a few offices one person rarely holds
+/// with another at the same time.
+fn office(role: &str) -> Option<&'static str> {
+    let last = role.split_whitespace().last()?;
+    let last = last.trim_matches(|c: char| !c.is_alphabetic());
+    with_lowercase(last, |w| match w {
+        "gov" | "governor" => Some("governor"),
+        "sen" | "senator" => Some("senator"),
+        "rep" | "representative" | "congressman" | "congresswoman" => Some("representative"),
+        "mayor" => Some("mayor"),
+        "superintendent" => Some("superintendent"),
+        "president" => Some("president"),
+        "judge" => Some("judge"),
+        _ => None,
+    })
+}
+
+/// Whether a mention with role `a` names someone else than a speaker with
+/// role `b`: both name an office, and not the same one (`Gov. Okafor` is
+/// not `Sen. Nadia Okafor`).
+fn other_office(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(office), b.and_then(office)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
+}
+
 fn key(s: &str) -> String {
     let mut k = String::new();
     key_into(s, &mut k);
@@ -466,15 +494,28 @@ fn resolve_one(
             last_word_into(&np.name, &mut bufs.last);
             let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
             let multi = np.name.split_whitespace().count() >= 2;
-            let exact = position(&|s, ks| s.kind == SpeakerKind::Person && ks.name == k);
+            let exact = position(&|s, ks| {
+                s.kind == SpeakerKind::Person
+                    && ks.name == k
+                    && !other_office(np.role.as_deref(), s.role.as_deref())
+            });
             let idx = exact.or_else(|| {
                 if multi {
                     // An earlier surname-only speaker with the same last name.
+                    // (Not one who holds another office: `Superintendent
+                    // Holloway` is not `union president James Holloway`.)
                     position(&|s, ks| {
-                        s.kind == SpeakerKind::Person && ks.words == 1 && ks.name == lw
+                        s.kind == SpeakerKind::Person
+                            && ks.words == 1
+                            && ks.name == lw
+                            && !other_office(np.role.as_deref(), s.role.as_deref())
                     })
                 } else {
-                    most_recent(&|s, ks| s.kind == SpeakerKind::Person && ks.last == lw)
+                    most_recent(&|s, ks| {
+                        s.kind == SpeakerKind::Person
+                            && ks.last == lw
+                            && !other_office(np.role.as_deref(), s.role.as_deref())
+                    })
                 }
             });
             match idx {
