@@ -100,6 +100,18 @@ fn corpus_speaker_keys_b_cubed() {
     assert!(f1 >= 0.95, "B-cubed F1 {f1:.3}");
 }
 
+/// `quotecheck report -q --out OUT --speakers SHEET INPUTS…`.
+fn report(out: &Path, sheet: &Path, inputs: &[&Path]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["report", "-q", "--out"])
+        .arg(out)
+        .arg("--speakers")
+        .arg(sheet)
+        .args(inputs)
+        .output()
+        .expect("run quotecheck")
+}
+
 #[test]
 fn speakers_file_merges_and_reports_the_alias() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -114,15 +126,7 @@ fn speakers_file_merges_and_reports_the_alias() {
     )
     .expect("sheet");
     let out = dir.path().join("out");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["report", "-q", "--out"])
-        .arg(&out)
-        .arg("--speakers")
-        .arg(&sheet)
-        .arg(&article)
-        .arg(&other)
-        .status()
-        .expect("run quotecheck");
+    let status = report(&out, &sheet, &[&article, &other]).status;
     assert!(status.success());
     let speakers = std::fs::read_to_string(out.join("speakers.csv")).expect("speakers.csv");
     let bill = speakers
@@ -142,14 +146,7 @@ fn bad_speakers_file_is_a_usage_error() {
     let sheet = dir.path().join("speakers.csv");
     std::fs::write(&sheet, "key,name\na,A\na,B\n").expect("sheet");
     let out = dir.path().join("out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["report", "-q", "--out"])
-        .arg(&out)
-        .arg("--speakers")
-        .arg(&sheet)
-        .arg(&article)
-        .output()
-        .expect("run quotecheck");
+    let run = report(&out, &sheet, &[&article]);
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(
