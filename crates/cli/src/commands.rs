@@ -301,7 +301,15 @@ pub fn report(
     csv: CsvOptions,
     config: &DedupConfig,
 ) -> Result<u8, FatalError> {
-    report_with(inputs, opts, out_dir, csv, config, None, &Aliases::default())
+    report_with(
+        inputs,
+        opts,
+        out_dir,
+        csv,
+        config,
+        None,
+        &Aliases::default(),
+    )
 }
 
 /// [`report`], with `factchecks` (a fact-check file) also writing

@@ -3,8 +3,6 @@
 //! line endings, NUL separators, decomposed Unicode) and compares what
 //! quotecheck finds with what it finds in the clean text.
 
-
-
 use std::path::Path;
 
 use crate::common::{read, root, run_in};

@@ -3,8 +3,6 @@
 //! fact-check formats, errors) and `quotecheck report --factchecks`.
 //! What BM25 and the same-claim rule decide is tested in `crates/claims`.
 
-
-
 use std::collections::HashMap;
 use std::path::Path;
 

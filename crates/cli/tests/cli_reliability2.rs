@@ -5,8 +5,6 @@
 //! wrong. The superlinear paths are measured by
 //! `crates/cli/benches/pathological.rs`, not here.
 
-
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 

@@ -6,15 +6,13 @@
 //! `QUOTECHECK_CHROMIUM`); `.ci/run` installs it. Without it the browser
 //! tests fail when `CI=true` and are skipped with a message otherwise.
 
-
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use crate::common::{read, run_in};
+use base64::Engine;
 use sha2::{Digest, Sha256};
 
 const MISQUOTE_A: &str =

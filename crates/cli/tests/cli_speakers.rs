@@ -99,3 +99,59 @@ fn corpus_speaker_keys_b_cubed() {
     // Measured 0.9xx (docs/accuracy.md); the floor leaves a margin of 0.01.
     assert!(f1 >= 0.95, "B-cubed F1 {f1:.3}");
 }
+
+/// `quotecheck report -q --out OUT --speakers SHEET INPUTS…`.
+fn report(out: &Path, sheet: &Path, inputs: &[&Path]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["report", "-q", "--out"])
+        .arg(out)
+        .arg("--speakers")
+        .arg(sheet)
+        .args(inputs)
+        .output()
+        .expect("run quotecheck")
+}
+
+#[test]
+fn speakers_file_merges_and_reports_the_alias() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "“We will rebuild,” Mr. Clinton said.\n").expect("article");
+    let other = dir.path().join("b.txt");
+    std::fs::write(&other, "“We will win,” Hillary Clinton said.\n").expect("article");
+    let sheet = dir.path().join("speakers.csv");
+    std::fs::write(
+        &sheet,
+        "key,name,aliases\nbill-clinton,Bill Clinton,Mr. Clinton;former President Clinton\n",
+    )
+    .expect("sheet");
+    let out = dir.path().join("out");
+    let status = report(&out, &sheet, &[&article, &other]).status;
+    assert!(status.success());
+    let speakers = std::fs::read_to_string(out.join("speakers.csv")).expect("speakers.csv");
+    let bill = speakers
+        .lines()
+        .find(|l| l.starts_with("bill-clinton,"))
+        .unwrap_or_else(|| panic!("no bill-clinton row in {speakers}"));
+    assert!(bill.starts_with("bill-clinton,Bill Clinton,"), "{bill}");
+    assert!(bill.ends_with(",Mr. Clinton"), "{bill}");
+    assert!(speakers.lines().any(|l| l.starts_with("hillary-clinton,")));
+}
+
+#[test]
+fn bad_speakers_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "“Yes,” Ana Ruiz said.\n").expect("article");
+    let sheet = dir.path().join("speakers.csv");
+    std::fs::write(&sheet, "key,name\na,A\na,B\n").expect("sheet");
+    let out = dir.path().join("out");
+    let run = report(&out, &sheet, &[&article]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("speakers.csv:3: key `a` listed twice"),
+        "{err}"
+    );
+    assert!(!out.join("quotes.csv").exists());
+}

@@ -125,3 +125,15 @@ fn he_and_she_agree_with_a_speaker_of_known_gender() {
     let text = "Chris Jansing said the hearing was over.\n“It is done,” she said.\n";
     assert_eq!(speaker_of(text, "It is done"), "Chris Jansing");
 }
+
+#[test]
+fn same_surname_in_another_office_is_another_person() {
+    let text = "“We are paying down debt,” Gov. Okafor said.\n\n\
+                Sen. Nadia Okafor said that the budget shortchanges schools.\n\n\
+                “The cities pay the bills,” Sen. Okafor said.\n";
+    assert_eq!(speaker_of(text, "We are paying"), "Okafor");
+    assert_eq!(speaker_of(text, "The cities"), "Nadia Okafor");
+    let text = "“We need more time,” Superintendent Holloway said.\n\n\
+                Union president James Holloway said that the delay was a victory.\n";
+    assert_eq!(speaker_of(text, "We need more"), "Holloway");
+}

@@ -311,21 +311,27 @@ pub fn link_corpus(
                     .copied()
                     .filter(|(k, _)| keys[*k].contains(doc))
                     .collect();
-                let mut pool = if in_doc.is_empty() { cands } else { in_doc };
-                // `Mayor Marsh`: the candidates that hold that role.
+                // `Mayor Marsh`: the candidates that hold that role, in the
+                // document first, then in the corpus.
                 let heads = role_heads(e);
-                let holding: Vec<(&String, usize)> = pool
-                    .iter()
-                    .copied()
-                    .filter(|(k, _)| {
-                        full_roles
-                            .get(*k)
-                            .is_some_and(|r| r.iter().any(|h| heads.contains(h)))
-                    })
-                    .collect();
-                if !holding.is_empty() {
-                    pool = holding;
-                }
+                let holds = |k: &String| {
+                    full_roles
+                        .get(k)
+                        .is_some_and(|r| r.iter().any(|h| heads.contains(h)))
+                };
+                let doc_holders: Vec<(&String, usize)> =
+                    in_doc.iter().copied().filter(|(k, _)| holds(k)).collect();
+                let corpus_holders: Vec<(&String, usize)> =
+                    cands.iter().copied().filter(|(k, _)| holds(k)).collect();
+                let pool = if !doc_holders.is_empty() {
+                    doc_holders
+                } else if !corpus_holders.is_empty() {
+                    corpus_holders
+                } else if !in_doc.is_empty() {
+                    in_doc
+                } else {
+                    cands
+                };
                 match dominant(&pool) {
                     Some(k) => k.clone(),
                     None if pool.is_empty() => slug(&p.surname),

@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 /// `Mayor`, name `de Blasio`).
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pres", "professor", "sen", "senator", "rep",
     "representative", "gov", "governor", "gen", "general", "president", "vice", "secretary",
     "mayor", "speaker", "judge", "justice", "rev", "reverend", "father", "sister", "sir", "dame",
     "lord", "lady", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "sgt",
@@ -42,7 +42,8 @@ const OPENERS: &[&str] = &[
     "but", "and", "or", "so", "yet", "when", "while", "like", "as", "if", "then", "now", "also",
     "even", "still", "meanwhile", "after", "before", "since", "though", "although", "because", "i",
     "video", "photo", "watch", "read", "related", "update", "breaking", "footage", "of", "the",
-    "a", "an",
+    "a", "an", "is", "was", "has", "does", "did", "can",
+    "should", "would", "could", "says", "said",
 ];
 
 /// Pronouns: a speaker named by one is unresolved.
@@ -284,6 +285,15 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         }
     }
     let mut titles = Vec::new();
+    // An owner before the name (`BlazeTV’s Glenn Beck`) is not part of it.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| w.ends_with("’s") || w.ends_with("'s"))
+    {
+        if i + 1 < words.len() {
+            words.drain(..=i);
+        }
+    }
     // A title inside the name ends what comes before it (`Vermont Sen.
     // Bernie Sanders`, `Former President Bill Clinton`).
     if let Some(i) = words.iter().rposition(|w| {
@@ -358,12 +368,13 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         words.truncate(i);
     }
     let mut suffix = None;
+    let mut suffix_written = None;
     if words.len() > 1 {
         if let Some(&w) = words.last() {
             let b = bare(w);
             if is_in(SUFFIXES, &b) {
                 suffix = Some(b);
-                words.pop();
+                suffix_written = words.pop();
             }
         }
     }
@@ -426,6 +437,7 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         let trimmed = strip_possessive(last);
         *last = trimmed;
     }
+    display_words.extend(suffix_written.map(strip_possessive));
     if surname.is_empty() || !surname.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -645,6 +657,8 @@ mod tests {
                 "Paul D. Ryan",
             ),
             ("Donald Trump’s", "", "Donald Trump"),
+            ("BlazeTV’s Glenn Beck", "", "Glenn Beck"),
+            ("Pres. Obama", "", "Obama"),
         ] {
             let p = parse_person(name, role);
             assert_eq!(p.map(|p| p.display), Some(display.to_string()), "{name}");
@@ -665,6 +679,7 @@ mod tests {
         assert_eq!(p.surname, "von der leyen");
         let p = parse_person("Donald Trump Jr.", "").unwrap_or_default();
         assert_eq!(p.suffix.as_deref(), Some("jr"));
+        assert_eq!(p.display, "Donald Trump Jr.");
         let p = parse_person("Mrs. Clinton", "").unwrap_or_default();
         assert_eq!((p.gender, p.given.len()), (Some(Gender::Female), 0));
         let p = parse_person("Clinton", "Mr.").unwrap_or_default();

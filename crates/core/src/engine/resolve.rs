@@ -211,6 +211,34 @@ fn agrees(g: Option<Gender>, pronoun: &str) -> bool {
     }
 }
 
+/// The office a role names (`Gov.`, `Ohio Governor` → `governor`), by
+/// its last word, when it is one of a few offices one person rarely holds
+/// with another at the same time.
+fn office(role: &str) -> Option<&'static str> {
+    let last = role.split_whitespace().last()?;
+    let last = last.trim_matches(|c: char| !c.is_alphabetic());
+    with_lowercase(last, |w| match w {
+        "gov" | "governor" => Some("governor"),
+        "sen" | "senator" => Some("senator"),
+        "rep" | "representative" | "congressman" | "congresswoman" => Some("representative"),
+        "mayor" => Some("mayor"),
+        "superintendent" => Some("superintendent"),
+        "president" => Some("president"),
+        "judge" => Some("judge"),
+        _ => None,
+    })
+}
+
+/// Whether a mention with role `a` names someone else than a speaker with
+/// role `b`: both name an office, and not the same one (`Gov. Okafor` is
+/// not `Sen. Nadia Okafor`).
+fn other_office(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(office), b.and_then(office)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
+}
+
 fn key(s: &str) -> String {
     let mut k = String::new();
     key_into(s, &mut k);
@@ -484,6 +512,11 @@ impl Lookup {
         self.get(f, k).and_then(|e| e.0.first().copied())
     }
 
+    /// The speakers with key `k`, lowest index first.
+    fn all(&self, f: Field, k: &str) -> impl Iterator<Item = usize> + '_ {
+        self.get(f, k).into_iter().flat_map(|e| e.0.iter().copied())
+    }
+
     /// The used speakers with key `k`, most recent first.
     fn newest(&self, f: Field, k: &str) -> impl Iterator<Item = usize> + '_ {
         self.get(f, k)
@@ -547,13 +580,19 @@ fn resolve_one(
             last_word_into(&np.name, &mut bufs.last);
             let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
             let multi = np.name.split_whitespace().count() >= 2;
-            let exact = position(Field::PersonName, k);
+            // (Not a speaker who holds another office: `Superintendent
+            // Holloway` is not `union president James Holloway`.)
+            let office_ok =
+                |i: usize| !other_office(np.role.as_deref(), speakers[i].role.as_deref());
+            let exact = recent.all(Field::PersonName, k).find(|&i| office_ok(i));
             let idx = exact.or_else(|| {
                 if multi {
                     // An earlier surname-only speaker with the same last name.
-                    position(Field::PersonSingleName, lw)
+                    recent
+                        .all(Field::PersonSingleName, lw)
+                        .find(|&i| office_ok(i))
                 } else {
-                    most_recent(Field::PersonLast, lw)
+                    recent.newest(Field::PersonLast, lw).find(|&i| office_ok(i))
                 }
             });
             match idx {
