@@ -132,7 +132,11 @@ fn invalid_utf8_with_lossy_is_replaced() {
     let out = report(dir.path(), &["damaged.txt"], &["--lossy"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = run_in(dir.path(), &["extract", "damaged.txt", "--lossy"], None);
-    assert!(text.stdout.contains("Caf\u{e9} au \u{FFFD}lait."), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("Caf\u{e9} au \u{FFFD}lait."),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]
