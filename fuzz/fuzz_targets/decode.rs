@@ -1,11 +1,11 @@
 //! The decoder on arbitrary bytes with options from the first byte: no
 //! panic; valid UTF-8 without a byte-order mark or NUL comes back unchanged
 //! as UTF-8; an error's offset is inside the input; `--lossy` never fails
-//! on UTF-8 or UTF-16.
+//! on UTF-8 or UTF-16; `decode_vec` agrees with `decode`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quotecheck::decode::{decode, encoding_for_label, DecodeOptions};
+use quotecheck::decode::{decode, decode_vec, encoding_for_label, DecodeOptions};
 
 const FORCED: [Option<&str>; 6] = [
     None,
@@ -26,7 +26,9 @@ fuzz_target!(|data: &[u8]| {
         lossy: flags & 1 == 1,
         html: flags & 2 == 2,
     };
-    match decode(bytes, opts) {
+    let result = decode(bytes, opts);
+    assert_eq!(result, decode_vec(bytes.to_vec(), opts), "decode_vec differs");
+    match result {
         Ok(d) => {
             assert!(!d.text.starts_with('\u{FEFF}') || !bytes.starts_with(b"\xEF\xBB\xBF"));
             if forced.is_none() && !bytes.contains(&0) && !bytes.starts_with(b"\xEF\xBB\xBF") {
