@@ -110,6 +110,23 @@ pub fn decode(bytes: &[u8], opts: DecodeOptions) -> Result<Decoded, Malformed> {
     strict(enc, bytes, 0, opts.lossy)
 }
 
+/// [`decode`] for owned bytes: valid UTF-8 (the common case) becomes the
+/// text without a copy.
+pub fn decode_vec(bytes: Vec<u8>, opts: DecodeOptions) -> Result<Decoded, Malformed> {
+    if opts.forced.is_some() || Encoding::for_bom(&bytes).is_some() || sniff_utf16(&bytes).is_some()
+    {
+        return decode(&bytes, opts);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            replaced: 0,
+        }),
+        Err(e) => decode(e.as_bytes(), opts),
+    }
+}
+
 /// True when bytes that are not UTF-8 look like damaged UTF-8 rather than
 /// a legacy encoding: the text ends inside a multi-byte sequence, or holds
 /// at least one valid multi-byte sequence.
@@ -280,7 +297,10 @@ mod tests {
     use super::*;
 
     fn dec(bytes: &[u8]) -> Result<(String, &'static str), Malformed> {
-        decode(bytes, DecodeOptions::default()).map(|d| (d.text, d.encoding))
+        let d = decode(bytes, DecodeOptions::default()).map(|d| (d.text, d.encoding));
+        let v = decode_vec(bytes.to_vec(), DecodeOptions::default());
+        assert_eq!(d, v.map(|d| (d.text, d.encoding)));
+        d
     }
 
     fn html(bytes: &[u8]) -> Result<(String, &'static str), Malformed> {

@@ -262,11 +262,7 @@ pub fn extract_page(html: &str) -> Page {
                 }
             }
             Edge::Close(node) => {
-                if skip == Some(node.id()) {
-                    skip = None;
-                    continue;
-                }
-                if skip.is_some() {
+                if closes_skipped(&mut skip, node.id()) {
                     continue;
                 }
                 if let Node::Element(e) = node.value() {
@@ -407,6 +403,16 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .windows(needle.len())
         .position(|w| w.eq_ignore_ascii_case(needle))
         .map(|p| p + from)
+}
+
+/// On a close edge: true when it is inside a dropped subtree or ends it
+/// (then the subtree is left).
+fn closes_skipped(skip: &mut Option<NodeId>, id: NodeId) -> bool {
+    if *skip == Some(id) {
+        *skip = None;
+        return true;
+    }
+    skip.is_some()
 }
 
 /// What a first walk over the tree learns: text sizes, the main-content
@@ -578,11 +584,7 @@ fn survey(dom: &Html) -> Survey {
                 _ => {}
             },
             Edge::Close(node) => {
-                if skip == Some(node.id()) {
-                    skip = None;
-                    continue;
-                }
-                if skip.is_some() {
+                if closes_skipped(&mut skip, node.id()) {
                     continue;
                 }
                 if let Node::Element(e) = node.value() {

@@ -397,8 +397,11 @@ fn whole_file(
     opts: &InputOptions,
 ) -> Result<InputDoc, InputError> {
     let html = source.kind == InputKind::Html;
-    let decoded = decode::decode(
-        &bytes,
+    let nul = bytes.iter().position(|&b| b == 0);
+    // (Counted before decoding takes the bytes; reported for UTF-8 only.)
+    let invalid = if opts.lossy { invalid_bytes(&bytes) } else { 0 };
+    let decoded = decode::decode_vec(
+        bytes,
         DecodeOptions {
             forced: opts.encoding,
             lossy: opts.lossy,
@@ -420,7 +423,7 @@ fn whole_file(
     // NUL bytes in an 8-bit text mean it is not text at all (the NULs of
     // UTF-16 are halves of its characters).
     if !decoded.encoding.starts_with("UTF-16") {
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if let Some(offset) = nul {
             return Err(InputError::Binary {
                 path: source.display.clone(),
                 offset: offset as u64,
@@ -428,9 +431,8 @@ fn whole_file(
         }
     }
     if opts.lossy && decoded.encoding == "UTF-8" {
-        note_lossy(&source.display, None, invalid_bytes(&bytes));
+        note_lossy(&source.display, None, invalid);
     }
-    drop(bytes);
     let (text, date, url) = if html {
         let page = html::extract_page(&decoded.text);
         (page.text, page.date, page.url)

@@ -4,7 +4,7 @@
 //! English (direct quotes in « », „ “ and other marks are still found).
 
 /// Bytes of text the detection looks at (the start of the document).
-pub const SAMPLE: usize = 4096;
+pub const SAMPLE: usize = 2048;
 
 /// The detected language of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -120,22 +120,27 @@ fn directory_with_no_readable_files() {
 
 #[test]
 fn invalid_utf8_names_file_and_byte_offset() {
-    let dir = setup(&[("latin1.txt", b"Caf\xe9 au lait, \xabhe said\xbb.")]);
-    let out = report(dir.path(), &["latin1.txt"], &[]);
+    // Damaged UTF-8 (valid `é`, then a stray byte); Latin-1 text is decoded.
+    let dir = setup(&[("damaged.txt", b"Caf\xc3\xa9 au lait, \xabhe said.")]);
+    let out = report(dir.path(), &["damaged.txt"], &[]);
     assert_fatal(
         &out,
         dir.path(),
-        "latin1.txt: invalid UTF-8 at byte 3 (use --lossy to replace invalid bytes)",
+        "damaged.txt: invalid UTF-8 at byte 15 (use --lossy to replace invalid bytes)",
     );
 }
 
 #[test]
 fn invalid_utf8_with_lossy_is_replaced() {
-    let dir = setup(&[("latin1.txt", b"Caf\xe9 au lait.")]);
-    let out = report(dir.path(), &["latin1.txt"], &["--lossy"]);
+    let dir = setup(&[("damaged.txt", b"Caf\xc3\xa9 au \xe9lait.")]);
+    let out = report(dir.path(), &["damaged.txt"], &["--lossy"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let text = run_in(dir.path(), &["extract", "latin1.txt", "--lossy"], None);
-    assert!(text.stdout.contains("Caf\u{FFFD} au lait."));
+    let text = run_in(dir.path(), &["extract", "damaged.txt", "--lossy"], None);
+    assert!(
+        text.stdout.contains("Caf\u{e9} au \u{FFFD}lait."),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]

@@ -433,6 +433,9 @@ fn polnear_docs() -> Option<Vec<(String, String)>> {
     Some(docs)
 }
 
+/// A way to rewrite a text.
+type Form = dyn Fn(&str) -> String;
+
 /// On a sample of the PolNeAR train split (every 7th of the 840 articles,
 /// generated at test time): CR and CRLF endings give the quotes and
 /// speakers of LF; the articles wrapped at 60, 72 and 80 columns keep at
@@ -441,7 +444,7 @@ fn polnear_docs() -> Option<Vec<(String, String)>> {
 fn polnear_line_endings_and_wrapping() {
     let Some(docs) = polnear_docs() else { return };
     let dir = tempfile::tempdir().expect("temp dir");
-    let forms: [(&str, &dyn Fn(&str) -> String); 6] = [
+    let forms: [(&str, &Form); 6] = [
         ("clean", &|t: &str| t.to_string()),
         ("cr", &|t: &str| t.replace('\n', "\r")),
         ("crlf", &|t: &str| t.replace('\n', "\r\n")),
