@@ -5,10 +5,11 @@
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
-//! ([`matching`]), and
+//! ([`matching`]), remembering claims across runs ([`claim_index`]), and
 //! writing reports ([`report`], [`output`], [`summary`]). `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
+pub mod claim_index;
 pub mod claims;
 pub mod commands;
 pub mod error;
