@@ -39,7 +39,7 @@ use quotecheck_dedup::verify::{set_similarity, FeatureRef, Features};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::bm25::{Bm25Index, Bm25Params, Hit, Scratch};
+use crate::bm25::{best_k, Bm25Index, Bm25Params, Hit, Scratch};
 use crate::clean::clean_query;
 use crate::factcheck::FactCheck;
 use crate::semantic::{cosine, StaticModel};
@@ -319,7 +319,7 @@ impl FactIndex {
         let (lm, ls) = mean_std(&pick(&lexical));
         let (sm, ss) = mean_std(&pick(&semantic));
         let w = self.config.semantic_weight;
-        let mut hits: Vec<Hit> = candidates
+        let hits: Vec<Hit> = candidates
             .into_iter()
             .filter(|i| !skip.contains(i))
             .map(|i| {
@@ -330,13 +330,7 @@ impl FactIndex {
                 }
             })
             .collect();
-        let better = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.claim.cmp(&b.claim));
-        if hits.len() > k && k > 0 {
-            hits.select_nth_unstable_by(k - 1, better);
-        }
-        hits.truncate(k);
-        hits.sort_unstable_by(better);
-        hits
+        best_k(hits, k)
     }
 
     /// Search many queries in parallel (results in query order).
