@@ -337,3 +337,20 @@ fn index_add_query_and_report_previously_seen() {
     assert_eq!(out.code, 2);
     assert!(!p.join("missing.db").exists());
 }
+
+#[test]
+fn new_commands_have_help_with_an_example() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for args in [
+        &["match", "--help"][..],
+        &["index", "add", "--help"],
+        &["index", "query", "--help"],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.contains("Example"), "{args:?} has no example");
+        assert!(r
+            .stdout
+            .contains(&format!("quotecheck {}", args[..args.len() - 1].join(" "))));
+    }
+}
