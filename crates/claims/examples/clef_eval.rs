@@ -10,7 +10,8 @@
 //!
 //! `DIR` defaults to `../shared/bench/claims` (relative to the workspace).
 //! Environment: `QC_K1`, `QC_B` (BM25 parameters), `QC_STOP=0`, `QC_STEM=0`
-//! (term options), to compare settings.
+//! (term options), `QC_SEMANTIC=W` (fuse the built-in model's cosine with
+//! weight `W`; 1 = semantic alone), to compare settings.
 //!
 //! Same-claim precision counts, for each tweet, the rank-1 hit when it
 //! passes the rule (right if it is the tweet's verified claim), and the
@@ -71,6 +72,10 @@ fn main() {
         })
         .collect();
     let index = FactIndex::new(checks, config);
+    let index = match env("QC_SEMANTIC").and_then(|w| w.parse::<f32>().ok()) {
+        Some(w) => index.with_semantic(w),
+        None => index,
+    };
     let built = t.elapsed();
     let id = |i: u32| index.checks()[i as usize].id.as_str();
     for split in ["train", "dev", ""] {
@@ -108,6 +113,9 @@ fn main() {
     );
     println!("same-claim rule (rank 1), by coverage threshold:");
     let mut scratch = Scratch::default();
+    if env("QC_SEMANTIC").is_some() {
+        return;
+    }
     // Gates only: the coverage threshold is applied below.
     let index = FactIndex::new(
         index.checks().to_vec(),

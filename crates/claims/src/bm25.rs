@@ -229,7 +229,7 @@ impl Bm25Index {
                 *s += idf * tf * (k1 + 1.0) / (tf + self.norm[d as usize]);
             }
         }
-        let mut hits: Vec<Hit> = scratch
+        let hits: Vec<Hit> = scratch
             .touched
             .drain(..)
             .map(|d| {
@@ -238,14 +238,19 @@ impl Bm25Index {
             })
             .filter(|h| h.score > 0.0 && !skip.contains(&h.claim))
             .collect();
-        let better = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.claim.cmp(&b.claim));
-        if hits.len() > k && k > 0 {
-            hits.select_nth_unstable_by(k - 1, better);
-        }
-        hits.truncate(k);
-        hits.sort_unstable_by(better);
-        hits
+        best_k(hits, k)
     }
+}
+
+/// The `k` best hits, best first; ties broken by claim number.
+pub fn best_k(mut hits: Vec<Hit>, k: usize) -> Vec<Hit> {
+    let better = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.claim.cmp(&b.claim));
+    if hits.len() > k && k > 0 {
+        hits.select_nth_unstable_by(k - 1, better);
+    }
+    hits.truncate(k);
+    hits.sort_unstable_by(better);
+    hits
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
 //! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
 //!   the dedup stage's rule;
+//! - [`semantic`]: the built-in static embedding model (potion-base-8M, int8);
 //! - [`store`]: the persistent claim index (SQLite): claims, documents,
 //!   speakers, occurrences, first and last seen;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
@@ -23,6 +24,7 @@ pub mod eval;
 pub mod factcheck;
 pub mod matcher;
 pub mod pairs;
+pub mod semantic;
 pub mod store;
 pub mod terms;
 

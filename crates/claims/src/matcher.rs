@@ -39,9 +39,10 @@ use quotecheck_dedup::verify::{set_similarity, FeatureRef, Features};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::bm25::{Bm25Index, Bm25Params, Scratch};
+use crate::bm25::{best_k, Bm25Index, Bm25Params, Hit, Scratch};
 use crate::clean::clean_query;
 use crate::factcheck::FactCheck;
+use crate::semantic::{cosine, StaticModel};
 use crate::terms::{term_counts, TermConfig};
 
 /// Options of matching.
@@ -56,6 +57,9 @@ pub struct MatchConfig {
     pub terms: TermConfig,
     /// BM25 parameters.
     pub bm25: Bm25Params,
+    /// Weight of the semantic score in the fused ranking (used only by an
+    /// index built [`FactIndex::with_semantic`]).
+    pub semantic_weight: f32,
 }
 
 impl Default for MatchConfig {
@@ -65,6 +69,7 @@ impl Default for MatchConfig {
             min_tokens: 2,
             terms: TermConfig::default(),
             bm25: Bm25Params::default(),
+            semantic_weight: SEMANTIC_WEIGHT,
         }
     }
 }
@@ -145,6 +150,24 @@ pub struct FactIndex {
     features: Vec<Features>,
     index: Bm25Index,
     config: MatchConfig,
+    /// Unit embeddings of the fact-checks (row-major), with `--semantic`.
+    embeddings: Option<Vec<f32>>,
+}
+
+/// Weight of the semantic z-score in the fused ranking (BM25 has the rest):
+/// the best non-zero weight on CLEF-2020 train, where fusion does not yet
+/// beat BM25 alone (docs/claims.md).
+pub const SEMANTIC_WEIGHT: f32 = 0.3;
+
+/// Candidates per ranking whose scores are z-normalised and fused.
+pub const FUSION_CANDIDATES: usize = 50;
+
+/// Mean and standard deviation of `xs` (standard deviation 1 when 0).
+fn mean_std(xs: &[f32]) -> (f32, f32) {
+    let n = xs.len().max(1) as f32;
+    let mean = xs.iter().sum::<f32>() / n;
+    let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / n;
+    (mean, if var > 0.0 { var.sqrt() } else { 1.0 })
 }
 
 impl FactIndex {
@@ -158,7 +181,26 @@ impl FactIndex {
             features,
             index,
             config,
+            embeddings: None,
         }
+    }
+
+    /// Add the built-in model's embeddings of the fact-checks: searches then
+    /// rank the union of the [`FUSION_CANDIDATES`] best by BM25 and by
+    /// cosine with the fused score `(1 − w)·z(BM25) + w·z(cosine)`, z-scores
+    /// taken over those candidates, `w` = `weight`. Exact search: every
+    /// fact-check's cosine is computed (fine for fact-check collections,
+    /// not for millions).
+    pub fn with_semantic(mut self, weight: f32) -> FactIndex {
+        let model = StaticModel::builtin();
+        let rows: Vec<Vec<f32>> = self
+            .checks
+            .par_iter()
+            .map(|c| model.embed(&c.claim))
+            .collect();
+        self.embeddings = Some(rows.concat());
+        self.config.semantic_weight = weight;
+        self
     }
 
     /// The fact-checks, in the order given.
@@ -177,7 +219,8 @@ impl FactIndex {
         &self.config
     }
 
-    /// The `k` best fact-checks for `query`, best first.
+    /// The `k` best fact-checks for `query`, best first (BM25, or the fused
+    /// score with [`FactIndex::with_semantic`]).
     pub fn search(&self, query: &str, k: usize) -> Vec<FactHit> {
         self.search_with(query, k, &mut Scratch::default())
     }
@@ -198,9 +241,12 @@ impl FactIndex {
     ) -> Vec<FactHit> {
         let query = clean_query(query);
         let terms = term_counts(&query, &self.config.terms);
-        let hits = self
-            .index
-            .search_terms(terms.iter().map(|t| t.0), k, skip, scratch);
+        let hits = match &self.embeddings {
+            None => self
+                .index
+                .search_terms(terms.iter().map(|t| t.0), k, skip, scratch),
+            Some(emb) => self.fused(&query, &terms, emb, k, skip, scratch),
+        };
         let q = Features::of(&query);
         hits.iter()
             .enumerate()
@@ -223,6 +269,68 @@ impl FactIndex {
                 }
             })
             .collect()
+    }
+
+    /// The fused ranking (see [`FactIndex::with_semantic`]).
+    fn fused(
+        &self,
+        query: &str,
+        terms: &[(u64, u32)],
+        emb: &[f32],
+        k: usize,
+        skip: &[u32],
+        scratch: &mut Scratch,
+    ) -> Vec<Hit> {
+        let n = self.checks.len();
+        let mut lexical = vec![0f32; n];
+        for h in self
+            .index
+            .search_terms(terms.iter().map(|t| t.0), n, &[], scratch)
+        {
+            lexical[h.claim as usize] = h.score;
+        }
+        let q = StaticModel::builtin().embed(query);
+        let dim = q.len();
+        let semantic: Vec<f32> = (0..n)
+            .map(|i| cosine(&q, &emb[i * dim..(i + 1) * dim]))
+            .collect();
+        // z-scores over the candidates: the best of each ranking.
+        let top = |xs: &[f32]| {
+            let mut idx: Vec<u32> = (0..n as u32).collect();
+            let m = FUSION_CANDIDATES.min(n);
+            if m > 0 && m < n {
+                idx.select_nth_unstable_by(m - 1, |a, b| {
+                    xs[*b as usize].total_cmp(&xs[*a as usize])
+                });
+            }
+            idx.truncate(m);
+            idx
+        };
+        let mut candidates = top(&lexical);
+        candidates.extend(top(&semantic));
+        candidates.sort_unstable();
+        candidates.dedup();
+        let pick = |xs: &[f32]| {
+            candidates
+                .iter()
+                .map(|&i| xs[i as usize])
+                .collect::<Vec<_>>()
+        };
+        let (lm, ls) = mean_std(&pick(&lexical));
+        let (sm, ss) = mean_std(&pick(&semantic));
+        let w = self.config.semantic_weight;
+        let hits: Vec<Hit> = candidates
+            .into_iter()
+            .filter(|i| !skip.contains(i))
+            .map(|i| {
+                let (l, s) = (lexical[i as usize], semantic[i as usize]);
+                Hit {
+                    claim: i,
+                    score: (1.0 - w) * (l - lm) / ls + w * (s - sm) / ss,
+                }
+            })
+            .collect();
+        best_k(hits, k)
     }
 
     /// Search many queries in parallel (results in query order).
@@ -307,5 +415,39 @@ mod tests {
         assert_eq!(all[0][0].check, 1);
         assert_eq!(all[1][0].check, 0);
         assert_eq!(all[0][0].rank, 1);
+    }
+
+    #[test]
+    fn fused_ranking_with_weight_zero_keeps_the_bm25_order() {
+        let checks: Vec<FactCheck> = [
+            "Bridge closed for repairs",
+            "River flooded the town",
+            "The mayor resigned after the scandal",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| FactCheck {
+            id: i.to_string(),
+            claim: c.to_string(),
+            verdict: String::new(),
+            url: String::new(),
+            date: String::new(),
+        })
+        .collect();
+        let plain = FactIndex::new(checks.clone(), MatchConfig::default());
+        let fused = FactIndex::new(checks, MatchConfig::default()).with_semantic(0.0);
+        let q = "the river flooded the town again";
+        assert_eq!(plain.search(q, 1)[0].check, fused.search(q, 1)[0].check);
+        let semantic =
+            FactIndex::new(plain.checks().to_vec(), MatchConfig::default()).with_semantic(1.0);
+        assert_eq!(
+            semantic.search("The mayor stepped down over the scandal", 1)[0].check,
+            2
+        );
+        assert_eq!(
+            fused.search(q, 3).len(),
+            3,
+            "cosine candidates beyond BM25's"
+        );
     }
 }

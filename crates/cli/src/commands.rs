@@ -301,32 +301,40 @@ pub fn report(
     csv: CsvOptions,
     config: &DedupConfig,
 ) -> Result<u8, FatalError> {
-    report_with(
-        inputs,
-        opts,
-        out_dir,
-        csv,
-        config,
-        None,
-        &Aliases::default(),
-    )
+    report_with(inputs, opts, out_dir, csv, config, &ReportExtras::default())
 }
 
-/// [`report`], with `factchecks` (a fact-check file) also writing
-/// `factchecks.csv` ([`crate::matching`]), and the user's speaker file
-/// (`--speakers`).
+/// Optional parts of a report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportExtras<'a> {
+    /// A fact-check file: also write `factchecks.csv` ([`crate::matching`]).
+    pub factchecks: Option<&'a Path>,
+    /// The user's speaker file (`--speakers`): merges and splits by hand.
+    pub aliases: Option<&'a Aliases>,
+    /// A claim index: also write `previously_seen.csv`, then add the run's
+    /// documents to the index ([`crate::claim_index`]).
+    pub index: Option<&'a Path>,
+}
+
+/// [`report`] with the optional parts of `extras`.
 pub fn report_with(
     inputs: &[String],
     opts: &RunOptions,
     out_dir: &Path,
     csv: CsvOptions,
     config: &DedupConfig,
-    factchecks: Option<&Path>,
-    aliases: &Aliases,
+    extras: &ReportExtras<'_>,
 ) -> Result<u8, FatalError> {
-    let factchecks = factchecks
+    let factchecks = extras
+        .factchecks
         .map(|p| crate::matching::load_factchecks(p, Default::default()))
         .transpose()?;
+    let mut index = extras
+        .index
+        .map(crate::claim_index::open_index)
+        .transpose()?;
+    let no_aliases = Aliases::default();
+    let aliases = extras.aliases.unwrap_or(&no_aliases);
     prepare_out_dir(out_dir)?;
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
@@ -400,14 +408,32 @@ pub fn report_with(
         written.push(name);
     }
     summary.set_findings(&found);
+    if let Some(store) = &index {
+        let name = crate::claim_index::stage_previously_seen(
+            &mut staged,
+            out_dir,
+            store,
+            &tables.claims,
+            csv,
+        )?;
+        written.push(name);
+    }
     written.push("summary.json".to_string());
-    debug_assert!(factchecks.is_some() || written == REPORT_FILES);
+    debug_assert!(factchecks.is_some() || index.is_some() || written == REPORT_FILES);
     summary.outputs = written;
     staged.stage(&path("summary.json"), |w| {
         serde_json::to_writer_pretty(crate::output::HtmlSafe(&mut *w), &summary)?;
         w.write_all(b"\n")
     })?;
     staged.commit()?;
+    if let Some(store) = &mut index {
+        let ids: Vec<(String, String)> = docs
+            .iter()
+            .map(|d| (d.doc_id.clone(), d.source.clone()))
+            .collect();
+        let today = quotecheck_claims::store::today_utc();
+        crate::claim_index::add_claims(store, &ids, &tables.claims, &today)?;
+    }
     if !opts.quiet {
         eprint!(
             "{}",

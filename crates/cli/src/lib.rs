@@ -6,11 +6,13 @@
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
-//! ([`matching`]), and writing reports ([`report`], [`output`], [`summary`],
-//! the workbook [`xlsx`] and the review page [`review`]); [`findings`] ranks
-//! what an editor should read first. `docs/cli.md` and
+//! ([`matching`]), remembering claims across runs ([`claim_index`]), and
+//! writing reports ([`report`], [`output`], [`summary`], the workbook
+//! [`xlsx`] and the review page [`review`]); [`findings`] ranks what an
+//! editor should read first. `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
+pub mod claim_index;
 pub mod claims;
 pub mod commands;
 pub mod decode;

@@ -66,11 +66,18 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// (CSV/JSONL with id, claim, verdict, url, date; or ClaimReview JSON)
         #[arg(long, value_name = "FILE")]
         factchecks: Option<PathBuf>,
+        /// Also write previously_seen.csv (claims found in the claim index
+        /// FILE), then add today's documents to it (created if missing)
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
         #[command(flatten)]
         speakers: SpeakersArg,
         #[command(flatten)]
         dedup: DedupArgs,
     },
+    /// Remember claims across runs: a claim index in one SQLite file
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// Find the fact-checks closest to each claim of the inputs
     #[command(after_help = "\
 Examples:
@@ -224,6 +231,50 @@ Examples:
         /// The shell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+/// `quotecheck index …`
+#[derive(Debug, Subcommand)]
+enum IndexCommand {
+    /// Add the claims of the inputs to the index (created if missing)
+    #[command(after_help = "\
+Example:
+  quotecheck index add articles/ --index claims.db
+
+Stores every claim (sentences and quotes, as in claims.csv) with its
+document, speaker and the run date; a document id already indexed is
+skipped. See docs/claims.md.
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Add {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The claim index (SQLite)
+        #[arg(long, value_name = "FILE")]
+        index: PathBuf,
+        /// Run date recorded as first/last seen [default: today, UTC]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// List the claims of the inputs already in the index (adds nothing)
+    #[command(after_help = "\
+Example:
+  quotecheck index query today/ --index claims.db -o seen.csv
+
+One row per claim seen before: match is exact (same normalised text) or
+near (a near duplicate by the dedup rule), with the earliest document, its
+date and the first speaker. See docs/claims.md.
+
+Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
+    Query {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The claim index (SQLite)
+        #[arg(long, value_name = "FILE")]
+        index: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
     },
 }
 
@@ -454,6 +505,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             excel,
             factchecks,
             speakers,
+            index,
             dedup,
         } => commands::report_with(
             &input.inputs,
@@ -461,8 +513,29 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             &out,
             CsvOptions { bom: excel },
             &dedup.config(),
-            factchecks.as_deref(),
-            &speakers.aliases()?,
+            &commands::ReportExtras {
+                factchecks: factchecks.as_deref(),
+                index: index.as_deref(),
+                aliases: Some(&speakers.aliases()?),
+            },
+        )?,
+        Command::Index(IndexCommand::Add { input, index, date }) => {
+            quotecheck::claim_index::index_add(
+                &input.inputs,
+                &input.run_options(),
+                &index,
+                date.as_deref(),
+            )?
+        }
+        Command::Index(IndexCommand::Query {
+            input,
+            index,
+            output,
+        }) => quotecheck::claim_index::index_query(
+            &input.inputs,
+            &input.run_options(),
+            &index,
+            &output.options(),
         )?,
         Command::Match {
             input,

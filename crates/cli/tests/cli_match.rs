@@ -224,3 +224,131 @@ fn report_writes_factchecks_csv_and_fails_early_on_a_bad_file() {
     assert!(out.stderr.contains("bad.csv:1:"), "{}", out.stderr);
     assert!(!dir.path().join("rep2").exists(), "nothing written");
 }
+
+#[test]
+fn index_add_query_and_report_previously_seen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    std::fs::create_dir(p.join("monday")).expect("dir");
+    std::fs::create_dir(p.join("tuesday")).expect("dir");
+    write(
+        &p.join("monday"),
+        "mon.txt",
+        "Kabul fell to the insurgents after a week of fighting, officials said.\n\n\
+         \"We will rebuild the bridge by March,\" said Mayor Ann Lee.\n",
+    );
+    write(
+        &p.join("tuesday"),
+        "tue.txt",
+        "After a week of fighting, Kabul fell to the insurgents.\n\n\
+         The weather was mild.\n",
+    );
+    let out = run_in(
+        p,
+        &[
+            "index",
+            "add",
+            "monday",
+            "--index",
+            "claims.db",
+            "--date",
+            "2024-05-06",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("indexed 1 of 1 documents"),
+        "{}",
+        out.stderr
+    );
+    let again = run_in(
+        p,
+        &["index", "add", "monday", "--index", "claims.db", "-q"],
+        None,
+    );
+    assert!(
+        again
+            .stderr
+            .contains("indexed 0 of 1 documents (1 already indexed)"),
+        "{}",
+        again.stderr
+    );
+
+    let out = run_in(
+        p,
+        &["index", "query", "tuesday", "--index", "claims.db", "-q"],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["first_doc_id"], "mon");
+    assert_eq!(rows[0]["match"], "near");
+    assert_eq!(rows[0]["first_seen"], "2024-05-06");
+
+    let out = run_in(
+        p,
+        &[
+            "report",
+            "tuesday",
+            "--out",
+            "rep",
+            "--index",
+            "claims.db",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = csv_rows(&read(&p.join("rep/previously_seen.csv")));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["finding"], "previously_seen");
+    // The report added Tuesday: querying it again finds its own claims
+    // only in Monday's document, never in itself.
+    let out = run_in(
+        p,
+        &["index", "query", "tuesday", "--index", "claims.db", "-q"],
+        None,
+    );
+    assert_eq!(csv_rows(&out.stdout).len(), 1);
+
+    write(p, "notes.db", &"not a database at all ".repeat(50));
+    let out = run_in(
+        p,
+        &["index", "query", "tuesday", "--index", "notes.db"],
+        None,
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("notes.db: not a quotecheck claim index"),
+        "{}",
+        out.stderr
+    );
+    let out = run_in(
+        p,
+        &["index", "query", "tuesday", "--index", "missing.db"],
+        None,
+    );
+    assert_eq!(out.code, 2);
+    assert!(!p.join("missing.db").exists());
+}
+
+#[test]
+fn new_commands_have_help_with_an_example() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for args in [
+        &["match", "--help"][..],
+        &["index", "add", "--help"],
+        &["index", "query", "--help"],
+    ] {
+        let r = run_in(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.contains("Example"), "{args:?} has no example");
+        assert!(r
+            .stdout
+            .contains(&format!("quotecheck {}", args[..args.len() - 1].join(" "))));
+    }
+}

@@ -1,0 +1,306 @@
+//! The persistent claim index from the command line: `quotecheck index add`,
+//! `quotecheck index query` and `report --index` (`previously_seen.csv`).
+//!
+//! The index is a SQLite file ([`quotecheck_claims::store`]). Adding a
+//! document stores its claims — sentences and quotes, as in `claims.csv` —
+//! with the document, the speaker of each quote and the run date. Querying
+//! looks up each claim of the inputs: **exact** when a claim with the same
+//! normalised text is indexed, else **near** when one of the three best
+//! BM25 neighbours among the indexed claims passes the dedup stage's
+//! near-duplicate rule (numbers and negation must agree). A claim's own
+//! document never counts as an earlier sighting.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use quotecheck_claims::store::{today_utc, AddStats, ClaimEntry, ClaimStore, DocumentEntry, Seen};
+use quotecheck_claims::{Bm25Index, Bm25Params, TermConfig};
+use quotecheck_core::analyze;
+use quotecheck_dedup::verify::{verify, Features};
+use quotecheck_dedup::{claims_from, VerifyConfig};
+use serde::Serialize;
+
+use crate::claims::ClaimRow;
+use crate::commands::{exit_code, OutputOptions};
+use crate::error::FatalError;
+use crate::matching::{write_rows, Neutralise};
+use crate::output::{neutralise, CsvOptions, Format, Staged};
+use crate::run::{run, RunOptions};
+
+/// Open the claim index, as a fatal error naming the file.
+pub fn open_index(path: &Path) -> Result<ClaimStore, FatalError> {
+    ClaimStore::open(path).map_err(|e| FatalError::Usage(format!("cannot open claim index: {e}")))
+}
+
+fn store_error(e: quotecheck_claims::store::StoreError) -> FatalError {
+    FatalError::Usage(format!("claim index: {e}"))
+}
+
+/// One row of `previously_seen.csv` and of `quotecheck index query`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviouslySeenRow {
+    /// Always `previously_seen`.
+    pub finding: &'static str,
+    /// The claim's document.
+    pub doc_id: String,
+    /// The claim (`claim_id` of `claims.csv`).
+    pub claim_id: String,
+    /// `sentence` or `quote`.
+    pub kind: String,
+    /// Speaker of a quote.
+    pub speaker: String,
+    /// The claim as written.
+    pub claim: String,
+    /// `exact` (same normalised text) or `near` (a near duplicate).
+    pub r#match: &'static str,
+    /// The indexed claim's stable id.
+    pub seen_claim_id: String,
+    /// The indexed claim as first seen.
+    pub seen_claim: String,
+    /// The earliest document it was seen in.
+    pub first_doc_id: String,
+    /// That document's date, when known.
+    pub first_date: String,
+    /// That document's address, when known.
+    pub first_url: String,
+    /// Who said it first (for a quote).
+    pub first_speaker: String,
+    /// Run date it was first indexed.
+    pub first_seen: String,
+    /// Run date it was last indexed.
+    pub last_seen: String,
+    /// How many times it was indexed.
+    pub occurrences: i64,
+}
+
+/// Columns of `previously_seen.csv`: the fields of [`PreviouslySeenRow`].
+pub const PREVIOUSLY_SEEN_COLUMNS: &[&str] = &[
+    "finding",
+    "doc_id",
+    "claim_id",
+    "kind",
+    "speaker",
+    "claim",
+    "match",
+    "seen_claim_id",
+    "seen_claim",
+    "first_doc_id",
+    "first_date",
+    "first_url",
+    "first_speaker",
+    "first_seen",
+    "last_seen",
+    "occurrences",
+];
+
+impl Neutralise for PreviouslySeenRow {
+    fn neutralised(&self) -> Self {
+        let n = |s: &str| neutralise(s).into_owned();
+        PreviouslySeenRow {
+            doc_id: n(&self.doc_id),
+            claim_id: n(&self.claim_id),
+            speaker: n(&self.speaker),
+            claim: n(&self.claim),
+            seen_claim: n(&self.seen_claim),
+            first_doc_id: n(&self.first_doc_id),
+            first_date: n(&self.first_date),
+            first_url: n(&self.first_url),
+            first_speaker: n(&self.first_speaker),
+            ..self.clone()
+        }
+    }
+}
+
+/// Near-duplicate neighbours searched per claim.
+const NEAR_TOP: usize = 3;
+
+/// The claims of `claims` seen in the index before (see the module docs).
+pub fn previously_seen(
+    store: &ClaimStore,
+    claims: &[ClaimRow],
+) -> Result<Vec<PreviouslySeenRow>, FatalError> {
+    let mut found: Vec<Option<(Seen, &'static str)>> = Vec::with_capacity(claims.len());
+    for c in claims {
+        let seen = store.seen(&c.claim).map_err(store_error)?;
+        found.push(
+            seen.filter(|s| s.first_doc_id != c.doc_id)
+                .map(|s| (s, "exact")),
+        );
+    }
+    let indexed = store.claims().map_err(store_error)?;
+    if found.iter().any(Option::is_none) && !indexed.is_empty() {
+        let texts: Vec<&str> = indexed.iter().map(|c| c.1.as_str()).collect();
+        let index = Bm25Index::build(&texts, TermConfig::default(), Bm25Params::default());
+        let cfg = VerifyConfig::default();
+        let mut features: HashMap<u32, Features> = HashMap::new();
+        for (c, slot) in claims.iter().zip(found.iter_mut()) {
+            if slot.is_some() {
+                continue;
+            }
+            let q = Features::of(&c.claim);
+            for h in index.search(&c.claim, NEAR_TOP) {
+                let f = features
+                    .entry(h.claim)
+                    .or_insert_with(|| Features::of(texts[h.claim as usize]));
+                if verify(q.as_ref(), f.as_ref(), &cfg).is_err() {
+                    continue;
+                }
+                let seen = store
+                    .seen_id(&indexed[h.claim as usize].0)
+                    .map_err(store_error)?;
+                if let Some(s) = seen.filter(|s| s.first_doc_id != c.doc_id) {
+                    *slot = Some((s, "near"));
+                    break;
+                }
+            }
+        }
+    }
+    Ok(claims
+        .iter()
+        .zip(found)
+        .filter_map(|(c, f)| {
+            let (s, how) = f?;
+            Some(PreviouslySeenRow {
+                finding: "previously_seen",
+                doc_id: c.doc_id.clone(),
+                claim_id: c.claim_id.clone(),
+                kind: c.kind.to_string(),
+                speaker: c.speaker.clone(),
+                claim: c.claim.clone(),
+                r#match: how,
+                seen_claim_id: s.claim_id,
+                seen_claim: s.text,
+                first_doc_id: s.first_doc_id,
+                first_date: s.first_date.unwrap_or_default(),
+                first_url: s.first_url.unwrap_or_default(),
+                first_speaker: s.first_speaker.unwrap_or_default(),
+                first_seen: s.first_seen,
+                last_seen: s.last_seen,
+                occurrences: s.occurrences,
+            })
+        })
+        .collect())
+}
+
+/// Add documents (id, source) and their claims (`claims.csv` rows, grouped
+/// by document in the same order) to the index, seen on `today`.
+pub fn add_claims(
+    store: &mut ClaimStore,
+    docs: &[(String, String)],
+    claims: &[ClaimRow],
+    today: &str,
+) -> Result<AddStats, FatalError> {
+    let mut by_doc: HashMap<&str, Vec<ClaimEntry>> = HashMap::new();
+    for c in claims {
+        by_doc
+            .entry(c.doc_id.as_str())
+            .or_default()
+            .push(ClaimEntry {
+                text: c.claim.clone(),
+                kind: c.kind.to_string(),
+                speaker: (!c.speaker.is_empty()).then(|| c.speaker.clone()),
+                char_start: c.char_start,
+                char_end: c.char_end,
+            });
+    }
+    let mut total = AddStats::default();
+    for (doc_id, source) in docs {
+        let doc = DocumentEntry {
+            doc_id: doc_id.clone(),
+            source: source.clone(),
+            url: None,
+            date: None,
+        };
+        let entries = by_doc.remove(doc_id.as_str()).unwrap_or_default();
+        let s = store
+            .add_document(&doc, &entries, today)
+            .map_err(store_error)?;
+        total.documents += s.documents;
+        total.claims_new += s.claims_new;
+        total.claims_seen += s.claims_seen;
+    }
+    Ok(total)
+}
+
+/// The documents (id, source) and claims of a run's inputs.
+type RunClaims = (Vec<(String, String)>, Vec<ClaimRow>);
+
+fn input_claims(inputs: &[String], opts: &RunOptions) -> Result<(u8, RunClaims), FatalError> {
+    let run = run(inputs, opts, |d| {
+        let analysis = analyze(&d.doc);
+        let claims: Vec<ClaimRow> = claims_from(&d.doc, &analysis)
+            .into_iter()
+            .map(ClaimRow::from)
+            .collect();
+        ((d.doc.id.clone(), d.source.clone()), claims)
+    })?;
+    let code = exit_code(&run);
+    let mut docs = Vec::new();
+    let mut claims = Vec::new();
+    for (doc, c) in run.entries.into_iter().flatten() {
+        docs.push(doc);
+        claims.extend(c);
+    }
+    Ok((code, (docs, claims)))
+}
+
+/// `quotecheck index add`: index the inputs' claims (run date `date`,
+/// default today in UTC); prints what was added on stderr.
+pub fn index_add(
+    inputs: &[String],
+    opts: &RunOptions,
+    index: &Path,
+    date: Option<&str>,
+) -> Result<u8, FatalError> {
+    let mut store = open_index(index)?;
+    let (code, (docs, claims)) = input_claims(inputs, opts)?;
+    let today = date.map_or_else(today_utc, str::to_string);
+    let s = add_claims(&mut store, &docs, &claims, &today)?;
+    eprintln!(
+        "indexed {} of {} documents ({} already indexed): {} new claims, {} seen before",
+        s.documents,
+        docs.len(),
+        docs.len() - s.documents,
+        s.claims_new,
+        s.claims_seen
+    );
+    Ok(code)
+}
+
+/// `quotecheck index query`: the inputs' claims seen before (nothing is
+/// added).
+pub fn index_query(
+    inputs: &[String],
+    opts: &RunOptions,
+    index: &Path,
+    out: &OutputOptions,
+) -> Result<u8, FatalError> {
+    crate::commands::check_destination(&out.destination)?;
+    if !index.is_file() {
+        return Err(FatalError::Usage(format!(
+            "cannot open claim index: {}: no such file",
+            index.display()
+        )));
+    }
+    let store = open_index(index)?;
+    let (code, (_, claims)) = input_claims(inputs, opts)?;
+    let rows = previously_seen(&store, &claims)?;
+    out.destination
+        .write(|w| write_rows(w, &rows, out.format, out.csv, PREVIOUSLY_SEEN_COLUMNS))?;
+    Ok(code)
+}
+
+/// Stage `previously_seen.csv` of a report; returns its name.
+pub fn stage_previously_seen(
+    staged: &mut Staged,
+    dir: &Path,
+    store: &ClaimStore,
+    claims: &[ClaimRow],
+    csv: CsvOptions,
+) -> Result<String, FatalError> {
+    let rows = previously_seen(store, claims)?;
+    staged.stage(&dir.join("previously_seen.csv"), |w| {
+        write_rows(w, &rows, Format::Csv, csv, PREVIOUSLY_SEEN_COLUMNS)
+    })?;
+    Ok("previously_seen.csv".to_string())
+}
