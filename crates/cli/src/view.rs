@@ -60,10 +60,12 @@ pub fn analyze(doc: &Document) -> Analysis {
 /// ```
 /// use quotecheck::view::analysis_view;
 /// assert_eq!(analysis_view("a\r\nb\rc\0d"), "a \nb\nc d");
-/// let wrapped = "The mayor said the bridge over the river would reopen\n\
-///                on Monday after three weeks of repairs and inspections\n\
-///                by the city. Residents were relieved, she told reporters\n\
-///                at a news conference on Friday afternoon in the hall.\n\
+/// let wrapped = "The mayor said the bridge over the river would reopen on\n\
+///                Monday after three weeks of repairs and inspections by the\n\
+///                city. Residents were relieved, she told reporters at a news\n\
+///                conference on Friday afternoon in the hall, adding that the\n\
+///                detour signs would come down as soon as the last crews had\n\
+///                cleared the site.\n\
 ///                \n\
 ///                Short paragraph.\n";
 /// let view = analysis_view(wrapped);

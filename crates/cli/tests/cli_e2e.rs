@@ -122,16 +122,25 @@ fn csv_quotes(csv_text: &str) -> Vec<(String, usize, usize, String)> {
 }
 
 /// The same tuples computed with quotecheck-core on `fixtures/articles/*.txt`
-/// (document ids `articles/<name>`, as the CLI gives them).
+/// (document ids `articles/<name>`, as the CLI gives them) and on the rows of
+/// `fixtures/reuse/reuse.jsonl` (ids as written there).
 fn engine_quotes(fixtures: &Path) -> Vec<(String, usize, usize, String)> {
     let dir = fixtures.join("articles");
-    let mut out = Vec::new();
+    let mut docs = Vec::new();
     for f in files_in(&dir).iter().filter(|f| f.ends_with(".txt")) {
         let id = format!("articles/{}", f.trim_end_matches(".txt"));
-        let doc = quotecheck_core::Document::new(id.clone(), read(&dir.join(f)));
-        let analysis = quotecheck_core::analyze(&doc);
-        for r in quotecheck_core::quote_records(&doc, &analysis) {
-            out.push((id.clone(), r.char_start, r.char_end, r.quote));
+        docs.push(quotecheck_core::Document::new(id, read(&dir.join(f))));
+    }
+    for line in read(&fixtures.join("reuse/reuse.jsonl")).lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("reuse.jsonl row");
+        let field = |k: &str| row[k].as_str().expect("id and text").to_string();
+        docs.push(quotecheck_core::Document::new(field("id"), field("text")));
+    }
+    let mut out = Vec::new();
+    for doc in &docs {
+        let analysis = quotecheck_core::analyze(doc);
+        for r in quotecheck_core::quote_records(doc, &analysis) {
+            out.push((doc.id.clone(), r.char_start, r.char_end, r.quote));
         }
     }
     out.sort();

@@ -50,18 +50,25 @@ fn report() -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-/// The rows of the findings data: `findings.csv` once issue #16 lands, until
-/// then `misquotes.csv` (one finding per row, see `findings_shim`).
+/// The rows of `findings.csv`.
 fn findings_rows(out: &Path) -> usize {
-    let file = ["findings.csv", "misquotes.csv"]
-        .iter()
-        .map(|f| out.join(f))
-        .find(|p| p.exists())
-        .expect("a findings file");
-    csv::Reader::from_path(&file)
+    csv::Reader::from_path(out.join("findings.csv"))
         .expect("CSV")
         .records()
         .count()
+}
+
+/// The `finding_id` of the test corpus's misquote (a dropped "not").
+fn negation_finding(out: &Path) -> String {
+    let mut r = csv::Reader::from_path(out.join("findings.csv")).expect("CSV");
+    let headers = r.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (id, kind, change) = (col("finding_id"), col("kind"), col("change"));
+    r.records()
+        .map(|row| row.expect("row"))
+        .find(|row| &row[kind] == "misquote" && &row[change] == "negation")
+        .map(|row| row[id].to_string())
+        .expect("the negation misquote is a finding")
 }
 
 // ---- report.xlsx --------------------------------------------------------
@@ -340,18 +347,21 @@ fn page_loads_without_console_errors_and_shows_every_finding() {
 fn clicking_a_finding_shows_its_documents_with_the_quotes_highlighted() {
     let Some(chrome) = chromium() else { return };
     let (_dir, out) = report();
-    let click = "addEventListener('load', () => setTimeout(() => \
-        document.querySelector('tr.finding[data-finding=\"m2\"]').click(), 0));";
-    let page = with_script(&out.join("index.html"), click, "click.html");
+    let id = negation_finding(&out);
+    let click = format!(
+        "addEventListener('load', () => setTimeout(() => \
+         document.querySelector('tr.finding[data-finding=\"{id}\"]').click(), 0));"
+    );
+    let page = with_script(&out.join("index.html"), &click, "click.html");
     let loaded = load(&chrome, &file_url(&page, ""));
     assert_eq!(loaded.console, Vec::<String>::new(), "console messages");
     let dom = &loaded.dom;
     assert!(
-        dom.contains("id=\"finding\" data-finding=\"m2\""),
+        dom.contains(&format!("id=\"finding\" data-finding=\"{id}\"")),
         "the finding's view"
     );
-    // m2 is the misquote (conflicts rank first): both documents, each with
-    // its quote highlighted as the focus.
+    // The negation misquote: both documents, each with its quote
+    // highlighted as the focus.
     for (side, doc, quote) in [
         (
             "a",
