@@ -205,3 +205,32 @@ fn reader_waits_when_the_window_is_full() {
     // up, so the bound above was tested, not merely unreached.
     assert!(widest >= BATCH_DOCS - 4, "window reached only {widest}");
 }
+
+/// A panic in a worker reaches the caller instead of leaving the reader
+/// waiting for that result forever.
+#[test]
+fn a_worker_panic_is_passed_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("in.jsonl");
+    let mut file = std::fs::File::create(&path).expect("file");
+    for i in 0..20 {
+        let line = serde_json::json!({"id": format!("d{i}"), "text": "The mayor said no."});
+        writeln!(file, "{line}").expect("write");
+    }
+    drop(file);
+    let opts = RunOptions {
+        threads: 2,
+        quiet: true,
+        ..RunOptions::default()
+    };
+    let input = [path.to_string_lossy().into_owned()];
+    let r = std::panic::catch_unwind(|| {
+        stream(
+            &input,
+            &opts,
+            |d| assert_ne!(d.doc.id, "d3", "planted panic"),
+            |_| (),
+        )
+    });
+    assert!(r.is_err(), "the planted panic was lost");
+}

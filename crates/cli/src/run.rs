@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::IsTerminal;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -203,27 +204,30 @@ pub fn stream<T: Send>(
         }
         sink(r);
     };
-    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<T>)>();
     let process = &process;
 
     pool.in_place_scope(|scope| {
         let mut issue = |p: Pending, order: &mut Reorder<T>| {
             while order.full() {
                 match rx.recv() {
-                    Ok((i, t)) => order.put(i, Ok(t), &mut emit),
+                    Ok((i, t)) => order.put(i, Ok(unwound(t)), &mut emit),
                     Err(_) => break,
                 }
             }
             while let Ok((i, t)) = rx.try_recv() {
-                order.put(i, Ok(t), &mut emit);
+                order.put(i, Ok(unwound(t)), &mut emit);
             }
             match p {
                 Pending::Doc(d) => {
                     let i = order.issue(d.doc.text.len());
                     let tx = tx.clone();
                     scope.spawn(move |_| {
-                        // The receiver outlives the scope: no send fails.
-                        let _ = tx.send((i, process(d)));
+                        // A panic is passed on (the reader would otherwise
+                        // wait for this result forever). The receiver
+                        // outlives the scope: no send fails.
+                        let r = panic::catch_unwind(AssertUnwindSafe(|| process(d)));
+                        let _ = tx.send((i, r));
                     });
                 }
                 Pending::Err(e) => {
@@ -292,7 +296,7 @@ pub fn stream<T: Send>(
         if fatal.is_none() {
             while order.waiting() > 0 {
                 match rx.recv() {
-                    Ok((i, t)) => order.put(i, Ok(t), &mut emit),
+                    Ok((i, t)) => order.put(i, Ok(unwound(t)), &mut emit),
                     Err(_) => break,
                 }
             }
@@ -316,6 +320,11 @@ pub fn stream<T: Send>(
     }
     out.errors.iter().for_each(report_error);
     Ok(out)
+}
+
+/// A worker's result, or its panic resumed on this thread.
+fn unwound<T>(r: std::thread::Result<T>) -> T {
+    r.unwrap_or_else(|p| panic::resume_unwind(p))
 }
 
 /// The warning printed for a document that is not in English.
