@@ -13,10 +13,11 @@ use crate::error::FatalError;
 use crate::findings;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
-use crate::report::{quote_rows, write_quotes, write_speakers};
-use crate::run::{analyze_doc, run, thread_pool, Analyzed, Run, RunOptions};
+use crate::report::{quote_rows, write_quote_stream, write_quotes, write_speakers};
+use crate::run::{analyze_doc, run, stream, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
 use crate::speakers::aliases::Aliases;
+use crate::spill::{EncodedQuotes, QuoteSpill};
 use crate::summary::Summary;
 use crate::{review, xlsx};
 
@@ -48,6 +49,22 @@ fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerInde
     speakers::link_corpus(&records, &roles, aliases)
 }
 
+/// What a streamed `quotes` run keeps of every document until the end:
+/// what speaker linking needs. The quote records wait on disk.
+#[derive(Default)]
+struct LinkState {
+    speakers: Vec<quotecheck_core::SpeakerRecord>,
+    roles: Vec<(String, speakers::NamedRole)>,
+}
+
+impl LinkState {
+    fn link(&self, aliases: &Aliases) -> speakers::SpeakerIndex {
+        let roles: Vec<(&str, &speakers::NamedRole)> =
+            self.roles.iter().map(|(d, r)| (d.as_str(), r)).collect();
+        speakers::link_corpus(&self.speakers, &roles, aliases)
+    }
+}
+
 /// `quotecheck quotes`: every quote of every document.
 pub fn quotes(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Result<u8, FatalError> {
     quotes_with(inputs, opts, out, &Aliases::default())
@@ -61,13 +78,49 @@ pub fn quotes_with(
     aliases: &Aliases,
 ) -> Result<u8, FatalError> {
     check_destination(&out.destination)?;
-    let run = run(inputs, opts, |d| analyze_doc(d, |_, _| ()).0)?;
-    let docs: Vec<&Analyzed> = run.ok().collect();
-    let speakers = link_speakers(&docs, aliases);
-    let rows = quote_rows(&docs, &speakers);
+    let spill_error = |e: std::io::Error| FatalError::Output {
+        path: "a temporary file".into(),
+        message: io_message(&e),
+    };
+    let mut spill = QuoteSpill::new().map_err(spill_error)?;
+    let mut state = LinkState::default();
+    let mut failed: Option<std::io::Error> = None;
+    let streamed = stream(
+        inputs,
+        opts,
+        |d| {
+            let a = analyze_doc(d, |_, _| ()).0;
+            let quotes = EncodedQuotes::new(&a.quotes);
+            (a.doc_id, a.speakers, a.named_roles, quotes)
+        },
+        |entry| {
+            let Ok((doc_id, speakers, roles, quotes)) = entry else {
+                return;
+            };
+            if failed.is_some() {
+                return;
+            }
+            match quotes.and_then(|q| spill.push(&q)) {
+                Ok(()) => {
+                    state.speakers.extend(speakers);
+                    state
+                        .roles
+                        .extend(roles.into_iter().map(|r| (doc_id.clone(), r)));
+                }
+                Err(e) => failed = Some(e),
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(spill_error(e));
+    }
+    let index = state.link(aliases);
+    drop(state);
+    let count = spill.len();
+    let rows = spill.rows(&index).map_err(spill_error)?;
     out.destination
-        .write(|w| write_quotes(w, &rows, out.format, out.csv))?;
-    Ok(exit_code(&run))
+        .write(|w| write_quote_stream(w, count, rows, out.format, out.csv))?;
+    Ok(u8::from(!streamed.errors.is_empty()))
 }
 
 /// One document as written by `quotecheck extract` (valid JSONL input for

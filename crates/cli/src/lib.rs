@@ -29,6 +29,7 @@ pub mod rowcells;
 pub mod run;
 pub mod score;
 pub mod speakers;
+pub mod spill;
 pub mod summary;
 pub mod view;
 pub mod xlsx;

@@ -163,17 +163,19 @@ pub struct HtmlSafe<W: Write>(pub W);
 
 impl<W: Write> Write for HtmlSafe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
-            self.0.write_all(&rest[..i])?;
-            self.0.write_all(match rest[i] {
+        // Runs between the few bytes to escape are written whole; memchr
+        // finds those bytes a word (or vector) at a time.
+        let mut start = 0;
+        for i in memchr::memchr3_iter(b'<', b'>', b'&', buf) {
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(match buf[i] {
                 b'<' => b"\\u003c",
                 b'>' => b"\\u003e",
                 _ => b"\\u0026",
             })?;
-            rest = &rest[i + 1..];
+            start = i + 1;
         }
-        self.0.write_all(rest)?;
+        self.0.write_all(&buf[start..])?;
         Ok(buf.len())
     }
 

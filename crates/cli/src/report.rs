@@ -1,12 +1,14 @@
 //! The quote and speaker tables: rows, column order, and writers for CSV,
 //! JSON and JSON Lines. `docs/reports.md` documents every column.
 
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use quotecheck_core::{PartRecord, QuoteRecord};
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::output::{write_json, CsvOptions, CsvOut, Format};
+use crate::output::{write_json, CsvOptions, CsvOut, Format, HtmlSafe};
 use crate::run::Analyzed;
 use crate::speakers::{SpeakerIndex, SpeakerKeyRecord};
 
@@ -75,19 +77,22 @@ pub const LIST_SEPARATOR: &str = "; ";
 pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> {
     docs.iter()
         .flat_map(|d| d.quotes.iter())
-        .map(|q| {
-            let mut record = q.clone();
-            if let Some(why) = speakers.dropped(&q.doc_id, &q.speaker) {
-                record.speaker.clear();
-                record.speaker_role.clear();
-                record.reason = format!("{}; no speaker: {why}", record.reason);
-            }
-            QuoteRow {
-                speaker_key: speakers.key(&q.doc_id, &q.speaker).to_string(),
-                record,
-            }
-        })
+        .map(|q| quote_row(q.clone(), speakers))
         .collect()
+}
+
+/// The row of one quote record (see [`quote_rows`]).
+pub fn quote_row(mut record: QuoteRecord, speakers: &SpeakerIndex) -> QuoteRow {
+    let speaker_key = speakers.key(&record.doc_id, &record.speaker).to_string();
+    if let Some(why) = speakers.dropped(&record.doc_id, &record.speaker) {
+        record.speaker.clear();
+        record.speaker_role.clear();
+        record.reason = format!("{}; no speaker: {why}", record.reason);
+    }
+    QuoteRow {
+        speaker_key,
+        record,
+    }
 }
 
 fn opt(v: Option<usize>) -> String {
@@ -111,41 +116,73 @@ pub fn write_quotes(
     format: Format,
     csv: CsvOptions,
 ) -> io::Result<()> {
+    write_quote_stream(w, rows.len(), rows.iter().map(Ok), format, csv)
+}
+
+/// Write `count` quote rows in `format` as `rows` yields them (the first
+/// error ends the write), without holding them: the same bytes as
+/// [`write_quotes`] on the collected rows.
+pub fn write_quote_stream<R: Borrow<QuoteRow>>(
+    w: &mut dyn Write,
+    count: usize,
+    rows: impl Iterator<Item = io::Result<R>>,
+    format: Format,
+    csv: CsvOptions,
+) -> io::Result<()> {
     match format {
-        Format::Json => write_json(w, rows, false),
-        Format::Jsonl => write_json(w, rows, true),
+        Format::Json => {
+            let mut ser = serde_json::Serializer::pretty(HtmlSafe(w));
+            let mut seq = (&mut ser).serialize_seq(Some(count))?;
+            for row in rows {
+                seq.serialize_element(row?.borrow())?;
+            }
+            seq.end()?;
+            let mut w = ser.into_inner();
+            w.write_all(b"\n")?;
+            w.flush()
+        }
+        Format::Jsonl => {
+            let mut w = HtmlSafe(w);
+            for row in rows {
+                serde_json::to_writer(&mut w, row?.borrow())?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()
+        }
         Format::Csv => {
             let mut out = CsvOut::new(w, csv, QUOTE_COLUMNS)?;
             for row in rows {
+                let row = row?;
+                let row = row.borrow();
                 let r = &row.record;
                 let cells = [
-                    r.doc_id.clone(),
-                    r.quote_id.clone(),
-                    r.kind.as_str().to_string(),
-                    r.speaker.clone(),
-                    r.speaker_role.clone(),
-                    r.mention.clone(),
-                    r.cue.clone(),
-                    r.quote.clone(),
-                    r.sentence.clone(),
-                    r.char_start.to_string(),
-                    r.char_end.to_string(),
-                    r.confidence.to_string(),
-                    row.speaker_key.clone(),
-                    r.reason.clone(),
-                    opt(r.mention_start),
-                    opt(r.mention_end),
-                    opt(r.cue_start),
-                    opt(r.cue_end),
-                    r.fragment.clone(),
-                    opt(r.fragment_start),
-                    opt(r.fragment_end),
-                    r.byte_start.to_string(),
-                    r.byte_end.to_string(),
-                    parts_cell(&r.parts),
+                    r.doc_id.as_str(),
+                    &r.quote_id,
+                    r.kind.as_str(),
+                    &r.speaker,
+                    &r.speaker_role,
+                    &r.mention,
+                    &r.cue,
+                    &r.quote,
+                    &r.sentence,
+                    &r.char_start.to_string(),
+                    &r.char_end.to_string(),
+                    &r.confidence.to_string(),
+                    &row.speaker_key,
+                    &r.reason,
+                    &opt(r.mention_start),
+                    &opt(r.mention_end),
+                    &opt(r.cue_start),
+                    &opt(r.cue_end),
+                    &r.fragment,
+                    &opt(r.fragment_start),
+                    &opt(r.fragment_end),
+                    &r.byte_start.to_string(),
+                    &r.byte_end.to_string(),
+                    &parts_cell(&r.parts),
                 ];
                 debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
-                out.row(cells.iter().map(String::as_str))?;
+                out.row(cells)?;
             }
             out.finish()?.flush()
         }

@@ -2,26 +2,28 @@
 //! parallel (rayon), and return the results in input order, with one error
 //! entry per bad input.
 //!
-//! Documents are read on the calling thread and processed in batches (at
-//! most [`BATCH_DOCS`] documents or [`BATCH_BYTES`] of text), so memory is
-//! bounded by a batch, not by the input. Output order never depends on the
-//! number of threads.
+//! Documents are read on the calling thread and processed by a pool of
+//! workers while reading goes on; results pass through a bounded reorder
+//! buffer (at most [`BATCH_DOCS`] documents or [`BATCH_BYTES`] of text in
+//! flight), so memory is bounded by that window, not by the input
+//! ([`stream`]). Output order never depends on the number of threads.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::IsTerminal;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotecheck_core::{quote_records, speaker_records, Document};
 use quotecheck_core::{Analysis, QuoteRecord, SpeakerRecord};
-use rayon::prelude::*;
 
 use crate::error::{location, printable, FatalError, InputError};
 use crate::input::{discover, read_source, Discovered, InputDoc, InputOptions};
 use crate::view;
 
-/// Documents per parallel batch.
+/// Documents in flight (being processed or waiting for an earlier one).
 pub const BATCH_DOCS: usize = 256;
-/// Bytes of text per parallel batch.
+/// Bytes of text in flight.
 pub const BATCH_BYTES: usize = 32 << 20;
 
 /// How to run a batch.
@@ -116,103 +118,222 @@ pub fn run<T: Send>(
     opts: &RunOptions,
     process: impl Fn(InputDoc) -> T + Sync,
 ) -> Result<Run<T>, FatalError> {
+    let mut entries = Vec::new();
+    let streamed = stream(inputs, opts, process, |e| entries.push(e))?;
+    Ok(Run {
+        entries,
+        skipped: streamed.skipped,
+        files: streamed.files,
+    })
+}
+
+/// What [`stream`] returns once every result went to its sink.
+#[derive(Debug)]
+pub struct Streamed {
+    /// Files skipped in directory walks.
+    pub skipped: Vec<String>,
+    /// Number of input files (and stdin) read.
+    pub files: usize,
+    /// The inputs that failed, in input order.
+    pub errors: Vec<InputError>,
+}
+
+/// Results waiting for their turn: a reorder buffer keyed by input index,
+/// so that `sink` sees them in input order whatever order the workers
+/// finish in.
+struct Reorder<T> {
+    /// Results that came back before an earlier one.
+    ready: BTreeMap<usize, Result<T, InputError>>,
+    /// Bytes of text of each issued and not yet emitted document, from
+    /// index `next` on.
+    sizes: VecDeque<usize>,
+    /// Sum of `sizes`.
+    bytes: usize,
+    /// Index of the next result to emit.
+    next: usize,
+}
+
+impl<T> Reorder<T> {
+    /// Issue the next index for a document of `bytes` bytes.
+    fn issue(&mut self, bytes: usize) -> usize {
+        self.sizes.push_back(bytes);
+        self.bytes += bytes;
+        self.next + self.sizes.len() - 1
+    }
+
+    /// Results issued and not yet emitted.
+    fn waiting(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// True when the reader must wait for results before issuing more.
+    fn full(&self) -> bool {
+        self.waiting() >= BATCH_DOCS || self.bytes >= BATCH_BYTES
+    }
+
+    /// Take in result `i` and pass on every result now in order.
+    fn put(
+        &mut self,
+        i: usize,
+        r: Result<T, InputError>,
+        sink: &mut impl FnMut(Result<T, InputError>),
+    ) {
+        self.ready.insert(i, r);
+        while let Some(r) = self.ready.remove(&self.next) {
+            self.bytes -= self.sizes.pop_front().unwrap_or(0);
+            self.next += 1;
+            sink(r);
+        }
+    }
+}
+
+/// Read `inputs`, apply `process` to every document in parallel, and give
+/// each result (or input error) to `sink` in input order as soon as it and
+/// every earlier one are done.
+///
+/// Documents are read on the calling thread, which also runs `sink`; at
+/// most [`BATCH_DOCS`] documents or [`BATCH_BYTES`] of text wait to be
+/// processed or passed on (the reader blocks until earlier results are
+/// passed on), so memory is bounded whatever the size of the input. Bad
+/// inputs are printed on stderr at the end, as by [`run`], and a run in
+/// which no document could be read is an error.
+pub fn stream<T: Send>(
+    inputs: &[String],
+    opts: &RunOptions,
+    process: impl Fn(InputDoc) -> T + Sync,
+    mut sink: impl FnMut(Result<T, InputError>),
+) -> Result<Streamed, FatalError> {
     let pool = thread_pool(opts.threads)?;
     let discovery = discover(inputs, opts.input.stdin_kind);
     let total = discovery.sources.len() as u64;
     let bar = progress_bar(total, opts.quiet);
 
-    let mut out = Run {
-        entries: Vec::new(),
+    let mut out = Streamed {
         skipped: discovery.skipped,
         files: 0,
+        errors: Vec::new(),
     };
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut pending_bytes = 0usize;
+    let mut docs_ok = 0usize;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut docs = 0usize;
     let mut fatal: Option<FatalError> = None;
-
-    let flush = |pending: &mut Vec<Pending>, out: &mut Run<T>| {
-        let batch = std::mem::take(pending);
-        let results: Vec<Result<T, InputError>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|p| match p {
-                    Pending::Doc(d) => Ok(process(d)),
-                    Pending::Err(e) => Err(e),
-                })
-                .collect()
-        });
-        out.entries.extend(results);
+    let mut order: Reorder<T> = Reorder {
+        ready: BTreeMap::new(),
+        sizes: VecDeque::new(),
+        bytes: 0,
+        next: 0,
     };
+    let mut emit = |r: Result<T, InputError>| {
+        match &r {
+            Ok(_) => docs_ok += 1,
+            Err(e) => out.errors.push(e.clone()),
+        }
+        sink(r);
+    };
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<T>)>();
+    let process = &process;
 
-    for found in discovery.sources {
-        let source = match found {
-            Discovered::Source(s) => s,
-            Discovered::Error(e) => {
-                if opts.strict {
-                    fatal = Some(FatalError::Strict(e));
-                    break;
+    pool.in_place_scope(|scope| {
+        let mut issue = |p: Pending, order: &mut Reorder<T>| {
+            while order.full() {
+                match rx.recv() {
+                    Ok((i, t)) => order.put(i, Ok(unwound(t)), &mut emit),
+                    Err(_) => break,
                 }
-                pending.push(Pending::Err(e));
-                bar.inc(1);
-                continue;
+            }
+            while let Ok((i, t)) = rx.try_recv() {
+                order.put(i, Ok(unwound(t)), &mut emit);
+            }
+            match p {
+                Pending::Doc(d) => {
+                    let i = order.issue(d.doc.text.len());
+                    let tx = tx.clone();
+                    scope.spawn(move |_| {
+                        // A panic is passed on (the reader would otherwise
+                        // wait for this result forever). The receiver
+                        // outlives the scope: no send fails.
+                        let r = panic::catch_unwind(AssertUnwindSafe(|| process(d)));
+                        let _ = tx.send((i, r));
+                    });
+                }
+                Pending::Err(e) => {
+                    let i = order.issue(0);
+                    order.put(i, Err(e), &mut emit);
+                }
             }
         };
-        out.files += 1;
-        bar.set_message(printable(&source.display));
-        read_source(&source, &opts.input, &mut |result| {
-            let result = result.and_then(|d| {
-                let here = location(&d.source, d.line);
-                match seen.get(&d.doc.id) {
-                    Some(first) => Err(InputError::DuplicateId {
-                        path: d.source.clone(),
-                        line: d.line,
-                        id: d.doc.id.clone(),
-                        first: first.clone(),
-                    }),
-                    None => {
-                        seen.insert(d.doc.id.clone(), here);
-                        Ok(d)
-                    }
-                }
-            });
-            match result {
-                Ok(d) => {
-                    if let Some(w) = language_warning(&d) {
-                        bar.suspend(|| eprintln!("{w}"));
-                    }
-                    docs += 1;
-                    pending_bytes += d.doc.text.len();
-                    pending.push(Pending::Doc(d));
-                }
-                Err(e) => {
+        for found in discovery.sources {
+            let source = match found {
+                Discovered::Source(s) => s,
+                Discovered::Error(e) => {
                     if opts.strict {
                         fatal = Some(FatalError::Strict(e));
-                        return false;
+                        break;
                     }
-                    pending.push(Pending::Err(e));
+                    issue(Pending::Err(e), &mut order);
+                    bar.inc(1);
+                    continue;
+                }
+            };
+            out.files += 1;
+            bar.set_message(printable(&source.display));
+            read_source(&source, &opts.input, &mut |result| {
+                let result = result.and_then(|d| {
+                    let here = location(&d.source, d.line);
+                    match seen.get(&d.doc.id) {
+                        Some(first) => Err(InputError::DuplicateId {
+                            path: d.source.clone(),
+                            line: d.line,
+                            id: d.doc.id.clone(),
+                            first: first.clone(),
+                        }),
+                        None => {
+                            seen.insert(d.doc.id.clone(), here);
+                            Ok(d)
+                        }
+                    }
+                });
+                match result {
+                    Ok(d) => {
+                        if let Some(w) = language_warning(&d) {
+                            bar.suspend(|| eprintln!("{w}"));
+                        }
+                        docs += 1;
+                        if docs.is_multiple_of(BATCH_DOCS) {
+                            bar.set_message(format!("{} documents", docs));
+                        }
+                        issue(Pending::Doc(d), &mut order);
+                    }
+                    Err(e) => {
+                        if opts.strict {
+                            fatal = Some(FatalError::Strict(e));
+                            return false;
+                        }
+                        issue(Pending::Err(e), &mut order);
+                    }
+                }
+                true
+            });
+            if fatal.is_some() {
+                break;
+            }
+            bar.inc(1);
+        }
+        if fatal.is_none() {
+            while order.waiting() > 0 {
+                match rx.recv() {
+                    Ok((i, t)) => order.put(i, Ok(unwound(t)), &mut emit),
+                    Err(_) => break,
                 }
             }
-            if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
-                flush(&mut pending, &mut out);
-                pending_bytes = 0;
-                bar.set_message(format!("{} documents", docs));
-            }
-            true
-        });
-        if fatal.is_some() {
-            break;
         }
-        bar.inc(1);
-    }
+    });
     bar.finish_and_clear();
     if let Some(e) = fatal {
         return Err(e);
     }
-    flush(&mut pending, &mut out);
-    if out.ok().next().is_none() {
-        let mut errors: Vec<InputError> = out.errors().cloned().collect();
+    if docs_ok == 0 {
+        let mut errors = std::mem::take(&mut out.errors);
         if errors.len() == 1 {
             if let Some(e) = errors.pop() {
                 return Err(FatalError::Input(e));
@@ -223,8 +344,13 @@ pub fn run<T: Send>(
             failed: errors.len(),
         });
     }
-    out.errors().for_each(report_error);
+    out.errors.iter().for_each(report_error);
     Ok(out)
+}
+
+/// A worker's result, or its panic resumed on this thread.
+fn unwound<T>(r: std::thread::Result<T>) -> T {
+    r.unwrap_or_else(|p| panic::resume_unwind(p))
 }
 
 /// The warning printed for a document that is not in English.

@@ -14,4 +14,5 @@ mod cli_reliability;
 mod cli_reliability2;
 mod cli_review;
 mod cli_speakers;
+mod cli_stream;
 mod common;
