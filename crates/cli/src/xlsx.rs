@@ -23,6 +23,7 @@ use rust_xlsxwriter::{
 };
 use serde::Serialize;
 
+use crate::findings::FINDING_COLUMNS;
 use crate::output::neutralise;
 use crate::rowcells::{fields, Cell, RowError};
 
@@ -401,38 +402,6 @@ pub fn write(w: &mut dyn Write, sheets: &[Sheet]) -> io::Result<()> {
 }
 
 // ---- the sheets of report.xlsx ------------------------------------------
-
-/// The columns of issue #16's `findings.csv`, for an empty Findings sheet.
-pub const FINDING_COLUMNS: &[&str] = &[
-    "finding_id",
-    "rank",
-    "severity",
-    "kind",
-    "change",
-    "doc_a",
-    "doc_b",
-    "date_a",
-    "date_b",
-    "speaker_a",
-    "speaker_b",
-    "speaker_key_a",
-    "speaker_key_b",
-    "text_a",
-    "text_b",
-    "diff",
-    "context_a",
-    "context_b",
-    "explanation",
-    "similarity",
-    "quote_id_a",
-    "quote_id_b",
-    "char_start_a",
-    "char_end_a",
-    "char_start_b",
-    "char_end_b",
-    "url_a",
-    "url_b",
-];
 
 const TO_DOC: LinkTo = LinkTo::Row {
     sheet: "Documents",

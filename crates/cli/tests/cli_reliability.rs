@@ -16,18 +16,7 @@ use std::time::{Duration, Instant};
 use common::{files_in, read, run_in};
 
 /// The files of a complete report, in the order `report` writes them.
-const REPORT_FILES: &[&str] = &[
-    "findings.csv",
-    "findings.jsonl",
-    "quotes.csv",
-    "speakers.csv",
-    "claims.csv",
-    "duplicates.csv",
-    "misquotes.csv",
-    "report.xlsx",
-    "index.html",
-    "summary.json",
-];
+use quotecheck::commands::REPORT_FILES;
 
 /// A JSONL corpus of `n` short articles (with a variant tag, so that two
 /// corpora give different reports).
