@@ -79,7 +79,7 @@ pub struct InputOptions {
     /// Replace invalid UTF-8 (or UTF-16) with U+FFFD instead of failing.
     pub lossy: bool,
     /// The encoding of text and HTML files (`--encoding`), instead of the
-    /// detection of [`decode`].
+    /// detection of [`decode`]; an 8-bit encoding also decodes CSV cells.
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// JSONL field holding the id; `None` means `id`, falling back to line ids.
     pub id_field: Option<String>,
@@ -951,8 +951,22 @@ fn csv_row(
     invalid_at: Option<u64>,
 ) -> Result<InputDoc, InputError> {
     let path = &source.display;
+    // `--encoding` names the 8-bit encoding of a CSV export (Excel writes
+    // windows-1252): every cell is decoded with it. (UTF-16 CSV files are
+    // not read: their NULs would split the fields.)
+    let legacy = opts.encoding.filter(|e| {
+        ![
+            encoding_rs::UTF_8,
+            encoding_rs::UTF_16LE,
+            encoding_rs::UTF_16BE,
+        ]
+        .contains(e)
+    });
     let cell = |i: usize| -> Result<String, InputError> {
         let bytes = record.get(i).unwrap_or_default();
+        if let Some(enc) = legacy {
+            return Ok(enc.decode_without_bom_handling(bytes).0.into_owned());
+        }
         match std::str::from_utf8(bytes) {
             Ok(s) => Ok(s.to_string()),
             Err(_) if opts.lossy => {
@@ -991,6 +1005,9 @@ fn csv_row(
     let mut doc = row_doc(path, line, id, text)?;
     doc.date = date;
     doc.url = url;
+    if let Some(enc) = legacy {
+        doc.encoding = enc.name();
+    }
     Ok(doc)
 }
 

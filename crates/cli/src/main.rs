@@ -344,8 +344,9 @@ struct InputArgs {
     /// Replace invalid UTF-8 (or UTF-16) with U+FFFD instead of failing the document
     #[arg(long, help_heading = "Input")]
     lossy: bool,
-    /// Encoding of .txt/.html inputs (utf-8, windows-1252, latin1, utf-16le, …)
-    /// [default: byte-order mark, declaration, else detected]
+    /// Encoding of .txt/.html inputs and of CSV exports (utf-8, windows-1252,
+    /// latin1, utf-16le, …) [default: byte-order mark, declaration, else
+    /// detected; CSV: UTF-8]
     #[arg(long, value_name = "NAME", value_parser = parse_encoding, help_heading = "Input")]
     encoding: Option<&'static encoding_rs::Encoding>,
     /// Stop at the first bad input (exit code 2, nothing written)

@@ -352,6 +352,31 @@ fn encoding_flag_overrides_detection() {
 }
 
 #[test]
+fn windows_1252_csv_export_is_read_with_the_encoding_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = "id,text\nr1,\"“We will not close the plant,” said Ana Ruiz, the mayor.\"\n";
+    write(dir.path(), "utf8.csv", csv.as_bytes());
+    let cp1252 = encode(encoding_rs::WINDOWS_1252, csv).expect("windows-1252");
+    write(dir.path(), "legacy/cp1252.csv", &cp1252);
+    let clean = quote_records(dir.path(), &["utf8.csv"]);
+    assert_eq!(clean.len(), 1, "{clean:?}");
+    let legacy = quote_records(
+        dir.path(),
+        &["legacy/cp1252.csv", "--encoding", "windows-1252"],
+    );
+    assert_eq!(essence(&legacy), essence(&clean));
+    // Without the flag the row is invalid UTF-8: an error naming the row
+    // (exit 2: no document was read).
+    let out = run_in(dir.path(), &["quotes", "legacy/cp1252.csv"], None);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("legacy/cp1252.csv:2: invalid UTF-8"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn other_languages_are_flagged_not_silent() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fr = "Le maire de Lyon a annoncé vendredi que le pont serait rouvert lundi \
