@@ -62,7 +62,7 @@ mod words;
 
 pub use document::{Analysis, Document};
 pub use engine::analyze;
-pub use name::{name_key, nfc};
+pub use name::{given_names, name_key, nfc};
 pub use quote::{Cue, Quote, QuoteKind};
 pub use record::{quote_records, speaker_records, PartRecord, QuoteRecord, SpeakerRecord};
 pub use span::{CharIndex, Span};

@@ -52,6 +52,33 @@ pub fn name_key(s: &str) -> String {
     words.join(" ")
 }
 
+/// The given names of `data/first_names.txt` that almost always belong to
+/// one gender, as written there (lower case): `(female, male)`. Names given
+/// to both are in neither list.
+///
+/// ```
+/// let (female, male) = quotecheck_core::given_names();
+/// assert!(female.contains(&"margaret") && male.contains(&"gary"));
+/// ```
+pub fn given_names() -> (&'static [&'static str], &'static [&'static str]) {
+    static NAMES: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    let (female, male) = NAMES.get_or_init(|| {
+        let data = include_str!("../data/first_names.txt");
+        let section = |tag: &str| {
+            data.split('[')
+                .find_map(|s| s.strip_prefix(tag))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect::<Vec<_>>()
+        };
+        (section("female]"), section("male]"))
+    });
+    (female, male)
+}
+
 #[cfg(test)]
 mod tests {
     use super::name_key;

@@ -187,19 +187,10 @@ struct GivenNames {
 fn given_names() -> &'static GivenNames {
     static NAMES: std::sync::OnceLock<GivenNames> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        let data = include_str!("../../../core/data/first_names.txt");
-        let section = |tag: &str| {
-            data.split('[')
-                .find_map(|s| s.strip_prefix(tag))
-                .unwrap_or_default()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        };
+        let (female, male) = quotecheck_core::given_names();
         GivenNames {
-            female: section("female]"),
-            male: section("male]"),
+            female: female.iter().copied().collect(),
+            male: male.iter().copied().collect(),
         }
     })
 }

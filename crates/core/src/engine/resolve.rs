@@ -150,19 +150,10 @@ enum Gender {
 fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
     static NAMES: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
     let (female, male) = NAMES.get_or_init(|| {
-        let data = include_str!("../../data/first_names.txt");
-        let section = |tag: &str| {
-            data.split('[')
-                .find_map(|s| s.strip_prefix(tag))
-                .unwrap_or_default()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect::<Vec<_>>()
-        };
+        let (female, male) = crate::name::given_names();
         (
-            WordSet::new(section("female]")),
-            WordSet::new(section("male]")),
+            WordSet::new(female.iter().copied()),
+            WordSet::new(male.iter().copied()),
         )
     });
     // The role's head noun (not a word about someone else: `67, of
