@@ -61,7 +61,7 @@ mod token;
 mod words;
 
 pub use document::{Analysis, Document};
-pub use engine::analyze;
+pub use engine::{analyze, Rule};
 pub use name::{given_names, name_key, nfc};
 pub use quote::{Cue, Quote, QuoteKind};
 pub use record::{quote_records, speaker_records, PartRecord, QuoteRecord, SpeakerRecord};

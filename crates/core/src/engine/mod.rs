@@ -33,10 +33,13 @@ mod content;
 mod grammar;
 mod np;
 mod resolve;
+mod rules;
 mod subject;
 mod unclaimed;
 
 use np::Np;
+pub use rules::Rule;
+use rules::{Route, EVIDENCE_AFTER_CONFIDENCE, LEARNED_STANCE_CONFIDENCE};
 
 use grammar::*;
 use subject::fallback_subject;
@@ -115,7 +118,7 @@ fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
             let joins = q.kind == QuoteKind::Direct
                 && prev.kind == QuoteKind::Direct
                 && q.cue.is_none()
-                && q.reason == "direct:continuation"
+                && q.reason == Rule::DirectContinuation.code()
                 && q.speaker == prev.speaker
                 && q.mention.is_some()
                 && q.mention.as_ref().map(|m| m.span) == prev.mention.as_ref().map(|m| m.span)
@@ -187,7 +190,7 @@ pub(crate) struct Cand {
     /// speaker they continue.
     pub inherit: Option<usize>,
     pub confidence: f32,
-    pub reason: &'static str,
+    pub reason: Rule,
 }
 
 fn units(text: &str, sentences: &[Span], quoted: &[Quoted]) -> Vec<Span> {
@@ -792,7 +795,7 @@ impl<'a> Finder<'a> {
         }
         let content = Span::new(toks[k].span.start, toks[stop - 1].span.end);
         let cue = Span::new(toks[hit.at].span.start, toks[after - 1].span.end);
-        self.emit(content, cue, None, hit.entry, "hedge", None);
+        self.emit(content, cue, None, hit.entry, Route::Hedge, None);
     }
 
     /// A reporting noun before `that` (`the claim that …`, `Trump’s
@@ -887,7 +890,7 @@ impl<'a> Finder<'a> {
         });
         let content = Span::new(toks[start].span.start, toks[stop - 1].span.end);
         let cue = Span::new(noun.span.start, noun.span.end);
-        self.emit(content, cue, subj.as_ref(), hit.entry, "nominal", None);
+        self.emit(content, cue, subj.as_ref(), hit.entry, Route::Nominal, None);
         None
     }
 
@@ -998,7 +1001,14 @@ impl<'a> Finder<'a> {
                 return None;
             };
             let subj = (m, np);
-            self.emit(content, cue, Some(&subj), hit.entry, "according-to", None);
+            self.emit(
+                content,
+                cue,
+                Some(&subj),
+                hit.entry,
+                Route::AccordingTo,
+                None,
+            );
             return Some(subj);
         }
 
@@ -1045,8 +1055,8 @@ impl<'a> Finder<'a> {
                     cue: Some(self.cue_of(cue)),
                     mention: None,
                     inherit: None,
-                    confidence: 0.5,
-                    reason: "indirect:asked",
+                    confidence: Rule::IndirectAsked.confidence(),
+                    reason: Rule::IndirectAsked,
                 });
             }
             return None;
@@ -1076,7 +1086,7 @@ impl<'a> Finder<'a> {
         let mut subject = self
             .subject_taken(toks, hit.at)
             .map(|np| (self.mention(toks, &np), np));
-        let mut reason = "subject-cue";
+        let mut reason = Route::SubjectCue;
         if subject.is_none() && hit.entry.gerund {
             let prev = hit.at.checked_sub(1).map(|p| toks[p].lower());
             // `… of “New York values,” saying …`: the comma sits inside the quote.
@@ -1129,7 +1139,7 @@ impl<'a> Finder<'a> {
                 // addressed him` reports nothing.)
                 if that || subj.is_some() {
                     let content = Span::new(toks[from].span.start, toks[comma - 1].span.end);
-                    self.emit(content, cue, subj.as_ref(), hit.entry, "gerund", None);
+                    self.emit(content, cue, subj.as_ref(), hit.entry, Route::Gerund, None);
                 }
                 return subj;
             }
@@ -1142,7 +1152,7 @@ impl<'a> Finder<'a> {
                 subject = prev_subject
                     .cloned()
                     .or_else(|| self.unit_subject(toks, hit.at));
-                reason = "gerund";
+                reason = Route::Gerund;
             } else if matches!(prev, Some("by" | "after" | "while" | "before" | "when"))
                 && !hit.entry.traits.has(LemmaTraits::POST)
             {
@@ -1151,7 +1161,7 @@ impl<'a> Finder<'a> {
                 subject = self
                     .unit_subject(toks, hit.at)
                     .filter(|(_, np)| np.first == 0);
-                reason = "gerund";
+                reason = Route::Gerund;
             } else {
                 return None;
             }
@@ -1184,7 +1194,7 @@ impl<'a> Finder<'a> {
                                 || matches!(toks[first].lower(), "he" | "she" | "they"))
                     })
             });
-            reason = "coordinated";
+            reason = Route::Coordinated;
         }
         // Only for a cue that reads as a verb (a base form only
         // after a plural: `Election scholars caution …`, but `the last
@@ -1207,7 +1217,7 @@ impl<'a> Finder<'a> {
                 .filter(|np| !hit.entry.base || plural_head(&toks[np.first..=np.last]))
             {
                 subject = Some((self.mention(toks, &np), np));
-                reason = "fallback";
+                reason = Route::Fallback;
             } else if hit.at > 0 && matches!(toks[hit.at - 1].text, "," | ")" | "-" | "—" | "–")
             {
                 // `State Rep. Wendy Nanney (R), a leader of …, suggested
@@ -1216,12 +1226,12 @@ impl<'a> Finder<'a> {
                     .unit_subject(toks, hit.at)
                     .filter(|(_, np)| np.first == 0);
                 if subject.is_some() {
-                    reason = "fallback";
+                    reason = Route::Fallback;
                 }
             }
         }
         if let Some(subj) = subject.as_ref() {
-            if reason != "fallback" && self.base_form_noun(toks, hit, &subj.1) {
+            if reason != Route::Fallback && self.base_form_noun(toks, hit, &subj.1) {
                 return None;
             }
         }
@@ -1336,7 +1346,7 @@ impl<'a> Finder<'a> {
             let mut emitted = false;
             // `A, they say, B.`: an attribution set off by commas inside
             // unquoted speech reports the whole sentence.
-            let parenthetical = reason == "subject-cue"
+            let parenthetical = reason == Route::SubjectCue
                 && subj.1.first > 0
                 && toks[subj.1.first - 1].text == ","
                 && toks.get(after_cue).is_some_and(|t| t.text == ",")
@@ -1381,7 +1391,7 @@ impl<'a> Finder<'a> {
                     let infinitive = toks[start].lower() == "to"
                         && hit.entry.traits.has(LemmaTraits::INFINITIVE);
                     if class == CueClass::Belief && !infinitive && !self.clause_like(toks, start)
-                        || reason == "fallback" && !self.fallback_content(toks, hit, start)
+                        || reason == Route::Fallback && !self.fallback_content(toks, hit, start)
                     {
                         return Some(subj);
                     }
@@ -1393,7 +1403,7 @@ impl<'a> Finder<'a> {
             // reports nothing that comes before its antecedent.
             let subj_first = subj.1.first;
             let relative = matches!(toks[subj_first].lower(), "who" | "which" | "that");
-            if subj_first > 0 && reason == "subject-cue" && !relative {
+            if subj_first > 0 && reason == Route::SubjectCue && !relative {
                 let before = &toks[..subj_first];
                 let last = &before[before.len() - 1];
                 // `When Trump suggested …, Rubio objected.`: an opening
@@ -1572,7 +1582,7 @@ impl<'a> Finder<'a> {
         cue: Span,
         subj: Option<&(Mention, Np)>,
         entry: &CueEntry,
-        reason: &'static str,
+        route: Route,
         inherit: Option<usize>,
     ) -> bool {
         let text = self.text;
@@ -1617,12 +1627,8 @@ impl<'a> Finder<'a> {
                     return false;
                 }
                 self.claimed[k] = true;
-                let conf = if q.close.is_some() { 0.95 } else { 0.75 };
-                let r = match reason {
-                    "according-to" => "direct:according-to",
-                    "gerund" => "direct:gerund",
-                    _ => "direct:cue-before",
-                };
+                let r = route.direct_rule();
+                let conf = r.direct_confidence(q.close.is_some());
                 self.cands.push(Cand {
                     kind: QuoteKind::Direct,
                     span: q.content,
@@ -1668,22 +1674,25 @@ impl<'a> Finder<'a> {
             return false;
         }
         let (kind, fragment) = self.kind_of(content, qs);
-        let (conf, r) = match (kind, class, reason) {
-            // A learned stance (`voted`, `approved`) is reported with less
-            // confidence than a hand-listed cue, so that editors can filter it.
-            (QuoteKind::Indirect, CueClass::Object, _) if entry.learned => (0.5, "indirect:object"),
-            (QuoteKind::Mixed, _, _) => (0.8, "mixed:cue"),
-            (_, _, "nominal") => (0.5, "indirect:nominal"),
-            (_, CueClass::According, _) => (0.8, "indirect:according-to"),
-            (_, CueClass::Belief, _) => (0.55, "indirect:belief"),
-            (_, CueClass::Evidence, _) => (0.6, "indirect:evidence"),
-            (_, CueClass::Hedge, _) => (0.5, "indirect:hedge"),
-            (_, CueClass::About, _) => (0.7, "indirect:object"),
-            (_, CueClass::Object, _) => (0.7, "indirect:object"),
-            (_, _, "gerund") => (0.7, "indirect:gerund"),
-            (_, _, "coordinated") => (0.7, "indirect:coordinated"),
-            (_, _, "fallback") => (0.6, "indirect:fallback"),
-            _ => (0.8, "indirect:cue-before"),
+        let r = match (kind, class, route) {
+            (QuoteKind::Mixed, _, _) => Rule::MixedCue,
+            (_, _, Route::Nominal) => Rule::IndirectNominal,
+            (_, CueClass::According, _) => Rule::IndirectAccordingTo,
+            (_, CueClass::Belief, _) => Rule::IndirectBelief,
+            (_, CueClass::Evidence, _) => Rule::IndirectEvidence,
+            (_, CueClass::Hedge, _) => Rule::IndirectHedge,
+            (_, CueClass::About | CueClass::Object, _) => Rule::IndirectObject,
+            (_, _, Route::Gerund) => Rule::IndirectGerund,
+            (_, _, Route::Coordinated) => Rule::IndirectCoordinated,
+            (_, _, Route::Fallback) => Rule::IndirectFallback,
+            _ => Rule::IndirectCueBefore,
+        };
+        // A learned stance (`voted`, `approved`) is reported with less
+        // confidence than a hand-listed cue, so that editors can filter it.
+        let conf = if kind == QuoteKind::Indirect && class == CueClass::Object && entry.learned {
+            LEARNED_STANCE_CONFIDENCE
+        } else {
+            r.confidence()
         };
         self.cands.push(Cand {
             kind,
@@ -1725,8 +1734,8 @@ impl<'a> Finder<'a> {
                     cue: Some(self.cue_of(cue)),
                     mention: Some(subj.clone()),
                     inherit: None,
-                    confidence: if q.close.is_some() { 0.95 } else { 0.75 },
-                    reason: "direct:cue-after",
+                    confidence: Rule::DirectCueAfter.direct_confidence(q.close.is_some()),
+                    reason: Rule::DirectCueAfter,
                 });
                 return;
             }
@@ -1747,6 +1756,11 @@ impl<'a> Finder<'a> {
             return;
         }
         let (kind, fragment) = self.kind_of(content, qs);
+        let rule = if kind == QuoteKind::Mixed {
+            Rule::MixedCueAfter
+        } else {
+            Rule::IndirectCueAfter
+        };
         self.cands.push(Cand {
             kind,
             span: content,
@@ -1754,12 +1768,12 @@ impl<'a> Finder<'a> {
             cue: Some(self.cue_of(cue)),
             mention: Some(subj.clone()),
             inherit: None,
-            confidence: if evidence { 0.6 } else { 0.75 },
-            reason: if kind == QuoteKind::Mixed {
-                "mixed:cue-after"
+            confidence: if evidence {
+                EVIDENCE_AFTER_CONFIDENCE
             } else {
-                "indirect:cue-after"
+                rule.confidence()
             },
+            reason: rule,
         });
     }
 }

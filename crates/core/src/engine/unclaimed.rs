@@ -68,8 +68,8 @@ impl<'a> Finder<'a> {
                 cue: Some(cue),
                 mention: Some((m, npx)),
                 inherit: None,
-                confidence: 0.9,
-                reason: "direct:interview",
+                confidence: Rule::DirectInterview.confidence(),
+                reason: Rule::DirectInterview,
             });
         }
     }
@@ -191,13 +191,13 @@ impl<'a> Finder<'a> {
                 && self.quoted[k].outer().end + 2 >= content.end)
                 .then(|| self.quoted[k].content);
             let (kind, fragment, span, reason) = match whole {
-                Some(q) => (QuoteKind::Direct, None, q, "direct:headline"),
+                Some(q) => (QuoteKind::Direct, None, q, Rule::DirectHeadline),
                 None => {
                     let (kind, fragment) = self.kind_of(content, qs);
                     let reason = if kind == QuoteKind::Mixed {
-                        "mixed:headline"
+                        Rule::MixedHeadline
                     } else {
-                        "indirect:headline"
+                        Rule::IndirectHeadline
                     };
                     (kind, fragment, content, reason)
                 }
@@ -209,7 +209,7 @@ impl<'a> Finder<'a> {
                 cue: Some(cue),
                 mention: Some((m, npx)),
                 inherit: None,
-                confidence: 0.6,
+                confidence: reason.confidence(),
                 reason,
             });
         }
@@ -244,8 +244,7 @@ impl<'a> Finder<'a> {
         k: usize,
         cue: Cue,
         speaker: (Mention, Np),
-        confidence: f32,
-        reason: &'static str,
+        reason: Rule,
     ) {
         self.claimed[k] = true;
         self.cands.push(Cand {
@@ -255,7 +254,7 @@ impl<'a> Finder<'a> {
             cue: Some(cue),
             mention: Some(speaker),
             inherit: None,
-            confidence,
+            confidence: reason.confidence(),
             reason,
         });
     }
@@ -474,7 +473,7 @@ impl<'a> Finder<'a> {
                         text: ":".into(),
                         span: Span::new(colon, colon + 1),
                     };
-                    self.claim_direct(k, cue, speaker, 0.85, "direct:colon");
+                    self.claim_direct(k, cue, speaker, Rule::DirectColon);
                     continue;
                 }
             }
@@ -512,7 +511,7 @@ impl<'a> Finder<'a> {
             let hands_over = content.trim_end().ends_with([',', '?', '!']);
             if opens_sentence && hands_over {
                 if let Some((speaker, cue)) = self.verb_after_quote(q.outer().end, para.end) {
-                    self.claim_direct(k, cue, speaker, 0.7, "direct:verb-after");
+                    self.claim_direct(k, cue, speaker, Rule::DirectVerbAfter);
                     source = Some((q.content.end, q.content.start, q.content.start));
                     source_direct = true;
                     continue;
@@ -534,6 +533,11 @@ impl<'a> Finder<'a> {
                     } else {
                         q.content
                     };
+                    let rule = if embedded {
+                        Rule::MixedContinuation
+                    } else {
+                        Rule::DirectContinuation
+                    };
                     self.cands.push(Cand {
                         kind: if embedded {
                             QuoteKind::Mixed
@@ -545,12 +549,8 @@ impl<'a> Finder<'a> {
                         cue: None,
                         mention: None,
                         inherit: Some(src),
-                        confidence: if embedded { 0.5 } else { 0.6 },
-                        reason: if embedded {
-                            "mixed:continuation"
-                        } else {
-                            "direct:continuation"
-                        },
+                        confidence: rule.confidence(),
+                        reason: rule,
                     });
                     source = Some((q.content.end, src, q.content.start));
                 }
