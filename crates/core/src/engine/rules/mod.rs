@@ -17,6 +17,18 @@ use std::fmt;
 
 use crate::quote::QuoteKind;
 
+mod according_to;
+mod asked;
+mod coordinated;
+mod fallback;
+mod gerund;
+mod hedge;
+mod inverted;
+mod nominal;
+mod speech;
+
+pub(super) use gerund::Participle;
+
 /// The confidence of a direct quote whose closing mark is missing (any rule
 /// that reports a quoted span as direct).
 pub(super) const UNCLOSED_DIRECT_CONFIDENCE: f32 = 0.75;
@@ -280,8 +292,25 @@ impl Route {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::{analyze, Document};
+
+    /// The quotes found in `text`: reason, quoted text and mention, each
+    /// as written (empty when none).
+    pub(in crate::engine) fn reports(text: &str) -> Vec<(&'static str, &str, &str)> {
+        let doc = Document::new("t", text);
+        analyze(&doc)
+            .quotes
+            .iter()
+            .map(|q| {
+                let rule = Rule::from_code(&q.reason).expect("a registered rule");
+                let quoted = q.span.slice(text).unwrap_or_default();
+                let mention = q.mention.as_ref().and_then(|m| m.span.slice(text));
+                (rule.code(), quoted, mention.unwrap_or_default())
+            })
+            .collect()
+    }
 
     #[test]
     fn codes_are_unique_and_name_their_kind() {

@@ -1,0 +1,118 @@
+//! Reporting nouns (`the claim that …`, `Trump’s accusation that …`):
+//! the clause is reported, with a capitalised possessor as the speaker
+//! ([`Rule::IndirectNominal`]).
+
+use crate::engine::*;
+
+impl<'a> Finder<'a> {
+    /// A reporting noun before `that` (`the claim that …`, `Trump’s
+    /// accusation that …`, `amid reports that …`): the clause is reported,
+    /// with a capitalised possessor as the speaker. When the word follows a
+    /// subject it is a verb (`Trump claims that …`), returned as a one-word
+    /// cue hit for [`Finder::attribute`].
+    pub(in crate::engine) fn nominal(
+        &mut self,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        cues: &[CueHit<'static>],
+    ) -> Option<CueHit<'static>> {
+        let noun = &toks[hit.at];
+        let prev = hit.at.checked_sub(1).map(|p| &toks[p]);
+        let is_possessive = |p: &Token<'_>| {
+            p.is_capitalized() && (p.text.ends_with("'s") || p.text.ends_with("’s"))
+        };
+        // The possessor, before at most two adjectives (`Trump’s false claims`).
+        let owner = (hit.at.saturating_sub(3)..hit.at).rev().find(|&k| {
+            is_possessive(&toks[k])
+                && toks[k + 1..hit.at].iter().all(|a| {
+                    a.is_word && !a.is_capitalized() && !Words::builtin().is_function(a.lower())
+                })
+        });
+        let possessive = owner.is_some() && owner == hit.at.checked_sub(1);
+        let noun_position = prev.is_none_or(|p| {
+            let l = p.lower();
+            possessive
+                || !p.is_word
+                || DETERMINER_WORDS.contains(&l)
+                || matches!(
+                    l,
+                    "this"
+                        | "these"
+                        | "those"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "any"
+                        | "no"
+                        | "such"
+                        | "of"
+                        | "about"
+                        | "amid"
+                        | "despite"
+                        | "over"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "against"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "in"
+                        | "and"
+                        | "or"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "be"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "there"
+                )
+                // an adjective: `false claims that`, `growing concerns that`
+                || !p.is_capitalized()
+                    && !Words::builtin().is_function(l)
+                    && !skips_before_cue(p)
+                    && Lexicon::builtin().token_entry(p).is_none()
+                    && !matches!(l, "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        });
+        if !noun_position {
+            let entry = Lexicon::builtin().token_entry(noun)?;
+            return Some(CueHit {
+                at: hit.at,
+                len: 1,
+                entry,
+            });
+        }
+        let start = hit.at + hit.len;
+        let stop = self.content_stop(toks, start, cues);
+        if stop < start + 3 {
+            return None;
+        }
+        let subj = owner.map(|k| {
+            let np = np::describe(toks, k, k, self.text);
+            (self.mention(toks, &np), np)
+        });
+        let content = Span::new(toks[start].span.start, toks[stop - 1].span.end);
+        let cue = Span::new(noun.span.start, noun.span.end);
+        self.emit(content, cue, subj.as_ref(), hit.entry, Route::Nominal, None);
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn possessor_speaks() {
+        let r = reports("Trump’s claim that the election was rigged drew criticism.");
+        assert!(
+            r.iter()
+                .any(|q| q.0 == "indirect:nominal" && q.2 == "Trump’s"),
+            "{r:?}"
+        );
+    }
+}

@@ -1,0 +1,329 @@
+//! Speech verbs with a subject (`X said that …`, `X said: “…”`, `“…,” he
+//! said`, `A, they say, B.`): the general construction, and the dispatcher
+//! that hands each cue to its construction ([`Rule::DirectCueBefore`],
+//! [`Rule::DirectCueAfter`], [`Rule::IndirectCueBefore`],
+//! [`Rule::IndirectCueAfter`], [`Rule::MixedCue`], [`Rule::MixedCueAfter`],
+//! [`Rule::IndirectBelief`], [`Rule::IndirectEvidence`], [`Rule::IndirectObject`]).
+
+use crate::engine::*;
+
+impl<'a> Finder<'a> {
+    /// Attribute one cue: find its speaker by the route its construction
+    /// takes, then report the content after it and before it.
+    pub(in crate::engine) fn attribute(
+        &mut self,
+        unit: Span,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        cues: &[CueHit<'static>],
+        prev_subject: Option<&(Mention, Np)>,
+    ) -> Option<(Mention, Np)> {
+        // The cue's text is copied only for a quote that keeps it.
+        let cue = Span::new(toks[hit.at].span.start, toks[hit.at + hit.len - 1].span.end);
+        if hit.entry.class == CueClass::According {
+            return self.according_to(unit, toks, hit, cue);
+        }
+        if self.passive_ask(toks, hit, cue) {
+            return None;
+        }
+        if self.inverted_after_comma(toks, hit) {
+            return self.inverted(unit, toks, hit, cue);
+        }
+        // Subject before the cue.
+        let mut subject = self
+            .subject_taken(toks, hit.at)
+            .map(|np| (self.mention(toks, &np), np));
+        let mut route = Route::SubjectCue;
+        if subject.is_none() && hit.entry.gerund {
+            match self.participle(toks, hit, cues, cue, prev_subject) {
+                Participle::Speaker(s, r) => (subject, route) = (s, r),
+                Participle::Done(s) => return s,
+            }
+        }
+        if subject.is_none() {
+            if let Some(s) = self.coordinated(toks, hit, prev_subject) {
+                (subject, route) = (Some(s), Route::Coordinated);
+            }
+        }
+        if subject.is_none() {
+            if let Some(s) = self.fallback_speaker(toks, hit) {
+                (subject, route) = (Some(s), Route::Fallback);
+            }
+        }
+        match subject {
+            Some(subj) => {
+                if route != Route::Fallback && self.base_form_noun(toks, hit, &subj.1) {
+                    return None;
+                }
+                self.report(unit, toks, hit, cues, cue, subj, route)
+            }
+            None => self.inverted_after_quote(unit, toks, hit, cue),
+        }
+    }
+
+    /// Report what a cue with a speaker introduces: the content after it
+    /// (`X said that …`, `X said: “…”`), the sentence around a
+    /// parenthetical attribution (`A, they say, B.`), and the content before
+    /// it (`“…,” he said`).
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &mut self,
+        unit: Span,
+        toks: &[Token<'a>],
+        hit: &CueHit<'static>,
+        cues: &[CueHit<'static>],
+        cue: Span,
+        subj: (Mention, Np),
+        route: Route,
+    ) -> Option<(Mention, Np)> {
+        let after_cue = hit.at + hit.len;
+        let class = hit.entry.class;
+        // What a person or thing shows or found is reported (`Trump has
+        // shown an interest in …`, `he found the area welcoming`), but
+        // the present `find` of a person is mostly no finding (`I find
+        // it odd`) unless a document, an organisation or a `that` clause
+        // makes it one (`they find that …`).
+        if matches!(class, CueClass::Evidence)
+            && !matches!(subj.1.kind, MentionKind::Organization | MentionKind::Group)
+            && toks.get(after_cue).is_none_or(|t| t.lower() != "that")
+            && matches!(toks[hit.at].lower(), "find" | "finding" | "finds")
+        {
+            return None;
+        }
+        // Content after the cue.
+        let mut stop = self.content_stop(toks, after_cue, cues);
+        // `Democrats supporting Mrs. Clinton have pointed to …`, `One
+        // pastor supporting Mr. Cruz, Darran Whiting, said …`: a stance
+        // participle right after its noun modifies it; its object ends
+        // before the main clause's verb or at a comma.
+        if hit.entry.gerund && class == CueClass::Object && subj.1.last + 1 == hit.at {
+            if let Some(v) =
+                (after_cue + 1..stop).find(|&k| toks[k].text == "," || main_verb(&toks[k]))
+            {
+                stop = v;
+            }
+        }
+        let mut start = self.content_start(toks, after_cue, stop, hit.entry);
+        // `told Politico he planned to …`: a later cue whose subject opens
+        // the content is inside it, not a new report.
+        if start.is_none_or(|s| s >= stop) {
+            if let Some(s) = self.content_start(toks, after_cue, toks.len(), hit.entry) {
+                let s_stop = self.content_stop(toks, s, cues);
+                if s < s_stop {
+                    start = Some(s);
+                    stop = s_stop;
+                }
+            }
+        }
+        // `…, which he described as “like an open orchid.”`, `railed
+        // against what he calls …`: in an object relative clause the
+        // report is the whole clause, as PolNeAR annotates it (the
+        // pronoun stands for what was said); not in `a story in which
+        // sources said …`.
+        let relative_object = subj.1.first > 1
+            && {
+                let rel = toks[subj.1.first - 1].lower();
+                let before = toks[subj.1.first - 2].lower();
+                let preposition = matches!(
+                    before,
+                    "in" | "of"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "about"
+                        | "against"
+                        | "from"
+                        | "by"
+                        | "at"
+                );
+                match rel {
+                    "which" | "whom" => !preposition,
+                    "what" => preposition,
+                    _ => false,
+                }
+            }
+            && !with_lowercase(&subj.0.text, |l| matches!(l, "who" | "which" | "that"));
+        // Not when the cue's own report is a clause with a subject
+        // (`what researchers say they need`): the pronoun is its object.
+        let quoted_content = start.and_then(|s| toks.get(s)).is_some_and(|t| {
+            t.is_quote_mark()
+                || t.text == ":"
+                || matches!(
+                    t.lower(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "you" | "that"
+                )
+        });
+        if relative_object && !quoted_content && start.is_some_and(|s| s < stop) {
+            start = Some(subj.1.first - 1);
+        }
+        // `Roffman, who estimates that his costs were “in the seven
+        // figures,” described …`: a relative clause's report ends at its
+        // first comma.
+        if with_lowercase(&subj.0.text, |l| l == "who") {
+            if let Some(s) = start {
+                let cut = (s + 1..stop).find_map(|k| {
+                    let t = &toks[k];
+                    let verb_next = toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word && Lexicon::builtin().token_entry(n).is_some());
+                    if t.text == "," && verb_next && !self.in_quote(t.span) {
+                        Some(k)
+                    } else if toks[k - 1].text == ","
+                        && self.closes_quote(t.span)
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| !matches!(n.lower(), "and" | "or"))
+                    {
+                        Some(k + 1)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(c) = cut {
+                    stop = c;
+                }
+            }
+        }
+        let mut emitted = false;
+        // `A, they say, B.`: an attribution set off by commas inside
+        // unquoted speech reports the whole sentence.
+        let parenthetical = route == Route::SubjectCue
+            && subj.1.first > 0
+            && toks[subj.1.first - 1].text == ","
+            && toks.get(after_cue).is_some_and(|t| t.text == ",")
+            && !toks.first().is_some_and(|t| t.is_quote_mark())
+            && !(subj.1.first >= 2 && toks[subj.1.first - 2].is_quote_mark())
+            && !toks.get(after_cue + 1).is_some_and(|t| {
+                // `A, he said, “B.”` is direct; `A, he said, adding …`
+                // and `A, he said, wiping sweat …` report A alone.
+                let l = t.lower();
+                t.is_quote_mark()
+                    || t.is_word && l.len() > 4 && l.ends_with("ing") && l != "including"
+            })
+            && matches!(
+                class,
+                CueClass::Speech | CueClass::Evidence | CueClass::Belief
+            );
+        if parenthetical {
+            let content = Span::new(unit.start, toks[stop.max(after_cue + 1) - 1].span.end);
+            emitted = self.emit(content, cue, Some(&subj), hit.entry, route, None);
+            if emitted {
+                return Some(subj);
+            }
+        }
+        if let Some(start) = start {
+            let end_tok = stop;
+            if start < end_tok {
+                let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
+                if hit.entry.traits.has(LemmaTraits::ADD)
+                    && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Some(subj);
+                }
+                // `adds a critical voice to the record`, `has maintained
+                // her status`: these report only a clause or a quote.
+                if hit.entry.traits.has(LemmaTraits::NEEDS_CLAUSE)
+                    && !finite_clause(toks, start)
+                    && !toks[start].is_quote_mark()
+                {
+                    return Some(subj);
+                }
+                // (`They want to compromise`: an intention's infinitive.)
+                let infinitive =
+                    toks[start].lower() == "to" && hit.entry.traits.has(LemmaTraits::INFINITIVE);
+                if class == CueClass::Belief && !infinitive && !self.clause_like(toks, start)
+                    || route == Route::Fallback && !self.fallback_content(toks, hit, start)
+                {
+                    return Some(subj);
+                }
+                emitted = self.emit(content, cue, Some(&subj), hit.entry, route, None);
+            }
+        }
+        // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
+        // A relative clause (`…,” said Harvey, who acknowledged …`)
+        // reports nothing that comes before its antecedent.
+        let subj_first = subj.1.first;
+        let relative = matches!(toks[subj_first].lower(), "who" | "which" | "that");
+        if subj_first > 0 && route == Route::SubjectCue && !relative {
+            let before = &toks[..subj_first];
+            let last = &before[before.len() - 1];
+            // `When Trump suggested …, Rubio objected.`: an opening
+            // subordinate clause is not what the later subject said.
+            let clause = last.text == "," && opening_clause_end(toks) == Some(subj_first - 1);
+            // `…, as David Dayen noted in The Intercept.`: the clause
+            // before `, as` is what was noted (only when nothing but
+            // adjuncts follows the cue).
+            let as_clause = last.lower() == "as"
+                && before.len() >= 3
+                && before[before.len() - 2].text == ","
+                && class == CueClass::Speech
+                && !emitted
+                && only_adjunct_after(toks, after_cue);
+            let (before, last) = if as_clause {
+                (&before[..before.len() - 1], &before[before.len() - 2])
+            } else {
+                (before, last)
+            };
+            let comma_quote = self.closes_quote(last.span)
+                || (last.text == "," && before.len() >= 2 && !clause)
+                || last.text == "—";
+            // Object cues (`announced`) take content before them only when
+            // nothing follows (`…, the ministry announced on Friday.`).
+            let object_ok =
+                class != CueClass::Object || !emitted && only_adjunct_after(toks, after_cue);
+            if comma_quote
+                && object_ok
+                && (!emitted || before.iter().rev().take(64).any(|t| t.is_quote_mark()))
+            {
+                let content = Span::new(unit.start, before[before.len() - 1].span.start);
+                let content = if last.is_quote_mark() {
+                    Span::new(unit.start, last.span.end)
+                } else {
+                    content
+                };
+                self.emit_before(content, cue, &subj, class);
+            }
+        }
+        Some(subj)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn direct_after_the_cue() {
+        let r = reports("Smith said: “We will win this race.”");
+        assert_eq!(
+            r,
+            [("direct:cue-before", "We will win this race.", "Smith")]
+        );
+    }
+
+    #[test]
+    fn indirect_after_the_cue() {
+        let r = reports("Smith said that the plan would fail.");
+        assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
+
+    #[test]
+    fn mixed_after_the_cue() {
+        let r = reports("Smith said the plan was “a disaster for everyone.”");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].0, r[0].2), ("mixed:cue", "Smith"));
+    }
+
+    #[test]
+    fn direct_before_the_cue() {
+        let r = reports("“We will win this race,” Smith said.");
+        assert_eq!(r, [("direct:cue-after", "We will win this race,", "Smith")]);
+    }
+
+    #[test]
+    fn belief() {
+        let r = reports("Smith believes that the plan will fail.");
+        assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
+    }
+}
