@@ -108,7 +108,7 @@ impl<'a> Finder<'a> {
                     // place`).
                     && !between.first().is_some_and(|t| {
                         with_lowercase(t.text, |l| {
-                            matches!(l, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there")
+                            subject_pronoun(l) || l == "there"
                         })
                     })
                     && !between.iter().any(|t| {

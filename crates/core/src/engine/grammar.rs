@@ -521,9 +521,7 @@ pub(super) fn occasion_adjunct(toks: &[Token<'_>]) -> Option<usize> {
     for k in 3..toks.len().min(9) {
         let t = &toks[k];
         let l = t.lower();
-        if matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "that")
-            || time_adjunct(&toks[k..]).is_some()
-        {
+        if subject_pronoun_not_you(l) || l == "that" || time_adjunct(&toks[k..]).is_some() {
             return Some(k);
         }
         if !t.is_word
@@ -1049,11 +1047,7 @@ pub(super) fn finite_clause(toks: &[Token<'_>], start: usize) -> bool {
     let Some(first) = toks.get(start) else {
         return false;
     };
-    if matches!(
-        first.lower(),
-        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "that"
-    ) || pronoun_contraction(first)
-    {
+    if clause_opener(first.lower()) || pronoun_contraction(first) {
         return true;
     }
     toks[start + 1..]
@@ -1138,12 +1132,8 @@ pub(super) fn opening_adjunct_end(toks: &[Token<'_>]) -> Option<usize> {
 /// `there’s`): a clause opens with it.
 pub(super) fn pronoun_contraction(t: &Token<'_>) -> bool {
     let l = t.lower();
-    l.split_once('\'').is_some_and(|(p, v)| {
-        matches!(
-            p,
-            "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "that"
-        ) && matches!(v, "s" | "re" | "m" | "ve" | "d" | "ll")
-    })
+    l.split_once('\'')
+        .is_some_and(|(p, v)| clause_opener(p) && matches!(v, "s" | "re" | "m" | "ve" | "d" | "ll"))
 }
 
 /// After a light verb (`made`, `gave`, `launched`): the end (exclusive) of

@@ -38,6 +38,8 @@ mod resolve;
 mod rules;
 mod subject;
 mod unclaimed;
+mod vetoes;
+mod wordsets;
 
 use np::Np;
 pub use rules::Rule;
@@ -45,6 +47,7 @@ use rules::{Participle, Route};
 
 use grammar::*;
 use subject::fallback_subject;
+use wordsets::*;
 
 /// Analyse one document.
 pub fn analyze(doc: &Document) -> Analysis {

@@ -276,9 +276,7 @@ impl<'a> Finder<'a> {
         let first = usize::from(toks.first().is_some_and(|t| t.text == ","));
         let np = np::forward(&toks, first, toks.len().min(first + 10), text)?;
         let speaker_kind = match np.kind {
-            MentionKind::Pronoun => with_lowercase(&np.name, |l| {
-                matches!(l, "he" | "she" | "they" | "i" | "we")
-            }),
+            MentionKind::Pronoun => with_lowercase(&np.name, speaker_pronoun),
             MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,
             _ => false,
         };

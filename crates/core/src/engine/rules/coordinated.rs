@@ -41,7 +41,7 @@ impl<'a> Finder<'a> {
                 .filter(|(_, np)| {
                     np.first == first
                         && (np.kind != MentionKind::Pronoun
-                            || matches!(toks[first].lower(), "he" | "she" | "they"))
+                            || third_person_pronoun(toks[first].lower()))
                 })
         })
     }

@@ -88,7 +88,7 @@ impl<'a> Finder<'a> {
                     | MentionKind::Organization
             );
         let aux_before = hit.at > 0 && skips_before_cue(&toks[hit.at - 1]);
-        let relative = matches!(toks[np.first].lower(), "who" | "which");
+        let relative = relative_pronoun(toks[np.first].lower());
         singular && !aux_before && !relative
     }
 
@@ -139,10 +139,8 @@ impl<'a> Finder<'a> {
         if !opens_phrase
             && !after_that
             && !matches!(cue, "said" | "say" | "says" | "told")
-            && !matches!(
-                t.lower(),
-                "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
-            )
+            && !subject_pronoun(t.lower())
+            && t.lower() != "there"
         {
             return false;
         }

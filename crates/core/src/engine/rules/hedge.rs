@@ -46,10 +46,7 @@ impl<'a> Finder<'a> {
             let l = t.lower();
             // A relative or personal pronoun is the whole subject (`the
             // reassurance he seems to think it is`).
-            if matches!(
-                l,
-                "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you"
-            ) {
+            if relative_pronoun(l) || subject_pronoun(l) {
                 k -= 1;
                 break;
             }

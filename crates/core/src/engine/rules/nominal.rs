@@ -76,7 +76,8 @@ impl<'a> Finder<'a> {
                     && !Words::builtin().is_function(l)
                     && !skips_before_cue(p)
                     && Lexicon::builtin().token_entry(p).is_none()
-                    && !matches!(l, "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "you")
+                    && !relative_pronoun(l)
+                    && !subject_pronoun(l)
         });
         if !noun_position {
             let entry = Lexicon::builtin().token_entry(noun)?;

@@ -147,12 +147,7 @@ impl<'a> Finder<'a> {
         // Not when the cue's own report is a clause with a subject
         // (`what researchers say they need`): the pronoun is its object.
         let quoted_content = start.and_then(|s| toks.get(s)).is_some_and(|t| {
-            t.is_quote_mark()
-                || t.text == ":"
-                || matches!(
-                    t.lower(),
-                    "he" | "she" | "they" | "it" | "we" | "i" | "you" | "that"
-                )
+            t.is_quote_mark() || t.text == ":" || subject_pronoun(t.lower()) || t.lower() == "that"
         });
         if relative_object && !quoted_content && start.is_some_and(|s| s < stop) {
             start = Some(subj.1.first - 1);

@@ -1,0 +1,169 @@
+//! The engine's closed word classes, each defined once: pronouns (one set,
+//! with named subsets where rules genuinely differ), determiners and the
+//! small lists the cue vetoes and rules test words against.
+//!
+//! Each set is a function over an ASCII-lower-case word (a token's
+//! `lower()`), compiled to a `match`: as fast as the inline alternation it
+//! replaces. Longer open lists (reporting nouns, adjunct openers) live in
+//! `grammar`.
+
+/// Defines a named word set: a documented `fn name(word) -> bool`.
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident = $($w:literal)|+) => {
+        $(#[$doc])*
+        #[inline]
+        pub(super) fn $name(word: &str) -> bool {
+            matches!(word, $($w)|+)
+        }
+    };
+}
+
+word_set!(
+    /// Subject pronouns: `he she it they we i you`.
+    subject_pronoun = "he" | "she" | "it" | "they" | "we" | "i" | "you"
+);
+
+word_set!(
+    /// Subject pronouns but `you`: a clause opened by generic `you` is not
+    /// treated as a report's subject by the rules that use this set.
+    subject_pronoun_not_you = "he" | "she" | "it" | "they" | "we" | "i"
+);
+
+word_set!(
+    /// Pronouns that name a speaker who is a person (not `it`, not `you`).
+    speaker_pronoun = "he" | "she" | "they" | "i" | "we"
+);
+
+word_set!(
+    /// Third-person pronouns for persons: `he she they`.
+    third_person_pronoun = "he" | "she" | "they"
+);
+
+word_set!(
+    /// Relative pronouns that open a clause about their antecedent.
+    relative_pronoun = "who" | "which"
+);
+
+/// A word that opens a clause: a subject pronoun, `there` or `that` (`he
+/// said`, `there is`, `that’s`).
+#[inline]
+pub(super) fn clause_opener(word: &str) -> bool {
+    subject_pronoun(word) || matches!(word, "there" | "that")
+}
+
+word_set!(
+    /// Possessive determiners: `his her their its our my your`.
+    possessive_determiner = "his" | "her" | "their" | "its" | "our" | "my" | "your"
+);
+
+word_set!(
+    /// Determiners after which an `-ing`/`-ed` cue form is an adjective
+    /// (`some affirming language`, `the reported problems`).
+    adjective_determiner = "the"
+        | "a"
+        | "an"
+        | "some"
+        | "any"
+        | "no"
+        | "more"
+        | "most"
+        | "such"
+        | "these"
+        | "those"
+        | "this"
+);
+
+word_set!(
+    /// Words before a cue form that make it a noun (`this claim`, `both
+    /// states`, `numerous reports`), beside the plain determiners.
+    noun_determiner = "this"
+        | "that"
+        | "our"
+        | "my"
+        | "your"
+        | "both"
+        | "many"
+        | "several"
+        | "these"
+        | "those"
+        | "numerous"
+        | "other"
+        | "each"
+);
+
+word_set!(
+    /// Conjunctions that open a clause (`even though several oppose …`).
+    clause_conjunction = "though"
+        | "although"
+        | "while"
+        | "because"
+        | "but"
+        | "and"
+        | "that"
+        | "if"
+        | "when"
+        | "as"
+        | "since"
+        | "whereas"
+);
+
+word_set!(
+    /// Naming participles (`a staffer named X`, `a group called Y`).
+    naming_participle = "named" | "called" | "dubbed" | "titled" | "nicknamed"
+);
+
+word_set!(
+    /// Objects after which `find` reports no finding (`found himself in`,
+    /// `found ways to`, `found time to`).
+    find_non_object = "himself"
+        | "herself"
+        | "themselves"
+        | "itself"
+        | "myself"
+        | "ourselves"
+        | "yourself"
+        | "ways"
+        | "someone"
+        | "something"
+        | "time"
+);
+
+word_set!(
+    /// Words before `find`/`found` that make it no finding (`helped found`,
+    /// `was found`, `to find`).
+    find_non_finding_before = "helped" | "help" | "helps" | "to" | "was" | "were" | "is" | "are"
+        | "been" | "be"
+);
+
+word_set!(
+    /// Particles that turn a verb into another (`passed away`, `backed off`).
+    verb_particle = "away" | "off" | "down" | "up" | "out"
+);
+
+word_set!(
+    /// Words after which a learned `-ing` form is a verb (`…, offering`, `is
+    /// seeking`, `by warning`).
+    verb_ing_before = "," | "is" | "are" | "was" | "were" | "been" | "be" | "and" | "while" | "by"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsets_are_subsets_of_the_pronoun_set() {
+        for w in ["he", "she", "they", "i", "we", "it"] {
+            assert!(subject_pronoun(w));
+            assert_eq!(subject_pronoun_not_you(w), w != "you");
+        }
+        assert!(!subject_pronoun_not_you("you") && subject_pronoun("you"));
+        for w in ["he", "she", "they", "i", "we"] {
+            assert!(speaker_pronoun(w) && subject_pronoun(w));
+        }
+        assert!(!speaker_pronoun("it"));
+        for w in ["he", "she", "they"] {
+            assert!(third_person_pronoun(w) && speaker_pronoun(w));
+        }
+        assert!(!third_person_pronoun("we") && !subject_pronoun("his"));
+    }
+}
