@@ -105,6 +105,6 @@ impl<'a> Finder<'a> {
             words += 1;
             caps += usize::from(t.is_capitalized());
         }
-        words >= 4 && caps * 10 >= words * 8
+        words >= HEADLINE_MIN_WORDS && caps * 100 >= words * HEADLINE_CAPS_PERCENT
     }
 }

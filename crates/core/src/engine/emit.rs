@@ -49,12 +49,12 @@ impl<'a> Finder<'a> {
                 let mut last_word = None;
                 for w in q.content.slice(text).unwrap_or_default().split_whitespace() {
                     n_words += 1;
-                    if n_words <= 5 {
+                    if n_words <= TITLE_MAX_WORDS {
                         title &= w.chars().next().is_some_and(|c| !c.is_lowercase());
                     }
                     last_word = Some(w);
                 }
-                let title = n_words <= 5 && title;
+                let title = n_words <= TITLE_MAX_WORDS && title;
                 let sentence = last_word.is_some_and(|w| w.ends_with(['.', '!', '?', '…']));
                 // `said, “We’ll see,” when …`: a quote set off after the cue
                 // by a comma or colon is speech, however short.
@@ -62,7 +62,7 @@ impl<'a> Finder<'a> {
                     && text
                         .get(cue.end..q.open.start)
                         .is_some_and(|g| matches!(g.trim(), "," | ":"));
-                if (n_words < 3 && !set_off || title) && !sentence {
+                if (n_words < DIRECT_MIN_WORDS && !set_off || title) && !sentence {
                     return false;
                 }
                 self.claimed[k] = true;

@@ -33,6 +33,7 @@ mod content;
 mod cues;
 mod emit;
 mod grammar;
+mod limits;
 mod np;
 mod resolve;
 mod rules;
@@ -46,6 +47,7 @@ pub use rules::Rule;
 use rules::{Participle, Route};
 
 use grammar::*;
+use limits::*;
 use subject::fallback_subject;
 use wordsets::*;
 
@@ -240,7 +242,7 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
     // and Kerry will discuss …`): keep the outer quote.
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     'outer: for c in cands {
-        for k in kept.iter_mut().rev().take(8) {
+        for k in kept.iter_mut().rev().take(OVERLAP_LOOKBACK) {
             if k.span.overlap(c.span) == 0 {
                 continue;
             }
@@ -315,7 +317,7 @@ impl<'a> Finder<'a> {
             while c < quoted.len() && ends_by(c) {
                 c += 1;
                 steps += 1;
-                if steps == 8 {
+                if steps == QUOTE_CURSOR_STEPS {
                     c += quoted[c..].partition_point(|q| q.outer().end <= pos);
                     break;
                 }
@@ -344,7 +346,10 @@ impl<'a> Finder<'a> {
     fn quoted_in(&self, span: Span) -> std::ops::Range<usize> {
         let i = self.first_quote_ending_after(span.start);
         let mut j = i;
-        while j < self.quoted.len() && j - i < 64 && self.quoted[j].outer().start < span.end {
+        while j < self.quoted.len()
+            && j - i < MAX_QUOTES_IN_SPAN
+            && self.quoted[j].outer().start < span.end
+        {
             j += 1;
         }
         i..j

@@ -274,7 +274,12 @@ impl<'a> Finder<'a> {
         }
         let toks = tokenize(text, Span::new(from, end));
         let first = usize::from(toks.first().is_some_and(|t| t.text == ","));
-        let np = np::forward(&toks, first, toks.len().min(first + 10), text)?;
+        let np = np::forward(
+            &toks,
+            first,
+            toks.len().min(first + VERB_AFTER_SPEAKER_TOKENS),
+            text,
+        )?;
         let speaker_kind = match np.kind {
             MentionKind::Pronoun => with_lowercase(&np.name, speaker_pronoun),
             MentionKind::Name | MentionKind::Surname | MentionKind::Role => true,

@@ -9,6 +9,7 @@ use crate::token::Token;
 use crate::words::Words;
 
 use super::grammar::*;
+use super::limits::*;
 use super::wordsets::*;
 
 /// A cue the lexicon matched: the unit's tokens, the index of its first
@@ -133,10 +134,14 @@ fn to_not_hearer(site: &CueSite<'_, '_>) -> bool {
         && !takes_infinitive
         && !(entry.class == CueClass::Speech
             && toks.get(i + len + 1).is_some_and(is_hearer_start)
-            && (toks[..i].iter().rev().take(10).any(|t| t.is_quote_mark())
+            && (toks[..i]
+                .iter()
+                .rev()
+                .take(HEARER_WINDOW)
+                .any(|t| t.is_quote_mark())
                 || toks[i + len + 2..]
                     .iter()
-                    .take(10)
+                    .take(HEARER_WINDOW)
                     .take_while(|t| !matches!(t.text, "," | "." | ";"))
                     .any(|t| t.lower() == "that" || t.text == ":")))
 }

@@ -26,7 +26,7 @@ impl<'a> Finder<'a> {
         while src_last > after_cue && !toks[src_last - 1].is_word {
             src_last -= 1;
         }
-        if src_last <= after_cue || src_last - after_cue > 30 {
+        if src_last <= after_cue || src_last - after_cue > MAX_SOURCE_TOKENS {
             return None;
         }
         let np = np::forward(toks, after_cue, src_last, text)

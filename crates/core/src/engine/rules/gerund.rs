@@ -55,7 +55,7 @@ impl<'a> Finder<'a> {
         let that = toks.get(after_cue).is_some_and(|t| t.lower() == "that");
         if opening && (that || class == CueClass::Object && hit.at == 1) {
             let from = after_cue + usize::from(that);
-            let Some(comma) = (from + 1..toks.len().min(after_cue + 40))
+            let Some(comma) = (from + 1..toks.len().min(after_cue + OPENING_CLAUSE_MAX_TOKENS))
                 .find(|&k| toks[k].text == "," && !self.in_quote(toks[k].span))
             else {
                 return Participle::Done(None);

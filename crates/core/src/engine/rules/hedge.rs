@@ -18,7 +18,7 @@ impl<'a> Finder<'a> {
         let after = hit.at + hit.len;
         // `He just can't seem to convince the voters`: an idiom, no hedge.
         if hit.at > 0
-            && (toks[..hit.at].iter().rev().take(3))
+            && (toks[..hit.at].iter().rev().take(HEDGE_IDIOM_WINDOW))
                 .any(|t| matches!(t.lower(), "can't" | "cannot" | "couldn't"))
         {
             return;
@@ -60,7 +60,7 @@ impl<'a> Finder<'a> {
                 break;
             }
             k -= 1;
-            if verb_end - k > 20 {
+            if verb_end - k > HEDGE_SUBJECT_MAX_TOKENS {
                 return;
             }
         }

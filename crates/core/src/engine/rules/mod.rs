@@ -330,6 +330,23 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn docs_table_matches_the_registry() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/engine.md");
+        let doc = std::fs::read_to_string(path).expect("docs/engine.md");
+        let rows: Vec<Vec<&str>> = doc
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|l| l.split('|').map(str::trim).collect())
+            .collect();
+        assert_eq!(rows.len(), Rule::ALL.len(), "one row per rule");
+        for (row, rule) in rows.iter().zip(Rule::ALL) {
+            assert_eq!(row[1].trim_matches('`'), rule.code());
+            assert_eq!(row[2], rule.kind().as_str(), "{rule:?}");
+            assert_eq!(row[3].parse::<f32>(), Ok(rule.confidence()), "{rule:?}");
+        }
+    }
+
+    #[test]
     fn unclosed_direct_quotes_are_less_certain() {
         assert_eq!(Rule::DirectCueAfter.direct_confidence(true), 0.95);
         assert_eq!(Rule::DirectCueAfter.direct_confidence(false), 0.75);

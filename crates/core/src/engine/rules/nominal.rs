@@ -22,12 +22,14 @@ impl<'a> Finder<'a> {
             p.is_capitalized() && (p.text.ends_with("'s") || p.text.ends_with("’s"))
         };
         // The possessor, before at most two adjectives (`Trump’s false claims`).
-        let owner = (hit.at.saturating_sub(3)..hit.at).rev().find(|&k| {
-            is_possessive(&toks[k])
-                && toks[k + 1..hit.at].iter().all(|a| {
-                    a.is_word && !a.is_capitalized() && !Words::builtin().is_function(a.lower())
-                })
-        });
+        let owner = (hit.at.saturating_sub(POSSESSOR_WINDOW)..hit.at)
+            .rev()
+            .find(|&k| {
+                is_possessive(&toks[k])
+                    && toks[k + 1..hit.at].iter().all(|a| {
+                        a.is_word && !a.is_capitalized() && !Words::builtin().is_function(a.lower())
+                    })
+            });
         let possessive = owner.is_some() && owner == hit.at.checked_sub(1);
         let noun_position = prev.is_none_or(|p| {
             let l = p.lower();
@@ -89,7 +91,7 @@ impl<'a> Finder<'a> {
         }
         let start = hit.at + hit.len;
         let stop = self.content_stop(toks, start, cues);
-        if stop < start + 3 {
+        if stop < start + NOMINAL_MIN_CONTENT_TOKENS {
             return None;
         }
         let subj = owner.map(|k| {

@@ -269,7 +269,12 @@ impl<'a> Finder<'a> {
                 class != CueClass::Object || !emitted && only_adjunct_after(toks, after_cue);
             if comma_quote
                 && object_ok
-                && (!emitted || before.iter().rev().take(64).any(|t| t.is_quote_mark()))
+                && (!emitted
+                    || before
+                        .iter()
+                        .rev()
+                        .take(QUOTE_MARK_LOOKBACK)
+                        .any(|t| t.is_quote_mark()))
             {
                 let content = Span::new(unit.start, before[before.len() - 1].span.start);
                 let content = if last.is_quote_mark() {

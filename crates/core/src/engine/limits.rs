@@ -1,0 +1,52 @@
+//! The engine's windows and thresholds, named: how far a rule looks, and
+//! the counts that decide a shape. Counts are in tokens unless named
+//! otherwise. Changing one changes output: check it as docs/engine.md says.
+
+/// Kept candidates a new one is compared with for overlap (they are sorted
+/// by start, so an overlapping one is among the last few).
+pub(super) const OVERLAP_LOOKBACK: usize = 8;
+/// Quoted spans walked one by one from the last answer before a binary search.
+pub(super) const QUOTE_CURSOR_STEPS: usize = 8;
+/// Quoted spans reported inside one content span at most.
+pub(super) const MAX_QUOTES_IN_SPAN: usize = 64;
+
+/// Title-case headline: at least this many words longer than three letters …
+pub(super) const HEADLINE_MIN_WORDS: usize = 4;
+/// … of which at least this share, in percent, are capitalised.
+pub(super) const HEADLINE_CAPS_PERCENT: usize = 80;
+
+/// A quoted span of at most this many words, all capitalised, is a title
+/// (`told “Fox and Friends,”`), not speech.
+pub(super) const TITLE_MAX_WORDS: usize = 5;
+/// A quoted span after a cue needs this many words to be speech, unless it
+/// is set off by a comma or colon or ends a sentence.
+pub(super) const DIRECT_MIN_WORDS: usize = 3;
+
+/// The comma closing an opening clause (`Noting that …, X added`, `When
+/// Trump suggested …, Rubio objected`) lies within this many tokens.
+pub(super) const OPENING_CLAUSE_MAX_TOKENS: usize = 40;
+/// `according to X`: the source is at most this many tokens long.
+pub(super) const MAX_SOURCE_TOKENS: usize = 30;
+/// A hedge's subject is at most this many tokens before its verb.
+pub(super) const HEDGE_SUBJECT_MAX_TOKENS: usize = 20;
+/// `can't seem to`: the negation is within this many tokens before a hedge.
+pub(super) const HEDGE_IDIOM_WINDOW: usize = 3;
+/// A reporting noun's possessor stands at most this many tokens before it
+/// (`Trump’s false claims`).
+pub(super) const POSSESSOR_WINDOW: usize = 3;
+/// A reporting noun's `that` clause has at least this many tokens.
+pub(super) const NOMINAL_MIN_CONTENT_TOKENS: usize = 3;
+/// `said to X`: a quote mark before the cue, or `that`/`:` after the
+/// hearer, within this many tokens makes `X` a hearer.
+pub(super) const HEARER_WINDOW: usize = 10;
+/// Content before a subject is reported after another report only when a
+/// quote mark lies within this many tokens before it.
+pub(super) const QUOTE_MARK_LOOKBACK: usize = 64;
+/// A cue's `about` complement opens within this many tokens.
+pub(super) const ABOUT_WINDOW: usize = 10;
+/// A light verb's reporting noun and preposition end within this many
+/// tokens (`made no mention of`).
+pub(super) const LIGHT_COMPLEMENT_WINDOW: usize = 6;
+/// `“…?” Hannity pressed.`: the speaker phrase after a quote is at most
+/// this many tokens.
+pub(super) const VERB_AFTER_SPEAKER_TOKENS: usize = 10;
