@@ -8,8 +8,14 @@
 //! left out), keeps each unordered pair once, and lets
 //! [`quotecheck_dedup::verify::verify`] — numbers and negation as hard
 //! gates, containment, Jaccard, substitutions — decide which are the same
-//! claim. It is never all-pairs: a search touches only the postings of the
-//! claim's terms.
+//! claim. It is never all-pairs, and a claim is searched by its rarest
+//! terms only (prefix filtering): the rule wants Jaccard ≥ `J`, so two
+//! claims of `n` and `m` content words share at least `J·max(n, m)` words,
+//! and any `n − ⌈J·n⌉ + 1` of a claim's words include one of them
+//! (pigeonhole). Taking those words rarest first (by document frequency),
+//! plus one for the few terms that are not content words (negations), a
+//! search touches only short postings, and the common words that made
+//! searches slow on large collections are never read.
 //!
 //! ```
 //! use quotecheck_claims::pairs::{candidate_pairs, PairConfig};
@@ -43,6 +49,9 @@ pub struct PairConfig {
     pub terms: TermConfig,
     /// BM25 parameters.
     pub bm25: Bm25Params,
+    /// Search each claim by its rarest terms only ([`prefix_terms`];
+    /// default true); false searches by all its terms.
+    pub prefix_filter: bool,
 }
 
 impl Default for PairConfig {
@@ -52,6 +61,7 @@ impl Default for PairConfig {
             verify: VerifyConfig::default(),
             terms: TermConfig::default(),
             bm25: Bm25Params::default(),
+            prefix_filter: true,
         }
     }
 }
@@ -80,7 +90,12 @@ pub fn candidate_pairs<S: AsRef<str> + Sync>(texts: &[S], cfg: &PairConfig) -> V
     let mut pairs: Vec<CandidatePair> = (0..texts.len() as u32)
         .into_par_iter()
         .map_init(Scratch::default, |scratch, i| {
-            let q = counts[i as usize].iter().map(|t| t.0);
+            let terms = &counts[i as usize];
+            let q = if cfg.prefix_filter {
+                prefix_terms(&index, terms, cfg.verify.min_jaccard)
+            } else {
+                terms.iter().map(|t| t.0).collect()
+            };
             index
                 .search_terms(q, cfg.neighbours, &[i], scratch)
                 .into_iter()
@@ -112,10 +127,42 @@ pub fn candidate_pairs<S: AsRef<str> + Sync>(texts: &[S], cfg: &PairConfig) -> V
     pairs
 }
 
+/// The rarest `n − ⌈j·n⌉ + 2` of a claim's `n` distinct terms (all of
+/// them when fewer), rarest first; ties broken by hash (module
+/// documentation).
+pub fn prefix_terms(index: &Bm25Index, terms: &[(u64, u32)], j: f32) -> Vec<u64> {
+    let n = terms.len();
+    let keep = (n + 2).saturating_sub((j.clamp(0.0, 1.0) * n as f32).ceil() as usize);
+    let mut by_df: Vec<(usize, u64)> = terms.iter().map(|&(h, _)| (index.df(h), h)).collect();
+    by_df.sort_unstable();
+    by_df.into_iter().take(keep.min(n)).map(|x| x.1).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use quotecheck_dedup::synth::{SynthConfig, SynthCorpus, Truth};
+
+    #[test]
+    fn prefix_keeps_the_rarest_terms() {
+        let texts = [
+            "bridge closed river flooded town",
+            "bridge closed",
+            "bridge",
+            "bridge river",
+        ];
+        let cfg = PairConfig::default();
+        let counts: Vec<_> = texts.iter().map(|t| term_counts(t, &cfg.terms)).collect();
+        let index = Bm25Index::from_term_counts(&counts, cfg.terms, cfg.bm25);
+        // 5 terms, J = 0.6: 5 − 3 + 2 = 4 kept; "bridge" (df 4) is dropped.
+        let p = prefix_terms(&index, &counts[0], 0.6);
+        assert_eq!(p.len(), 4);
+        let bridge = term_counts("bridge", &cfg.terms)[0].0;
+        assert!(!p.contains(&bridge));
+        assert_eq!(index.df(bridge), 4);
+        // Short claims keep every term.
+        assert_eq!(prefix_terms(&index, &counts[1], 0.6).len(), 2);
+    }
 
     #[test]
     fn finds_planted_duplicates_and_never_number_changes() {
