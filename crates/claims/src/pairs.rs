@@ -127,6 +127,75 @@ pub fn candidate_pairs<S: AsRef<str> + Sync>(texts: &[S], cfg: &PairConfig) -> V
     pairs
 }
 
+/// Cosine threshold of the built-in model for a semantic pair: the median
+/// of the thresholds picked on the five folds of MRPC train (best recall at
+/// precision ≥ 0.88; `mrpc_eval` example, docs/claims.md).
+pub const SEMANTIC_COSINE: f32 = 0.845;
+
+/// A pair of claims that the built-in model calls the same in other words.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SemanticPair {
+    /// The first claim.
+    pub a: u32,
+    /// The second claim.
+    pub b: u32,
+    /// Cosine of the two embeddings (≥ the threshold).
+    pub cosine: f32,
+}
+
+/// Whether two claims pass the semantic rule: numbers nested (one side may
+/// add a number, never change one), the same number of negations, and
+/// cosine ≥ `threshold`.
+pub fn semantic_match(a: &Features, b: &Features, cosine: f32, threshold: f32) -> bool {
+    cosine >= threshold
+        && a.negations == b.negations
+        && crate::rerank::numbers_nested(&a.numbers, &b.numbers)
+}
+
+/// Pairs of `texts` that pass [`semantic_match`] with `threshold`, sorted
+/// by (`a`, `b`). Candidates are each claim's [`PairConfig::neighbours`]
+/// best BM25 neighbours by all its terms (never all pairs); each claim is
+/// embedded once with the built-in model.
+pub fn semantic_pairs<S: AsRef<str> + Sync>(
+    texts: &[S],
+    cfg: &PairConfig,
+    threshold: f32,
+) -> Vec<SemanticPair> {
+    let model = crate::semantic::StaticModel::builtin();
+    let counts: Vec<Vec<(u64, u32)>> = texts
+        .par_iter()
+        .map(|t| term_counts(t.as_ref(), &cfg.terms))
+        .collect();
+    let features: Vec<Features> = texts.par_iter().map(|t| Features::of(t.as_ref())).collect();
+    let vectors: Vec<Vec<f32>> = texts.par_iter().map(|t| model.embed(t.as_ref())).collect();
+    let index = Bm25Index::from_term_counts(&counts, cfg.terms, cfg.bm25);
+    let mut pairs: Vec<SemanticPair> = (0..texts.len() as u32)
+        .into_par_iter()
+        .map_init(Scratch::default, |scratch, i| {
+            let q = counts[i as usize].iter().map(|t| t.0);
+            index
+                .search_terms(q, cfg.neighbours, &[i], scratch)
+                .into_iter()
+                .filter_map(|h| {
+                    let (a, b) = (i.min(h.claim) as usize, i.max(h.claim) as usize);
+                    let cosine = crate::semantic::cosine(&vectors[a], &vectors[b]);
+                    semantic_match(&features[a], &features[b], cosine, threshold).then_some(
+                        SemanticPair {
+                            a: a as u32,
+                            b: b as u32,
+                            cosine,
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect();
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs.dedup_by_key(|p| (p.a, p.b));
+    pairs
+}
+
 /// The rarest `n − ⌈j·n⌉ + 2` of a claim's `n` distinct terms (all of
 /// them when fewer), rarest first; ties broken by hash (module
 /// documentation).
@@ -142,6 +211,32 @@ pub fn prefix_terms(index: &Bm25Index, terms: &[(u64, u32)], j: f32) -> Vec<u64>
 mod tests {
     use super::*;
     use quotecheck_dedup::synth::{SynthConfig, SynthCorpus, Truth};
+
+    #[test]
+    fn semantic_pairs_find_rewordings_and_keep_the_gates() {
+        let texts = [
+            "The minister resigned after the corruption scandal.",
+            "After the corruption scandal, the minister stepped down.",
+            "The minister did not resign after the corruption scandal.",
+            "Heavy rain flooded the valley overnight.",
+        ];
+        let pairs = semantic_pairs(&texts, &PairConfig::default(), 0.8);
+        let ab: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert!(ab.contains(&(0, 1)), "{pairs:?}");
+        assert!(
+            !ab.iter().any(|&(a, b)| a == 2 || b == 2),
+            "negation differs"
+        );
+        assert!(!ab.iter().any(|&(_, b)| b == 3));
+        let f = |t: &str| Features::of(t);
+        assert!(!semantic_match(&f("3 killed"), &f("30 killed"), 1.0, 0.8));
+        assert!(semantic_match(
+            &f("3 killed"),
+            &f("3 killed Monday"),
+            0.9,
+            0.8
+        ));
+    }
 
     #[test]
     fn prefix_keeps_the_rarest_terms() {

@@ -2,3 +2,4 @@
 //! per area (the benchmark figures read `../shared/bench/claims`).
 
 mod clef;
+mod mrpc;
