@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use quotecheck_claims::bm25::Scratch;
-use quotecheck_claims::eval::{average_precision, Clef};
+use quotecheck_claims::eval::{average_precision, default_dir, Clef};
 use quotecheck_claims::matcher::RERANK_CANDIDATES;
 use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, RERANK_L2};
 use quotecheck_claims::{Bm25Params, FactCheck, FactIndex, MatchConfig, TermConfig};
@@ -38,9 +38,7 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims")
-        });
+        .unwrap_or_else(default_dir);
     let clef = match Clef::read(&dir) {
         Ok(c) => c,
         Err(e) => {

@@ -22,7 +22,8 @@
 
 use std::path::PathBuf;
 
-use quotecheck_claims::rerank::numbers_nested;
+use quotecheck_claims::eval::default_dir;
+use quotecheck_claims::matcher::numbers_agree;
 use quotecheck_claims::semantic::{cosine, StaticModel};
 use quotecheck_dedup::verify::{verify, Features};
 use quotecheck_dedup::VerifyConfig;
@@ -69,9 +70,7 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims")
-        });
+        .unwrap_or_else(default_dir);
     let path = dir.join("mrpc-train.pairs.tsv");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -95,7 +94,7 @@ fn main() {
             Pair {
                 label: r[1] == "1",
                 lexical: verify(a.as_ref(), b.as_ref(), &cfg).is_ok(),
-                gates: numbers_nested(&a.numbers, &b.numbers) && a.negations == b.negations,
+                gates: numbers_agree(&a.numbers, &b.numbers) && a.negations == b.negations,
                 cosine: cosine(&model.embed(r[2]), &model.embed(r[3])),
             }
         })

@@ -89,8 +89,9 @@ pub enum Mismatch {
     LowCoverage,
 }
 
-/// Whether `numbers` (sorted) of one side are a sub-multiset of the other's.
-fn numbers_agree(a: &[u32], b: &[u32]) -> bool {
+/// Whether the sorted numbers of one side are a sub-multiset of the
+/// other's (a number may be added, never changed).
+pub fn numbers_agree(a: &[u32], b: &[u32]) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut j = 0;
     for x in small {

@@ -149,7 +149,7 @@ pub struct SemanticPair {
 pub fn semantic_match(a: &Features, b: &Features, cosine: f32, threshold: f32) -> bool {
     cosine >= threshold
         && a.negations == b.negations
-        && crate::rerank::numbers_nested(&a.numbers, &b.numbers)
+        && crate::matcher::numbers_agree(&a.numbers, &b.numbers)
 }
 
 /// Pairs of `texts` that pass [`semantic_match`] with `threshold`, sorted

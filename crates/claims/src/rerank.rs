@@ -24,6 +24,7 @@
 use quotecheck_dedup::normalize::word_hash;
 use quotecheck_dedup::verify::{set_similarity, Features};
 
+use crate::matcher::numbers_agree;
 use crate::terms::{term_counts, TermConfig};
 
 /// Number of features of a (query, candidate) pair.
@@ -77,7 +78,7 @@ pub struct TextKeys {
     /// The dedup features (content words, numbers, negations).
     pub features: Features,
     /// Adjacent content-word pairs (from [`Features::sequence`]).
-    pub bigrams: Vec<u64>,
+    pub bigrams: Vec<u32>,
     /// Retrieval terms ([`crate::terms`]).
     pub terms: Vec<u64>,
     /// Content hashes of the capitalised words that do not start a
@@ -92,10 +93,10 @@ impl TextKeys {
     /// The keys of `text`.
     pub fn of(text: &str, terms: &TermConfig) -> TextKeys {
         let features = Features::of(text);
-        let mut bigrams: Vec<u64> = features
+        let mut bigrams: Vec<u32> = features
             .sequence
             .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .map(|w| w[0].wrapping_mul(0x9E37_79B1) ^ w[1].rotate_left(16))
             .collect();
         bigrams.sort_unstable();
         bigrams.dedup();
@@ -140,39 +141,6 @@ impl TextKeys {
             trigrams,
         }
     }
-}
-
-/// Number of elements shared by two sorted, deduplicated slices.
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Whether one sorted multiset of numbers is contained in the other.
-pub fn numbers_nested(a: &[u32], b: &[u32]) -> bool {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut j = 0;
-    for x in small {
-        while j < large.len() && large[j] < *x {
-            j += 1;
-        }
-        if j == large.len() || large[j] != *x {
-            return false;
-        }
-        j += 1;
-    }
-    true
 }
 
 fn ratio(n: usize, d: usize) -> f32 {
@@ -224,15 +192,21 @@ pub fn feature_vector(
         s.cosine - s.best_cosine,
         ratio(sim.shared as usize, check.content.len()),
         ratio(sim.shared as usize, query.content.len()),
-        f32::from(u8::from(numbers_nested(&query.numbers, &check.numbers))),
+        f32::from(u8::from(numbers_agree(&query.numbers, &check.numbers))),
         f32::from(u8::from(query.negations == check.negations)),
-        ratio(shared(query_bigrams, check_bigrams), check_bigrams.len()),
+        ratio(
+            set_similarity(query_bigrams, check_bigrams).shared as usize,
+            check_bigrams.len(),
+        ),
         -(len_q / len_c).ln().abs(),
         rrank(s.bm25_rank),
         rrank(s.cosine_rank),
         if c_all > 0.0 { c_both / c_all } else { 0.0 },
         if q_all > 0.0 { q_both / q_all } else { 0.0 },
-        ratio(shared(&c.entities, &query.content), c.entities.len()),
+        ratio(
+            set_similarity(&c.entities, &query.content).shared as usize,
+            c.entities.len(),
+        ),
         tri.jaccard,
         ratio(tri.shared as usize, c.trigrams.len()),
         s.sentence_cosine,
