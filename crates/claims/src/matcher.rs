@@ -2,7 +2,10 @@
 //!
 //! [`FactIndex`] holds the fact-checks and a [`Bm25Index`] over their
 //! claims. [`FactIndex::search`] ranks the fact-checks for a query (the
-//! query is [cleaned](crate::clean) first) and marks each hit that passes
+//! query is [cleaned](crate::clean) first) — by BM25, or, for an index
+//! built [`FactIndex::with_reranker`], by the [learned
+//! re-ranker](crate::rerank) over BM25's and the built-in model's
+//! candidates — and marks each hit that passes
 //! the **same-claim rule** ([`same_claim`]), which reuses the dedup stage's
 //! features ([`quotecheck_dedup::verify::Features`]: content stems,
 //! numbers, negations):
