@@ -11,7 +11,11 @@
 //! `DIR` defaults to `../shared/bench/claims` (relative to the workspace).
 //! Environment: `QC_K1`, `QC_B` (BM25 parameters), `QC_STOP=0`, `QC_STEM=0`
 //! (term options), `QC_SEMANTIC=W` (fuse the built-in model's cosine with
-//! weight `W`; 1 = semantic alone), to compare settings.
+//! weight `W`; 1 = semantic alone), to compare settings;
+//! `QC_RANKING=rerank` ranks as `match --semantic` does (the built-in
+//! re-ranker, [`Reranker::BUILTIN`]); `QC_RANKING=fit` fits the re-ranker
+//! pairwise on the train tweets (`QC_L2`, `QC_CANDIDATES` per ranking),
+//! prints its weights and ranks with them — train is then seen, dev not.
 //!
 //! Same-claim precision counts, for each tweet, the rank-1 hit when it
 //! passes the rule (right if it is the tweet's verified claim), and the
@@ -25,16 +29,16 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use quotecheck_claims::bm25::Scratch;
-use quotecheck_claims::eval::{average_precision, Clef};
+use quotecheck_claims::eval::{average_precision, default_dir, Clef};
+use quotecheck_claims::matcher::RERANK_CANDIDATES;
+use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, RERANK_L2};
 use quotecheck_claims::{Bm25Params, FactCheck, FactIndex, MatchConfig, TermConfig};
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims")
-        });
+        .unwrap_or_else(default_dir);
     let clef = match Clef::read(&dir) {
         Ok(c) => c,
         Err(e) => {
@@ -76,6 +80,22 @@ fn main() {
         Some(w) => index.with_semantic(w),
         None => index,
     };
+    let index = match env("QC_RANKING").as_deref() {
+        Some("fit") => {
+            let l2 = env("QC_L2")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(RERANK_L2);
+            let n = env("QC_CANDIDATES")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(RERANK_CANDIDATES);
+            let index = index
+                .with_reranker(Reranker::BUILTIN)
+                .with_rerank_candidates(n);
+            fit(&clef, index, l2)
+        }
+        Some("rerank") => index.with_reranker(Reranker::BUILTIN),
+        _ => index,
+    };
     let built = t.elapsed();
     let id = |i: u32| index.checks()[i as usize].id.as_str();
     for split in ["train", "dev", ""] {
@@ -86,6 +106,7 @@ fn main() {
             .collect();
         let mut sum = 0.0;
         let mut first = 0;
+        let mut sum1 = 0.0;
         for q in &queries {
             let ranking: Vec<&str> = index
                 .search(&q.text, 5)
@@ -95,11 +116,13 @@ fn main() {
             let relevant: Vec<&str> = q.relevant.iter().map(String::as_str).collect();
             sum += average_precision(&ranking, &relevant, 5);
             first += usize::from(ranking.first().is_some_and(|r| relevant.contains(r)));
+            sum1 += average_precision(&ranking, &relevant, 1);
         }
         println!(
-            "{:<10} queries {:>4}  MAP@5 {:.4}  right first {:>4}",
+            "{:<10} queries {:>4}  MAP@1 {:.4}  MAP@5 {:.4}  right first {:>4}",
             if split.is_empty() { "train+dev" } else { split },
             queries.len(),
+            sum1 / queries.len().max(1) as f64,
             sum / queries.len().max(1) as f64,
             first
         );
@@ -113,7 +136,7 @@ fn main() {
     );
     println!("same-claim rule (rank 1), by coverage threshold:");
     let mut scratch = Scratch::default();
-    if env("QC_SEMANTIC").is_some() {
+    if env("QC_SEMANTIC").is_some() || env("QC_RANKING").is_some() {
         return;
     }
     // Gates only: the coverage threshold is applied below.
@@ -164,4 +187,28 @@ fn main() {
             );
         }
     }
+}
+
+/// Fit the re-ranker pairwise on the train tweets' candidates and print
+/// its weights (as Rust, for [`Reranker::BUILTIN`]).
+fn fit(clef: &Clef, index: FactIndex, l2: f64) -> FactIndex {
+    let mut scratch = Scratch::default();
+    let queries: Vec<_> = clef
+        .queries
+        .iter()
+        .filter(|q| q.split == "train")
+        .map(|q| {
+            index
+                .candidate_features(&q.text, &[], &mut scratch)
+                .into_iter()
+                .map(|(i, x)| (x, q.relevant.contains(&index.checks()[i as usize].id)))
+                .unzip()
+        })
+        .collect();
+    let model = Reranker::fit_pairwise(&queries, l2);
+    println!("re-ranker fitted pairwise on the train candidates, l2 {l2}:");
+    for (w, name) in model.weights.iter().zip(FEATURE_NAMES) {
+        println!("  {w:e}, // {name}");
+    }
+    index.with_reranker(model)
 }

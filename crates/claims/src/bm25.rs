@@ -177,6 +177,19 @@ impl Bm25Index {
         self.idf.len()
     }
 
+    /// The idf of a term hash (`None` when no claim has it).
+    pub fn idf(&self, term: u64) -> Option<f32> {
+        self.vocab.get(&term).map(|&t| self.idf[t as usize])
+    }
+
+    /// The number of claims with a term hash (its document frequency).
+    pub fn df(&self, term: u64) -> usize {
+        self.vocab.get(&term).map_or(0, |&t| {
+            let t = t as usize;
+            self.offsets[t + 1] - self.offsets[t]
+        })
+    }
+
     /// The term options the index was built with.
     pub fn term_config(&self) -> &TermConfig {
         &self.terms

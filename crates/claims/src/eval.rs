@@ -13,7 +13,13 @@
 //! ```
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The benchmark data folder, `../shared/bench/claims` beside the
+/// workspace.
+pub fn default_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims")
+}
 
 /// Average precision at `k` of a ranking (claim ids, best first) given the
 /// relevant ids: the mean, over the relevant claims (at most `k` of them),

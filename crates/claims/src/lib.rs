@@ -10,6 +10,8 @@
 //! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
 //! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
 //!   the dedup stage's rule;
+//! - [`rerank`]: the learned re-ranker (features of a query and a candidate,
+//!   logistic regression fitted on CLEF-2020 train);
 //! - [`semantic`]: the built-in static embedding model (potion-base-8M, int8);
 //! - [`store`]: the persistent claim index (SQLite): claims, documents,
 //!   speakers, occurrences, first and last seen;
@@ -24,6 +26,7 @@ pub mod eval;
 pub mod factcheck;
 pub mod matcher;
 pub mod pairs;
+pub mod rerank;
 pub mod semantic;
 pub mod store;
 pub mod terms;

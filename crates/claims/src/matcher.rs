@@ -2,7 +2,10 @@
 //!
 //! [`FactIndex`] holds the fact-checks and a [`Bm25Index`] over their
 //! claims. [`FactIndex::search`] ranks the fact-checks for a query (the
-//! query is [cleaned](crate::clean) first) and marks each hit that passes
+//! query is [cleaned](crate::clean) first) — by BM25, or, for an index
+//! built [`FactIndex::with_reranker`], by the [learned
+//! re-ranker](crate::rerank) over BM25's and the built-in model's
+//! candidates — and marks each hit that passes
 //! the **same-claim rule** ([`same_claim`]), which reuses the dedup stage's
 //! features ([`quotecheck_dedup::verify::Features`]: content stems,
 //! numbers, negations):
@@ -42,6 +45,7 @@ use serde::{Deserialize, Serialize};
 use crate::bm25::{best_k, Bm25Index, Bm25Params, Hit, Scratch};
 use crate::clean::clean_query;
 use crate::factcheck::FactCheck;
+use crate::rerank::{feature_vector, CandidateScores, Reranker, TextKeys, N_FEATURES};
 use crate::semantic::{cosine, StaticModel};
 use crate::terms::{term_counts, TermConfig};
 
@@ -88,8 +92,9 @@ pub enum Mismatch {
     LowCoverage,
 }
 
-/// Whether `numbers` (sorted) of one side are a sub-multiset of the other's.
-fn numbers_agree(a: &[u32], b: &[u32]) -> bool {
+/// Whether the sorted numbers of one side are a sub-multiset of the
+/// other's (a number may be added, never changed).
+pub fn numbers_agree(a: &[u32], b: &[u32]) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut j = 0;
     for x in small {
@@ -135,7 +140,8 @@ pub struct FactHit {
     pub check: u32,
     /// 1-based rank.
     pub rank: u32,
-    /// The BM25 score.
+    /// The ranking score: BM25, or the fused or re-ranker score when the
+    /// index ranks with the built-in model.
     pub score: f32,
     /// Share of the fact-check's content words found in the query.
     pub coverage: f32,
@@ -152,7 +158,14 @@ pub struct FactIndex {
     config: MatchConfig,
     /// Unit embeddings of the fact-checks (row-major), with `--semantic`.
     embeddings: Option<Vec<f32>>,
+    /// The re-ranker and the fact-checks' keys, when set.
+    reranker: Option<(Reranker, Vec<TextKeys>)>,
+    /// Candidates taken from each ranking for the re-ranker.
+    rerank_candidates: usize,
 }
+
+/// Candidates taken from each ranking (BM25, cosine) for the re-ranker.
+pub const RERANK_CANDIDATES: usize = 20;
 
 /// Weight of the semantic z-score in the fused ranking (BM25 has the rest):
 /// the best non-zero weight on CLEF-2020 train, where fusion does not yet
@@ -182,7 +195,133 @@ impl FactIndex {
             index,
             config,
             embeddings: None,
+            reranker: None,
+            rerank_candidates: RERANK_CANDIDATES,
         }
+    }
+
+    /// The built-in model's unit embeddings of every fact-check.
+    fn embed_checks(&self) -> Vec<f32> {
+        let model = StaticModel::builtin();
+        let rows: Vec<Vec<f32>> = self
+            .checks
+            .par_iter()
+            .map(|c| model.embed(&c.claim))
+            .collect();
+        rows.concat()
+    }
+
+    /// Rank with the learned re-ranker ([`crate::rerank`]): searches take
+    /// the [`RERANK_CANDIDATES`] best fact-checks by BM25 and by the
+    /// built-in model's cosine (computed for every fact-check: exact, fine
+    /// for fact-check collections), and order them by `reranker`'s score.
+    /// Replaces a fused ranking ([`FactIndex::with_semantic`]).
+    pub fn with_reranker(mut self, reranker: Reranker) -> FactIndex {
+        if self.embeddings.is_none() {
+            self.embeddings = Some(self.embed_checks());
+        }
+        let keys = match self.reranker.take() {
+            Some((_, keys)) => keys,
+            None => self
+                .checks
+                .par_iter()
+                .map(|c| TextKeys::of(&c.claim, &self.config.terms))
+                .collect(),
+        };
+        self.reranker = Some((reranker, keys));
+        self
+    }
+
+    /// Take `n` candidates from each ranking for the re-ranker (default
+    /// [`RERANK_CANDIDATES`]).
+    pub fn with_rerank_candidates(mut self, n: usize) -> FactIndex {
+        self.rerank_candidates = n;
+        self
+    }
+
+    /// The re-ranker's candidates for `query` (cleaned first) with their
+    /// features, the fact-checks in `skip` left out; empty unless the index
+    /// was built [`FactIndex::with_reranker`]. For fitting a re-ranker.
+    pub fn candidate_features(
+        &self,
+        query: &str,
+        skip: &[u32],
+        scratch: &mut Scratch,
+    ) -> Vec<(u32, [f32; N_FEATURES])> {
+        let query = clean_query(query);
+        let terms = term_counts(&query, &self.config.terms);
+        self.candidates(&query, &terms, skip, scratch)
+    }
+
+    fn candidates(
+        &self,
+        query: &str,
+        terms: &[(u64, u32)],
+        skip: &[u32],
+        scratch: &mut Scratch,
+    ) -> Vec<(u32, [f32; N_FEATURES])> {
+        let (Some(emb), Some((_, keys))) = (&self.embeddings, &self.reranker) else {
+            return Vec::new();
+        };
+        let lexical = self.index.search_terms(
+            terms.iter().map(|t| t.0),
+            self.rerank_candidates,
+            skip,
+            scratch,
+        );
+        let q = StaticModel::builtin().embed(query);
+        let dim = q.len();
+        let cosines: Vec<Hit> = (0..self.checks.len() as u32)
+            .filter(|i| !skip.contains(i))
+            .map(|i| Hit {
+                claim: i,
+                score: cosine(&q, &emb[i as usize * dim..(i as usize + 1) * dim]),
+            })
+            .collect();
+        let semantic = best_k(cosines, self.rerank_candidates);
+        let sentences: Vec<Vec<f32>> = query
+            .split_inclusive(['.', '!', '?', '\n'])
+            .filter(|s| s.split_whitespace().count() >= 3)
+            .map(|s| StaticModel::builtin().embed(s))
+            .collect();
+        let best_bm25 = lexical.first().map_or(0.0, |h| h.score);
+        let best_cosine = semantic.first().map_or(0.0, |h| h.score);
+        let mut ids: Vec<u32> = lexical.iter().chain(&semantic).map(|h| h.claim).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let qk = TextKeys::of(query, &self.config.terms);
+        let idf = |t| self.index.idf(t).unwrap_or(0.0);
+        let rank = |hits: &[Hit], i: u32| {
+            hits.iter()
+                .position(|h| h.claim == i)
+                .map_or(0, |p| p as u32 + 1)
+        };
+        ids.into_iter()
+            .map(|i| {
+                let bm25_rank = rank(&lexical, i);
+                let bm25 = if bm25_rank > 0 {
+                    lexical[bm25_rank as usize - 1].score
+                } else {
+                    0.0
+                };
+                let row = &emb[i as usize * dim..(i as usize + 1) * dim];
+                let whole = cosine(&q, row);
+                let scores = CandidateScores {
+                    bm25,
+                    best_bm25,
+                    cosine: whole,
+                    sentence_cosine: sentences
+                        .iter()
+                        .map(|s| cosine(s, row))
+                        .fold(whole, f32::max),
+                    best_cosine,
+                    bm25_rank,
+                    cosine_rank: rank(&semantic, i),
+                };
+                let x = feature_vector(&qk, &keys[i as usize], &scores, idf);
+                (i, x)
+            })
+            .collect()
     }
 
     /// Add the built-in model's embeddings of the fact-checks: searches then
@@ -192,13 +331,10 @@ impl FactIndex {
     /// fact-check's cosine is computed (fine for fact-check collections,
     /// not for millions).
     pub fn with_semantic(mut self, weight: f32) -> FactIndex {
-        let model = StaticModel::builtin();
-        let rows: Vec<Vec<f32>> = self
-            .checks
-            .par_iter()
-            .map(|c| model.embed(&c.claim))
-            .collect();
-        self.embeddings = Some(rows.concat());
+        if self.embeddings.is_none() {
+            self.embeddings = Some(self.embed_checks());
+        }
+        self.reranker = None;
         self.config.semantic_weight = weight;
         self
     }
@@ -241,11 +377,22 @@ impl FactIndex {
     ) -> Vec<FactHit> {
         let query = clean_query(query);
         let terms = term_counts(&query, &self.config.terms);
-        let hits = match &self.embeddings {
-            None => self
+        let hits = match (&self.embeddings, &self.reranker) {
+            (None, _) => self
                 .index
                 .search_terms(terms.iter().map(|t| t.0), k, skip, scratch),
-            Some(emb) => self.fused(&query, &terms, emb, k, skip, scratch),
+            (Some(_), Some((model, _))) => {
+                let scored = self
+                    .candidates(&query, &terms, skip, scratch)
+                    .into_iter()
+                    .map(|(i, x)| Hit {
+                        claim: i,
+                        score: model.score(&x),
+                    })
+                    .collect();
+                best_k(scored, k)
+            }
+            (Some(emb), None) => self.fused(&query, &terms, emb, k, skip, scratch),
         };
         let q = Features::of(&query);
         hits.iter()

@@ -12,6 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use quotecheck::commands::{self, DedupOutput, OutputOptions};
 use quotecheck::error::{printable, FatalError};
 use quotecheck::input::{io_message, InputKind, InputOptions};
+use quotecheck::matching::MatchOptions;
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
@@ -92,7 +93,9 @@ schema.org ClaimReview JSON (one, a list, or a feed). For each query the TOP
 best fact-checks by BM25 are written, one row each (query_id, rank,
 claim_id, score, verdict, url, …); same_claim says whether the hit passes
 the same-claim rule (numbers and negation agree, most of the fact-check's
-words present). See docs/claims.md.
+words present). With --semantic the built-in model (potion-base-8M) adds
+candidates by meaning and a learned re-ranker orders them. See
+docs/claims.md.
 
 Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
     Match {
@@ -104,6 +107,10 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// Fact-checks per query
         #[arg(long, value_name = "K", default_value_t = 5)]
         top: usize,
+        /// Rank with the built-in embedding model and the learned re-ranker
+        /// (score: its log-odds) instead of BM25 alone
+        #[arg(long)]
+        semantic: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -542,12 +549,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             input,
             against,
             top,
+            semantic,
             output,
         } => quotecheck::matching::match_claims(
             &input.inputs,
             &input.run_options(),
             &against,
-            top,
+            MatchOptions { top, semantic },
             &output.options(),
         )?,
         Command::Quotes {

@@ -9,7 +9,9 @@
 //! `<doc_id>@<char_start>-<char_end>` — the `claim_id` of `claims.csv`.
 //!
 //! Each query gets the `--top` best fact-checks by BM25
-//! ([`quotecheck_claims::FactIndex`]); `same_claim` says whether a hit
+//! ([`quotecheck_claims::FactIndex`]), or with `--semantic` by the learned
+//! re-ranker over BM25 and the built-in model's candidates
+//! ([`quotecheck_claims::rerank`]); `same_claim` says whether a hit
 //! passes the same-claim rule (numbers and negation agree, enough of the
 //! fact-check's words present; docs/claims.md). `report --factchecks`
 //! keeps, for each claim of the report, the best hit that passes the rule,
@@ -18,6 +20,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use quotecheck_claims::rerank::Reranker;
 use quotecheck_claims::{read_factchecks, FactHit, FactIndex, MatchConfig};
 use quotecheck_core::analyze;
 use quotecheck_dedup::{claims_from, ClaimKind};
@@ -87,7 +90,8 @@ pub struct MatchRow {
     pub rank: u32,
     /// The fact-check's id.
     pub claim_id: String,
-    /// BM25 score (higher is closer; comparable within one query).
+    /// Ranking score, comparable within one query only: BM25, or with
+    /// `--semantic` the re-ranker's log-odds (higher is closer).
     pub score: f32,
     /// The fact-check's verdict.
     pub verdict: String,
@@ -314,16 +318,31 @@ pub fn stage_factchecks(
     Ok("factchecks.csv".to_string())
 }
 
+/// Options of `quotecheck match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchOptions {
+    /// Fact-checks per query (`--top`).
+    pub top: usize,
+    /// Rank with the built-in model and the re-ranker (`--semantic`).
+    pub semantic: bool,
+}
+
 /// `quotecheck match`: the best fact-checks for each query of the inputs.
 pub fn match_claims(
     inputs: &[String],
     opts: &RunOptions,
     against: &Path,
-    top: usize,
+    options: MatchOptions,
     out: &OutputOptions,
 ) -> Result<u8, FatalError> {
     crate::commands::check_destination(&out.destination)?;
+    let top = options.top;
     let index = load_factchecks(against, MatchConfig::default())?;
+    let index = if options.semantic {
+        thread_pool(opts.threads)?.install(|| index.with_reranker(Reranker::BUILTIN))
+    } else {
+        index
+    };
     let run = run(inputs, opts, |d| queries_of(&d))?;
     let queries: Vec<&Query> = run.ok().flatten().collect();
     let texts: Vec<&str> = queries.iter().map(|q| q.text.as_str()).collect();

@@ -337,6 +337,38 @@ fn index_add_query_and_report_previously_seen() {
 }
 
 #[test]
+fn semantic_ranking_reranks_and_finds_candidates_beyond_shared_words() {
+    let dir = setup();
+    let args = ["match", "posts.jsonl", "--against", "fc.csv", "--top", "3"];
+    let plain = csv_rows(&run_in(dir.path(), &args, None).stdout);
+    let out = run_in(dir.path(), &[&args[..], &["--semantic"]].concat(), None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = csv_rows(&out.stdout);
+    let first = |q: &str| {
+        rows.iter()
+            .find(|r| r["query_id"] == q && r["rank"] == "1")
+            .map(|r| r["claim_id"].clone())
+    };
+    assert_eq!(first("p1").as_deref(), Some("fc1"));
+    assert_eq!(first("p2").as_deref(), Some("fc2"));
+    assert!(
+        !plain.iter().any(|r| r["query_id"] == "p3"),
+        "BM25 has no candidate for p3"
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r["query_id"] == "p3").count(),
+        3,
+        "the model proposes candidates for p3: {rows:?}"
+    );
+    let p1: Vec<f32> = rows
+        .iter()
+        .filter(|r| r["query_id"] == "p1")
+        .map(|r| r["score"].parse().expect("a score"))
+        .collect();
+    assert!(p1.windows(2).all(|w| w[0] >= w[1]), "{p1:?}");
+}
+
+#[test]
 fn new_commands_have_help_with_an_example() {
     let dir = tempfile::tempdir().expect("temp dir");
     for args in [

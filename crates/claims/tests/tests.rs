@@ -1,0 +1,5 @@
+//! The integration tests of `quotecheck-claims`, in one binary: one module
+//! per area (the benchmark figures read `../shared/bench/claims`).
+
+mod clef;
+mod mrpc;
