@@ -1181,7 +1181,7 @@ impl<'a> Finder<'a> {
                     .filter(|(_, np)| {
                         np.first == first
                             && (np.kind != MentionKind::Pronoun
-                                || matches!(toks[first].lower(), "he" | "she" | "they"))
+                                || with_lowercase(&np.name, |l| matches!(l, "he" | "she" | "they")))
                     })
             });
             reason = "coordinated";

@@ -59,10 +59,58 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        // `Chuck Grassley Compares Trump’s Racism To …`: a headline in title
+        // case has no subject a pronoun refers to.
+        let long = |t: &&Token<'_>| t.is_word && t.text.len() > 3;
+        if toks.iter().filter(long).count() >= 4
+            && toks.iter().filter(long).all(|t| t.is_capitalized())
+        {
+            return None;
+        }
         let ceil = toks.len().saturating_sub(1).min(12);
         let npx = np::forward(toks, 0, ceil, self.text)?;
-        (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
+        let w = Words::builtin();
+        // Two words of a name, or a title and a surname (`Mr. Trump`).
+        let named = npx.name.split_whitespace().count() >= 2
+            || npx.role.as_deref().is_some_and(|r| {
+                r.split_whitespace()
+                    .all(|t| with_lowercase(t.trim_end_matches('.'), |l| w.is_title(l)))
+            });
+        // Not a phrase with a possessive or a cue inside (`Schlafly’s Final
+        // Column`, `Compares Trump`): no person's name. (A possessive at
+        // the end is the person: `Mrs. Clinton’s career …. She`.)
+        let person = || {
+            toks[npx.first..=npx.last].iter().enumerate().all(|(i, t)| {
+                (i + npx.first == npx.last || !t.lower().ends_with("'s"))
+                    && crate::cue::Lexicon::builtin().token_entry(t).is_none()
+            })
+        };
+        (npx.kind == MentionKind::Name && named && person())
             .then(|| (self.mention(toks, &npx), npx))
+    }
+
+    /// Whether `word` is the surname of a person the text names in full
+    /// (`Marco Rubio`, after a given name) in the 20,000 bytes before byte
+    /// `before`.
+    fn named_in_full_before(&self, word: &str, before: usize) -> bool {
+        let mut from = before.saturating_sub(20_000);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(hay) = self.text.get(from..before) else {
+            return false;
+        };
+        hay.match_indices(word).take(16).any(|(at, _)| {
+            let after = hay[at + word.len()..].chars().next();
+            let given = hay[..at]
+                .strip_suffix(' ')
+                .and_then(|p| p.rsplit(|c: char| !c.is_alphabetic()).next());
+            !after.is_some_and(char::is_alphanumeric)
+                && given.is_some_and(|g| {
+                    g.starts_with(char::is_uppercase)
+                        && with_lowercase(g, super::resolve::is_given_name)
+                })
+        })
     }
 
     /// A sentence that opens with the surname of a person named earlier
@@ -85,7 +133,11 @@ impl<'a> Finder<'a> {
             || rest
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
-        if len < 2 || !opens_clause || !names.any(|n| n == word) {
+        if len < 2
+            || !opens_clause
+            || !word.starts_with(char::is_uppercase)
+            || !(names.any(|n| n == word) || self.named_in_full_before(word, unit.start))
+        {
             return None;
         }
         let span = Span::new(unit.start, unit.start + len);
@@ -117,7 +169,7 @@ impl<'a> Finder<'a> {
                 cands
                     .iter()
                     .filter_map(|c| c.mention.as_ref())
-                    .filter(|(_, np)| np.kind == MentionKind::Name)
+                    .filter(|(_, np)| matches!(np.kind, MentionKind::Name | MentionKind::Surname))
                     .filter_map(|(m, np)| Some((m.span.start, np.name.split_whitespace().last()?)))
                     .collect()
             })
@@ -126,13 +178,14 @@ impl<'a> Finder<'a> {
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
             if np.kind != MentionKind::Pronoun
-                || !with_lowercase(&m.text, |l| matches!(l, "he" | "she"))
+                || !with_lowercase(&np.name, |l| matches!(l, "he" | "she"))
             {
                 continue;
             }
-            let k = self
-                .subject_units
-                .partition_point(|u| u.start < m.span.start);
+            // The sentence of content before its speaker (`Mr. Trump, who
+            // …, fits that bill, he added.`) names no antecedent.
+            let limit = m.span.start.min(c.span.start);
+            let k = self.subject_units.partition_point(|u| u.start < limit);
             // The last words of the full names mentioned before the pronoun.
             let before = |start: usize| {
                 names()
@@ -158,7 +211,11 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
-        let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        let mut span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        if np.kind == MentionKind::Pronoun {
+            // `He’s`: the pronoun without its contracted auxiliary.
+            span.end = span.end.min(span.start + np.name.len());
+        }
         Mention {
             text: cut(self.text, span.start, span.end),
             span,
