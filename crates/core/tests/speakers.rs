@@ -203,3 +203,16 @@ fn a_possessive_is_not_part_of_the_name() {
     let text = "Mrs. Okafor’s spokesman was silent. Mrs. Okafor’s said the plan would pass.\n";
     assert!(!speaker_of(text, "the plan would pass").ends_with("’s"));
 }
+
+#[test]
+fn pronoun_after_a_subject_behind_an_opening_adjunct_or_conjunction() {
+    let text = "Bernie Sanders spoke in Ohio.\n\
+                “We will win,” said Naureen Jahangir, a supporter.\n\
+                On the same day as the rally, Sanders was on CNN.\n\
+                He said there had been some good gains.\n";
+    assert_eq!(speaker_of(text, "there had been"), "Bernie Sanders");
+    let text = "“We will win,” said Naureen Jahangir, a supporter.\n\
+                On the Republican side, leading candidate Donald Trump caused consternation.\n\
+                He said the judge was biased.\n";
+    assert_eq!(speaker_of(text, "the judge was biased"), "Donald Trump");
+}

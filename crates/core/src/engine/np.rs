@@ -14,6 +14,10 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "wh
 /// (`He`), so that the speaker phrase is the pronoun, not a name `He’s`.
 fn contracted_pronoun<'t>(t: &'t Token<'_>) -> Option<&'t str> {
     let l = lower(t);
+    // (Cheap tests first: this runs for every head word.)
+    if !(4..=6).contains(&l.len()) || !matches!(l.as_bytes()[0], b'h' | b's') {
+        return None;
+    }
     let (base, rest) = l.split_once('\'')?;
     (matches!(base, "he" | "she") && matches!(rest, "s" | "d" | "ll"))
         .then(|| t.text.get(..base.len()))

@@ -356,7 +356,10 @@ fn add_mention(sp: &mut Speaker, m: &Mention) {
 /// Start offsets of the non-overlapping occurrences of `needle` in `hay`,
 /// left to right, like `str::match_indices`, but found with a `memchr` for
 /// the first character (names are rare in running text).
-fn occurrences<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+pub(super) fn occurrences<'h>(
+    hay: &'h str,
+    needle: &'h str,
+) -> Box<dyn Iterator<Item = usize> + 'h> {
     let Some(first) = needle.chars().next() else {
         return Box::new(hay.match_indices(needle).map(|(i, _)| i));
     };

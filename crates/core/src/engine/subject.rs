@@ -42,7 +42,9 @@ impl<'a> Finder<'a> {
         );
         // `Before announcing the sentence, U.S. District Judge Margaret
         // Okonkwo-Reyes addressed …`: the subject follows an opening adjunct.
-        if let Some(after) = opening_adjunct_end(&toks).and_then(|k| toks.get(k + 1)) {
+        let adjunct_end = opening_adjunct_end(&toks);
+        let adjunct = adjunct_end.is_some();
+        if let Some(after) = adjunct_end.and_then(|k| toks.get(k + 1)) {
             let from = after.span.start - unit.start;
             let end = window(from);
             tokenize_folded_into(
@@ -53,9 +55,16 @@ impl<'a> Finder<'a> {
             );
         }
         let toks = &toks[..];
-        // A name needs two capitalised words among the first four.
-        if !toks.first().is_some_and(|t| t.is_capitalized())
-            || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
+        // A name needs two capitalised words among the first four (after
+        // an adjunct, `leading candidate Donald Trump`, among six).
+        let window = if adjunct { 6 } else { 4 };
+        if !(adjunct || toks.first().is_some_and(|t| t.is_capitalized()))
+            || toks
+                .iter()
+                .take(window)
+                .filter(|t| t.is_capitalized())
+                .count()
+                < 2
         {
             return None;
         }
@@ -93,6 +102,11 @@ impl<'a> Finder<'a> {
     /// (`Marco Rubio`, after a given name) in the 20,000 bytes before byte
     /// `before`.
     fn named_in_full_before(&self, word: &str, before: usize) -> bool {
+        // (`The`, `But`, `Mr` open most sentences and name no one.)
+        let w = Words::builtin();
+        if with_lowercase(word, |l| w.is_function(l) || w.is_title(l)) {
+            return false;
+        }
         let mut from = before.saturating_sub(20_000);
         while !self.text.is_char_boundary(from) {
             from += 1;
@@ -100,7 +114,7 @@ impl<'a> Finder<'a> {
         let Some(hay) = self.text.get(from..before) else {
             return false;
         };
-        hay.match_indices(word).take(16).any(|(at, _)| {
+        super::resolve::occurrences(hay, word).take(8).any(|at| {
             let after = hay[at + word.len()..].chars().next();
             let given = hay[..at]
                 .strip_suffix(' ')
@@ -123,7 +137,21 @@ impl<'a> Finder<'a> {
         unit: Span,
         mut names: impl Iterator<Item = &'n str>,
     ) -> Option<(Mention, Np)> {
-        let raw = unit.slice(self.text)?;
+        let whole = unit.slice(self.text)?;
+        // `On the same day, Sanders was on CNN`, `But Sanders said`: the
+        // subject after an opening adjunct or conjunction.
+        let first = whole.split(' ').next().unwrap_or_default();
+        let skip = with_lowercase(first, |l| match l {
+            "but" | "and" | "so" | "yet" => Some(first.len() + 1),
+            "on" | "in" | "at" | "after" | "before" | "since" | "during" | "later" | "earlier"
+            | "meanwhile" | "still" | "however" => {
+                let head = whole.get(..whole.len().min(80)).unwrap_or(whole);
+                head.find(", ").map(|i| i + 2)
+            }
+            _ => None,
+        });
+        let from = skip.filter(|&i| whole.is_char_boundary(i)).unwrap_or(0);
+        let raw = &whole[from..];
         let len = raw
             .find(|c: char| !c.is_alphabetic() && c != '-')
             .unwrap_or(raw.len());
@@ -140,7 +168,7 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        let span = Span::new(unit.start, unit.start + len);
+        let span = Span::new(unit.start + from, unit.start + from + len);
         let mention = Mention {
             text: word.to_string(),
             span,
