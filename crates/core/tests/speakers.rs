@@ -137,3 +137,82 @@ fn same_surname_in_another_office_is_another_person() {
                 Union president James Holloway said that the delay was a victory.\n";
     assert_eq!(speaker_of(text, "We need more"), "Holloway");
 }
+
+#[test]
+fn pronoun_after_a_surname_subject_named_in_full_earlier_in_the_text() {
+    // `Rubio` is never a speaker before the pronoun, but the text names
+    // Marco Rubio: the previous sentence's subject wins over the last
+    // speaker (Tilton).
+    let text = "Rio Tilton is certain he will vote for Marco Rubio.\n\
+                “I should hope so,” Tilton said. After a pause, he added: “Now I will look.”\n\
+                Rubio opposes abortion. But he said he has supported exceptions.\n";
+    assert_eq!(speaker_of(text, "he has supported"), "Marco Rubio");
+}
+
+#[test]
+fn pronoun_after_a_title_and_surname_subject() {
+    let text = "“We will appeal,” said Tom Berg, the lawyer.\n\
+                Mr. Pruett, who wore a tan uniform, apologized to donors.\n\
+                He said that he had repaid the money.\n";
+    assert_eq!(speaker_of(text, "he had repaid"), "Pruett");
+}
+
+#[test]
+fn contracted_pronoun_is_no_name() {
+    let text = "Former Gov. Jeb Bush says the measures are unlawful.\n\
+                Bush is panning the measures in an op-ed. He’s comparing the actions to \
+                the immigration order and says Obama is flouting the process.\n";
+    assert_eq!(speaker_of(text, "Obama is flouting"), "Jeb Bush");
+}
+
+#[test]
+fn content_before_its_pronoun_speaker_names_no_antecedent() {
+    // `Mr. Trump` is the subject of the content, not the speaker (a guard
+    // for the title + surname subjects that pronouns now take).
+    let text = "“I need a candidate who will not lie to me,” Mr. Gidley said.\n\
+                Mr. Trump, who is not taking large donations, fits that bill for many people, \
+                he added.\n";
+    assert_eq!(speaker_of(text, "Mr. Trump, who"), "Gidley");
+}
+
+#[test]
+fn a_surname_subject_of_the_other_gender_is_no_antecedent() {
+    // `Clinton` stands for Hillary Clinton: no antecedent of `he` (a guard
+    // for the surname subjects that pronouns now take).
+    let text = "Hillary Clinton spoke in Ohio on Monday.\n\
+                “We will win,” said Tom Berg, a delegate.\n\
+                Clinton made an appearance of sorts, courtesy of a delegate in a mask.\n\
+                “It was funny,” he said.\n";
+    assert_ne!(speaker_of(text, "It was funny"), "Hillary Clinton");
+}
+
+#[test]
+fn a_title_or_given_name_of_another_person_keeps_same_surnames_apart() {
+    let text = "Hillary Clinton said on Monday that she would win.\n\
+                Mr. Clinton said he was proud of her.\n\
+                “We will campaign together,” Mrs. Clinton said.\n\
+                Bill Clinton added that the campaign was strong.\n";
+    assert_eq!(speaker_of(text, "she would win"), "Hillary Clinton");
+    assert_eq!(speaker_of(text, "he was proud"), "Bill Clinton");
+    assert_eq!(speaker_of(text, "We will campaign"), "Hillary Clinton");
+    assert_eq!(speaker_of(text, "the campaign was strong"), "Bill Clinton");
+}
+
+#[test]
+fn a_possessive_is_not_part_of_the_name() {
+    let text = "Mrs. Okafor’s spokesman was silent. Mrs. Okafor’s said the plan would pass.\n";
+    assert!(!speaker_of(text, "the plan would pass").ends_with("’s"));
+}
+
+#[test]
+fn pronoun_after_a_subject_behind_an_opening_adjunct_or_conjunction() {
+    let text = "Bernie Sanders spoke in Ohio.\n\
+                “We will win,” said Naureen Jahangir, a supporter.\n\
+                On the same day as the rally, Sanders was on CNN.\n\
+                He said there had been some good gains.\n";
+    assert_eq!(speaker_of(text, "there had been"), "Bernie Sanders");
+    let text = "“We will win,” said Naureen Jahangir, a supporter.\n\
+                On the Republican side, leading candidate Donald Trump caused consternation.\n\
+                He said the judge was biased.\n";
+    assert_eq!(speaker_of(text, "the judge was biased"), "Donald Trump");
+}

@@ -9,6 +9,21 @@ use crate::words::Words;
 /// Pronouns that can be the subject of a reporting verb.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who", "which"];
 
+/// `He’s`, `she'd`, `he’ll` (folded to `'`): a subject pronoun `he`/`she`
+/// with a contracted auxiliary, as one token. The pronoun as written
+/// (`He`), so that the speaker phrase is the pronoun, not a name `He’s`.
+fn contracted_pronoun<'t>(t: &'t Token<'_>) -> Option<&'t str> {
+    let l = lower(t);
+    // (Cheap tests first: this runs for every head word.)
+    if !(4..=6).contains(&l.len()) || !matches!(l.as_bytes()[0], b'h' | b's') {
+        return None;
+    }
+    let (base, rest) = l.split_once('\'')?;
+    (matches!(base, "he" | "she") && matches!(rest, "s" | "d" | "ll"))
+        .then(|| t.text.get(..base.len()))
+        .flatten()
+}
+
 /// Words that mark an organisation when they appear in a capitalised name.
 fn is_org_word(word: &str) -> bool {
     matches!(
@@ -363,6 +378,9 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             MentionKind::Pronoun,
             head.text.to_string(),
         ));
+    }
+    if let Some(p) = contracted_pronoun(head) {
+        return Some(Np::unnamed(last, last, MentionKind::Pronoun, p.to_string()));
     }
     let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
     let mut first = last;
@@ -747,6 +765,14 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
             t0.text.to_string(),
         ));
     }
+    if let Some(p) = contracted_pronoun(t0) {
+        return Some(Np::unnamed(
+            first,
+            first,
+            MentionKind::Pronoun,
+            p.to_string(),
+        ));
+    }
     let mut best: Option<usize> = if can_head(t0, w) { Some(first) } else { None };
     let mut i = first + 1;
     while i < ceil.min(first + 12) {
@@ -815,6 +841,9 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     if PRONOUNS.contains(&hl) && first == last {
         return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
     }
+    if let Some(p) = contracted_pronoun(head).filter(|_| first == last) {
+        return Np::unnamed(first, last, MentionKind::Pronoun, p.to_string());
+    }
     // The whole phrase as written, allocated only for the kinds that use it.
     let all = || join(tokens, first, last, text);
     let all_str = || {
@@ -835,6 +864,15 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         } else {
             break;
         }
+    }
+    // `Bill Clinton`: a given name that is also a noun (`bill`) starts the
+    // name, it is no role.
+    if k > first
+        && k <= last
+        && tokens[k - 1].is_capitalized()
+        && super::resolve::is_given_name(lower(&tokens[k - 1]))
+    {
+        k -= 1;
     }
     // Allocates once: `s` is borrowed from the text.
     let strip_det = |s: &str| -> String {
@@ -860,6 +898,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             .unwrap_or_default()
             .trim_end_matches(['’', '\''])
             .to_string();
+        // `Mrs. Clinton’s`: the name without its possessive ending.
+        let name = match name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => name,
+        };
         let role = (k > first).then(|| join(tokens, first, k - 1, text));
         let n = last + 1 - k;
         let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));

@@ -50,28 +50,52 @@ pub(crate) fn resolve(
                 // `he`/`she` after a newly named person (`Tom Berg disagreed.
                 // “…,” he said.`) refers to that person, not an older speaker.
                 // No other character folds to these ASCII letters.
+                // (`np.name`: the pronoun of `He’s`.)
                 let newer = (np.kind == MentionKind::Pronoun
-                    && (m.text.eq_ignore_ascii_case("he") || m.text.eq_ignore_ascii_case("she")))
+                    && (np.name.eq_ignore_ascii_case("he") || np.name.eq_ignore_ascii_case("she")))
                 .then(|| {
-                    let k = persons.partition_point(|(pm, _)| pm.span.start < m.span.start);
-                    k.checked_sub(1)
+                    // (Before the content too: in `Mr. Trump … fits that
+                    // bill, he added` the content's subject is not the
+                    // speaker.)
+                    let limit = m.span.start.min(c.span.start);
+                    let pm_start = |k: usize| persons[k].0.span.start;
+                    let k = persons.partition_point(|(pm, _)| pm.span.start < limit);
+                    // The subjects since the last speaker's last mention,
+                    // newest first: the newest that agrees.
+                    (k.saturating_sub(3)..k)
+                        .rev()
+                        .take_while(|&k| {
+                            recent.last.is_none_or(|r| {
+                                speakers[r]
+                                    .mentions
+                                    .last()
+                                    .is_none_or(|lm| lm.span.start < persons[k].0.span.start)
+                            })
+                        })
+                        // (`Lisa Marchetti argued …` is no antecedent of `he`;
+                        // nor `Clinton` when the Clinton of the text is
+                        // Hillary.)
+                        .find(|&k| {
+                            let g = *person_gender[k].get_or_insert_with(|| {
+                                let (_, pnp) = &persons[k];
+                                // (A surname: the gender of the speaker
+                                // or the full name it stands for.)
+                                gender_of(&pnp.name, pnp.role.as_deref())
+                                    .or_else(|| {
+                                        let last = last_word(&pnp.name);
+                                        let i = recent.newest(Field::PersonLast, &last).next()?;
+                                        keys[i].gender(&speakers[i])
+                                    })
+                                    .or_else(|| {
+                                        let last = pnp.name.split_whitespace().last()?;
+                                        let full = full_name_before(text, last, pm_start(k))?;
+                                        gender_of(&full, None)
+                                    })
+                            });
+                            agrees(g, &np.name)
+                        })
                 })
                 .flatten()
-                .filter(|&k| {
-                    recent.last.is_none_or(|r| {
-                        speakers[r]
-                            .mentions
-                            .last()
-                            .is_none_or(|lm| lm.span.start < persons[k].0.span.start)
-                    })
-                })
-                // (`Lisa Marchetti argued …` is no antecedent of `he`.)
-                .filter(|&k| {
-                    let g = *person_gender[k].get_or_insert_with(|| {
-                        gender_of(&persons[k].1.name, persons[k].1.role.as_deref())
-                    });
-                    agrees(g, &m.text)
-                })
                 .map(|k| &persons[k]);
                 match newer {
                     Some((pm, pnp)) => {
@@ -131,6 +155,24 @@ pub(crate) fn resolve(
     (quotes, speakers)
 }
 
+/// The given names of `data/first_names.txt` (female, male), lower case.
+fn given_name_sets() -> &'static (WordSet, WordSet) {
+    static NAMES: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let (female, male) = crate::name::given_names();
+        (
+            WordSet::new(female.iter().copied()),
+            WordSet::new(male.iter().copied()),
+        )
+    })
+}
+
+/// Whether `lower` (a lower-case word) is a given name of either gender.
+pub(super) fn is_given_name(lower: &str) -> bool {
+    let (female, male) = given_name_sets();
+    female.contains(lower) || male.contains(lower)
+}
+
 /// The gender a speaker's name or role shows, for agreeing `he` and `she`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -148,14 +190,14 @@ enum Gender {
 /// Chris Christie → unknown (Chris is given to both)
 /// ```
 fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
-    static NAMES: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
-    let (female, male) = NAMES.get_or_init(|| {
-        let (female, male) = crate::name::given_names();
-        (
-            WordSet::new(female.iter().copied()),
-            WordSet::new(male.iter().copied()),
-        )
-    });
+    let (female, male) = given_name_sets();
+    // `Associated Press’s Lisa Lerer`: the person's name follows the last
+    // possessive.
+    let name = name
+        .rfind("’s ")
+        .map(|i| &name[i + "’s ".len()..])
+        .or_else(|| name.rfind("'s ").map(|i| &name[i + 3..]))
+        .unwrap_or(name);
     // The role's head noun (not a word about someone else: `67, of
     // Exeter, after listening to Mr. Clinton`) and the name's words.
     let words = role
@@ -230,6 +272,25 @@ fn other_office(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Whether the person named `np` (of gender `g`, when its title or given
+/// name shows one) is someone else than speaker `s` of the same surname:
+/// the two show different genders (`Mr. Clinton`, `Hillary Clinton`), or
+/// both names start with a different given name (`Bill Clinton`, `Hillary
+/// Clinton`).
+fn other_person(np: &Np, g: Option<Gender>, s: &Speaker, ks: &Keys) -> bool {
+    if g.is_some_and(|g| ks.gender(s).is_some_and(|h| h != g)) {
+        return true;
+    }
+    let given = |name: &str| {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        let first = first.to_lowercase();
+        is_given_name(&first).then_some(first)
+    };
+    matches!((given(&np.name), given(&s.name)), (Some(a), Some(b)) if a != b)
+}
+
 fn key(s: &str) -> String {
     let mut k = String::new();
     key_into(s, &mut k);
@@ -295,7 +356,10 @@ fn add_mention(sp: &mut Speaker, m: &Mention) {
 /// Start offsets of the non-overlapping occurrences of `needle` in `hay`,
 /// left to right, like `str::match_indices`, but found with a `memchr` for
 /// the first character (names are rare in running text).
-fn occurrences<'h>(hay: &'h str, needle: &'h str) -> Box<dyn Iterator<Item = usize> + 'h> {
+pub(super) fn occurrences<'h>(
+    hay: &'h str,
+    needle: &'h str,
+) -> Box<dyn Iterator<Item = usize> + 'h> {
     let Some(first) = needle.chars().next() else {
         return Box::new(hay.match_indices(needle).map(|(i, _)| i));
     };
@@ -548,7 +612,7 @@ fn resolve_one(
     let mut known = (false, false);
     let found = match np.kind {
         MentionKind::Pronoun => {
-            let p = m.text.as_str();
+            let p = np.name.as_str();
             // No other character folds to these ASCII letters.
             if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
                 // The most recent person the pronoun agrees with (the
@@ -573,8 +637,19 @@ fn resolve_one(
             let multi = np.name.split_whitespace().count() >= 2;
             // (Not a speaker who holds another office: `Superintendent
             // Holloway` is not `union president James Holloway`.)
-            let office_ok =
-                |i: usize| !other_office(np.role.as_deref(), speakers[i].role.as_deref());
+            // (Nor one whose title, gender or given name shows another
+            // person: `Mr. Clinton` is not `Mrs. Clinton`, `Bill Clinton`
+            // not `Hillary Clinton`.)
+            let gender = std::cell::OnceCell::new();
+            let office_ok = |i: usize| {
+                !other_office(np.role.as_deref(), speakers[i].role.as_deref())
+                    && !other_person(
+                        np,
+                        *gender.get_or_init(|| gender_of(&np.name, np.role.as_deref())),
+                        &speakers[i],
+                        &keys[i],
+                    )
+            };
             let exact = recent.all(Field::PersonName, k).find(|&i| office_ok(i));
             let idx = exact.or_else(|| {
                 if multi {

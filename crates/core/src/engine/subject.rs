@@ -42,7 +42,9 @@ impl<'a> Finder<'a> {
         );
         // `Before announcing the sentence, U.S. District Judge Margaret
         // Okonkwo-Reyes addressed …`: the subject follows an opening adjunct.
-        if let Some(after) = opening_adjunct_end(&toks).and_then(|k| toks.get(k + 1)) {
+        let adjunct_end = opening_adjunct_end(&toks);
+        let adjunct = adjunct_end.is_some();
+        if let Some(after) = adjunct_end.and_then(|k| toks.get(k + 1)) {
             let from = after.span.start - unit.start;
             let end = window(from);
             tokenize_folded_into(
@@ -53,16 +55,76 @@ impl<'a> Finder<'a> {
             );
         }
         let toks = &toks[..];
-        // A name needs two capitalised words among the first four.
-        if !toks.first().is_some_and(|t| t.is_capitalized())
-            || toks.iter().take(4).filter(|t| t.is_capitalized()).count() < 2
+        // A name needs two capitalised words among the first four (after
+        // an adjunct, `leading candidate Donald Trump`, among six).
+        let window = if adjunct { 6 } else { 4 };
+        if !(adjunct || toks.first().is_some_and(|t| t.is_capitalized()))
+            || toks
+                .iter()
+                .take(window)
+                .filter(|t| t.is_capitalized())
+                .count()
+                < 2
+        {
+            return None;
+        }
+        // `Chuck Grassley Compares Trump’s Racism To …`: a headline in title
+        // case has no subject a pronoun refers to.
+        let long = |t: &&Token<'_>| t.is_word && t.text.len() > 3;
+        if toks.iter().filter(long).count() >= 4
+            && toks.iter().filter(long).all(|t| t.is_capitalized())
         {
             return None;
         }
         let ceil = toks.len().saturating_sub(1).min(12);
         let npx = np::forward(toks, 0, ceil, self.text)?;
-        (npx.kind == MentionKind::Name && npx.name.split_whitespace().count() >= 2)
+        let w = Words::builtin();
+        // Two words of a name, or a title and a surname (`Mr. Trump`).
+        let named = npx.name.split_whitespace().count() >= 2
+            || npx.role.as_deref().is_some_and(|r| {
+                r.split_whitespace()
+                    .all(|t| with_lowercase(t.trim_end_matches('.'), |l| w.is_title(l)))
+            });
+        // Not a phrase with a possessive or a cue inside (`Schlafly’s Final
+        // Column`, `Compares Trump`): no person's name. (A possessive at
+        // the end is the person: `Mrs. Clinton’s career …. She`.)
+        let person = || {
+            toks[npx.first..=npx.last].iter().enumerate().all(|(i, t)| {
+                (i + npx.first == npx.last || !t.lower().ends_with("'s"))
+                    && crate::cue::Lexicon::builtin().token_entry(t).is_none()
+            })
+        };
+        (npx.kind == MentionKind::Name && named && person())
             .then(|| (self.mention(toks, &npx), npx))
+    }
+
+    /// Whether `word` is the surname of a person the text names in full
+    /// (`Marco Rubio`, after a given name) in the 20,000 bytes before byte
+    /// `before`.
+    fn named_in_full_before(&self, word: &str, before: usize) -> bool {
+        // (`The`, `But`, `Mr` open most sentences and name no one.)
+        let w = Words::builtin();
+        if with_lowercase(word, |l| w.is_function(l) || w.is_title(l)) {
+            return false;
+        }
+        let mut from = before.saturating_sub(20_000);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(hay) = self.text.get(from..before) else {
+            return false;
+        };
+        super::resolve::occurrences(hay, word).take(8).any(|at| {
+            let after = hay[at + word.len()..].chars().next();
+            let given = hay[..at]
+                .strip_suffix(' ')
+                .and_then(|p| p.rsplit(|c: char| !c.is_alphabetic()).next());
+            !after.is_some_and(char::is_alphanumeric)
+                && given.is_some_and(|g| {
+                    g.starts_with(char::is_uppercase)
+                        && with_lowercase(g, super::resolve::is_given_name)
+                })
+        })
     }
 
     /// A sentence that opens with the surname of a person named earlier
@@ -75,7 +137,21 @@ impl<'a> Finder<'a> {
         unit: Span,
         mut names: impl Iterator<Item = &'n str>,
     ) -> Option<(Mention, Np)> {
-        let raw = unit.slice(self.text)?;
+        let whole = unit.slice(self.text)?;
+        // `On the same day, Sanders was on CNN`, `But Sanders said`: the
+        // subject after an opening adjunct or conjunction.
+        let first = whole.split(' ').next().unwrap_or_default();
+        let skip = with_lowercase(first, |l| match l {
+            "but" | "and" | "so" | "yet" => Some(first.len() + 1),
+            "on" | "in" | "at" | "after" | "before" | "since" | "during" | "later" | "earlier"
+            | "meanwhile" | "still" | "however" => {
+                let head = whole.get(..whole.len().min(80)).unwrap_or(whole);
+                head.find(", ").map(|i| i + 2)
+            }
+            _ => None,
+        });
+        let from = skip.filter(|&i| whole.is_char_boundary(i)).unwrap_or(0);
+        let raw = &whole[from..];
         let len = raw
             .find(|c: char| !c.is_alphabetic() && c != '-')
             .unwrap_or(raw.len());
@@ -85,10 +161,14 @@ impl<'a> Finder<'a> {
             || rest
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
-        if len < 2 || !opens_clause || !names.any(|n| n == word) {
+        if len < 2
+            || !opens_clause
+            || !word.starts_with(char::is_uppercase)
+            || !(names.any(|n| n == word) || self.named_in_full_before(word, unit.start))
+        {
             return None;
         }
-        let span = Span::new(unit.start, unit.start + len);
+        let span = Span::new(unit.start + from, unit.start + from + len);
         let mention = Mention {
             text: word.to_string(),
             span,
@@ -117,7 +197,7 @@ impl<'a> Finder<'a> {
                 cands
                     .iter()
                     .filter_map(|c| c.mention.as_ref())
-                    .filter(|(_, np)| np.kind == MentionKind::Name)
+                    .filter(|(_, np)| matches!(np.kind, MentionKind::Name | MentionKind::Surname))
                     .filter_map(|(m, np)| Some((m.span.start, np.name.split_whitespace().last()?)))
                     .collect()
             })
@@ -126,13 +206,14 @@ impl<'a> Finder<'a> {
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
             if np.kind != MentionKind::Pronoun
-                || !with_lowercase(&m.text, |l| matches!(l, "he" | "she"))
+                || !with_lowercase(&np.name, |l| matches!(l, "he" | "she"))
             {
                 continue;
             }
-            let k = self
-                .subject_units
-                .partition_point(|u| u.start < m.span.start);
+            // The sentence of content before its speaker (`Mr. Trump, who
+            // …, fits that bill, he added.`) names no antecedent.
+            let limit = m.span.start.min(c.span.start);
+            let k = self.subject_units.partition_point(|u| u.start < limit);
             // The last words of the full names mentioned before the pronoun.
             let before = |start: usize| {
                 names()
@@ -158,7 +239,11 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn mention(&self, toks: &[Token<'a>], np: &Np) -> Mention {
-        let span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        let mut span = Span::new(toks[np.first].span.start, toks[np.last].span.end);
+        if np.kind == MentionKind::Pronoun {
+            // `He’s`: the pronoun without its contracted auxiliary.
+            span.end = span.end.min(span.start + np.name.len());
+        }
         Mention {
             text: cut(self.text, span.start, span.end),
             span,

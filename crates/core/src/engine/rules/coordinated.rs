@@ -2,6 +2,7 @@
 //! ([`Rule::IndirectCoordinated`]).
 
 use crate::engine::*;
+use crate::words::with_lowercase;
 
 impl<'a> Finder<'a> {
     /// A second verb joined by `and`/`but` (`… and then tweeted`, `… but
@@ -41,7 +42,7 @@ impl<'a> Finder<'a> {
                 .filter(|(_, np)| {
                     np.first == first
                         && (np.kind != MentionKind::Pronoun
-                            || third_person_pronoun(toks[first].lower()))
+                            || with_lowercase(&np.name, third_person_pronoun))
                 })
         })
     }
