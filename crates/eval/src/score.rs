@@ -3,7 +3,8 @@
 //! The matching rule is described in full in `docs/scoring.md`. In short:
 //!
 //! 1. Every span, gold and predicted, is trimmed of quote marks, whitespace
-//!    and final punctuation at both ends ([`trim_chars`]).
+//!    and final punctuation at both ends ([`trim_chars`]) and of a leading
+//!    complementiser `that`, `whether` or `if` ([`content_chars`]).
 //! 2. Each prediction is *assigned* to the gold quote of the same document it
 //!    overlaps most, provided at least half of the prediction lies inside it.
 //!    A mixed prediction tries its clause span first and its quoted fragment
@@ -255,6 +256,56 @@ pub fn trim_chars(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     } else {
         (s, e)
     }
+}
+
+/// The words a content span may open with that the scorer ignores: a
+/// leading complementiser (`that`, `whether`, `if`), which annotators
+/// include about one time in seven and quotecheck never reports.
+pub const COMPLEMENTISERS: [&str; 3] = ["that", "whether", "if"];
+
+/// The span compared by the scorer: [`trim_chars`], then without a leading
+/// complementiser ([`COMPLEMENTISERS`], any case, followed by white space)
+/// and the white space after it. Applied alike to gold and predicted
+/// spans, so that `that the plan works` and `the plan works` are the same
+/// content (docs/scoring.md, "Complementisers").
+///
+/// ```
+/// use quotecheck_eval::score::content_chars;
+/// let chars: Vec<char> = "He said that the plan works.".chars().collect();
+/// assert_eq!(content_chars(&chars, 8, 28), (13, 27)); // `the plan works`
+/// assert_eq!(content_chars(&chars, 13, 28), (13, 27));
+/// let chars: Vec<char> = "“That is it.”".chars().collect();
+/// assert_eq!(content_chars(&chars, 0, 13), (6, 11)); // `is it`
+/// let chars: Vec<char> = "thatcher".chars().collect();
+/// assert_eq!(content_chars(&chars, 0, 8), (0, 8)); // a word, not `that`
+/// ```
+pub fn content_chars(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let (s, e) = trim_chars(chars, start, end);
+    for w in COMPLEMENTISERS {
+        let n = w.chars().count();
+        let word = chars.get(s..s + n);
+        let opens = word.is_some_and(|word| {
+            word.iter()
+                .zip(w.chars())
+                .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+        });
+        if opens && s + n < e && chars[s + n].is_whitespace() {
+            let (s2, e2) = trim_chars(chars, s + n, e);
+            if s2 < e2 {
+                return (s2, e2);
+            }
+        }
+    }
+    (s, e)
+}
+
+/// The compared span ([`content_chars`]) of each gold quote of `doc`,
+/// whose text is `chars`.
+pub(crate) fn gold_spans(doc: &GoldDocument, chars: &[char]) -> Vec<(usize, usize)> {
+    doc.quotes
+        .iter()
+        .map(|q| content_chars(chars, q.start, q.end))
+        .collect()
 }
 
 /// Number of positions shared by two half-open spans.
@@ -705,10 +756,10 @@ pub struct ScoreReport {
 
 /// How a prediction was assigned.
 #[derive(Debug, Clone, Copy)]
-struct Assignment {
-    gold: usize,
+pub(crate) struct Assignment {
+    pub(crate) gold: usize,
     /// The (trimmed) prediction span used: clause or fragment.
-    span: (usize, usize),
+    pub(crate) span: (usize, usize),
     overlap: usize,
 }
 
@@ -734,14 +785,18 @@ fn assign_span(span: (usize, usize), gold_spans: &[(usize, usize)]) -> Option<As
     })
 }
 
-fn assign(pred: &QuoteRecord, chars: &[char], gold_spans: &[(usize, usize)]) -> Option<Assignment> {
-    let clause = trim_chars(chars, pred.char_start, pred.char_end);
+pub(crate) fn assign(
+    pred: &QuoteRecord,
+    chars: &[char],
+    gold_spans: &[(usize, usize)],
+) -> Option<Assignment> {
+    let clause = content_chars(chars, pred.char_start, pred.char_end);
     if let Some(a) = assign_span(clause, gold_spans) {
         return Some(a);
     }
     if pred.kind == QuoteKind::Mixed {
         if let (Some(s), Some(e)) = (pred.fragment_start, pred.fragment_end) {
-            return assign_span(trim_chars(chars, s, e), gold_spans);
+            return assign_span(content_chars(chars, s, e), gold_spans);
         }
     }
     None
@@ -749,7 +804,11 @@ fn assign(pred: &QuoteRecord, chars: &[char], gold_spans: &[(usize, usize)]) -> 
 
 /// The speaker verdict for a found gold quote and its main prediction;
 /// `None` when the gold gives nothing to judge against.
-fn speaker_verdict(gold: &GoldQuote, pred: &QuoteRecord, mention_iou: bool) -> Option<bool> {
+pub(crate) fn speaker_verdict(
+    gold: &GoldQuote,
+    pred: &QuoteRecord,
+    mention_iou: bool,
+) -> Option<bool> {
     if mention_iou {
         let g = (gold.mention_start?, gold.mention_end?);
         let ok = match (pred.mention_start, pred.mention_end) {
@@ -898,11 +957,7 @@ pub fn score(
     for doc in gold {
         gold_ids.push(doc.id.as_str());
         let chars: Vec<char> = doc.text.chars().collect();
-        let gold_spans: Vec<(usize, usize)> = doc
-            .quotes
-            .iter()
-            .map(|q| trim_chars(&chars, q.start, q.end))
-            .collect();
+        let gold_spans = gold_spans(doc, &chars);
         let mut preds: Vec<&QuoteRecord> = by_doc.get(doc.id.as_str()).cloned().unwrap_or_default();
         preds.sort_by_key(|p| (p.char_start, p.char_end));
         report.predictions += preds.len();
@@ -1282,7 +1337,9 @@ mod tests {
             fragment_end: None,
             sentence: String::new(),
             confidence: 1.0,
+            speaker_confidence: 1.0,
             reason: String::new(),
+            quote_type: quotecheck_core::QuoteType::Speech,
             parts: Vec::new(),
         }
     }
@@ -1337,10 +1394,19 @@ mod tests {
         );
         let doc = gdoc("d", text, vec![gq(text, QuoteKind::Indirect, g.0, g.1)]);
         let opts = ScoreOptions::default();
-        // with "that": IoU high
+        // with "that": the same content (a leading complementiser is ignored)
         let p = pr(&doc, QuoteKind::Indirect, g.0 - 5, g.1 + 1);
         let r = score(std::slice::from_ref(&doc), &[p], &opts);
         assert_eq!(triple(&r), (1, 0, 0));
+        assert_eq!(r.exact.tp, 1);
+        // ... and so is a gold span with it against a prediction without it
+        let gthat = gdoc("d", text, vec![gq(text, QuoteKind::Indirect, g.0 - 5, g.1)]);
+        let p = pr(&gthat, QuoteKind::Indirect, g.0, g.1);
+        let r = score(std::slice::from_ref(&gthat), &[p], &opts);
+        assert_eq!((r.exact.tp, r.exact.fp, r.exact.fn_), (1, 0, 0));
+        // but words before the content are not ignored
+        let p = pr(&doc, QuoteKind::Indirect, 3, g.1);
+        let r = score(std::slice::from_ref(&doc), &[p], &opts);
         assert_eq!(r.exact.tp, 0);
         // less than half of the gold: miss + fp
         let p = pr(&doc, QuoteKind::Indirect, g.0, g.0 + 19);
