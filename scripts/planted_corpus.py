@@ -91,6 +91,10 @@ def main():
             f.write(page(d, date, url))
     by_id = {d["id"]: d for d in docs}
     quotes = quotes_of(binary, base_path)
+    for q in quotes:
+        # The quoted passage as written (an interrupted quotation's `quote`
+        # joins its pieces with ` … `; its span covers them).
+        q["quote"] = by_id[q["doc_id"]]["text"][q["char_start"]:q["char_end"]]
     direct = [
         q for q in quotes
         if q["kind"] == "direct" and q["speaker"] and 8 <= len(words(q["quote"])) <= 60

@@ -52,6 +52,8 @@ pub const QUOTE_COLUMNS: &[&str] = &[
     "byte_start",
     "byte_end",
     "parts",
+    "type",
+    "speaker_confidence",
 ];
 
 /// Columns of `speakers.csv`, in order.
@@ -180,6 +182,8 @@ pub fn write_quote_stream<R: Borrow<QuoteRow>>(
                     &r.byte_start.to_string(),
                     &r.byte_end.to_string(),
                     &parts_cell(&r.parts),
+                    r.quote_type.as_str(),
+                    &r.speaker_confidence.to_string(),
                 ];
                 debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
                 out.row(cells)?;

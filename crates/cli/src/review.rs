@@ -68,6 +68,9 @@ struct PageQuote<'a> {
     doc_id: &'a str,
     quote_id: &'a str,
     kind: &'a str,
+    /// `speech`, `stance` or `evidence`.
+    #[serde(rename = "type")]
+    quote_type: &'a str,
     quote: &'a str,
     char_start: usize,
     char_end: usize,
@@ -77,6 +80,7 @@ struct PageQuote<'a> {
     mention: &'a str,
     cue: &'a str,
     confidence: f32,
+    speaker_confidence: f32,
     reason: &'a str,
 }
 
@@ -87,6 +91,7 @@ impl<'a> From<&'a QuoteRow> for PageQuote<'a> {
             doc_id: &r.doc_id,
             quote_id: &r.quote_id,
             kind: r.kind.as_str(),
+            quote_type: r.quote_type.as_str(),
             quote: &r.quote,
             char_start: r.char_start,
             char_end: r.char_end,
@@ -96,6 +101,7 @@ impl<'a> From<&'a QuoteRow> for PageQuote<'a> {
             mention: &r.mention,
             cue: &r.cue,
             confidence: r.confidence,
+            speaker_confidence: r.speaker_confidence,
             reason: &r.reason,
         }
     }

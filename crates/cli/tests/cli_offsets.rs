@@ -56,6 +56,7 @@ fn check(inputs: &[&str]) -> usize {
     let (mention, m_start, m_end) = (col("mention"), col("mention_start"), col("mention_end"));
     let (cue, c_start, c_end) = (col("cue"), col("cue_start"), col("cue_end"));
     let (b_start, b_end) = (col("byte_start"), col("byte_end"));
+    let parts = col("parts");
     let mut n = 0;
     for row in reader.records() {
         let row = row.expect("valid CSV row");
@@ -64,16 +65,34 @@ fn check(inputs: &[&str]) -> usize {
             .get(unneutralise(get(doc_id)))
             .unwrap_or_else(|| panic!("unknown doc {}", get(doc_id)));
         let q = unneutralise(get(quote));
-        assert_eq!(
-            slice(text, get(start), get(end)).as_deref(),
-            Some(q),
-            "row {row:?}"
-        );
-        assert_eq!(
-            byte_slice(text, get(b_start), get(b_end)),
-            Some(q),
-            "row {row:?}"
-        );
+        if get(parts).is_empty() {
+            assert_eq!(
+                slice(text, get(start), get(end)).as_deref(),
+                Some(q),
+                "row {row:?}"
+            );
+            assert_eq!(
+                byte_slice(text, get(b_start), get(b_end)),
+                Some(q),
+                "row {row:?}"
+            );
+        } else {
+            // An interrupted quotation: each piece slices back, the quote is
+            // the pieces joined, and the span covers them all.
+            let pieces: Vec<String> = get(parts)
+                .split("; ")
+                .map(|p| {
+                    let (s, e) = p.split_once('-').expect("start-end");
+                    slice(text, s, e).unwrap_or_else(|| panic!("part {p} of {row:?}"))
+                })
+                .collect();
+            assert_eq!(pieces.join(quotecheck_core::PART_JOINER), q, "row {row:?}");
+            let hull = slice(text, get(start), get(end)).expect("quote span");
+            assert!(
+                pieces.iter().all(|p| hull.contains(p.as_str())),
+                "row {row:?}"
+            );
+        }
         if !get(m_start).is_empty() {
             assert_eq!(
                 slice(text, get(m_start), get(m_end)).as_deref(),

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::quote::QuoteType;
 use crate::span::Span;
 use crate::token::{tokenize_with, Token};
 use crate::words::word_key;
@@ -32,6 +33,23 @@ pub enum CueClass {
     About,
 }
 
+impl CueClass {
+    /// The type of what a cue of this class reports, when the lexicon
+    /// does not give one: speech for speech, object, `about` and
+    /// `according to` cues, stance for beliefs and hedges, evidence for
+    /// documents and polls. (Learned cues, mostly stances such as `voted`,
+    /// are typed by the lexicon parser.)
+    pub fn quote_type(self) -> QuoteType {
+        match self {
+            CueClass::Speech | CueClass::Object | CueClass::According | CueClass::About => {
+                QuoteType::Speech
+            }
+            CueClass::Belief | CueClass::Hedge => QuoteType::Stance,
+            CueClass::Evidence => QuoteType::Evidence,
+        }
+    }
+}
+
 /// One entry of the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CueEntry {
@@ -39,6 +57,10 @@ pub struct CueEntry {
     pub lemma: String,
     /// What it reports.
     pub class: CueClass,
+    /// Speech, stance or evidence: the class's default
+    /// ([`CueClass::quote_type`]) or the type written after it in the
+    /// lexicon (`support<TAB>object:stance`).
+    pub quote_type: QuoteType,
     /// True for the `-ing` form (`saying`), which attaches to a previous clause.
     pub gerund: bool,
     /// True for the past participle used passively (`was told`).
@@ -485,14 +507,28 @@ impl Lexicon {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let lemma = cols[0].replace('_', " ");
-            let learned = cols.get(1).copied() == Some("learned");
-            let class = match cols.get(1).copied().unwrap_or("speech") {
+            // `class` or `class:type` (`support<TAB>object:stance`).
+            let (class_col, type_col) =
+                match cols.get(1).copied().unwrap_or("speech").split_once(':') {
+                    Some((c, t)) => (c, Some(t)),
+                    None => (cols.get(1).copied().unwrap_or("speech"), None),
+                };
+            let learned = class_col == "learned";
+            let class = match class_col {
                 "object" | "learned" => CueClass::Object,
                 "belief" => CueClass::Belief,
                 "evidence" => CueClass::Evidence,
                 "hedge" => CueClass::Hedge,
                 "about" => CueClass::About,
                 _ => CueClass::Speech,
+            };
+            let quote_type = match type_col {
+                Some("speech") => QuoteType::Speech,
+                Some("stance") => QuoteType::Stance,
+                Some("evidence") => QuoteType::Evidence,
+                // A learned cue is mostly a stance (`voted`, `approved`).
+                _ if learned => QuoteType::Stance,
+                _ => class.quote_type(),
             };
             // `=forms`: exactly these forms, however few.
             let exact = cols.get(2).is_some_and(|f| f.trim_start().starts_with('='));
@@ -524,6 +560,7 @@ impl Lexicon {
                     traits: LemmaTraits::of(&lemma),
                     lemma: lemma.clone(),
                     class,
+                    quote_type,
                     gerund,
                     participle,
                     base,

@@ -61,9 +61,11 @@ mod token;
 mod words;
 
 pub use document::{Analysis, Document};
-pub use engine::{analyze, Rule};
+pub use engine::{analyze, confidence_features, feature_names, Rule};
 pub use name::{given_names, name_key, nfc};
-pub use quote::{Cue, Quote, QuoteKind};
-pub use record::{quote_records, speaker_records, PartRecord, QuoteRecord, SpeakerRecord};
+pub use quote::{Cue, Quote, QuoteKind, QuoteType};
+pub use record::{
+    quote_records, speaker_records, PartRecord, QuoteRecord, SpeakerRecord, PART_JOINER,
+};
 pub use span::{CharIndex, Span};
 pub use speaker::{Mention, MentionKind, Speaker, SpeakerKind};

@@ -35,6 +35,40 @@ impl QuoteKind {
     }
 }
 
+/// What a quote reports, decided by the class of its cue in the lexicon
+/// (`data/cues.tsv`): what someone said, a stance they hold, or what a
+/// document or poll shows. Editors who want only speech filter on
+/// [`QuoteType::Speech`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteType {
+    /// What someone said or wrote: `she said that …`, `“…,” he added`,
+    /// `accused X of …`, `announced …`.
+    Speech,
+    /// A belief, intention, hedge or position, not necessarily voiced:
+    /// `believes that …`, `wants to …`, `X is expected to …`, `endorsed X`.
+    Stance,
+    /// What a document, poll or data shows: `the survey found …`,
+    /// `records show …`.
+    Evidence,
+}
+
+impl QuoteType {
+    /// Lower-case name as used in reports (`speech`, `stance`, `evidence`).
+    ///
+    /// ```
+    /// use quotecheck_core::QuoteType;
+    /// assert_eq!(QuoteType::Stance.as_str(), "stance");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteType::Speech => "speech",
+            QuoteType::Stance => "stance",
+            QuoteType::Evidence => "evidence",
+        }
+    }
+}
+
 /// The reporting verb or phrase that attributes a quote (`said`,
 /// `according to`, `told reporters`, `pointed out`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,8 +101,15 @@ pub struct Quote {
     pub mention: Option<Mention>,
     /// Index into [`crate::Analysis::speakers`].
     pub speaker: Option<usize>,
-    /// How sure the engine is, in `[0, 1]`.
+    /// Speech, stance or evidence, from the class of the cue.
+    pub quote_type: QuoteType,
+    /// The probability that the quote and its speaker are both right, in
+    /// `[0, 1]`, calibrated on the PolNeAR train split (see
+    /// `engine/assess.rs`).
     pub confidence: f32,
+    /// The probability that the speaker is right when the quote is, in
+    /// `[0, 1]` (calibrated like [`Quote::confidence`]).
+    pub speaker_confidence: f32,
     /// Which rule produced the quote, e.g. `direct:cue-after`.
     pub reason: String,
 }

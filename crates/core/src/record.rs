@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Analysis, Document};
-use crate::quote::QuoteKind;
+use crate::quote::{QuoteKind, QuoteType};
 use crate::span::{CharIndex, Span};
 
 /// One quote as a flat record.
@@ -21,7 +21,11 @@ pub struct QuoteRecord {
     pub quote_id: String,
     /// `direct`, `indirect` or `mixed`.
     pub kind: QuoteKind,
-    /// The quoted content, exactly `text[char_start..char_end]`.
+    /// The quoted content: exactly `text[char_start..char_end]` for a quote
+    /// in one piece; for a quotation interrupted by its own attribution
+    /// (`“A,” he said. “B.”`), only the spoken words: the texts of its
+    /// [`QuoteRecord::parts`] joined by [`PART_JOINER`] (`A, … B.`), never
+    /// the attribution between them.
     pub quote: String,
     /// Code-point offset of the first quoted character.
     pub char_start: usize,
@@ -70,14 +74,25 @@ pub struct QuoteRecord {
     /// The sentence(s) around the quote, for context.
     #[serde(default)]
     pub sentence: String,
-    /// Confidence in `[0, 1]`.
+    /// The probability that the quote and its speaker are both right, in
+    /// `[0, 1]`, calibrated on the PolNeAR train split (docs/accuracy.md,
+    /// "Confidence").
     pub confidence: f32,
+    /// The probability that the speaker is right when the quote is, in
+    /// `[0, 1]` (absent in records written before it: 0).
+    #[serde(default)]
+    pub speaker_confidence: f32,
     /// The rule that produced the quote.
     #[serde(default)]
     pub reason: String,
+    /// `speech`, `stance` (beliefs, intentions, hedges, positions) or
+    /// `evidence` (documents, polls, data): the class of the cue.
+    #[serde(rename = "type", default = "speech")]
+    pub quote_type: QuoteType,
     /// The quoted pieces of a quotation interrupted by its own attribution
-    /// (`“A,” he said. “B.”`), whose `quote` then spans both pieces with the
-    /// attribution between them; empty for a quote in one piece.
+    /// (`“A,” he said. “B.”`), whose `char_start..char_end` then spans both
+    /// pieces with the attribution between them (as PolNeAR annotates it)
+    /// while `quote` joins only the pieces; empty for a quote in one piece.
     #[serde(default)]
     pub parts: Vec<PartRecord>,
 }
@@ -114,6 +129,16 @@ pub struct SpeakerRecord {
     pub quote_count: usize,
 }
 
+/// What joins the pieces of an interrupted quotation in
+/// [`QuoteRecord::quote`]: an ellipsis between spaces, the editor's mark
+/// for words left out (here the attribution).
+pub const PART_JOINER: &str = " … ";
+
+/// The type of a record that does not name one (written before types).
+fn speech() -> QuoteType {
+    QuoteType::Speech
+}
+
 fn slice(text: &str, span: Span) -> String {
     span.slice(text).unwrap_or_default().to_string()
 }
@@ -127,6 +152,12 @@ fn slice(text: &str, span: Span) -> String {
 /// let records = quote_records(&doc, &analysis);
 /// assert_eq!(records[0].quote, "We will win,");
 /// assert_eq!((records[0].char_start, records[0].char_end), (1, 13));
+///
+/// // An interrupted quotation: the spoken words only, its pieces in `parts`.
+/// let doc = Document::new("d", "“We will win,” she said. “We always win in the end.”");
+/// let records = quote_records(&doc, &analyze(&doc));
+/// assert_eq!(records[0].quote, "We will win, … We always win in the end.");
+/// assert_eq!(records[0].parts.len(), 2);
 /// ```
 pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
     let text = doc.text.as_str();
@@ -159,7 +190,16 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
                 doc_id: doc.id.clone(),
                 quote_id: format!("{}#{}", doc.id, i + 1),
                 kind: q.kind,
-                quote: slice(text, q.span),
+                quote: if q.parts.is_empty() {
+                    slice(text, q.span)
+                } else {
+                    let pieces: Vec<&str> = q
+                        .parts
+                        .iter()
+                        .map(|p| p.slice(text).unwrap_or_default())
+                        .collect();
+                    pieces.join(PART_JOINER)
+                },
                 char_start,
                 char_end,
                 byte_start: q.span.start,
@@ -180,7 +220,9 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
                     .collect::<Vec<_>>()
                     .join(" "),
                 confidence: q.confidence,
+                speaker_confidence: q.speaker_confidence,
                 reason: q.reason.clone(),
+                quote_type: q.quote_type,
                 parts: q
                     .parts
                     .iter()

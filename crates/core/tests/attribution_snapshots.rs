@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use quotecheck_core::{analyze, quote_records, speaker_records, Document, QuoteKind};
+use quotecheck_core::{analyze, quote_records, speaker_records, Document, QuoteKind, QuoteType};
 use serde::Serialize;
 
 fn articles() -> Vec<PathBuf> {
@@ -27,6 +27,8 @@ fn round2(x: f32) -> f64 {
 #[derive(Serialize)]
 struct QuoteView {
     kind: QuoteKind,
+    #[serde(rename = "type")]
+    quote_type: QuoteType,
     quote: String,
     char_start: usize,
     char_end: usize,
@@ -34,6 +36,7 @@ struct QuoteView {
     mention: String,
     cue: String,
     confidence: f64,
+    speaker_confidence: f64,
     reason: String,
 }
 
@@ -62,6 +65,7 @@ fn view(doc: &Document) -> View {
         .into_iter()
         .map(|r| QuoteView {
             kind: r.kind,
+            quote_type: r.quote_type,
             quote: r.quote,
             char_start: r.char_start,
             char_end: r.char_end,
@@ -69,6 +73,7 @@ fn view(doc: &Document) -> View {
             mention: r.mention,
             cue: r.cue,
             confidence: round2(r.confidence),
+            speaker_confidence: round2(r.speaker_confidence),
             reason: r.reason,
         })
         .collect();

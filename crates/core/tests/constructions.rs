@@ -926,11 +926,16 @@ const EXACTLY: &[(&str, &[&str])] = &[
     // `appear` before a place is no hedge, nor an active `seen as`.
     ("Obama appeared on Fox News on Sunday.", &[]),
     ("Few voters have seen as many ads as Iowans.", &[]),
-    // A quotation interrupted by its own attribution is one quote, the
-    // attribution included (as PolNeAR annotates it) ...
+    // A quotation interrupted by its own attribution is one quote whose
+    // text is the spoken words only, its pieces joined by ` … ` (the span
+    // still covers the attribution, as PolNeAR annotates it) ...
     (
         "“It was 50 percent more,” Trump added to People. “That makes me feel good.”",
-        &["It was 50 percent more,” Trump added to People. “That makes me feel good."],
+        &["It was 50 percent more, … That makes me feel good."],
+    ),
+    (
+        "\"We will fight,\" said Jack Mozloom, a spokesman for the federation. \"And we will win.\"",
+        &["We will fight, … And we will win."],
     ),
     // ... but a piece with a cue of its own stays a quote of its own ...
     (
@@ -1047,12 +1052,55 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "As Trump said the plan would fail, Rubio objected.",
         &["the plan would fail"],
     ),
+    // Web and widget labels in a live blog are no interview turns ...
+    (
+        "WATCH: Trudeau speaks to reporters in Ottawa on Tuesday\n\nVIDEO: Liberals table the budget bill today\n\nWATCH: The premier's budget speech in Toronto",
+        &[],
+    ),
+    // ... nor is a currency table ...
+    ("USD: 1.3621 -0.2%\n\nEUR: 1.4870 +0.1%\n\nGBP: 1.7302 +0.3%", &[]),
+    // ... but named speakers are.
+    (
+        "MARTIN: We lost half the harvest this year.\n\nJONES: The rain never came in time for us.\n\nMARTIN: Nobody could have planned for that.",
+        &[
+            "We lost half the harvest this year.",
+            "The rain never came in time for us.",
+            "Nobody could have planned for that.",
+        ],
+    ),
     // `add` and `maintain` report only a clause or a quote.
     (
         "The account from the CIA base chief adds a critical voice to the public record.",
         &[],
     ),
 ];
+
+/// The pieces of an interrupted quotation slice back to the text, and the
+/// record's span still covers them and the attribution between them.
+#[test]
+fn interrupted_quotation_parts_slice_back() {
+    let text = "“It was 50 percent more,” Trump added to People. “That makes me feel good.”";
+    let recs = records(text);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    assert!(!r.quote.contains("Trump added"), "{:?}", r.quote);
+    let chars: Vec<char> = text.chars().collect();
+    let texts: Vec<String> = r
+        .parts
+        .iter()
+        .map(|p| chars[p.char_start..p.char_end].iter().collect())
+        .collect();
+    assert_eq!(
+        texts,
+        ["It was 50 percent more,", "That makes me feel good."]
+    );
+    assert!(r
+        .parts
+        .iter()
+        .all(|p| text.get(p.byte_start..p.byte_end) == Some(p.text.as_str())));
+    let hull: String = chars[r.char_start..r.char_end].iter().collect();
+    assert!(hull.contains("Trump added to People"));
+}
 
 #[test]
 fn nothing_more() {

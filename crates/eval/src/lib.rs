@@ -22,6 +22,7 @@
 
 mod error;
 pub mod gold;
+pub mod outcome;
 pub mod score;
 
 pub use error::Error;

@@ -212,7 +212,7 @@
       const span = el('span', { class: 'q' + (inFocus ? ' focus' : ''), 'data-quote': q ? q.quote_id : null }, s);
       if (q) {
         paint(span, q.speaker_key);
-        span.title = `${q.speaker || 'unknown speaker'} · ${q.kind} · cue: ${q.cue || 'none'} · confidence ${q.confidence} · ${q.reason}`;
+        span.title = `${q.speaker || 'unknown speaker'} · ${q.kind} · ${q.type} · cue: ${q.cue || 'none'} · confidence ${q.confidence} · ${q.reason}`;
         span.addEventListener('click', () => (pick ? pick(q) : (location.hash = route({ doc: doc.doc_id, q: q.quote_id }))));
       }
       pane.append(span);
@@ -227,7 +227,7 @@
     return el('dl', {},
       row('speaker', [swatch(q.speaker_key), spk]),
       row('role', text(q.speaker_role)), row('mention', text(q.mention)), row('cue', text(q.cue)),
-      row('type', text(q.kind)), row('confidence', text(q.confidence)), row('reason', text(q.reason)),
+      row('kind', text(q.kind)), row('type', text(q.type)), row('confidence', text(q.confidence)), row('speaker confidence', text(q.speaker_confidence)), row('reason', text(q.reason)),
       row('quote id', text(q.quote_id)), row('characters', `${q.char_start}–${q.char_end}`));
   }
 
@@ -314,7 +314,7 @@
       el('table', {}, el('thead', {}, el('tr', {}, ['document', 'type', 'cue', 'confidence', 'quote'].map((h) => el('th', {}, h)))), body),
       holder);
     holder.replaceChildren(paged(body, qs, (q) => el('tr', {},
-      el('td', {}, docLink(q.doc_id, q.quote_id)), el('td', {}, text(q.kind)), el('td', {}, text(q.cue)),
+      el('td', {}, docLink(q.doc_id, q.quote_id)), el('td', {}, `${text(q.kind)} · ${text(q.type)}`), el('td', {}, text(q.cue)),
       el('td', {}, text(q.confidence)), el('td', { class: 'quote' }, text(q.quote)))));
   }
 

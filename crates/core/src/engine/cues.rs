@@ -48,6 +48,7 @@ impl<'a> Finder<'a> {
             static ACC: CueEntry = CueEntry {
                 lemma: String::new(),
                 class: CueClass::According,
+                quote_type: crate::QuoteType::Speech,
                 gerund: false,
                 participle: false,
                 base: false,

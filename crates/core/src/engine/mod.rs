@@ -29,6 +29,8 @@ use crate::speaker::{Mention, MentionKind};
 use crate::token::{tokenize, tokenize_folded_into, Token};
 use crate::words::{WordSet, Words};
 
+mod assess;
+pub use assess::{confidence_features, feature_names};
 mod content;
 mod cues;
 mod emit;
@@ -99,6 +101,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     let persons = finder.persons_for_pronouns(&cands);
     let (mut quotes, speakers) = resolve::resolve(text, cands, &persons);
     join_interrupted(&body, &mut quotes);
+    assess::assess(&mut quotes, &sentences, text.len());
     Analysis {
         paragraphs,
         sentences,

@@ -148,7 +148,10 @@ pub(crate) fn resolve(
                     .and_then(|q: &Quote| q.mention.clone())
             }),
             speaker,
+            // Type and calibrated confidences: set by `assess::assess`.
+            quote_type: crate::QuoteType::Speech,
             confidence: c.confidence.clamp(0.0, 1.0),
+            speaker_confidence: 0.0,
             reason: c.reason.to_string(),
         });
     }

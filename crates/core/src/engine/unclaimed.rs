@@ -4,6 +4,84 @@
 
 use super::*;
 
+/// Page furniture: labels that open a paragraph with a colon on news web
+/// pages (`Update:`, `WATCH:`, `READ MORE:`), compared lower case by their
+/// first word. They are no speaker of a headline attribution
+/// ([`Finder::headline_colon`]) nor of an interview turn
+/// ([`Finder::interview`], which keeps `Q` and `A`).
+const FURNITURE: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "breaking",
+    "exclusive",
+    "related",
+    "read",
+    "source",
+    "correction",
+    "editor's",
+    "editor’s",
+    "q",
+    "a",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "live",
+    "opinion",
+    "analysis",
+    "warning",
+    "image",
+    "credit",
+    "tags",
+    "share",
+    "posted",
+    "filed",
+    "topics",
+    "published",
+    "date",
+    "by",
+    "caption",
+    "photograph",
+    "category",
+    "location",
+    "contact",
+    "email",
+    "phone",
+    "tel",
+    "time",
+    "when",
+    "where",
+];
+
+/// Widget labels of live blogs and web pages that are no interview turn,
+/// besides [`FURNITURE`] (`Subscribe:`, `Advertisement:`); `Poll:` or
+/// `Map:` may still open a headline attribution.
+const WIDGET_LABELS: &[&str] = &[
+    "subscribe",
+    "follow",
+    "click",
+    "advertisement",
+    "trending",
+    "sponsored",
+    "ad",
+    "quiz",
+    "gallery",
+    "graphic",
+    "map",
+    "chart",
+    "table",
+    "audio",
+    "podcast",
+    "newsletter",
+    "sign",
+    "poll",
+];
+
 impl<'a> Finder<'a> {
     /// Interview transcripts: paragraphs of the form `Name: answer` (or
     /// `Q:`/`A:`), when at least three paragraphs with two different labels
@@ -22,9 +100,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let label = &s[..colon];
-            let ok = label_words(label, 3)
-                .is_some_and(|words| !Words::builtin().is_function(&words[0].to_lowercase()));
             let rest = Span::new(p.start + colon + 1, p.end).trim(text);
+            let ok = label_words(label, 3).is_some_and(|words| {
+                !Words::builtin().is_function(&words[0].to_lowercase())
+                    && speaker_label(&words, rest.slice(text).unwrap_or_default())
+            });
             let starts_quote = rest
                 .slice(text)
                 .and_then(|r| r.chars().next())
@@ -79,54 +159,6 @@ impl<'a> Finder<'a> {
     /// reports what its label said or found. Labels that are page furniture
     /// (`Update:`, `Watch:`) and paragraphs already attributed are skipped.
     pub(super) fn headline_colon(&mut self, body: &[Span]) {
-        const FURNITURE: &[&str] = &[
-            "update",
-            "updated",
-            "note",
-            "watch",
-            "video",
-            "photos",
-            "photo",
-            "breaking",
-            "exclusive",
-            "related",
-            "read",
-            "source",
-            "correction",
-            "editor's",
-            "editor’s",
-            "q",
-            "a",
-            "listen",
-            "see",
-            "more",
-            "also",
-            "live",
-            "opinion",
-            "analysis",
-            "warning",
-            "image",
-            "credit",
-            "tags",
-            "share",
-            "posted",
-            "filed",
-            "topics",
-            "published",
-            "date",
-            "by",
-            "caption",
-            "photograph",
-            "category",
-            "location",
-            "contact",
-            "email",
-            "phone",
-            "tel",
-            "time",
-            "when",
-            "where",
-        ];
         let text = self.text;
         let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
         for &p in body {
@@ -560,4 +592,34 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+/// Can `words` (a capitalised label of at most three words, before a
+/// colon) name the speaker of an interview turn `turn`? A name, a role or
+/// `Q`/`A` can; page furniture and widget labels (`WATCH:`, `READ MORE:`,
+/// `Subscribe:`) cannot, nor an all-capitals code before figures (`USD:
+/// 1.0823 -0.2%`, a currency table), nor a label before a turn that is
+/// mostly figures.
+fn speaker_label(words: &[&str], turn: &str) -> bool {
+    let first = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+    if matches!(first, "Q" | "A") && words.len() == 1 {
+        return true;
+    }
+    let lower = first.to_lowercase();
+    if FURNITURE.contains(&lower.as_str()) || WIDGET_LABELS.contains(&lower.as_str()) {
+        return false;
+    }
+    // Most of a turn's words are words, not figures.
+    let (mut n, mut wordy) = (0usize, 0usize);
+    for w in turn.split_whitespace().take(12) {
+        n += 1;
+        wordy += usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    }
+    if wordy * 2 < n {
+        return false;
+    }
+    // An all-capitals code of three letters or fewer (`USD`, `CAD`, `GDP`)
+    // is no name.
+    let caps = words.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase());
+    !(caps && first.len() <= 3)
 }

@@ -14,7 +14,9 @@
 
 #![allow(dead_code)]
 
-use quotecheck_core::{quote_records, speaker_records, Analysis, CharIndex, Document, Span};
+use quotecheck_core::{
+    quote_records, speaker_records, Analysis, CharIndex, Document, Span, PART_JOINER,
+};
 
 /// Analyse `text` and check every invariant.
 pub fn check_text(text: &str) -> Result<Analysis, String> {
@@ -188,12 +190,23 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
                 r.char_start, r.char_end
             ));
         }
-        slices_to(
-            "quote",
-            (r.byte_start, r.byte_end),
-            (r.char_start, r.char_end),
-            &r.quote,
-        )?;
+        if r.parts.is_empty() {
+            slices_to(
+                "quote",
+                (r.byte_start, r.byte_end),
+                (r.char_start, r.char_end),
+                &r.quote,
+            )?;
+        } else {
+            // An interrupted quotation: the spoken words only.
+            let joined: Vec<&str> = r.parts.iter().map(|p| p.text.as_str()).collect();
+            if r.quote != joined.join(PART_JOINER) {
+                return Err(format!(
+                    "record quote {:?} is not its parts joined",
+                    r.quote
+                ));
+            }
+        }
         for (what, s, e, t) in [
             ("mention", r.mention_start, r.mention_end, &r.mention),
             ("cue", r.cue_start, r.cue_end, &r.cue),

@@ -3,7 +3,8 @@
 //! The matching rule is described in full in `docs/scoring.md`. In short:
 //!
 //! 1. Every span, gold and predicted, is trimmed of quote marks, whitespace
-//!    and final punctuation at both ends ([`trim_chars`]).
+//!    and final punctuation at both ends ([`trim_chars`]) and of a leading
+//!    complementiser `that`, `whether` or `if` ([`content_chars`]).
 //! 2. Each prediction is *assigned* to the gold quote of the same document it
 //!    overlaps most, provided at least half of the prediction lies inside it.
 //!    A mixed prediction tries its clause span first and its quoted fragment
@@ -68,14 +69,25 @@ mod tests;
 pub use load::{load_gold, load_predictions, predict};
 pub use names::{names_match, normalize_cue, normalize_name};
 pub use report::*;
-pub use spans::{iou, is_trimmed, overlap, trim_chars, union_iou};
+pub use spans::{
+    content_chars, iou, is_trimmed, overlap, trim_chars, union_iou, COMPLEMENTISERS,
+};
+
+/// The compared span ([`content_chars`]) of each gold quote of `doc`,
+/// whose text is `chars`.
+pub(crate) fn gold_spans(doc: &GoldDocument, chars: &[char]) -> Vec<(usize, usize)> {
+    doc.quotes
+        .iter()
+        .map(|q| content_chars(chars, q.start, q.end))
+        .collect()
+}
 
 /// How a prediction was assigned.
 #[derive(Debug, Clone, Copy)]
-struct Assignment {
-    gold: usize,
+pub(crate) struct Assignment {
+    pub(crate) gold: usize,
     /// The (trimmed) prediction span used: clause or fragment.
-    span: (usize, usize),
+    pub(crate) span: (usize, usize),
     overlap: usize,
 }
 
@@ -101,14 +113,18 @@ fn assign_span(span: (usize, usize), gold_spans: &[(usize, usize)]) -> Option<As
     })
 }
 
-fn assign(pred: &QuoteRecord, chars: &[char], gold_spans: &[(usize, usize)]) -> Option<Assignment> {
-    let clause = trim_chars(chars, pred.char_start, pred.char_end);
+pub(crate) fn assign(
+    pred: &QuoteRecord,
+    chars: &[char],
+    gold_spans: &[(usize, usize)],
+) -> Option<Assignment> {
+    let clause = content_chars(chars, pred.char_start, pred.char_end);
     if let Some(a) = assign_span(clause, gold_spans) {
         return Some(a);
     }
     if pred.kind == QuoteKind::Mixed {
         if let (Some(s), Some(e)) = (pred.fragment_start, pred.fragment_end) {
-            return assign_span(trim_chars(chars, s, e), gold_spans);
+            return assign_span(content_chars(chars, s, e), gold_spans);
         }
     }
     None
@@ -116,7 +132,11 @@ fn assign(pred: &QuoteRecord, chars: &[char], gold_spans: &[(usize, usize)]) -> 
 
 /// The speaker verdict for a found gold quote and its main prediction;
 /// `None` when the gold gives nothing to judge against.
-fn speaker_verdict(gold: &GoldQuote, pred: &QuoteRecord, mention_iou: bool) -> Option<bool> {
+pub(crate) fn speaker_verdict(
+    gold: &GoldQuote,
+    pred: &QuoteRecord,
+    mention_iou: bool,
+) -> Option<bool> {
     if mention_iou {
         let g = (gold.mention_start?, gold.mention_end?);
         let ok = match (pred.mention_start, pred.mention_end) {
@@ -265,11 +285,7 @@ pub fn score(
     for doc in gold {
         gold_ids.push(doc.id.as_str());
         let chars: Vec<char> = doc.text.chars().collect();
-        let gold_spans: Vec<(usize, usize)> = doc
-            .quotes
-            .iter()
-            .map(|q| trim_chars(&chars, q.start, q.end))
-            .collect();
+        let gold_spans = gold_spans(doc, &chars);
         let mut preds: Vec<&QuoteRecord> = by_doc.get(doc.id.as_str()).cloned().unwrap_or_default();
         preds.sort_by_key(|p| (p.char_start, p.char_end));
         report.predictions += preds.len();

@@ -61,6 +61,47 @@ pub fn trim_chars(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     }
 }
 
+/// The words a content span may open with that the scorer ignores: a
+/// leading complementiser (`that`, `whether`, `if`), which annotators
+/// include about one time in seven and quotecheck never reports.
+pub const COMPLEMENTISERS: [&str; 3] = ["that", "whether", "if"];
+
+/// The span compared by the scorer: [`trim_chars`], then without a leading
+/// complementiser ([`COMPLEMENTISERS`], any case, followed by white space)
+/// and the white space after it. Applied alike to gold and predicted
+/// spans, so that `that the plan works` and `the plan works` are the same
+/// content (docs/scoring.md, "Complementisers").
+///
+/// ```
+/// use quotecheck_eval::score::content_chars;
+/// let chars: Vec<char> = "He said that the plan works.".chars().collect();
+/// assert_eq!(content_chars(&chars, 8, 28), (13, 27)); // `the plan works`
+/// assert_eq!(content_chars(&chars, 13, 28), (13, 27));
+/// let chars: Vec<char> = "“That is it.”".chars().collect();
+/// assert_eq!(content_chars(&chars, 0, 13), (6, 11)); // `is it`
+/// let chars: Vec<char> = "thatcher".chars().collect();
+/// assert_eq!(content_chars(&chars, 0, 8), (0, 8)); // a word, not `that`
+/// ```
+pub fn content_chars(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let (s, e) = trim_chars(chars, start, end);
+    for w in COMPLEMENTISERS {
+        let n = w.chars().count();
+        let word = chars.get(s..s + n);
+        let opens = word.is_some_and(|word| {
+            word.iter()
+                .zip(w.chars())
+                .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+        });
+        if opens && s + n < e && chars[s + n].is_whitespace() {
+            let (s2, e2) = trim_chars(chars, s + n, e);
+            if s2 < e2 {
+                return (s2, e2);
+            }
+        }
+    }
+    (s, e)
+}
+
 /// Number of positions shared by two half-open spans.
 ///
 /// ```

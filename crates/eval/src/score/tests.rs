@@ -54,7 +54,9 @@ fn pr(doc: &GoldDocument, kind: QuoteKind, start: usize, end: usize) -> QuoteRec
         fragment_end: None,
         sentence: String::new(),
         confidence: 1.0,
+        speaker_confidence: 1.0,
         reason: String::new(),
+        quote_type: quotecheck_core::QuoteType::Speech,
         parts: Vec::new(),
     }
 }
@@ -109,10 +111,19 @@ fn single_span_match_is_plain_iou() {
     );
     let doc = gdoc("d", text, vec![gq(text, QuoteKind::Indirect, g.0, g.1)]);
     let opts = ScoreOptions::default();
-    // with "that": IoU high
+    // with "that": the same content (a leading complementiser is ignored)
     let p = pr(&doc, QuoteKind::Indirect, g.0 - 5, g.1 + 1);
     let r = score(std::slice::from_ref(&doc), &[p], &opts);
     assert_eq!(triple(&r), (1, 0, 0));
+    assert_eq!(r.exact.tp, 1);
+    // ... and so is a gold span with it against a prediction without it
+    let gthat = gdoc("d", text, vec![gq(text, QuoteKind::Indirect, g.0 - 5, g.1)]);
+    let p = pr(&gthat, QuoteKind::Indirect, g.0, g.1);
+    let r = score(std::slice::from_ref(&gthat), &[p], &opts);
+    assert_eq!((r.exact.tp, r.exact.fp, r.exact.fn_), (1, 0, 0));
+    // but words before the content are not ignored
+    let p = pr(&doc, QuoteKind::Indirect, 3, g.1);
+    let r = score(std::slice::from_ref(&doc), &[p], &opts);
     assert_eq!(r.exact.tp, 0);
     // less than half of the gold: miss + fp
     let p = pr(&doc, QuoteKind::Indirect, g.0, g.0 + 19);

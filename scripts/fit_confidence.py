@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Fit the engine's calibrated confidence on the PolNeAR train split.
+
+    cargo run --release -p quotecheck-eval --example confidence_data -- \
+        ../shared/bench/polnear-train.gold.jsonl > /tmp/conf.jsonl
+    python3 scripts/fit_confidence.py /tmp/conf.jsonl \
+        [--out crates/core/data/confidence.tsv] [--table]
+
+Input: one JSON object per prediction (the first line names the features):
+`f` (the feature vector of `quotecheck_core::confidence_features`),
+`quote_ok` (true, false, or null for an optional gold quote) and
+`speaker_ok` (true, false, or null), with `doc_id`.
+
+Two logistic regressions (L2, Newton's method, numpy only):
+  * quote model:   P(quote right)               over every judged prediction;
+  * speaker model: P(speaker right | quote right) over right quotes (a
+                   speaker the gold gives nothing to judge against counts
+                   as right).
+The engine reports `confidence = p_quote * p_speaker` (quote and speaker
+both right) and `speaker_confidence = p_speaker`.
+
+Split: a fixed split by article id. An article is held out when the first
+byte of md5(id) is < 52 (about 20% of the articles); the models are fitted
+on the other 80% and the reliability tables (predicted vs observed by
+decile of predicted confidence) are printed for the held-out articles.
+Reproducible: no randomness.
+"""
+
+import argparse
+import hashlib
+import json
+import sys
+
+import numpy as np
+
+L2 = 1.0  # ridge penalty (not on the bias)
+
+
+def held_out(doc_id):
+    return hashlib.md5(doc_id.encode("utf-8")).digest()[0] < 52
+
+
+def fit(x, y, names):
+    """Logistic regression by Newton's method with an L2 penalty."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], L2)
+    penalty[names.index("bias")] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + penalty * w
+        h = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(h, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w
+
+
+def predict(x, w):
+    return 1.0 / (1.0 + np.exp(-(x @ w)))
+
+
+def reliability(p, y, title):
+    """Markdown table: deciles of predicted probability, mean predicted vs observed."""
+    out = [f"{title}", "", "| decile | predictions | mean predicted | observed |", "|---|---|---|---|"]
+    order = np.argsort(p, kind="stable")
+    for d, chunk in enumerate(np.array_split(order, 10)):
+        if len(chunk) == 0:
+            continue
+        out.append(
+            f"| {d + 1} ({p[chunk].min():.2f}–{p[chunk].max():.2f}) | {len(chunk):,} "
+            f"| {p[chunk].mean():.3f} | {y[chunk].mean():.3f} |"
+        )
+    brier = np.mean((p - y) ** 2)
+    base = np.mean((y.mean() - y) ** 2)
+    ece = sum(
+        len(c) / len(p) * abs(p[c].mean() - y[c].mean())
+        for c in np.array_split(order, 10)
+        if len(c)
+    )
+    out.append("")
+    out.append(
+        f"n = {len(p):,}; Brier score {brier:.4f} (a constant at the base rate: {base:.4f}); "
+        f"expected calibration error {ece:.3f}."
+    )
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("--out")
+    ap.add_argument("--table", action="store_true", help="print the reliability tables")
+    args = ap.parse_args()
+
+    with open(args.data, encoding="utf-8") as f:
+        names = json.loads(f.readline())["names"]
+        rows = [json.loads(line) for line in f if line.strip()]
+    rows = [r for r in rows if r["quote_ok"] is not None]
+    x = np.array([r["f"] for r in rows], dtype=float)
+    hold = np.array([held_out(r["doc_id"]) for r in rows])
+    q = np.array([bool(r["quote_ok"]) for r in rows], dtype=float)
+    # A speaker the gold gives nothing to judge against counts as right.
+    s = np.array([r["speaker_ok"] is not False for r in rows], dtype=float)
+
+    train = ~hold
+    wq = fit(x[train], q[train], names)
+    sp = train & (q == 1)
+    ws = fit(x[sp], s[sp], names)
+
+    docs = {r["doc_id"] for r in rows}
+    held_docs = {d for d in docs if held_out(d)}
+    print(
+        f"articles: {len(docs)} ({len(docs) - len(held_docs)} fitted, {len(held_docs)} held out); "
+        f"predictions: {len(rows):,} ({int(train.sum()):,} fitted, {int(hold.sum()):,} held out)",
+        file=sys.stderr,
+    )
+
+    if args.table:
+        pq, ps = predict(x[hold], wq), predict(x[hold], ws)
+        joint = q[hold] * s[hold]
+        print(reliability(pq * ps, joint, "confidence (quote and speaker right)"))
+        print()
+        m = q[hold] == 1
+        print(reliability(ps[m], s[hold][m], "speaker_confidence (speaker right, right quotes)"))
+        print()
+        print(reliability(pq, q[hold], "quote model alone (quote right)"))
+
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write("# Generated by scripts/fit_confidence.py from the PolNeAR train split; do not edit.\n")
+            f.write("# feature<TAB>quote-model weight<TAB>speaker-model weight (logistic; see engine/assess.rs)\n")
+            for n, a, b in zip(names, wq, ws):
+                f.write(f"{n}\t{a:.6f}\t{b:.6f}\n")
+
+
+if __name__ == "__main__":
+    main()
