@@ -39,6 +39,7 @@ const CASES: &[(&str, [usize; 2], &str)] = &[
     ("many_speakers", [1, 8], "MB"),
     ("many_paragraphs", [4, 32], "MB"),
     ("report_many_quotes", [1, 8], "MB"),
+    ("html_deep_nesting", [1, 8], "MB"),
 ];
 
 const SENTENCE: &str = "“The bridge is safe,” Mayor Ana Ruiz said. ";
@@ -117,6 +118,19 @@ fn measure(case: &str, scale: usize) -> (usize, f64, usize) {
                 i += 1;
             }
             s
+        }
+        // Deeply nested unclosed skipped elements (extraction searched the
+        // stack of skipped elements for every node).
+        "html_deep_nesting" => {
+            let html = repeat_to(
+                "<aside><div>“It is safe,” Ruiz said. <nav><span>Home ",
+                scale * MB,
+            );
+            let t = Instant::now();
+            let text = quotecheck::html::extract(&format!("<p>“We will win,” Lee said.</p>{html}"));
+            let doc = Document::new("bench", text);
+            let quotes = quote_records(&doc, &analyze(&doc)).len();
+            return (html.len(), t.elapsed().as_secs_f64(), quotes);
         }
         "report_many_quotes" => return report_text(&repeat_to(SENTENCE, scale * MB)),
         "tiny_docs" => return tiny_docs(scale),

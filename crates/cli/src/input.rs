@@ -813,7 +813,24 @@ fn read_csv(
             .count();
         let (start, row) = (start + breaks as u64, &row[breaks..]);
         let line = raw.line_at(start, &mut lines);
-        let unclosed = unclosed_quote(row);
+        let unclosed = crate::stray_quote::unclosed(row);
+        let merged = if unclosed {
+            None
+        } else {
+            let own_id = id_idx
+                .and_then(|i| record.get(i))
+                .map_or(&b""[..], <[u8]>::trim_ascii);
+            crate::stray_quote::merged(
+                row,
+                crate::stray_quote::Columns {
+                    count: names.len(),
+                    id: id_idx,
+                    text: text_idx,
+                    own_id,
+                },
+            )
+            .filter(crate::stray_quote::Merged::is_merged)
+        };
         let invalid_at = std::str::from_utf8(row)
             .err()
             .map(|e| bom + start + e.valid_up_to() as u64);
@@ -834,6 +851,19 @@ fn read_csv(
                      of the file (line {last}), swallowing the rows after it; check for a \
                      stray `\"` (row {rows} of the file)"
                 ),
+            });
+            if !emit(r) {
+                return;
+            }
+            continue;
+        }
+        if let Some(m) = merged {
+            // A stray `"` opened a field that a later `"` closed: the rows
+            // in between are one field of this row.
+            let r = Err(InputError::Csv {
+                path: path.clone(),
+                line,
+                message: m.message(line),
             });
             if !emit(r) {
                 return;
@@ -931,15 +961,6 @@ impl<R: Read> Read for Tee<R> {
         self.log.0.borrow_mut().1.extend_from_slice(&buf[..n]);
         Ok(n)
     }
-}
-
-/// Whether the raw bytes of a CSV row end inside a quoted field: the row
-/// spans several lines (only a quoted field can) and has an odd number of
-/// `"` (a closed field has its two, and `""` inside one counts two).
-fn unclosed_quote(row: &[u8]) -> bool {
-    let body = row.trim_ascii_end();
-    body.iter().any(|&b| b == b'\n' || b == b'\r')
-        && body.iter().filter(|&&b| b == b'"').count() % 2 == 1
 }
 
 fn csv_row(

@@ -30,6 +30,7 @@ pub mod run;
 pub mod score;
 pub mod speakers;
 pub mod spill;
+pub mod stray_quote;
 pub mod summary;
 pub mod view;
 pub mod xlsx;

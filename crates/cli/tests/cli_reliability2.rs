@@ -64,6 +64,37 @@ fn csv_stray_quote_fails_the_row_instead_of_swallowing_the_rest() {
 }
 
 #[test]
+fn csv_stray_quote_closed_later_fails_the_merged_row_and_the_batch_goes_on() {
+    let dir = tmp();
+    // A stray `"` in row 1 is closed by the quote that opens row 4's text:
+    // rows 2 and 3 would silently become part of row 1's text. (Texts
+    // without commas, so that rows 2 and 3 are valid rows on their own.)
+    let a = ARTICLE.replace(',', "");
+    let csv = format!("id,text\n1,\"{a}\n2,{a}\n3,{a}\n4,\"{a}\"\n5,{a}\n");
+    for (name, eol) in [("lf.csv", "\n"), ("crlf.csv", "\r\n")] {
+        write(dir.path(), name, csv.replace('\n', eol).as_bytes());
+        let (ids, lines, stderr, code) = extract_ids(dir.path(), name);
+        assert_eq!(
+            (ids, lines, code),
+            (vec!["5".to_string()], vec![6], 1),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "{name}:2: malformed CSV row: a quoted field opened in this row runs over 4 lines \
+                 (to line 5) and looks like several rows merged by a stray `\"`: 3 line(s) inside \
+                 it read as rows of their own (the first at line 3), text follows its closing `\"` \
+                 at line 5; the row is skipped"
+            )),
+            "{stderr}"
+        );
+        // --strict stops at the bad row.
+        let out = run_in(dir.path(), &["extract", name, "--strict", "--quiet"], None);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
+    }
+}
+
+#[test]
 fn csv_line_numbers_and_fallback_ids_do_not_depend_on_line_endings() {
     let dir = tmp();
     let lf =
@@ -454,4 +485,223 @@ fn sigint_exits_130_and_leaves_no_temporary_file() {
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert_eq!(crate::common::files_in(&out_dir), Vec::<String>::new());
+}
+
+/// Read `child`'s stderr up to a line containing `what` (blocking), and
+/// return what was read.
+#[cfg(unix)]
+fn stderr_until(stderr: &mut impl std::io::BufRead, what: &str) -> String {
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        let n = stderr.read_line(&mut line).expect("read stderr");
+        seen.push_str(&line);
+        if n == 0 || line.contains(what) {
+            return seen;
+        }
+    }
+}
+
+/// The regular files of `dir` with their bytes, sorted by name.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    crate::common::files_in(dir)
+        .into_iter()
+        .filter(|f| dir.join(f).is_file())
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).expect("read output");
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn jsonl_doc(id: &str, text: &str) -> String {
+    let t = serde_json::to_string(text).expect("json");
+    format!("{{\"id\":\"{id}\",\"text\":{t}}}\n")
+}
+
+#[test]
+#[cfg(unix)]
+fn two_reports_into_one_directory_wait_for_the_lock_and_never_mix_sets() {
+    use std::io::BufReader;
+    let dir = tmp();
+    write(dir.path(), "a.jsonl", jsonl_doc("a", ARTICLE).as_bytes());
+    let other = "“Taxes will fall,” Senator Lee Park said on Monday.";
+    write(dir.path(), "b.jsonl", jsonl_doc("b", other).as_bytes());
+    let run = |input: &str, out: &str| {
+        let o = run_in(
+            dir.path(),
+            &["report", input, "--out", out, "--quiet"],
+            None,
+        );
+        assert_eq!(o.code, 0, "{}", o.stderr);
+    };
+    run("a.jsonl", "ref");
+    let set_a = contents(&dir.path().join("ref"));
+    run("b.jsonl", "ref");
+    let set_b = contents(&dir.path().join("ref"));
+    assert_ne!(set_a, set_b);
+    // The test holds the lock of `out`: both runs must wait, write nothing,
+    // and finish one after the other once it is released.
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let lock = std::fs::File::open(&out_dir).expect("open out");
+    lock.lock().expect("lock out");
+    let spawn = |input: &str| {
+        Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .args(["report", input, "--out", "out", "--quiet"])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let mut runs = Vec::new();
+    for input in ["a.jsonl", "b.jsonl"] {
+        let mut child = spawn(input);
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let seen = stderr_until(&mut stderr, "waiting for another quotecheck run");
+        assert!(
+            seen.contains("note: waiting for another quotecheck run writing into out"),
+            "{seen}"
+        );
+        runs.push((child, stderr));
+    }
+    assert_eq!(
+        contents(&out_dir),
+        Vec::new(),
+        "nothing written while locked"
+    );
+    drop(lock);
+    for (mut child, mut stderr) in runs {
+        let status = child.wait().expect("wait");
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut rest).expect("stderr");
+        assert!(status.success(), "{rest}");
+    }
+    let set = contents(&out_dir);
+    assert!(
+        set == set_a || set == set_b,
+        "a mixed set: {:?}",
+        crate::common::files_in(&out_dir)
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn sigterm_while_writing_keeps_the_previous_report_and_removes_temporary_files() {
+    let dir = tmp();
+    write(dir.path(), "a.jsonl", jsonl_doc("a", ARTICLE).as_bytes());
+    let first = run_in(
+        dir.path(),
+        &["report", "a.jsonl", "--out", "out", "--quiet"],
+        None,
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let out_dir = dir.path().join("out");
+    let before = contents(&out_dir);
+    // `summary.json`, staged last, becomes a FIFO: the next run writes it
+    // in place and blocks opening it, with every other file of the new set
+    // staged in a temporary file. That is the moment to send SIGTERM.
+    std::fs::remove_file(out_dir.join("summary.json")).expect("rm");
+    let mkfifo = Command::new("mkfifo")
+        .arg(out_dir.join("summary.json"))
+        .status()
+        .expect("mkfifo");
+    assert!(mkfifo.success());
+    let other = "“Taxes will fall,” Senator Lee Park said on Monday.";
+    write(dir.path(), "a.jsonl", jsonl_doc("a", other).as_bytes());
+    let child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["report", "a.jsonl", "--out", "out", "--quiet"])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let tmp_files = || {
+        crate::common::files_in(&out_dir)
+            .into_iter()
+            .filter(|f| f.starts_with(".quotecheck-"))
+            .count()
+    };
+    let staged = quotecheck::commands::REPORT_FILES.len() - 1;
+    let start = std::time::Instant::now();
+    while tmp_files() < staged {
+        assert!(
+            start.elapsed().as_secs() < 120,
+            "the run never staged its files"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted: temporary files removed"),
+        "{stderr}"
+    );
+    assert_eq!(tmp_files(), 0);
+    let after: Vec<_> = contents(&out_dir)
+        .into_iter()
+        .filter(|(f, _)| f != "summary.json")
+        .collect();
+    let kept: Vec<_> = before
+        .into_iter()
+        .filter(|(f, _)| f != "summary.json")
+        .collect();
+    assert_eq!(after, kept, "the previous report is untouched");
+}
+
+#[test]
+#[cfg(unix)]
+fn escape_sequences_are_escaped_when_stdout_is_a_terminal() {
+    use std::io::Read;
+    let dir = tmp();
+    let text = "“The bridge\u{1b}[2J\u{1b}]0;pwned\u{7} is \u{202e}safe,” Mayor Ana Ruiz said.";
+    write(dir.path(), "a.txt", text.as_bytes());
+    let run = |stdout: Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .args(["quotes", "a.txt", "--format", "csv", "--quiet"])
+            .current_dir(dir.path())
+            .stdout(stdout)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn")
+    };
+    // (`openpty` leaves the descriptors inheritable: the clones are
+    // close-on-exec, so children of other tests do not keep the pty open.)
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let cloexec = |fd: std::os::fd::OwnedFd| std::fs::File::from(fd).try_clone().expect("dup");
+    let (mut master, slave) = (cloexec(pty.master), cloexec(pty.slave));
+    let mut child = run(Stdio::from(slave));
+    let mut screen = Vec::new();
+    let mut buf = [0u8; 4096];
+    // (Linux ends a pty's reads with EIO once the child has closed it.)
+    while let Ok(n) = master.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        screen.extend_from_slice(&buf[..n]);
+    }
+    assert!(child.wait().expect("wait").success());
+    let screen = String::from_utf8_lossy(&screen);
+    assert!(
+        screen.contains("The bridge\\u{1b}[2J\\u{1b}]0;pwned\\u{7} is \\u{202e}safe"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{screen}"
+    );
+    // Redirected output keeps the text as it is.
+    let piped = run(Stdio::piped()).wait_with_output().expect("wait");
+    let piped = String::from_utf8_lossy(&piped.stdout);
+    assert!(
+        piped.contains("The bridge\u{1b}[2J\u{1b}]0;pwned\u{7} is \u{202e}safe"),
+        "{piped}"
+    );
 }
