@@ -12,13 +12,18 @@
 //!
 //! - a **misquote** when both are direct quotes (words in quote marks;
 //!   reported speech is paraphrase by nature) attributed to the [same
-//!   speaker](same_speaker), the words differ (a negation, a number, other
-//!   words, or a faithful but shortened quote) and the aligned word
-//!   similarity `S = 1 − lev / max(len)` is at least
-//!   `misquote_min_similarity` (default 0.6);
+//!   speaker](same_speaker), the words differ (a negation or a number,
+//!   with aligned word similarity `S = 1 − lev / max(len)` at least
+//!   `misquote_min_similarity`, default 0.6; other words, with `S` at least
+//!   `misquote_words_min_similarity`, default 0.75) and the aligned
+//!   stretches share at least three content words that are not
+//!   [generic](crate::rules). A faithful partial quote (every word present,
+//!   in order) is no misquote, unless the cut drops a negation just before
+//!   it (see [`crate::compare::compare`]);
 //! - a **conflicting attribution** when both are direct quotes, the
-//!   speakers differ, the shorter quote has at least six words and the
-//!   words are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
+//!   speakers differ, the shorter quote has at least six words, the quotes
+//!   share at least four non-generic content words, and the words are the
+//!   same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
 //!   default 0.85) with the same negations and numbers.
 //!
 //! ```
@@ -42,6 +47,13 @@ use crate::record::{MisquoteKind, MisquoteRecord};
 /// A conflicting attribution needs quotes of at least this many words: a
 /// shorter common phrase (`boots on the ground`) is no evidence of one quote.
 const CONFLICT_MIN_WORDS: usize = 6;
+/// A misquote needs at least this many shared content words that are not
+/// [generic](crate::rules::is_generic): `I'm a negotiator` and `I'm a
+/// unifier` share none, and are two remarks, not one misquoted.
+const MISQUOTE_MIN_SHARED: usize = 3;
+/// A conflicting attribution needs at least this many (`I will fight for
+/// you` is anybody's line).
+const CONFLICT_MIN_SHARED: usize = 4;
 
 impl Finisher {
     /// Misquotes and conflicting attributions (see the module
@@ -143,10 +155,15 @@ impl Finisher {
         let c = compare(ta, tb);
         let cfg = &self.config;
         let kind = if same_speaker(sa, sb) {
+            let min_similarity = match c.change {
+                Change::Words => cfg.misquote_words_min_similarity,
+                _ => cfg.misquote_min_similarity,
+            };
             let ok = ma.direct
                 && mb.direct
-                && c.change != Change::None
-                && c.similarity >= cfg.misquote_min_similarity;
+                && !matches!(c.change, Change::None | Change::Shortened)
+                && c.similarity >= min_similarity
+                && c.shared_content >= MISQUOTE_MIN_SHARED;
             ok.then_some(MisquoteKind::Misquote)?
         } else {
             let same_words = match c.change {
@@ -155,7 +172,8 @@ impl Finisher {
                 Change::Negation | Change::Number => false,
             };
             let words = |m| self.store.norm(m).split(' ').count();
-            let long_enough = words(ma).min(words(mb)) >= CONFLICT_MIN_WORDS;
+            let long_enough = words(ma).min(words(mb)) >= CONFLICT_MIN_WORDS
+                && c.shared_content >= CONFLICT_MIN_SHARED;
             (same_words && long_enough && ma.direct && mb.direct)
                 .then_some(MisquoteKind::ConflictingAttribution)?
         };
