@@ -254,6 +254,17 @@ fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
 /// or [`Change::Negation`] when the cut drops a negation just before the
 /// stretch (`will not close` quoted as `close`).
 pub fn compare(a: &str, b: &str) -> Comparison {
+    let mut c = compare_without_diff(a, b);
+    if c.diff.is_empty() && c.change != Change::None {
+        c.diff = anchored_diff(a, b, c.aligned);
+    }
+    c
+}
+
+/// [`compare`] without the anchored diff (left empty unless the change is
+/// a negation cut off before a partial quote): for deciding which pairs
+/// are findings before paying for their diffs.
+pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
     let (wa, wb) = (compared_words(a), compared_words(b));
     let a_short = wa.len() <= wb.len();
     let (short, long) = if a_short { (&wa, &wb) } else { (&wb, &wa) };
@@ -287,9 +298,6 @@ pub fn compare(a: &str, b: &str) -> Comparison {
         } else {
             change = Change::Shortened;
         }
-    }
-    if diff.is_empty() && change != Change::None {
-        diff = anchored_diff(a, b, aligned);
     }
     Comparison {
         change,

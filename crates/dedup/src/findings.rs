@@ -33,7 +33,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::claim::ClaimKind;
 use crate::cluster::UnionFind;
-use crate::compare::{compare, words, Change};
+use crate::compare::{compare, compare_without_diff, words, Change};
 use crate::engine::DedupReport;
 use crate::record::{ClaimRef, MisquoteKind};
 use crate::rules::is_furniture_phrase;
@@ -644,7 +644,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
             char_end: m.char_end_b,
             speaker: Some(m.speaker_b.clone()),
         };
-        let change = compare(&ca.text, &cb.text).change;
+        let change = compare_without_diff(&ca.text, &cb.text).change;
         let kind = m.kind.as_str();
         let level = level_of(kind, change.as_str());
         if m.kind == MisquoteKind::Misquote && change == Change::None {
@@ -657,7 +657,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
         .iter()
         .filter(|a| {
             matches!(
-                compare(&a.a.text, &a.b.text).change,
+                compare_without_diff(&a.a.text, &a.b.text).change,
                 Change::Negation | Change::Number
             )
         })
@@ -828,7 +828,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
                     && (fsource.is_none() || source(&m.doc_id) != fsource)
                     && words(&m.text).len() >= REPEATED_MIN_WORDS
             })
-            .map(|m| (*m, compare(&first.text, &m.text)))
+            .map(|m| (*m, compare_without_diff(&first.text, &m.text)))
             .filter(|x| {
                 x.1.similarity >= REPEATED_MIN_SIMILARITY
                     && x.1.shared_content >= REPEATED_MIN_SHARED

@@ -38,7 +38,7 @@
 
 use rayon::prelude::*;
 
-use crate::compare::{compare, Change};
+use crate::compare::{compare, compare_without_diff, Change};
 use crate::engine::{Finisher, NO_SPEAKER};
 use crate::lsh::{pack_pair, unpack_pair};
 use crate::normalize::word_hash;
@@ -152,7 +152,7 @@ impl Finisher {
         }
         let (sa, sb) = (self.store.speaker(ma)?, self.store.speaker(mb)?);
         let (ta, tb) = (self.store.text(ma), self.store.text(mb));
-        let c = compare(ta, tb);
+        let c = compare_without_diff(ta, tb);
         let cfg = &self.config;
         let kind = if same_speaker(sa, sb) {
             let min_similarity = match c.change {
@@ -194,7 +194,11 @@ impl Finisher {
             byte_start_b: mb.byte_start as usize,
             byte_end_b: mb.byte_end as usize,
             similarity: c.similarity,
-            diff: c.diff,
+            diff: if c.diff.is_empty() {
+                compare(ta, tb).diff
+            } else {
+                c.diff
+            },
         })
     }
 }
