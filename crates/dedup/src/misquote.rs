@@ -17,7 +17,7 @@
 //!   `misquote_min_similarity`, default 0.6; other words, with `S` at least
 //!   `misquote_words_min_similarity`, default 0.75) and the aligned
 //!   stretches share at least three content words that are not
-//!   [generic](crate::rules). A faithful partial quote (every word present,
+//!   [generic](crate::rules) (two for a negation or number change). A faithful partial quote (every word present,
 //!   in order) is no misquote, unless the cut drops a negation just before
 //!   it (see [`crate::compare::compare`]);
 //! - a **conflicting attribution** when both are direct quotes, the
@@ -51,6 +51,10 @@ const CONFLICT_MIN_WORDS: usize = 6;
 /// [generic](crate::rules::is_generic): `I'm a negotiator` and `I'm a
 /// unifier` share none, and are two remarks, not one misquoted.
 const MISQUOTE_MIN_SHARED: usize = 3;
+/// A negation or number change needs two (`we are not cutting because we
+/// are in trouble` / `we are cutting because …`: the change itself is the
+/// evidence).
+const MISQUOTE_MIN_SHARED_NEGATION: usize = 2;
 /// A conflicting attribution needs at least this many (`I will fight for
 /// you` is anybody's line).
 const CONFLICT_MIN_SHARED: usize = 4;
@@ -155,15 +159,15 @@ impl Finisher {
         let c = compare_without_diff(ta, tb);
         let cfg = &self.config;
         let kind = if same_speaker(sa, sb) {
-            let min_similarity = match c.change {
-                Change::Words => cfg.misquote_words_min_similarity,
-                _ => cfg.misquote_min_similarity,
+            let (min_similarity, min_shared) = match c.change {
+                Change::Words => (cfg.misquote_words_min_similarity, MISQUOTE_MIN_SHARED),
+                _ => (cfg.misquote_min_similarity, MISQUOTE_MIN_SHARED_NEGATION),
             };
             let ok = ma.direct
                 && mb.direct
                 && !matches!(c.change, Change::None | Change::Shortened)
                 && c.similarity >= min_similarity
-                && c.shared_content >= MISQUOTE_MIN_SHARED;
+                && c.shared_content >= min_shared;
             ok.then_some(MisquoteKind::Misquote)?
         } else {
             let same_words = match c.change {
