@@ -290,17 +290,16 @@ pub fn index_query(
     Ok(code)
 }
 
-/// Stage `previously_seen.csv` of a report; returns its name.
+/// Stage `previously_seen.csv` of a report (rows of [`previously_seen`]);
+/// returns its name.
 pub fn stage_previously_seen(
     staged: &mut Staged,
     dir: &Path,
-    store: &ClaimStore,
-    claims: &[ClaimRow],
+    rows: &[PreviouslySeenRow],
     csv: CsvOptions,
 ) -> Result<String, FatalError> {
-    let rows = previously_seen(store, claims)?;
     staged.stage(&dir.join("previously_seen.csv"), |w| {
-        write_rows(w, &rows, Format::Csv, csv, PREVIOUSLY_SEEN_COLUMNS)
+        write_rows(w, rows, Format::Csv, csv, PREVIOUSLY_SEEN_COLUMNS)
     })?;
     Ok("previously_seen.csv".to_string())
 }

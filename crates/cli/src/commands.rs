@@ -407,7 +407,20 @@ pub fn report_with(
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let speakers = link_speakers(&docs, aliases);
     let rows = quote_rows(&docs, &speakers);
-    let found = findings::of_run(&docs, &rows, &tables);
+    let mut found = findings::of_run(&docs, &rows, &tables);
+    let fact_rows = factchecks
+        .as_ref()
+        .map(|index| crate::matching::fact_checked(index, &tables.claims));
+    let seen_rows = index
+        .as_ref()
+        .map(|store| crate::claim_index::previously_seen(store, &tables.claims))
+        .transpose()?;
+    findings::add_matches(
+        &mut found,
+        (&docs, &rows, &tables.claims),
+        fact_rows.as_deref().unwrap_or_default(),
+        seen_rows.as_deref().unwrap_or_default(),
+    );
     let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
 
     // Every file is written completely to a temporary file first; the set
@@ -455,20 +468,13 @@ pub fn report_with(
         review::write(w, &page)
     })?;
     written.push("index.html".to_string());
-    if let Some(index) = &factchecks {
-        let name =
-            crate::matching::stage_factchecks(&mut staged, out_dir, index, &tables.claims, csv)?;
+    if let Some(fact_rows) = &fact_rows {
+        let name = crate::matching::stage_factchecks(&mut staged, out_dir, fact_rows, csv)?;
         written.push(name);
     }
     summary.set_findings(&found);
-    if let Some(store) = &index {
-        let name = crate::claim_index::stage_previously_seen(
-            &mut staged,
-            out_dir,
-            store,
-            &tables.claims,
-            csv,
-        )?;
+    if let Some(seen_rows) = &seen_rows {
+        let name = crate::claim_index::stage_previously_seen(&mut staged, out_dir, seen_rows, csv)?;
         written.push(name);
     }
     written.push("summary.json".to_string());

@@ -1,14 +1,20 @@
 //! `findings.csv` and `findings.jsonl`, the files an editor opens first:
 //! the report pipeline's documents, claims and quotes handed to
 //! [`quotecheck_dedup::findings`], written one row per [`Finding`], and the
-//! short summary printed on stderr after a report.
+//! short summary printed on stderr after a report. The matches of
+//! `--factchecks` and `--index` join them as `fact_checked` and
+//! `previously_seen` findings ([`add_matches`]).
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
+use quotecheck_dedup::compare::compare;
 use quotecheck_dedup::findings::{self as build, Corpus, DocInfo, Findings};
 pub use quotecheck_dedup::findings::{Finding, FINDING_COLUMNS, KINDS};
 
-use crate::claims::DedupTables;
+use crate::claim_index::PreviouslySeenRow;
+use crate::claims::{ClaimRow, DedupTables};
+use crate::matching::FactCheckedRow;
 use crate::output::{neutralise, CsvOptions};
 use crate::report::QuoteRow;
 use crate::run::Analyzed;
@@ -45,6 +51,195 @@ pub fn of_run(docs: &[&Analyzed], quotes: &[QuoteRow], tables: &DedupTables) -> 
         }
     }
     build::findings(&tables.report, &corpus)
+}
+
+/// What the run knows of the claims that matched: documents (dates, URLs),
+/// claims by id (sentence contexts) and quotes (ids, speaker keys).
+struct Known<'a> {
+    docs: HashMap<&'a str, &'a Analyzed>,
+    claims: HashMap<(&'a str, &'a str), &'a ClaimRow>,
+    sentences: HashMap<&'a str, Vec<&'a ClaimRow>>,
+    quotes: HashMap<&'a str, Vec<&'a QuoteRow>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(docs: &[&'a Analyzed], quotes: &'a [QuoteRow], claims: &'a [ClaimRow]) -> Self {
+        let mut k = Known {
+            docs: docs.iter().map(|d| (d.doc_id.as_str(), *d)).collect(),
+            claims: HashMap::new(),
+            sentences: HashMap::new(),
+            quotes: HashMap::new(),
+        };
+        for c in claims {
+            k.claims.insert((&c.doc_id, &c.claim_id), c);
+            if c.kind == "sentence" {
+                k.sentences.entry(&c.doc_id).or_default().push(c);
+            }
+        }
+        for q in quotes {
+            k.quotes.entry(&q.record.doc_id).or_default().push(q);
+        }
+        k
+    }
+
+    /// The side `a` of a finding: the run's claim `claim_id` of `doc`.
+    fn side_a(&self, f: &mut Finding, doc: &str, claim_id: &str, text: &str, speaker: &str) {
+        let d = self.docs.get(doc);
+        f.doc_a = doc.to_string();
+        f.date_a = d.and_then(|d| d.date.clone());
+        f.url_a = d.and_then(|d| d.url.clone());
+        f.text_a = text.to_string();
+        f.speaker_a = speaker.to_string();
+        f.context_a = text.to_string();
+        let Some(c) = self.claims.get(&(doc, claim_id)) else {
+            return;
+        };
+        f.char_start_a = Some(c.char_start);
+        f.char_end_a = Some(c.char_end);
+        if let Some(s) = self.sentences.get(doc).and_then(|v| {
+            v.iter()
+                .find(|s| s.byte_start <= c.byte_start && c.byte_end <= s.byte_end)
+        }) {
+            f.context_a = s.claim.clone();
+        }
+        if c.kind == "quote" {
+            let q = self.quotes.get(doc).and_then(|v| {
+                v.iter()
+                    .filter(|q| {
+                        q.record.byte_start < c.byte_end && c.byte_start < q.record.byte_end
+                    })
+                    .max_by_key(|q| {
+                        q.record.byte_end.min(c.byte_end) - q.record.byte_start.max(c.byte_start)
+                    })
+            });
+            if let Some(q) = q {
+                f.quote_id_a = Some(q.record.quote_id.clone());
+                f.speaker_key_a = q.speaker_key.clone();
+            }
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// `“text”`, cut after 14 words.
+fn quoted(text: &str) -> String {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() <= 14 {
+        format!("“{}”", ws.join(" "))
+    } else {
+        format!("“{} …”", ws[..14].join(" "))
+    }
+}
+
+/// A `fact_checked` finding: `a` is the run's claim, `b` the fact-check.
+fn fact_checked(known: &Known<'_>, r: &FactCheckedRow) -> Finding {
+    let mut f = Finding {
+        finding_id: build::finding_id(
+            "fact_checked",
+            &r.doc_id,
+            &r.fact_check_id,
+            &r.claim,
+            &r.fact_check,
+        ),
+        severity: build::fact_checked_severity(&r.verdict).to_string(),
+        kind: "fact_checked".to_string(),
+        doc_b: r.fact_check_id.clone(),
+        date_b: non_empty(&r.date),
+        url_b: non_empty(&r.url),
+        text_b: r.fact_check.clone(),
+        context_b: r.fact_check.clone(),
+        similarity: r.coverage,
+        ..Finding::default()
+    };
+    known.side_a(&mut f, &r.doc_id, &r.claim_id, &r.claim, &r.speaker);
+    let by = match (r.date.as_str(), r.url.as_str()) {
+        ("", "") => r.fact_check_id.clone(),
+        ("", url) => format!("{} ({url})", r.fact_check_id),
+        (date, _) => format!("{} of {date}", r.fact_check_id),
+    };
+    f.explanation = if r.verdict.trim().is_empty() {
+        format!(
+            "This claim was already fact-checked (no verdict given) in {by}: {}.",
+            quoted(&r.fact_check)
+        )
+    } else {
+        format!(
+            "This claim was already fact-checked and rated “{}” in {by}: {}.",
+            r.verdict.trim(),
+            quoted(&r.fact_check)
+        )
+    };
+    f
+}
+
+/// A `previously_seen` finding: `a` is the run's claim, `b` the claim of
+/// the index as first seen.
+fn previously_seen(known: &Known<'_>, r: &PreviouslySeenRow) -> Finding {
+    let c = compare(&r.claim, &r.seen_claim);
+    let exact = r.r#match == "exact";
+    let mut f = Finding {
+        finding_id: build::finding_id(
+            "previously_seen",
+            &r.doc_id,
+            &r.first_doc_id,
+            &r.claim,
+            &r.seen_claim,
+        ),
+        kind: "previously_seen".to_string(),
+        change: if exact {
+            String::new()
+        } else {
+            c.change.as_str().to_string()
+        },
+        doc_b: r.first_doc_id.clone(),
+        date_b: non_empty(&r.first_date),
+        url_b: non_empty(&r.first_url),
+        speaker_b: r.first_speaker.clone(),
+        text_b: r.seen_claim.clone(),
+        context_b: r.seen_claim.clone(),
+        diff: if exact { String::new() } else { c.diff },
+        similarity: if exact { 1.0 } else { c.similarity },
+        ..Finding::default()
+    };
+    known.side_a(&mut f, &r.doc_id, &r.claim_id, &r.claim, &r.speaker);
+    let when = if r.first_date.is_empty() {
+        String::new()
+    } else {
+        format!(" of {}", r.first_date)
+    };
+    let how = if exact {
+        "This claim"
+    } else {
+        "A near-identical claim"
+    };
+    f.explanation = format!(
+        "{how} was seen before: first in {}{when} (indexed {}), {} time{} in all.",
+        r.first_doc_id,
+        r.first_seen,
+        r.occurrences,
+        if r.occurrences == 1 { "" } else { "s" }
+    );
+    f
+}
+
+/// Add the matches of `--factchecks` (`factchecks.csv` rows) and `--index`
+/// (`previously_seen.csv` rows) to the run's findings, ranked with them.
+pub fn add_matches(
+    found: &mut Findings,
+    (docs, quotes, claims): (&[&Analyzed], &[QuoteRow], &[ClaimRow]),
+    fact: &[FactCheckedRow],
+    seen: &[PreviouslySeenRow],
+) {
+    let known = Known::new(docs, quotes, claims);
+    let extra = fact
+        .iter()
+        .map(|r| fact_checked(&known, r))
+        .chain(seen.iter().map(|r| previously_seen(&known, r)))
+        .collect();
+    build::add_found(found, extra);
 }
 
 /// A copy of a finding with every text cell neutralised for spreadsheets.

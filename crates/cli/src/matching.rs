@@ -303,17 +303,16 @@ pub const FACT_CHECKED_COLUMNS: &[&str] = &[
     "char_end",
 ];
 
-/// Stage `factchecks.csv` of a report into `dir`; returns its name.
+/// Stage `factchecks.csv` of a report (rows of [`fact_checked`]) into
+/// `dir`; returns its name.
 pub fn stage_factchecks(
     staged: &mut Staged,
     dir: &Path,
-    index: &FactIndex,
-    claims: &[ClaimRow],
+    rows: &[FactCheckedRow],
     csv: CsvOptions,
 ) -> Result<String, FatalError> {
-    let rows = fact_checked(index, claims);
     staged.stage(&dir.join("factchecks.csv"), |w| {
-        write_rows(w, &rows, Format::Csv, csv, FACT_CHECKED_COLUMNS)
+        write_rows(w, rows, Format::Csv, csv, FACT_CHECKED_COLUMNS)
     })?;
     Ok("factchecks.csv".to_string())
 }

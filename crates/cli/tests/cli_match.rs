@@ -206,6 +206,46 @@ fn report_writes_factchecks_csv_and_fails_early_on_a_bad_file() {
     assert_eq!(rows[0]["verdict"], "False");
     let summary = read(&dir.path().join("rep/summary.json"));
     assert!(summary.contains("factchecks.csv"));
+    // The match is also a finding, ranked with the others: a claim checked
+    // as false is `high`, side b is the fact-check.
+    let found = csv_rows(&read(&dir.path().join("rep/findings.csv")));
+    let fc: Vec<_> = found
+        .iter()
+        .filter(|r| r["kind"] == "fact_checked")
+        .collect();
+    assert_eq!(fc.len(), 1, "{found:?}");
+    let f = fc[0];
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["rank"], "1");
+    assert_eq!(f["doc_a"], "story");
+    assert_eq!(f["doc_b"], "fc1");
+    assert_eq!(f["text_b"], "Drinking bleach cures the flu");
+    assert_eq!(f["url_b"], "https://example.org/1");
+    assert_eq!(f["date_b"], "2020-01-02");
+    assert!(f["explanation"].contains("rated “False”"), "{f:?}");
+    assert!(f["text_a"].contains("bleach cures the flu"), "{f:?}");
+    let jsonl = read(&dir.path().join("rep/findings.jsonl"));
+    assert!(
+        jsonl.contains(&f["finding_id"]),
+        "same id in findings.jsonl"
+    );
+    // Stable: a second run gives the same id.
+    let out = run_in(
+        dir.path(),
+        &[
+            "report",
+            "story.txt",
+            "--out",
+            "again",
+            "--factchecks",
+            "fc.csv",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let again = csv_rows(&read(&dir.path().join("again/findings.csv")));
+    assert!(again.iter().any(|r| r["finding_id"] == f["finding_id"]));
 
     write(dir.path(), "bad.csv", "id,text\n1,x\n");
     let out = run_in(
@@ -305,6 +345,22 @@ fn index_add_query_and_report_previously_seen() {
     let rows = csv_rows(&read(&p.join("rep/previously_seen.csv")));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["finding"], "previously_seen");
+    // The same match as a finding: side b is Monday's claim.
+    let found = csv_rows(&read(&p.join("rep/findings.csv")));
+    let seen: Vec<_> = found
+        .iter()
+        .filter(|r| r["kind"] == "previously_seen")
+        .collect();
+    assert_eq!(seen.len(), 1, "{found:?}");
+    let f = seen[0];
+    assert_eq!(f["severity"], "info");
+    assert_eq!(f["doc_a"], "tue");
+    assert_eq!(f["doc_b"], "mon");
+    assert_eq!(f["text_a"], rows[0]["claim"]);
+    assert_eq!(f["text_b"], rows[0]["seen_claim"]);
+    assert!(f["text_b"].starts_with("Kabul fell"), "{f:?}");
+    assert!(f["explanation"].contains("first in mon"), "{f:?}");
+    assert!(f["char_end_a"].parse::<usize>().is_ok(), "{f:?}");
     // The report added Tuesday: querying it again finds its own claims
     // only in Monday's document, never in itself.
     let out = run_in(

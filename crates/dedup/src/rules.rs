@@ -1,6 +1,7 @@
 //! The word and phrase lists of the findings rules, as data
 //! (`data/findings_rules.txt`): generic content words that are no evidence
-//! that two quotes are one quote, and phrases of page furniture.
+//! that two quotes are one quote, phrases of page furniture, and the
+//! classes of fact-check verdicts.
 //!
 //! ```
 //! use quotecheck_dedup::rules::{is_furniture_phrase, is_generic};
@@ -8,6 +9,11 @@
 //! assert!(!is_generic("pipeline"));
 //! assert!(is_furniture_phrase("davis did not immediately return a request seeking comment"));
 //! assert!(!is_furniture_phrase("the senate did not vote on the bill"));
+//! use quotecheck_dedup::rules::{verdict_class, VerdictClass};
+//! assert_eq!(verdict_class("Pants on Fire!"), VerdictClass::False);
+//! assert_eq!(verdict_class("Half-True"), VerdictClass::Mixed);
+//! assert_eq!(verdict_class("Mostly true"), VerdictClass::True);
+//! assert_eq!(verdict_class(""), VerdictClass::Unknown);
 //! ```
 
 use std::collections::HashSet;
@@ -50,6 +56,59 @@ pub fn is_furniture_phrase(normalised: &str) -> bool {
         .any(|p| padded.contains(&format!(" {p} ")))
 }
 
+/// What a fact-check verdict says of the claim (`[verdict_*]` lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictClass {
+    /// False, mostly false, pants on fire, …
+    False,
+    /// Half true, misleading, unproven, …
+    Mixed,
+    /// True, mostly true, correct, …
+    True,
+    /// Empty or not in any list.
+    Unknown,
+}
+
+fn verdicts(tag: &'static str) -> Vec<&'static str> {
+    section(tag).collect()
+}
+
+/// The class of a verdict: its lower-cased words equal an entry of
+/// `[verdict_mixed]`, `[verdict_false]` or `[verdict_true]` (tried in that
+/// order), else contain one as whole words.
+pub fn verdict_class(verdict: &str) -> VerdictClass {
+    static LISTS: OnceLock<[(VerdictClass, Vec<&'static str>); 3]> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        [
+            (VerdictClass::Mixed, verdicts("verdict_mixed")),
+            (VerdictClass::False, verdicts("verdict_false")),
+            (VerdictClass::True, verdicts("verdict_true")),
+        ]
+    });
+    let words: Vec<String> = verdict
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let norm = words.join(" ");
+    if norm.is_empty() {
+        return VerdictClass::Unknown;
+    }
+    let padded = format!(" {norm} ");
+    let exact = lists
+        .iter()
+        .find(|(_, l)| l.iter().any(|p| *p == norm))
+        .map(|x| x.0);
+    exact
+        .or_else(|| {
+            lists
+                .iter()
+                .find(|(_, l)| l.iter().any(|p| padded.contains(&format!(" {p} "))))
+                .map(|x| x.0)
+        })
+        .unwrap_or(VerdictClass::Unknown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +121,27 @@ mod tests {
         // Whole words only.
         assert!(!is_furniture_phrase("the subscriber base grew"));
         assert!(is_furniture_phrase("you can subscribe here"));
+    }
+
+    #[test]
+    fn verdicts_are_classed() {
+        use VerdictClass::*;
+        for (v, want) in [
+            ("False", False),
+            ("Mostly False", False),
+            ("Four Pinocchios", False),
+            ("Not true.", False),
+            ("Half-true", Mixed),
+            ("Partly false", Mixed),
+            ("Misleading claim", Mixed),
+            ("TRUE", True),
+            ("Mostly True", True),
+            ("Satire", Unknown),
+            ("", Unknown),
+        ] {
+            assert_eq!(verdict_class(v), want, "{v}");
+        }
+        assert!(verdicts("verdict_false").len() > 10);
+        assert!(verdicts("verdict_true").iter().all(|p| !p.starts_with('#')));
     }
 }
