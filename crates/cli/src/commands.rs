@@ -13,6 +13,7 @@ use crate::error::FatalError;
 use crate::findings;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
+use crate::progress::Progress;
 use crate::report::{quote_rows, write_quote_stream, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, stream, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
@@ -20,6 +21,9 @@ use crate::speakers::aliases::Aliases;
 use crate::spill::{EncodedQuotes, QuoteSpill};
 use crate::summary::Summary;
 use crate::{review, xlsx};
+
+/// The progress stage of the cross-document dedup step.
+const CLAIMS_STAGE: &str = "finding repeated and altered claims";
 
 /// Exit code of a run: 1 when some input failed.
 pub fn exit_code<T>(run: &Run<T>) -> u8 {
@@ -114,12 +118,16 @@ pub fn quotes_with(
     if let Some(e) = failed {
         return Err(spill_error(e));
     }
+    let mut progress = Progress::stderr(opts.quiet, opts.progress);
+    progress.stage("linking speakers");
     let index = state.link(aliases);
     drop(state);
+    progress.stage("writing quotes");
     let count = spill.len();
     let rows = spill.rows(&index).map_err(spill_error)?;
     out.destination
         .write(|w| write_quote_stream(w, count, rows, out.format, out.csv))?;
+    progress.finish();
     Ok(u8::from(!streamed.errors.is_empty()))
 }
 
@@ -213,7 +221,10 @@ pub fn dedup(
         claims::claims_of(&d.doc, &analysis, &deduper, keep_claims)
     })?;
     let docs = take_claims(&mut run, |c| c);
+    let mut progress = Progress::stderr(opts.quiet, opts.progress);
+    progress.stage(CLAIMS_STAGE);
     let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
             .destination
@@ -222,6 +233,7 @@ pub fn dedup(
             write_dedup_files(dir, &tables, *csv)?;
         }
     }
+    progress.finish();
     Ok(exit_code(&run))
 }
 
@@ -397,6 +409,8 @@ pub fn report_with(
         })
     })?;
     let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
+    let mut progress = Progress::stderr(opts.quiet, opts.progress);
+    progress.stage(CLAIMS_STAGE);
     let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
     let texts: HashMap<String, String> = run
         .entries
@@ -405,7 +419,9 @@ pub fn report_with(
         .map(|(a, (_, text))| (a.doc_id.clone(), std::mem::take(text)))
         .collect();
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
+    progress.stage("linking speakers");
     let speakers = link_speakers(&docs, aliases);
+    progress.stage("ranking findings");
     let rows = quote_rows(&docs, &speakers);
     let mut found = findings::of_run(&docs, &rows, &tables);
     let fact_rows = factchecks
@@ -426,6 +442,7 @@ pub fn report_with(
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
     let path = |name: &str| -> PathBuf { out_dir.join(name) };
+    progress.stage("writing reports");
     let _lock = open_out_dir(out_dir)?;
     let mut staged = Staged::default();
     let mut written = Vec::new();
@@ -486,6 +503,7 @@ pub fn report_with(
     })?;
     staged.commit()?;
     if let Some(store) = &mut index {
+        progress.stage("updating the claim index");
         let ids: Vec<(String, String)> = docs
             .iter()
             .map(|d| (d.doc_id.clone(), d.source.clone()))
@@ -493,6 +511,7 @@ pub fn report_with(
         let today = quotecheck_claims::store::today_utc();
         crate::claim_index::add_claims(store, &ids, &tables.claims, &today)?;
     }
+    progress.finish();
     if !opts.quiet {
         eprint!(
             "{}",

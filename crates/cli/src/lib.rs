@@ -23,6 +23,7 @@ pub mod input;
 pub mod lang;
 pub mod matching;
 pub mod output;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod rowcells;

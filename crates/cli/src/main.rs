@@ -362,9 +362,13 @@ struct InputArgs {
     /// Worker threads (0: one per core)
     #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Run")]
     threads: usize,
-    /// No progress bar
+    /// No progress on stderr
     #[arg(long, short = 'q', help_heading = "Run")]
     quiet: bool,
+    /// Show progress stages on stderr even when it is not a terminal (plain
+    /// lines, at most ten a second); --quiet wins
+    #[arg(long, help_heading = "Run")]
+    progress: bool,
 }
 
 impl InputArgs {
@@ -390,6 +394,7 @@ impl InputArgs {
             },
             threads: self.threads,
             quiet: self.quiet,
+            progress: self.progress,
             strict: self.strict,
         }
     }

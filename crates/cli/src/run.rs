@@ -9,16 +9,15 @@
 //! ([`stream`]). Output order never depends on the number of threads.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::io::IsTerminal;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotecheck_core::{quote_records, speaker_records, Document};
 use quotecheck_core::{Analysis, QuoteRecord, SpeakerRecord};
 
 use crate::error::{location, printable, FatalError, InputError};
 use crate::input::{discover, read_source, Discovered, InputDoc, InputOptions};
+use crate::progress::Progress;
 use crate::view;
 
 /// Documents in flight (being processed or waiting for an earlier one).
@@ -33,8 +32,10 @@ pub struct RunOptions {
     pub input: InputOptions,
     /// Worker threads (0: one per core).
     pub threads: usize,
-    /// Do not show a progress bar.
+    /// Show no progress on stderr ([`crate::progress`]).
     pub quiet: bool,
+    /// Show progress on stderr even when it is not a terminal.
+    pub progress: bool,
     /// Stop at the first bad input.
     pub strict: bool,
 }
@@ -205,8 +206,24 @@ pub fn stream<T: Send>(
 ) -> Result<Streamed, FatalError> {
     let pool = thread_pool(opts.threads)?;
     let discovery = discover(inputs, opts.input.stdin_kind);
-    let total = discovery.sources.len() as u64;
-    let bar = progress_bar(total, opts.quiet);
+    let mut progress = Progress::stderr(opts.quiet, opts.progress);
+    progress.stage(&format!(
+        "reading inputs: {} {}",
+        discovery.sources.len(),
+        if discovery.sources.len() == 1 {
+            "file"
+        } else {
+            "files"
+        }
+    ));
+    progress.counted("attributing", "documents");
+    // (Shared by the reader and `emit`, both on this thread.)
+    let counts = std::cell::Cell::new((0usize, 0usize));
+    let progress = std::cell::RefCell::new(progress);
+    let tick = |done: usize, read: usize| {
+        counts.set((done, read));
+        progress.borrow_mut().update(done, read);
+    };
 
     let mut out = Streamed {
         skipped: discovery.skipped,
@@ -215,7 +232,6 @@ pub fn stream<T: Send>(
     };
     let mut docs_ok = 0usize;
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut docs = 0usize;
     let mut fatal: Option<FatalError> = None;
     let mut order: Reorder<T> = Reorder {
         ready: BTreeMap::new(),
@@ -229,6 +245,8 @@ pub fn stream<T: Send>(
             Err(e) => out.errors.push(e.clone()),
         }
         sink(r);
+        let (done, read) = counts.get();
+        tick(done + 1, read);
     };
     let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<T>)>();
     let process = &process;
@@ -270,13 +288,13 @@ pub fn stream<T: Send>(
                         fatal = Some(FatalError::Strict(e));
                         break;
                     }
+                    let (done, read) = counts.get();
+                    tick(done, read + 1);
                     issue(Pending::Err(e), &mut order);
-                    bar.inc(1);
                     continue;
                 }
             };
             out.files += 1;
-            bar.set_message(printable(&source.display));
             read_source(&source, &opts.input, &mut |result| {
                 let result = result.and_then(|d| {
                     let here = location(&d.source, d.line);
@@ -296,12 +314,10 @@ pub fn stream<T: Send>(
                 match result {
                     Ok(d) => {
                         if let Some(w) = language_warning(&d) {
-                            bar.suspend(|| eprintln!("{w}"));
+                            progress.borrow_mut().note(&w);
                         }
-                        docs += 1;
-                        if docs.is_multiple_of(BATCH_DOCS) {
-                            bar.set_message(format!("{} documents", docs));
-                        }
+                        let (done, read) = counts.get();
+                        tick(done, read + 1);
                         issue(Pending::Doc(d), &mut order);
                     }
                     Err(e) => {
@@ -309,6 +325,8 @@ pub fn stream<T: Send>(
                             fatal = Some(FatalError::Strict(e));
                             return false;
                         }
+                        let (done, read) = counts.get();
+                        tick(done, read + 1);
                         issue(Pending::Err(e), &mut order);
                     }
                 }
@@ -317,7 +335,6 @@ pub fn stream<T: Send>(
             if fatal.is_some() {
                 break;
             }
-            bar.inc(1);
         }
         if fatal.is_none() {
             while order.waiting() > 0 {
@@ -328,7 +345,7 @@ pub fn stream<T: Send>(
             }
         }
     });
-    bar.finish_and_clear();
+    progress.into_inner().finish();
     if let Some(e) = fatal {
         return Err(e);
     }
@@ -364,19 +381,6 @@ pub fn language_warning(d: &InputDoc) -> Option<String> {
         lang.name,
         lang.code
     ))
-}
-
-fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} inputs {wide_msg}")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
 }
 
 /// One analysed document: what the reports need of it.

@@ -659,7 +659,6 @@ fn sigterm_while_writing_keeps_the_previous_report_and_removes_temporary_files()
 #[test]
 #[cfg(unix)]
 fn escape_sequences_are_escaped_when_stdout_is_a_terminal() {
-    use std::io::Read;
     let dir = tmp();
     let text = "“The bridge\u{1b}[2J\u{1b}]0;pwned\u{7} is \u{202e}safe,” Mayor Ana Ruiz said.";
     write(dir.path(), "a.txt", text.as_bytes());
@@ -672,23 +671,8 @@ fn escape_sequences_are_escaped_when_stdout_is_a_terminal() {
             .spawn()
             .expect("spawn")
     };
-    // (`openpty` leaves the descriptors inheritable: the clones are
-    // close-on-exec, so children of other tests do not keep the pty open.)
-    let pty = nix::pty::openpty(None, None).expect("openpty");
-    let cloexec = |fd: std::os::fd::OwnedFd| std::fs::File::from(fd).try_clone().expect("dup");
-    let (mut master, slave) = (cloexec(pty.master), cloexec(pty.slave));
-    let mut child = run(Stdio::from(slave));
-    let mut screen = Vec::new();
-    let mut buf = [0u8; 4096];
-    // (Linux ends a pty's reads with EIO once the child has closed it.)
-    while let Ok(n) = master.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        screen.extend_from_slice(&buf[..n]);
-    }
-    assert!(child.wait().expect("wait").success());
-    let screen = String::from_utf8_lossy(&screen);
+    let (status, screen) = crate::common::on_pty(run);
+    assert!(status.success());
     assert!(
         screen.contains("The bridge\\u{1b}[2J\\u{1b}]0;pwned\\u{7} is \\u{202e}safe"),
         "{screen}"

@@ -110,3 +110,30 @@ pub fn column(headers: &csv::StringRecord, name: &str) -> usize {
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("no column {name}"))
 }
+
+/// Start a child with a pseudo-terminal's end as `spawn`'s `Stdio` (its
+/// stdout or stderr), read everything it writes there, and return its exit
+/// status and that text.
+#[cfg(unix)]
+pub fn on_pty(
+    spawn: impl FnOnce(Stdio) -> std::process::Child,
+) -> (std::process::ExitStatus, String) {
+    use std::io::Read;
+    // (`openpty` leaves the descriptors inheritable: the clones are
+    // close-on-exec, so children of other tests do not keep the pty open.)
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let cloexec = |fd: std::os::fd::OwnedFd| std::fs::File::from(fd).try_clone().expect("dup");
+    let (mut master, slave) = (cloexec(pty.master), cloexec(pty.slave));
+    let mut child = spawn(Stdio::from(slave));
+    let mut screen = Vec::new();
+    let mut buf = [0u8; 4096];
+    // (Linux ends a pty's reads with EIO once the child has closed it.)
+    while let Ok(n) = master.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        screen.extend_from_slice(&buf[..n]);
+    }
+    let status = child.wait().expect("wait");
+    (status, String::from_utf8_lossy(&screen).into_owned())
+}
