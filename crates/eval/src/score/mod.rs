@@ -69,9 +69,7 @@ mod tests;
 pub use load::{load_gold, load_predictions, predict};
 pub use names::{names_match, normalize_cue, normalize_name};
 pub use report::*;
-pub use spans::{
-    content_chars, iou, is_trimmed, overlap, trim_chars, union_iou, COMPLEMENTISERS,
-};
+pub use spans::{content_chars, iou, is_trimmed, overlap, trim_chars, union_iou, COMPLEMENTISERS};
 
 /// The compared span ([`content_chars`]) of each gold quote of `doc`,
 /// whose text is `chars`.
