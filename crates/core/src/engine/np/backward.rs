@@ -5,8 +5,8 @@
 use super::words::{is_determiner, is_number, is_org_word, is_quantifier_head};
 use super::{
     can_head, contracted_pronoun, describe, is_name_word, join, lower, plural_possessive, Np,
-    PRONOUNS,
 };
+use crate::engine::wordsets::phrase_pronoun;
 use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
@@ -73,7 +73,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
         return Some(with_complement_head(tokens, np, floor, text));
     }
     let hl = lower(head);
-    if PRONOUNS.contains(&hl) {
+    if phrase_pronoun(hl) {
         return Some(Np::unnamed(
             last,
             last,

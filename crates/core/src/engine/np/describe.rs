@@ -3,7 +3,8 @@
 //! identifies the speaker.
 
 use super::words::{is_name_particle, is_org_noun, is_org_word, is_quantifier_head};
-use super::{contracted_pronoun, is_name_word, join, lower, Np, PRONOUNS};
+use super::{contracted_pronoun, is_name_word, join, lower, Np};
+use crate::engine::wordsets::phrase_pronoun;
 use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
@@ -13,7 +14,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let w = Words::builtin();
     let head = &tokens[last];
     let hl = lower(head);
-    if PRONOUNS.contains(&hl) && first == last {
+    if phrase_pronoun(hl) && first == last {
         return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
     }
     if let Some(p) = contracted_pronoun(head).filter(|_| first == last) {

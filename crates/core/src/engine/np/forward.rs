@@ -3,7 +3,8 @@
 //! phrase's head.
 
 use super::words::is_determiner;
-use super::{can_head, contracted_pronoun, describe, lower, Np, PRONOUNS};
+use super::{can_head, contracted_pronoun, describe, lower, Np};
+use crate::engine::wordsets::phrase_pronoun;
 use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
@@ -18,7 +19,7 @@ pub fn forward(tokens: &[Token<'_>], first: usize, ceil: usize, text: &str) -> O
         return None;
     }
     let l0 = lower(t0);
-    if PRONOUNS.contains(&l0) {
+    if phrase_pronoun(l0) {
         return Some(Np::unnamed(
             first,
             first,

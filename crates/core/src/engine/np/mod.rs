@@ -14,14 +14,12 @@ pub use backward::backward;
 pub use describe::describe;
 pub use forward::forward;
 
+use super::wordsets::{gendered_pronoun, phrase_pronoun};
 use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
 
 use words::{is_org_word, is_quantifier_head};
-
-/// Pronouns that can be the subject of a reporting verb.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who", "which"];
 
 /// `He’s`, `she'd`, `he’ll` (folded to `'`): a subject pronoun `he`/`she`
 /// with a contracted auxiliary, as one token. The pronoun as written
@@ -33,7 +31,7 @@ fn contracted_pronoun<'t>(t: &'t Token<'_>) -> Option<&'t str> {
         return None;
     }
     let (base, rest) = l.split_once('\'')?;
-    (matches!(base, "he" | "she") && matches!(rest, "s" | "d" | "ll"))
+    (gendered_pronoun(base) && matches!(rest, "s" | "d" | "ll"))
         .then(|| t.text.get(..base.len()))
         .flatten()
 }
@@ -83,7 +81,7 @@ pub fn can_head(t: &Token<'_>, w: &Words) -> bool {
         return false;
     }
     let l = lower(t);
-    if PRONOUNS.contains(&l) || is_quantifier_head(l) {
+    if phrase_pronoun(l) || is_quantifier_head(l) {
         return true;
     }
     let class = w.class(l);
