@@ -17,19 +17,10 @@ impl<'a> Finder<'a> {
             || words >= 4
             || pronoun_contraction(t)
             || finite_clause(toks, start)
+            || subject_pronoun_not_you(t.lower())
             || matches!(
                 t.lower(),
-                "he" | "she"
-                    | "they"
-                    | "it"
-                    | "we"
-                    | "i"
-                    | "there"
-                    | "the"
-                    | "this"
-                    | "his"
-                    | "her"
-                    | "their"
+                "there" | "the" | "this" | "his" | "her" | "their"
             )
     }
 

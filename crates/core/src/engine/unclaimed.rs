@@ -408,7 +408,7 @@ impl<'a> Finder<'a> {
             np::forward(&toks, first, toks.len(), text).or_else(past_comma)
         }?;
         let ok_kind = match npx.kind {
-            MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
+            MentionKind::Pronoun => with_lowercase(&npx.name, gendered_pronoun),
             MentionKind::Name
             | MentionKind::Surname
             | MentionKind::Role
