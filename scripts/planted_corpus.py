@@ -10,7 +10,9 @@ prompt, "did not immediately respond" line, footer) under OUT_DIR/pages/,
 then derives planted articles from quotes and sentences that quotecheck
 finds in them (OUT_DIR/planted.jsonl, dated later) and writes the answer
 key OUT_DIR/key.json: one entry per planted finding, `{doc, kind, change}`,
-plus the furniture sentences that must not appear in any finding.
+the planted articles that must give no finding (`not_findings`: a faithful
+partial quote), and the furniture sentences that must not appear in any
+finding.
 
 The corpus is never stored in the repository (PolNeAR's licence): it is
 generated at test time (tests/cli_findings.rs) or by hand for docs/findings.md.
@@ -166,14 +168,30 @@ def main():
             n += 1
             key.append({"doc": article(n, other, q["quote"].rstrip(".,!? ")), "kind": "conflicting_attribution",
                         "change": "", "source": q["doc_id"]})
-    # A faithful partial quote.
-    q = pick(lambda q: len(words(q["quote"])) >= 14 and not re.search(r"\d", q["quote"]))
+    # A faithful partial quote: no finding (docs/findings.md), listed apart.
+    silent = []
+    q = pick(lambda q: len(words(q["quote"])) >= 14 and not re.search(r"\d|\b(not|never|no)\b", q["quote"]))
     if q:
         n += 1
         ws = words(q["quote"])
         text = " ".join(ws[3:11]).rstrip(".,!?;: ")
+        silent.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
+                       "change": "shortened", "source": q["doc_id"]})
+    # A partial quote that starts just after a "not": the cut drops it.
+    def after_not(q):
+        ws = words(q["quote"])
+        for i, w in enumerate(ws):
+            tail = ws[i + 1:i + 9]
+            if w in ("not", "never") and len(tail) == 8 and not any(
+                    re.search(r"[\"“”.!?]", t) for t in tail[:-1]):
+                return " ".join(tail).rstrip(".,!?;: ”\"")
+        return None
+    q = pick(lambda q: after_not(q) is not None)
+    if q:
+        n += 1
+        text = after_not(q)
         key.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
-                    "change": "shortened", "source": q["doc_id"]})
+                    "change": "negation", "source": q["doc_id"]})
     # Sentences (not quotes) with a number or a negation changed, and one
     # repeated as it is.
     sentence_docs = [d for d in docs[:BASE_COUNT] if d["id"] not in {k["source"] for k in key}]
@@ -215,7 +233,7 @@ def main():
         for p in planted:
             f.write(json.dumps(p) + "\n")
     with open(os.path.join(out, "key.json"), "w", encoding="utf-8") as f:
-        json.dump({"planted": key, "furniture": FURNITURE, "articles": len(docs),
+        json.dump({"planted": key, "not_findings": silent, "furniture": FURNITURE, "articles": len(docs),
                    "derived": len(planted)}, f, indent=1)
     print(f"{len(docs)} articles ({HTML_COUNT} as HTML pages), {len(planted)} planted, {len(key)} findings in the key")
 

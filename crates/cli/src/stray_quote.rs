@@ -2,7 +2,7 @@
 //! quote opened. Either nothing closes it (it runs to the end of the file,
 //! [`unclosed`]), or a later `"` does, and the rows in between are merged
 //! into one field of one row ([`merged`]). The CSV parser accepts both
-//! silently; the reader fails the row instead (`crates/cli/src/input.rs`).
+//! silently; the reader fails the row instead (`crates/cli/src/input/csv_file.rs`).
 
 /// Whether the raw bytes of a CSV row end inside a quoted field (what the
 /// parser does at the end of the file when a `"` is never closed): the row

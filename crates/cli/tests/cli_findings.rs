@@ -92,6 +92,19 @@ fn every_planted_finding_is_found() {
         assert!(hit, "planted finding not found: {p}");
         kinds.insert((p["kind"].to_string(), p["change"].to_string()));
     }
+    // A faithful partial quote is no finding.
+    let silent = key["not_findings"].as_array().expect("not_findings");
+    assert!(!silent.is_empty(), "{key}");
+    for p in silent {
+        let doc = p["doc"].as_str().expect("doc");
+        let hit = found.iter().find(|f| {
+            (&f[doc_a] == doc || &f[doc_b] == doc) && Some(&f[kind]) == p["kind"].as_str()
+        });
+        assert!(
+            hit.is_none(),
+            "a finding where none was planted: {p} {hit:?}"
+        );
+    }
     // The key covers every kind and change the generator plants.
     assert!(kinds.len() >= 8, "{kinds:?}");
     // No finding quotes the furniture.

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::{classify, for_each_word, word_hash, WordClass};
+use crate::rules::is_generic;
 
 /// What differs between two versions of a text, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,6 +67,10 @@ pub struct Comparison {
     pub aligned: bool,
     /// Anchored diff of the texts as written (empty when equal).
     pub diff: String,
+    /// Content words the aligned stretches share (words of
+    /// [`WordClass::Content`] that are not [generic](crate::rules::is_generic)):
+    /// the evidence that the two texts are one text.
+    pub shared_content: usize,
 }
 
 /// The normalised words of a text.
@@ -148,43 +153,158 @@ fn lcs_stretch(short: &[String], long: &[String]) -> (usize, usize) {
     (first.unwrap_or(0), last)
 }
 
-/// Compare two versions of a text. When one has at most 80% of the other's
-/// words it is compared with the matching stretch of the longer one (a
-/// partial quote): equal words there make the change [`Change::Shortened`].
-pub fn compare(a: &str, b: &str) -> Comparison {
-    let (wa, wb) = (words(a), words(b));
-    let a_short = wa.len() <= wb.len();
-    let (short, long) = if a_short { (&wa, &wb) } else { (&wb, &wa) };
-    let aligned = short.len() * 5 <= long.len() * 4;
-    let (x, y): (&[String], &[String]) = if aligned {
-        let (s, e) = stretch(short, long);
-        (short, &long[s..e])
-    } else {
-        (short, long)
+/// The normalised words of a text for a comparison: an interjection `No,`
+/// (a `no` followed by a comma or the end of a sentence) is no negation of
+/// what follows, so it is left out.
+fn compared_words(text: &str) -> Vec<String> {
+    let interjection = |t: &str| {
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let rest = t.get(2..).unwrap_or("");
+        t.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("no"))
+            && rest.starts_with([',', '!', '.', ';', '?'])
     };
-    let sim = similarity(x, y);
-    let change = if x == y {
-        if aligned {
-            Change::Shortened
-        } else {
-            Change::None
+    let mut ws = if text.split_whitespace().any(interjection) {
+        let kept: Vec<&str> = text
+            .split_whitespace()
+            .filter(|t| !interjection(t))
+            .collect();
+        words(&kept.join(" "))
+    } else {
+        words(text)
+    };
+    drop_restarts(&mut ws);
+    // A possessive is spelled `ISIS’s` or `ISIS’`: one word either way.
+    for w in &mut ws {
+        if let Some(base) = w.strip_suffix('\'') {
+            *w = base.to_string();
+        } else if let Some(base) = w.strip_suffix("'s") {
+            if !CONTRACTIONS.contains(&w.as_str()) {
+                *w = base.to_string();
+            }
         }
-    } else if negations(x) != negations(y) {
+    }
+    ws
+}
+
+/// Words ending in `'s` that are a contraction, not a possessive.
+const CONTRACTIONS: &[&str] = &[
+    "it's", "he's", "she's", "that's", "there's", "here's", "what's", "who's", "where's", "let's",
+    "how's", "when's", "why's",
+];
+
+/// Drop a speaker's restarts: a run of two to six words repeated at once
+/// (`if she gets to pick, if she gets to pick her judges`) is kept once, so
+/// a transcript with or without the restart quotes the same words.
+fn drop_restarts(ws: &mut Vec<String>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let found = (2..=6)
+            .rev()
+            .find(|&n| i + 2 * n <= ws.len() && ws[i..i + n] == ws[i + n..i + 2 * n]);
+        match found {
+            Some(n) => {
+                ws.drain(i + n..i + 2 * n);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Words on either side of one change for it to count as a negation
+/// change: a dropped or added `not` is a change of one or two words; an
+/// added aside (`not me, not Bill, nobody`) is not.
+const NEGATION_MAX_WORDS: usize = 3;
+
+/// What differs between aligned word sequences, and the content words they
+/// share.
+fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
+    let ops = capture_diff_slices(Algorithm::Myers, x, y);
+    let mut shared = 0;
+    let mut negation = false;
+    for op in &ops {
+        let (old, new) = (
+            &x[op.old_range().start..op.old_range().end],
+            &y[op.new_range().start..op.new_range().end],
+        );
+        if let DiffOp::Equal { .. } = op {
+            shared += old
+                .iter()
+                .filter(|w| classify(w, word_hash(w)) == WordClass::Content && !is_generic(w))
+                .count();
+        } else if negations(old) != negations(new) && old.len().max(new.len()) <= NEGATION_MAX_WORDS
+        {
+            negation = true;
+        }
+    }
+    let change = if x == y {
+        Change::None
+    } else if negation {
         Change::Negation
     } else if numbers(x) != numbers(y) {
         Change::Number
     } else {
         Change::Words
     };
+    (change, shared)
+}
+
+/// Compare two versions of a text. When one has at most 80% of the other's
+/// words it is compared with the matching stretch of the longer one (a
+/// partial quote): equal words there make the change [`Change::Shortened`],
+/// or [`Change::Negation`] when the cut drops a negation just before the
+/// stretch (`will not close` quoted as `close`).
+pub fn compare(a: &str, b: &str) -> Comparison {
+    let mut c = compare_without_diff(a, b);
+    if c.diff.is_empty() && c.change != Change::None {
+        c.diff = anchored_diff(a, b, c.aligned);
+    }
+    c
+}
+
+/// [`compare`] without the anchored diff (left empty unless the change is
+/// a negation cut off before a partial quote): for deciding which pairs
+/// are findings before paying for their diffs.
+pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
+    let (wa, wb) = (compared_words(a), compared_words(b));
+    let a_short = wa.len() <= wb.len();
+    let (short, long) = if a_short { (&wa, &wb) } else { (&wb, &wa) };
+    let aligned = short.len() * 5 <= long.len() * 4;
+    let (x, y, cut): (&[String], &[String], &[String]) = if aligned {
+        let (s, e) = stretch(short, long);
+        (short, &long[s..e], &long[s.saturating_sub(2)..s])
+    } else {
+        (short, long, &[])
+    };
+    let sim = similarity(x, y);
+    let (mut change, shared_content) = classify_change(x, y);
+    let mut diff = String::new();
+    if change == Change::None && aligned {
+        if negations(cut) > 0 {
+            // The negation is outside the aligned stretch: shown in the
+            // normalised words around the cut.
+            change = Change::Negation;
+            let head = x
+                .iter()
+                .take(CONTEXT)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cut = cut.join(" ");
+            diff = if a_short {
+                format!("… « → {cut}» {head} …")
+            } else {
+                format!("… «{cut} → » {head} …")
+            };
+        } else {
+            change = Change::Shortened;
+        }
+    }
     Comparison {
         change,
         similarity: sim,
         aligned,
-        diff: if change == Change::None {
-            String::new()
-        } else {
-            anchored_diff(a, b, aligned)
-        },
+        diff,
+        shared_content,
     }
 }
 
@@ -356,6 +476,66 @@ mod tests {
                 "will not close the plant in Leeds"
             ),
             Change::Shortened
+        );
+    }
+
+    #[test]
+    fn precision_rules() {
+        let c = |a: &str, b: &str| compare(a, b);
+        // An aside with negations is no negation change.
+        assert_eq!(
+            c(
+                "There has never been a man or a woman more qualified than Hillary Clinton to serve",
+                "There has never been a man or a woman, not me, not Bill, nobody more qualified than Hillary Clinton to serve"
+            )
+            .change,
+            Change::Words
+        );
+        // An interjection "No," negates nothing.
+        assert_ne!(
+            c(
+                "No, I meant he is the founder of ISIS",
+                "I meant he is the founder of ISIS"
+            )
+            .change,
+            Change::Negation
+        );
+        // Possessives and restarts are the same words.
+        assert_eq!(
+            c(
+                "He is becoming ISIS’s best recruiter",
+                "He is becoming ISIS’ best recruiter"
+            )
+            .change,
+            Change::None
+        );
+        assert_eq!(
+            c(
+                "if she gets to pick, if she gets to pick her judges, nothing you can do",
+                "if she gets to pick her judges, nothing you can do"
+            )
+            .change,
+            Change::None
+        );
+        // A partial quote that starts after a dropped "not".
+        let cut = c(
+            "We will not close the plant in Leeds before the election next May",
+            "close the plant in Leeds before the election",
+        );
+        assert_eq!(cut.change, Change::Negation);
+        assert_eq!(cut.diff, "… «will not → » close the plant …");
+        // Shared content words leave out generic ones.
+        assert_eq!(
+            c("I think it is a bribe", "I think it is a tough thing").shared_content,
+            0
+        );
+        assert_eq!(
+            c(
+                "the pipeline will cross tribal land",
+                "the pipeline will cross tribal land"
+            )
+            .shared_content,
+            4
         );
     }
 

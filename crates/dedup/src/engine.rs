@@ -50,6 +50,10 @@ pub struct DedupConfig {
     pub verify: VerifyConfig,
     /// Minimum word similarity of a misquote (default 0.6).
     pub misquote_min_similarity: f32,
+    /// Minimum word similarity of a misquote whose change is other words
+    /// (not a negation or a number; default 0.75): below it, two quotes are
+    /// two remarks or a loose paraphrase.
+    pub misquote_words_min_similarity: f32,
     /// Minimum words in each quote of a misquote (default 4).
     pub misquote_min_words: usize,
     /// Minimum word similarity of a conflicting attribution that is neither
@@ -72,6 +76,7 @@ impl Default for DedupConfig {
             max_bucket: 64,
             verify: VerifyConfig::default(),
             misquote_min_similarity: 0.6,
+            misquote_words_min_similarity: 0.75,
             misquote_min_words: 4,
             conflict_min_similarity: 0.85,
             keep_text: true,

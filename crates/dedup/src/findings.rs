@@ -33,9 +33,10 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::claim::ClaimKind;
 use crate::cluster::UnionFind;
-use crate::compare::{compare, words, Change};
+use crate::compare::{compare, compare_without_diff, words, Change};
 use crate::engine::DedupReport;
 use crate::record::{ClaimRef, MisquoteKind};
+use crate::rules::is_furniture_phrase;
 
 /// One finding: the columns of `findings.csv`, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -149,8 +150,18 @@ const STRICT_MIN_SHARE: f32 = 0.8;
 /// Clusters in more documents than this are not counted for republished
 /// pairs (they are furniture or wire copy already counted elsewhere).
 const PAIR_COUNT_MAX_DOCS: usize = 64;
-/// A repeated claim has at least this many words.
-const REPEATED_MIN_WORDS: usize = 8;
+/// A repeated claim has at least this many words on both sides …
+const REPEATED_MIN_WORDS: usize = 10;
+/// … share at least this many content words that are not
+/// [generic](crate::rules::is_generic) …
+const REPEATED_MIN_SHARED: usize = 4;
+/// … and at least this word similarity (aligned, see
+/// [`crate::compare::compare`]): below it two sentences are a loose
+/// paraphrase or say different things with the same words (`help` /
+/// `hurt`).
+const REPEATED_MIN_SIMILARITY: f32 = 0.85;
+/// Altered claims linked to this many different forms are a template.
+const TEMPLATE_MIN_VARIANTS: usize = 3;
 
 /// What the caller knows about one document.
 #[derive(Debug, Clone, Default)]
@@ -497,7 +508,65 @@ fn furniture<'a>(
             sources.sort_unstable();
             sources.dedup();
             sources.len() >= FURNITURE_MIN_SOURCES
+                || c.canonical().is_some_and(|x| {
+                    x.kind == ClaimKind::Sentence && is_furniture_phrase(&words(&x.text).join(" "))
+                })
         })
+        .collect()
+}
+
+/// True when two speakers may be two different people: both have a key
+/// (`speakers.csv`), both are written as names (every word capitalised:
+/// `King`, not `Republican candidate` or `central`), and their surnames
+/// (last words of the keys, accents folded) differ — `calls-trump` and
+/// `donald-trump`, `calderon` and `felipe-calderón` are one person named
+/// twice.
+fn different_people(a: (&str, &str), b: (&str, &str)) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let named = |(speaker, key): (&str, &str)| {
+        !key.is_empty()
+            && !speaker.is_empty()
+            && speaker
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    };
+    let surname = |k: &str| -> String {
+        let k = k.rsplit('/').next().unwrap_or(k);
+        k.rsplit('-')
+            .next()
+            .unwrap_or(k)
+            .nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect()
+    };
+    named(a) && named(b) && surname(a.1) != surname(b.1)
+}
+
+/// Altered claims that are one template filled in many ways (a poll's
+/// margin of error for each group, a delegate count on each date): pairs
+/// whose claims, linked by altered pairs, take at least
+/// [`TEMPLATE_MIN_VARIANTS`] different forms. Returns one flag per pair.
+fn template_pairs(altered: &[(ClaimRef, ClaimRef)]) -> Vec<bool> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut id = |t: &str| {
+        let n = ids.len() as u32;
+        *ids.entry(words(t).join(" ")).or_insert(n)
+    };
+    let links: Vec<(u32, u32)> = altered
+        .iter()
+        .map(|(a, b)| (id(&a.text), id(&b.text)))
+        .collect();
+    let mut uf = UnionFind::new(ids.len());
+    for &(a, b) in &links {
+        uf.union(a, b);
+    }
+    let mut size: HashMap<u32, usize> = HashMap::new();
+    for i in 0..ids.len() as u32 {
+        *size.entry(uf.find(i)).or_default() += 1;
+    }
+    links
+        .iter()
+        .map(|&(a, _)| size[&uf.find(a)] >= TEMPLATE_MIN_VARIANTS)
         .collect()
 }
 
@@ -575,7 +644,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
             char_end: m.char_end_b,
             speaker: Some(m.speaker_b.clone()),
         };
-        let change = compare(&ca.text, &cb.text).change;
+        let change = compare_without_diff(&ca.text, &cb.text).change;
         let kind = m.kind.as_str();
         let level = level_of(kind, change.as_str());
         if m.kind == MisquoteKind::Misquote && change == Change::None {
@@ -583,10 +652,21 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
         }
         candidates.push((level, kind, ca, cb));
     }
-    for a in &report.altered {
-        let change = compare(&a.a.text, &a.b.text).change;
-        if matches!(change, Change::Negation | Change::Number) {
-            candidates.push((1, "altered_claim", a.a.clone(), a.b.clone()));
+    let altered: Vec<(ClaimRef, ClaimRef)> = report
+        .altered
+        .iter()
+        .filter(|a| {
+            matches!(
+                compare_without_diff(&a.a.text, &a.b.text).change,
+                Change::Negation | Change::Number
+            )
+        })
+        .map(|a| (a.a.clone(), a.b.clone()))
+        .collect();
+    let template = template_pairs(&altered);
+    for ((a, b), t) in altered.into_iter().zip(template) {
+        if !t {
+            candidates.push((1, "altered_claim", a, b));
         }
     }
     candidates.sort_by_key(|c| c.0);
@@ -597,6 +677,13 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
         let same_family = b.fam(&ca.doc_id) == b.fam(&cb.doc_id);
         if same_family && level > 1 {
             continue;
+        }
+        if kind == "conflicting_attribution" {
+            let (ka, kb) = (b.quote(&ca).1, b.quote(&cb).1);
+            let speaker = |c: &ClaimRef| c.speaker.clone().unwrap_or_default();
+            if !different_people((&speaker(&ca), &ka), (&speaker(&cb), &kb)) {
+                continue;
+            }
         }
         b.pair(kind, level, &ca, &cb, |a, x, change| match kind {
             "conflicting_attribution" => format!(
@@ -728,11 +815,29 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
         if words(&first.text).len() < REPEATED_MIN_WORDS {
             continue;
         }
+        // The other side: the member most like the first, in another
+        // family and, when URLs are known, from another source (an
+        // outlet repeating its own lines is furniture, not a finding).
         let ffam = b.fam(&first.doc_id).to_string();
-        let Some(&other) = members
+        let source = |d: &str| corpus.get(d).and_then(|i| i.url.as_deref()).map(host);
+        let fsource = source(&first.doc_id);
+        let Some((other, _)) = members
             .iter()
-            .filter(|m| b.fam(&m.doc_id) != ffam)
-            .min_by_key(|m| order(&m.doc_id))
+            .filter(|m| {
+                b.fam(&m.doc_id) != ffam
+                    && (fsource.is_none() || source(&m.doc_id) != fsource)
+                    && words(&m.text).len() >= REPEATED_MIN_WORDS
+            })
+            .map(|m| (*m, compare_without_diff(&first.text, &m.text)))
+            .filter(|x| {
+                x.1.similarity >= REPEATED_MIN_SIMILARITY
+                    && x.1.shared_content >= REPEATED_MIN_SHARED
+            })
+            .map(|(m, c)| (m, c.similarity))
+            .min_by(|x, y| {
+                y.1.total_cmp(&x.1)
+                    .then_with(|| order(&x.0.doc_id).cmp(&order(&y.0.doc_id)))
+            })
         else {
             continue;
         };

@@ -56,6 +56,7 @@ pub mod misquote;
 pub mod normalize;
 pub mod numbers;
 pub mod record;
+pub mod rules;
 pub mod shingle;
 #[cfg(any(test, feature = "synth"))]
 #[doc(hidden)]

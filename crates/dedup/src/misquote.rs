@@ -12,13 +12,18 @@
 //!
 //! - a **misquote** when both are direct quotes (words in quote marks;
 //!   reported speech is paraphrase by nature) attributed to the [same
-//!   speaker](same_speaker), the words differ (a negation, a number, other
-//!   words, or a faithful but shortened quote) and the aligned word
-//!   similarity `S = 1 − lev / max(len)` is at least
-//!   `misquote_min_similarity` (default 0.6);
+//!   speaker](same_speaker), the words differ (a negation or a number,
+//!   with aligned word similarity `S = 1 − lev / max(len)` at least
+//!   `misquote_min_similarity`, default 0.6; other words, with `S` at least
+//!   `misquote_words_min_similarity`, default 0.75) and the aligned
+//!   stretches share at least three content words that are not
+//!   [generic](crate::rules) (two for a negation or number change). A faithful partial quote (every word present,
+//!   in order) is no misquote, unless the cut drops a negation just before
+//!   it (see [`crate::compare::compare`]);
 //! - a **conflicting attribution** when both are direct quotes, the
-//!   speakers differ, the shorter quote has at least six words and the
-//!   words are the same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
+//!   speakers differ, the shorter quote has at least six words, the quotes
+//!   share at least four non-generic content words, and the words are the
+//!   same (equal, a faithful part, or `S ≥ conflict_min_similarity`,
 //!   default 0.85) with the same negations and numbers.
 //!
 //! ```
@@ -33,7 +38,7 @@
 
 use rayon::prelude::*;
 
-use crate::compare::{compare, Change};
+use crate::compare::{compare, compare_without_diff, Change};
 use crate::engine::{Finisher, NO_SPEAKER};
 use crate::lsh::{pack_pair, unpack_pair};
 use crate::normalize::word_hash;
@@ -42,6 +47,17 @@ use crate::record::{MisquoteKind, MisquoteRecord};
 /// A conflicting attribution needs quotes of at least this many words: a
 /// shorter common phrase (`boots on the ground`) is no evidence of one quote.
 const CONFLICT_MIN_WORDS: usize = 6;
+/// A misquote needs at least this many shared content words that are not
+/// [generic](crate::rules::is_generic): `I'm a negotiator` and `I'm a
+/// unifier` share none, and are two remarks, not one misquoted.
+const MISQUOTE_MIN_SHARED: usize = 3;
+/// A negation or number change needs two (`we are not cutting because we
+/// are in trouble` / `we are cutting because …`: the change itself is the
+/// evidence).
+const MISQUOTE_MIN_SHARED_NEGATION: usize = 2;
+/// A conflicting attribution needs at least this many (`I will fight for
+/// you` is anybody's line).
+const CONFLICT_MIN_SHARED: usize = 4;
 
 impl Finisher {
     /// Misquotes and conflicting attributions (see the module
@@ -140,13 +156,18 @@ impl Finisher {
         }
         let (sa, sb) = (self.store.speaker(ma)?, self.store.speaker(mb)?);
         let (ta, tb) = (self.store.text(ma), self.store.text(mb));
-        let c = compare(ta, tb);
+        let c = compare_without_diff(ta, tb);
         let cfg = &self.config;
         let kind = if same_speaker(sa, sb) {
+            let (min_similarity, min_shared) = match c.change {
+                Change::Words => (cfg.misquote_words_min_similarity, MISQUOTE_MIN_SHARED),
+                _ => (cfg.misquote_min_similarity, MISQUOTE_MIN_SHARED_NEGATION),
+            };
             let ok = ma.direct
                 && mb.direct
-                && c.change != Change::None
-                && c.similarity >= cfg.misquote_min_similarity;
+                && !matches!(c.change, Change::None | Change::Shortened)
+                && c.similarity >= min_similarity
+                && c.shared_content >= min_shared;
             ok.then_some(MisquoteKind::Misquote)?
         } else {
             let same_words = match c.change {
@@ -155,7 +176,8 @@ impl Finisher {
                 Change::Negation | Change::Number => false,
             };
             let words = |m| self.store.norm(m).split(' ').count();
-            let long_enough = words(ma).min(words(mb)) >= CONFLICT_MIN_WORDS;
+            let long_enough = words(ma).min(words(mb)) >= CONFLICT_MIN_WORDS
+                && c.shared_content >= CONFLICT_MIN_SHARED;
             (same_words && long_enough && ma.direct && mb.direct)
                 .then_some(MisquoteKind::ConflictingAttribution)?
         };
@@ -176,7 +198,11 @@ impl Finisher {
             byte_start_b: mb.byte_start as usize,
             byte_end_b: mb.byte_end as usize,
             similarity: c.similarity,
-            diff: c.diff,
+            diff: if c.diff.is_empty() {
+                compare(ta, tb).diff
+            } else {
+                c.diff
+            },
         })
     }
 }

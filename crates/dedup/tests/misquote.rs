@@ -23,14 +23,15 @@ fn quote(doc: &str, text: &str, speaker: &str) -> Claim {
 
 #[test]
 fn misquote_and_conflict_records() {
-    let q = "We will not negotiate with the rebels under any circumstances";
+    // Four content words other than generic ones (a conflict needs them).
+    let q = "We will not negotiate with the rebels under any circumstances this winter";
     let mut dd = Deduper::new(DedupConfig::default());
     dd.add_claims("a", &[quote("a", q, "Jane Doe")]);
     dd.add_claims(
         "b",
         &[quote(
             "b",
-            "We will now negotiate with the rebels under any circumstances",
+            "We will now negotiate with the rebels under any circumstances this winter",
             "Doe",
         )],
     );
