@@ -52,6 +52,23 @@ fn spawn_report(cwd: &Path, out_dir: &str) -> Child {
         .expect("spawn quotecheck")
 }
 
+/// A complete `report` run of `input` into `out_dir`; panics unless it succeeds.
+fn run_report(cwd: &Path, out_dir: &str, input: &[u8]) {
+    let mut child = spawn_report(cwd, out_dir);
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn report_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files_in(dir)
         .into_iter()
@@ -119,19 +136,7 @@ fn killed_report_leaves_previous_or_complete_files() {
 
     // The previous complete report set, and what a complete new run writes.
     for (dir, input) in [("out", &old_input), ("reference", &new_input)] {
-        let mut child = spawn_report(cwd, dir);
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
-        let out = child.wait_with_output().expect("wait");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_report(cwd, dir, input);
     }
     let old = report_bytes(&cwd.join("out"));
     let new = report_bytes(&cwd.join("reference"));
@@ -213,19 +218,7 @@ fn killed_report_leaves_previous_or_complete_files() {
         assert_eq!(report_bytes(&out_dir), kept, "{dir}: the previous files");
 
         // The next run, without the FIFO: the complete new set, no leftovers.
-        let mut child = spawn_report(cwd, dir);
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(&new_input)
-            .expect("write stdin");
-        let out = child.wait_with_output().expect("wait");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_report(cwd, dir, &new_input);
         assert_eq!(tmp_files(), 0, "{dir}: leftover temporary files removed");
         assert_complete_files(&out_dir);
         assert!(report_bytes(&out_dir) == new, "{dir}: not the new report");
