@@ -52,6 +52,23 @@ fn spawn_report(cwd: &Path, out_dir: &str) -> Child {
         .expect("spawn quotecheck")
 }
 
+/// A complete `report` run of `input` into `out_dir`; panics unless it succeeds.
+fn run_report(cwd: &Path, out_dir: &str, input: &[u8]) {
+    let mut child = spawn_report(cwd, out_dir);
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn report_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files_in(dir)
         .into_iter()
@@ -115,23 +132,11 @@ fn killed_report_leaves_previous_or_complete_files() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let cwd = tmp.path();
     let old_input = corpus(300, "old");
-    let new_input = corpus(6_000, "new");
+    let new_input = corpus(300, "new");
 
     // The previous complete report set, and what a complete new run writes.
     for (dir, input) in [("out", &old_input), ("reference", &new_input)] {
-        let mut child = spawn_report(cwd, dir);
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
-        let out = child.wait_with_output().expect("wait");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_report(cwd, dir, input);
     }
     let old = report_bytes(&cwd.join("out"));
     let new = report_bytes(&cwd.join("reference"));
@@ -152,50 +157,73 @@ fn killed_report_leaves_previous_or_complete_files() {
     assert_eq!(report_bytes(&cwd.join("out")), old);
     assert_complete_files(&cwd.join("out"));
 
-    // Killed while writing (a temporary report file exists), at several
-    // moments: every report file is either the previous one or a complete
-    // new one, never a truncated file. Also into a fresh directory.
+    // Killed while writing, never by chance: `summary.json`, staged last,
+    // is a FIFO, so the run writes it in place and blocks opening it with
+    // every other file of the new set staged in a temporary file. SIGKILL
+    // then: every report file is the previous one (into a fresh directory:
+    // no report file, only hidden temporary files). The next run without
+    // the FIFO removes the leftovers and writes the complete new set.
+    let staged = REPORT_FILES.len() - 1;
     let mut killed_mid_write = 0;
-    for (attempt, dir) in ["out", "out", "out", "fresh", "fresh"].iter().enumerate() {
+    for dir in ["out", "fresh"] {
         let out_dir = cwd.join(dir);
+        let fifo = out_dir.join("summary.json");
+        if dir == "fresh" {
+            std::fs::create_dir(&out_dir).expect("create fresh");
+        } else {
+            std::fs::remove_file(&fifo).expect("rm summary.json");
+        }
+        let mkfifo = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(mkfifo.success());
+        let tmp_files = || {
+            files_in(&out_dir)
+                .into_iter()
+                .filter(|f| f.starts_with(".quotecheck-"))
+                .count()
+        };
         let mut child = spawn_report(cwd, dir);
         let mut stdin = child.stdin.take().expect("stdin");
         stdin.write_all(&new_input).expect("write stdin");
         drop(stdin);
         let deadline = Instant::now() + Duration::from_secs(120);
-        let mut seen_tmp = false;
-        while Instant::now() < deadline {
-            if child.try_wait().expect("try_wait").is_some() {
-                break;
-            }
-            let tmp_files = files_in(&out_dir)
-                .iter()
-                .filter(|f| f.ends_with(".tmp"))
-                .count();
-            if tmp_files > 0 {
-                seen_tmp = true;
-                std::thread::sleep(Duration::from_millis(attempt as u64 * 3));
-                break;
-            }
-            std::thread::sleep(Duration::from_micros(300));
+        while tmp_files() < staged {
+            assert!(
+                child.try_wait().expect("try_wait").is_none(),
+                "{dir}: the run ended before blocking on the FIFO"
+            );
+            assert!(Instant::now() < deadline, "{dir}: files never staged");
+            std::thread::sleep(Duration::from_millis(10));
         }
-        let was_running = child.try_wait().expect("try_wait").is_none();
-        child.kill().ok();
-        child.wait().expect("wait");
-        if seen_tmp && was_running {
+        // Blocked on the FIFO: nothing can be renamed into place any more.
+        if child.try_wait().expect("try_wait").is_none() {
             killed_mid_write += 1;
         }
+        child.kill().expect("SIGKILL");
+        child.wait().expect("wait");
+        std::fs::remove_file(&fifo).expect("rm FIFO");
+        assert_eq!(
+            tmp_files(),
+            staged,
+            "{dir}: SIGKILL leaves its temporary files"
+        );
         assert_complete_files(&out_dir);
-        for (name, bytes) in report_bytes(&out_dir) {
-            let is_old = old.iter().any(|(n, b)| *n == name && *b == bytes);
-            let is_new = new.iter().any(|(n, b)| *n == name && *b == bytes);
-            assert!(
-                is_new || (is_old && *dir == "out"),
-                "{dir}/{name} is neither the previous nor a complete new report"
-            );
-        }
+        let kept: Vec<_> = match dir {
+            "out" => old
+                .iter()
+                .filter(|(n, _)| n != "summary.json")
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(report_bytes(&out_dir), kept, "{dir}: the previous files");
+
+        // The next run, without the FIFO: the complete new set, no leftovers.
+        run_report(cwd, dir, &new_input);
+        assert_eq!(tmp_files(), 0, "{dir}: leftover temporary files removed");
+        assert_complete_files(&out_dir);
+        assert!(report_bytes(&out_dir) == new, "{dir}: not the new report");
     }
-    assert!(killed_mid_write > 0, "no run was killed while writing");
+    assert_eq!(killed_mid_write, 2, "a run was not killed while writing");
 }
 
 #[test]

@@ -3,21 +3,8 @@
 //! speakers and boilerplate lines, one JSON snapshot per article in
 //! `tests/snapshots/`. Review changes with `cargo insta review`.
 
-use std::path::PathBuf;
-
 use quotecheck_core::{analyze, quote_records, speaker_records, Document, QuoteKind, QuoteType};
 use serde::Serialize;
-
-fn articles() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
@@ -100,27 +87,28 @@ fn view(doc: &Document) -> View {
     }
 }
 
+/// One snapshot per article, named after the file (`insta::glob!` would
+/// suffix the name with the file name; the suffix is dropped because the
+/// name already is the file's stem). `glob!` fails when nothing matches.
 #[test]
 fn attribution_snapshots() {
-    let files = articles();
-    assert!(!files.is_empty(), "no fixtures/articles/*.txt");
-    for path in files {
+    insta::glob!("../../../fixtures/articles", "*.txt", |path| {
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("utf-8 file name")
             .to_string();
-        let text = std::fs::read_to_string(&path)
+        let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let doc = Document::new(name.clone(), text);
         let value = view(&doc);
         insta::with_settings!({
             snapshot_path => "snapshots",
             prepend_module_to_snapshot => false,
-            description => format!("fixtures/articles/{name}.txt"),
+            snapshot_suffix => "",
             omit_expression => true,
         }, {
             insta::assert_json_snapshot!(name, value);
         });
-    }
+    });
 }

@@ -11,25 +11,20 @@ impl<'a> Finder<'a> {
             return false;
         };
         let prev = start.checked_sub(1).map(|p| toks[p].lower());
-        let words = toks[start..].iter().filter(|t| t.is_word).take(4).count();
+        let words = toks[start..]
+            .iter()
+            .filter(|t| t.is_word)
+            .take(CONTENT_CLAUSE_WORDS)
+            .count();
         prev == Some("that")
             || t.is_quote_mark()
-            || words >= 4
+            || words >= CONTENT_CLAUSE_WORDS
             || pronoun_contraction(t)
             || finite_clause(toks, start)
+            || subject_pronoun_not_you(t.lower())
             || matches!(
                 t.lower(),
-                "he" | "she"
-                    | "they"
-                    | "it"
-                    | "we"
-                    | "i"
-                    | "there"
-                    | "the"
-                    | "this"
-                    | "his"
-                    | "her"
-                    | "their"
+                "there" | "the" | "this" | "his" | "her" | "their"
             )
     }
 
@@ -152,14 +147,13 @@ impl<'a> Finder<'a> {
                     .iter()
                     .all(|t| Lexicon::builtin().token_entry(t).is_none());
                 // `fired back forcefully: “…”`
-                let adverbs = between.len() <= 2
+                let adverbs = between.len() <= CUE_ADVERBS_MAX
                     && between
                         .iter()
                         .all(|t| t.is_word && t.lower().ends_with("ly"));
                 // `joked, again using a Southern accent, “…”`: an aside
                 // between commas.
-                let aside = between.len() >= 3
-                    && between.len() <= 12
+                let aside = (ASIDE_MIN_TOKENS..=ASIDE_MAX_TOKENS).contains(&between.len())
                     && between.first().is_some_and(|t| t.text == ",")
                     && between.last().is_some_and(|t| t.text == ",")
                     && between[1..between.len() - 1].iter().all(|t| t.is_word);
@@ -183,7 +177,7 @@ impl<'a> Finder<'a> {
             // `assured the mostly white crowd.`: a short phrase that ends the
             // report is the hearer.
             let rest_words = toks[i..stop].iter().filter(|t| t.is_word).count();
-            if rest_words <= 5
+            if rest_words <= HEARER_MAX_WORDS
                 && toks.get(i).is_some_and(|t| {
                     matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their")
                 })
@@ -400,7 +394,7 @@ impl<'a> Finder<'a> {
         // that …`, and not a dash pair around an aside). A relative clause on
         // a person (`…, who …`) and an elaboration (`…, including …`,
         // `…, especially …`) stay in the report.
-        let limit = end.min(from + 400);
+        let limit = end.min(from + CONTENT_MAX_TOKENS);
         // (A hyphen with no space beside it joins words: `U.S.-Mexico`.)
         let text = self.text;
         let spaced = |t: &Token<'_>| {

@@ -50,3 +50,47 @@ pub(super) const LIGHT_COMPLEMENT_WINDOW: usize = 6;
 /// `“…?” Hannity pressed.`: the speaker phrase after a quote is at most
 /// this many tokens.
 pub(super) const VERB_AFTER_SPEAKER_TOKENS: usize = 10;
+
+/// Content after a cue: the words after which it is a clause of its own.
+pub(super) const CONTENT_CLAUSE_WORDS: usize = 4;
+/// `fired back forcefully: “…”`: adverbs between a cue and its content, at most.
+pub(super) const CUE_ADVERBS_MAX: usize = 2;
+/// `joked, again using a Southern accent, “…”`: an aside between commas
+/// after a cue has at least this many tokens (commas included) …
+pub(super) const ASIDE_MIN_TOKENS: usize = 3;
+/// … and at most this many.
+pub(super) const ASIDE_MAX_TOKENS: usize = 12;
+/// `assured the mostly white crowd.`: a phrase after a `tell` verb of at
+/// most this many words that ends the report is the hearer.
+pub(super) const HEARER_MAX_WORDS: usize = 5;
+/// A report's content is searched for its end within this many tokens.
+pub(super) const CONTENT_MAX_TOKENS: usize = 400;
+
+/// Interview turn `LABEL: text`: the colon lies within this many bytes.
+pub(super) const INTERVIEW_LABEL_MAX_BYTES: usize = 41;
+/// Interview labels have at most this many words.
+pub(super) const INTERVIEW_LABEL_MAX_WORDS: usize = 3;
+/// An interview has at least this many turns …
+pub(super) const INTERVIEW_MIN_TURNS: usize = 3;
+/// … by at least this many different labels.
+pub(super) const INTERVIEW_MIN_LABELS: usize = 2;
+/// A headline label (`Cruz: “…”`) stands in a paragraph of at most this
+/// many bytes.
+pub(super) const HEADLINE_MAX_BYTES: usize = 240;
+/// `X: “…”`: the text from the sentence start to the colon is at most this
+/// many bytes.
+pub(super) const COLON_LABEL_MAX_BYTES: usize = 240;
+/// Headline label `Label: text`: the colon lies within this many bytes.
+pub(super) const HEADLINE_LABEL_MAX_BYTES: usize = 49;
+/// Headline labels have at most this many words.
+pub(super) const HEADLINE_LABEL_MAX_WORDS: usize = 4;
+/// A report this many bytes or more after a direct quote's attribution, or
+/// across a line break, is no part of that attribution.
+pub(super) const ATTRIBUTION_GAP_MAX_BYTES: usize = 240;
+/// Attributions remembered for continuations (the most recent ones).
+pub(super) const RECENT_ATTRIBUTIONS: usize = 8;
+/// A continuation right after an attribution: the gap is under this many
+/// bytes …
+pub(super) const ADJACENT_GAP_MAX_BYTES: usize = 180;
+/// … and under this many characters.
+pub(super) const ADJACENT_GAP_MAX_CHARS: usize = 60;

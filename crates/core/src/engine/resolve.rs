@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::np::Np;
+use super::wordsets::gendered_pronoun;
 use super::Cand;
 use crate::quote::Quote;
 use crate::speaker::{Mention, MentionKind, Speaker, SpeakerKind};
@@ -49,10 +50,9 @@ pub(crate) fn resolve(
             (Some((m, np)), _) => {
                 // `he`/`she` after a newly named person (`Tom Berg disagreed.
                 // “…,” he said.`) refers to that person, not an older speaker.
-                // No other character folds to these ASCII letters.
                 // (`np.name`: the pronoun of `He’s`.)
                 let newer = (np.kind == MentionKind::Pronoun
-                    && (np.name.eq_ignore_ascii_case("he") || np.name.eq_ignore_ascii_case("she")))
+                    && with_lowercase(&np.name, gendered_pronoun))
                 .then(|| {
                     // (Before the content too: in `Mr. Trump … fits that
                     // bill, he added` the content's subject is not the
@@ -616,8 +616,7 @@ fn resolve_one(
     let found = match np.kind {
         MentionKind::Pronoun => {
             let p = np.name.as_str();
-            // No other character folds to these ASCII letters.
-            if p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she") {
+            if with_lowercase(p, gendered_pronoun) {
                 // The most recent person the pronoun agrees with (the
                 // gender is asked only of the persons looked at, once each).
                 recent

@@ -206,7 +206,7 @@ impl<'a> Finder<'a> {
         for c in cands {
             let Some((m, np)) = &c.mention else { continue };
             if np.kind != MentionKind::Pronoun
-                || !with_lowercase(&np.name, |l| matches!(l, "he" | "she"))
+                || !with_lowercase(&np.name, wordsets::gendered_pronoun)
             {
                 continue;
             }
@@ -497,9 +497,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = np::backward(toks, j - 1, 0, self.text)?;
-        if np.kind == MentionKind::Pronoun
-            && with_lowercase(&np.name, |l| matches!(l, "who" | "which"))
-        {
+        if np.kind == MentionKind::Pronoun && with_lowercase(&np.name, wordsets::relative_pronoun) {
             // `Trump, who said …`: resolve through the antecedent before the comma.
             let comma = np.first >= 2 && toks[np.first - 1].text == ",";
             let ante_end = if comma {
@@ -559,11 +557,7 @@ impl<'a> Finder<'a> {
         // A reporting verb inside (`Smith, who told reporters X, said`)
         // follows its own subject; nouns (`the TV show`) do not.
         let clean = inside.iter().enumerate().all(|(i, t)| {
-            let verb = i > 0
-                && matches!(
-                    inside[i - 1].lower(),
-                    "who" | "which" | "that" | "he" | "she" | "they" | "has" | "had" | "have"
-                );
+            let verb = i > 0 && wordsets::own_subject_before_verb(inside[i - 1].lower());
             !t.is_word
                 || !verb
                 || self.in_quote(t.span)
@@ -610,10 +604,7 @@ impl<'a> Finder<'a> {
             None => return fallback(),
         };
         if np.kind == MentionKind::Pronoun
-            && !matches!(
-                np.name.to_lowercase().as_str(),
-                "he" | "she" | "they" | "it"
-            )
+            && !with_lowercase(&np.name, |l| wordsets::third_person_pronoun(l) || l == "it")
         {
             return None;
         }
@@ -669,7 +660,7 @@ impl<'a> Finder<'a> {
             // a relative clause describes the speaker, reporting verbs and all.
             let relative = rest
                 .first()
-                .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
+                .is_some_and(|t| wordsets::person_relative_pronoun(t.lower()))
                 && !attributes_itself(&toks[after..end]);
             let clean = relative || clean;
             let limit = if relative { 24 } else { 12 };
@@ -702,7 +693,7 @@ impl<'a> Finder<'a> {
             // reports speech ends the appositive.
             if let Some(k) = (after + 2..end).find(|&k| {
                 toks[k - 1].text == ","
-                    && matches!(toks[k].lower(), "who" | "whose")
+                    && wordsets::person_relative_pronoun(toks[k].lower())
                     && attributes_itself(&toks[k..end])
             }) {
                 end = k - 1;
@@ -745,7 +736,7 @@ impl<'a> Finder<'a> {
             // `…,” said Ms. Leon, who works as a secretary.`: the relative
             // clause describes the speaker and belongs to the mention as
             // written, but it is not a role.
-            if end > after + 1 && matches!(first_word, "who" | "whose") {
+            if end > after + 1 && wordsets::person_relative_pronoun(first_word) {
                 if !attributes_itself(&toks[after + 1..end]) {
                     np.last = end - 1;
                 }
@@ -879,14 +870,8 @@ pub(super) fn fallback_subject(toks: &[Token<'_>], at: usize, text: &str) -> Opt
                     | "has"
                     | "have"
                     | "had"
-                    | "i"
-                    | "he"
-                    | "she"
-                    | "we"
-                    | "they"
-                    | "you"
                     | "there"
-            )
+            ) || wordsets::person_subject_pronoun(t.lower())
         })
     {
         return None;

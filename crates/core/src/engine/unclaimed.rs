@@ -91,8 +91,8 @@ impl<'a> Finder<'a> {
         let mut turns: Vec<(Span, Span)> = Vec::new();
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
-            // Only a colon among the first 41 bytes can end a label.
-            let head = &s.as_bytes()[..s.len().min(41)];
+            // Only a colon among the first bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(INTERVIEW_LABEL_MAX_BYTES)];
             let Some(colon) = head.iter().position(|&b| b == b':') else {
                 continue;
             };
@@ -101,7 +101,7 @@ impl<'a> Finder<'a> {
             }
             let label = &s[..colon];
             let rest = Span::new(p.start + colon + 1, p.end).trim(text);
-            let ok = label_words(label, 3).is_some_and(|words| {
+            let ok = label_words(label, INTERVIEW_LABEL_MAX_WORDS).is_some_and(|words| {
                 !Words::builtin().is_function(&words[0].to_lowercase())
                     && speaker_label(&words, rest.slice(text).unwrap_or_default())
             });
@@ -122,7 +122,7 @@ impl<'a> Finder<'a> {
         let mut labels: Vec<&str> = turns.iter().filter_map(|(l, _)| l.slice(text)).collect();
         labels.sort_unstable();
         labels.dedup();
-        if turns.len() < 3 || labels.len() < 2 {
+        if turns.len() < INTERVIEW_MIN_TURNS || labels.len() < INTERVIEW_MIN_LABELS {
             return;
         }
         for (label, content) in turns {
@@ -163,11 +163,11 @@ impl<'a> Finder<'a> {
         let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
-            if s.len() > 240 {
+            if s.len() > HEADLINE_MAX_BYTES {
                 continue;
             }
-            // Only a colon among the first 49 bytes can end a label.
-            let head = &s.as_bytes()[..s.len().min(49)];
+            // Only a colon among the first bytes can end a label.
+            let head = &s.as_bytes()[..s.len().min(HEADLINE_LABEL_MAX_BYTES)];
             let Some(colon) = head.iter().position(|&b| b == b':') else {
                 continue;
             };
@@ -175,7 +175,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let label = s[..colon].trim_end();
-            let ok = label_words(label, 4).is_some_and(|words| {
+            let ok = label_words(label, HEADLINE_LABEL_MAX_WORDS).is_some_and(|words| {
                 !words.iter().any(|w| {
                     let l = w.to_lowercase();
                     Words::builtin().is_function(&l) || FURNITURE.contains(&l.as_str())
@@ -372,7 +372,7 @@ impl<'a> Finder<'a> {
             .get(i)
             .filter(|s| s.start <= colon)
             .map_or(para_start, |s| s.start.max(para_start));
-        if colon - start > 240 {
+        if colon - start > COLON_LABEL_MAX_BYTES {
             return None;
         }
         let toks = tokenize(text, Span::new(start, colon));
@@ -408,7 +408,7 @@ impl<'a> Finder<'a> {
             np::forward(&toks, first, toks.len(), text).or_else(past_comma)
         }?;
         let ok_kind = match npx.kind {
-            MentionKind::Pronoun => matches!(npx.name.to_lowercase().as_str(), "he" | "she"),
+            MentionKind::Pronoun => with_lowercase(&npx.name, gendered_pronoun),
             MentionKind::Name
             | MentionKind::Surname
             | MentionKind::Role
@@ -458,15 +458,16 @@ impl<'a> Finder<'a> {
                 let inside_attribution = c.kind == QuoteKind::Indirect
                     && source_direct
                     && source.is_some_and(|(end, _, _)| {
-                        text.get(end..c.span.start)
-                            .is_some_and(|gap| gap.len() < 240 && !gap.contains('\n'))
+                        text.get(end..c.span.start).is_some_and(|gap| {
+                            gap.len() < ATTRIBUTION_GAP_MAX_BYTES && !gap.contains('\n')
+                        })
                     });
                 if (c.mention.is_some() || c.inherit.is_some()) && !inside_attribution {
                     source = Some((c.span.end, c.inherit.unwrap_or(c.span.start), c.span.start));
                     source_direct = c.kind == QuoteKind::Direct;
                 }
                 recent_attr.push_back(attr_end(c));
-                if recent_attr.len() > 8 {
+                if recent_attr.len() > RECENT_ATTRIBUTIONS {
                     recent_attr.pop_front();
                 }
                 next += 1;
@@ -517,7 +518,9 @@ impl<'a> Finder<'a> {
                 end <= q.open.start
                     && end >= para_start
                     && text.get(end..q.open.start).is_some_and(|gap| {
-                        gap.len() < 180 && gap.chars().count() < 60 && !gap.contains(['“', '"'])
+                        gap.len() < ADJACENT_GAP_MAX_BYTES
+                            && gap.chars().count() < ADJACENT_GAP_MAX_CHARS
+                            && !gap.contains(['“', '"'])
                     })
             });
             // A continuation opens a sentence of its own; a quoted phrase

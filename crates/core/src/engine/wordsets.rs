@@ -40,9 +40,44 @@ word_set!(
 );
 
 word_set!(
+    /// Subject pronouns that name a person but `it`: `i he she we they you`
+    /// (a subject that makes a phrase a verb phrase, `I didn’t suggest`).
+    person_subject_pronoun = "i" | "he" | "she" | "we" | "they" | "you"
+);
+
+word_set!(
+    /// Gendered third-person pronouns: `he she` (resolved to the most
+    /// recent person whose gender agrees).
+    gendered_pronoun = "he" | "she"
+);
+
+word_set!(
     /// Relative pronouns that open a clause about their antecedent.
     relative_pronoun = "who" | "which"
 );
+
+word_set!(
+    /// Relative pronouns of persons: `who whose` (`Smith, who …`, `Smith,
+    /// whose office …`).
+    person_relative_pronoun = "who" | "whose"
+);
+
+/// A pronoun that is a speaker phrase of its own: a subject pronoun or a
+/// relative pronoun (`he said`, `who said`).
+#[inline]
+pub(super) fn phrase_pronoun(word: &str) -> bool {
+    subject_pronoun(word) || relative_pronoun(word)
+}
+
+/// A word after which a reporting verb has its own subject: a relative
+/// pronoun, `that`, a third-person pronoun or a perfect auxiliary (`Smith,
+/// who told reporters …`, `he has said`).
+#[inline]
+pub(super) fn own_subject_before_verb(word: &str) -> bool {
+    relative_pronoun(word)
+        || third_person_pronoun(word)
+        || matches!(word, "that" | "has" | "had" | "have")
+}
 
 /// A word that opens a clause: a subject pronoun, `there` or `that` (`he
 /// said`, `there is`, `that’s`).
@@ -165,5 +200,15 @@ mod tests {
             assert!(third_person_pronoun(w) && speaker_pronoun(w));
         }
         assert!(!third_person_pronoun("we") && !subject_pronoun("his"));
+        for w in ["he", "she"] {
+            assert!(gendered_pronoun(w) && third_person_pronoun(w));
+        }
+        assert!(!gendered_pronoun("they"));
+        for w in ["i", "he", "she", "we", "they", "you", "it"] {
+            assert_eq!(person_subject_pronoun(w), w != "it");
+            assert!(subject_pronoun(w) && phrase_pronoun(w));
+        }
+        assert!(phrase_pronoun("who") && phrase_pronoun("which") && !phrase_pronoun("whose"));
+        assert!(person_relative_pronoun("whose") && !person_relative_pronoun("which"));
     }
 }

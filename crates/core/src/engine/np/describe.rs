@@ -1,0 +1,150 @@
+//! What a phrase is: a pronoun, a name (with the role before it), a
+//! surname, an organisation, a group or a role, and the name that
+//! identifies the speaker.
+
+use super::words::{is_name_particle, is_org_noun, is_org_word, is_quantifier_head};
+use super::{contracted_pronoun, is_name_word, join, lower, Np};
+use crate::engine::wordsets::phrase_pronoun;
+use crate::speaker::MentionKind;
+use crate::token::Token;
+use crate::words::Words;
+
+/// Describe the phrase `tokens[first..=last]`.
+pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> Np {
+    let w = Words::builtin();
+    let head = &tokens[last];
+    let hl = lower(head);
+    if phrase_pronoun(hl) && first == last {
+        return Np::unnamed(first, last, MentionKind::Pronoun, head.text.to_string());
+    }
+    if let Some(p) = contracted_pronoun(head).filter(|_| first == last) {
+        return Np::unnamed(first, last, MentionKind::Pronoun, p.to_string());
+    }
+    // The whole phrase as written, allocated only for the kinds that use it.
+    let all = || join(tokens, first, last, text);
+    let all_str = || {
+        text.get(tokens[first].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+    };
+    let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
+    // Trailing run of name words.
+    let mut k = last + 1;
+    while k > first && last + 1 - (k - 1) <= 5 {
+        let t = &tokens[k - 1];
+        let particle = k - 1 > first
+            && k <= last
+            && is_name_particle(lower(t))
+            && is_name_word(&tokens[k - 2], w);
+        if is_name_word(t, w) || particle {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // `Bill Clinton`: a given name that is also a noun (`bill`) starts the
+    // name, it is no role.
+    if k > first
+        && k <= last
+        && tokens[k - 1].is_capitalized()
+        && crate::engine::resolve::is_given_name(lower(&tokens[k - 1]))
+    {
+        k -= 1;
+    }
+    // Allocates once: `s` is borrowed from the text.
+    let strip_det = |s: &str| -> String {
+        let mut s = s.trim();
+        for d in ["the ", "The ", "THE "] {
+            if let Some(r) = s.strip_prefix(d) {
+                s = r;
+            }
+        }
+        s.to_string()
+    };
+    // `University of Geneva`, `Office for Housing`: a name after `of`/`for`
+    // completes an organisation's name.
+    let after_prep = k > first
+        && matches!(
+            lower(&tokens[k - 1]),
+            "of" | "for" | "on" | "at" | "and" | "&"
+        );
+    if k <= last && !(has_org && after_prep) {
+        // A name, possibly after a role.
+        let name = text
+            .get(tokens[k].span.start..tokens[last].span.end)
+            .unwrap_or_default()
+            .trim_end_matches(['’', '\''])
+            .to_string();
+        // `Mrs. Clinton’s`: the name without its possessive ending.
+        let name = match name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => name,
+        };
+        let role = (k > first).then(|| join(tokens, first, k - 1, text));
+        let n = last + 1 - k;
+        let single_place = n == 1 && k == first && w.is_place(lower(&tokens[k]));
+        if single_place
+            || (n == 1
+                && k == first
+                && lower(&tokens[k])
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && head.text.len() <= 5
+                && head.text.chars().all(|c| c.is_uppercase()))
+        {
+            return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
+        }
+        let kind = if n >= 2 || role.is_some() {
+            MentionKind::Name
+        } else {
+            MentionKind::Surname
+        };
+        return Np {
+            first,
+            last,
+            kind,
+            name,
+            role,
+        };
+    }
+    if has_org || (head.is_capitalized() && !w.is_title(hl) && !w.is_speaker_noun(hl)) {
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
+    }
+    // A common-noun phrase: group (plural) or role (singular). In `the
+    // director of operations` the head is the noun before `of`.
+    let hl = match (first + 1..last).find(|&i| lower(&tokens[i]) == "of") {
+        Some(of)
+            if w.is_speaker_noun(lower(&tokens[of - 1])) || w.is_title(lower(&tokens[of - 1])) =>
+        {
+            lower(&tokens[of - 1])
+        }
+        _ => hl,
+    };
+    let plural = is_quantifier_head(hl) && hl != "another" && hl != "someone" && hl != "somebody"
+        || hl.ends_with('s') && !hl.ends_with("ss")
+        || matches!(
+            hl,
+            "people"
+                | "police"
+                | "staff"
+                | "authorities"
+                | "spokesmen"
+                | "spokeswomen"
+                | "spokespeople"
+                | "men"
+                | "women"
+        );
+    if is_org_noun(hl) {
+        return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
+    }
+    if plural {
+        return Np::unnamed(first, last, MentionKind::Group, strip_det(all_str()));
+    }
+    let all = all();
+    Np {
+        first,
+        last,
+        kind: MentionKind::Role,
+        name: strip_det(&all),
+        role: Some(all),
+    }
+}
