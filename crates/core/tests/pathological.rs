@@ -236,12 +236,12 @@ const GROWTH: u32 = 8;
 const MAX_RATIO: f64 = 24.0;
 
 /// Fail when analysing `make(GROWTH * n)` takes more than [`MAX_RATIO`]
-/// times as long as `make(n)` (best of three runs of each, so that a
+/// times as long as `make(n)` (best of five runs of each, so that a
 /// descheduled run does not decide).
 fn assert_linear(what: &str, make: impl Fn(usize) -> String, n: usize) {
     let best = |text: &str| {
         let doc = Document::new("scale", text);
-        (0..3)
+        (0..5)
             .map(|_| {
                 let t = std::time::Instant::now();
                 std::hint::black_box(analyze(&doc));
