@@ -42,6 +42,13 @@ use crate::engine::DedupReport;
 use crate::record::{ClaimRef, MisquoteKind};
 use crate::rules::is_furniture_phrase;
 
+mod rank;
+#[cfg(test)]
+mod tests;
+
+pub use rank::{add_found, fact_checked_severity, finding_id};
+use rank::{change_phrase, level_of, severity};
+
 /// One finding: the columns of `findings.csv`, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -377,106 +384,6 @@ impl Builder<'_> {
             url_a: ia.and_then(|d| d.url),
             url_b: ib.and_then(|d| d.url),
         });
-    }
-}
-
-fn change_phrase(change: &str) -> &'static str {
-    match change {
-        "negation" => "a negation differs",
-        "number" => "a number differs",
-        "words" => "words differ",
-        "shortened" => "it is a shortened version",
-        _ => "the words are the same",
-    }
-}
-
-fn level_of(kind: &str, change: &str) -> u8 {
-    match (kind, change) {
-        (_, "negation" | "number") => 1,
-        ("conflicting_attribution", _) => 2,
-        ("misquote", "words") => 3,
-        ("misquote", _) => 4,
-        ("republished", _) => 5,
-        _ => 6,
-    }
-}
-
-/// The severity level of a `fact_checked` or `previously_seen` finding:
-/// a `high` fact-check ranks with conflicting attributions, `medium` with
-/// changed words, `low` with shortened quotes, `info` and
-/// `previously_seen` with repeated claims.
-fn level_of_added(f: &Finding) -> u8 {
-    match (f.kind.as_str(), f.severity.as_str()) {
-        ("fact_checked", "high") => 2,
-        ("fact_checked", "medium") => 3,
-        ("fact_checked", "low") => 4,
-        _ => 6,
-    }
-}
-
-/// The severity of a `fact_checked` finding from the fact-check's verdict:
-/// `high` when it says false, `medium` when partly false or unproven,
-/// `info` when true, `low` when unknown (lists in
-/// `data/findings_rules.txt`).
-pub fn fact_checked_severity(verdict: &str) -> &'static str {
-    use crate::rules::{verdict_class, VerdictClass};
-    match verdict_class(verdict) {
-        VerdictClass::False => "high",
-        VerdictClass::Mixed => "medium",
-        VerdictClass::Unknown => "low",
-        VerdictClass::True => "info",
-    }
-}
-
-/// A stable finding id: a hash of what the finding is (kind, documents,
-/// normalised texts), the same across runs.
-pub fn finding_id(kind: &str, doc_a: &str, doc_b: &str, text_a: &str, text_b: &str) -> String {
-    let (na, nb) = (words(text_a).join(" "), words(text_b).join(" "));
-    hash_id(&[kind, doc_a, doc_b, &na, &nb])
-}
-
-/// Rank `extra` findings (`fact_checked`, `previously_seen`, with their
-/// `severity` set for `fact_checked`) together with `found`: by severity
-/// level, then similarity (higher first); the order of `found` among
-/// itself is kept, and `rank` and `severity` are set again for all.
-pub fn add_found(found: &mut Findings, mut extra: Vec<Finding>) {
-    if extra.is_empty() {
-        return;
-    }
-    extra.sort_by(|x, y| {
-        y.similarity
-            .total_cmp(&x.similarity)
-            .then_with(|| x.finding_id.cmp(&y.finding_id))
-    });
-    let levels = std::mem::take(&mut found.levels);
-    let mut keyed: Vec<(u8, Finding)> = levels
-        .into_iter()
-        .zip(std::mem::take(&mut found.findings))
-        .chain(extra.into_iter().map(|f| (level_of_added(&f), f)))
-        .collect();
-    // Stable: `found` is already in this order, so only `extra` moves.
-    keyed.sort_by(|x, y| {
-        x.0.cmp(&y.0)
-            .then(y.1.similarity.total_cmp(&x.1.similarity))
-    });
-    found.levels = keyed.iter().map(|x| x.0).collect();
-    found.findings = keyed
-        .into_iter()
-        .enumerate()
-        .map(|(r, (level, mut f))| {
-            f.rank = r + 1;
-            f.severity = severity(level).to_string();
-            f
-        })
-        .collect();
-}
-
-fn severity(level: u8) -> &'static str {
-    match level {
-        1 | 2 => "high",
-        3 => "medium",
-        4 | 5 => "low",
-        _ => "info",
     }
 }
 
@@ -964,78 +871,5 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
         findings: ranked,
         furniture,
         levels,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finding(kind: &str, severity: &str, similarity: f32, id: &str) -> Finding {
-        Finding {
-            kind: kind.into(),
-            severity: severity.into(),
-            similarity,
-            finding_id: id.into(),
-            ..Finding::default()
-        }
-    }
-
-    /// Added findings rank by their level among the run's findings, whose
-    /// own order is kept; rank and severity are set for all.
-    #[test]
-    fn added_findings_rank_by_level() {
-        let mut found = Findings {
-            findings: vec![
-                finding("misquote", "high", 0.7, "m1"),
-                finding("misquote", "medium", 0.9, "m2"),
-                finding("repeated_claim", "info", 0.95, "r1"),
-            ],
-            furniture: Vec::new(),
-            levels: vec![1, 3, 6],
-        };
-        add_found(
-            &mut found,
-            vec![
-                finding("previously_seen", "", 1.0, "p1"),
-                finding(
-                    "fact_checked",
-                    fact_checked_severity("Pants on Fire"),
-                    0.5,
-                    "f1",
-                ),
-                finding("fact_checked", fact_checked_severity("True"), 0.8, "f2"),
-            ],
-        );
-        let order: Vec<(&str, &str, usize)> = found
-            .findings
-            .iter()
-            .map(|f| (f.finding_id.as_str(), f.severity.as_str(), f.rank))
-            .collect();
-        assert_eq!(
-            order,
-            [
-                ("m1", "high", 1),
-                ("f1", "high", 2),
-                ("m2", "medium", 3),
-                ("p1", "info", 4),
-                ("r1", "info", 5),
-                ("f2", "info", 6),
-            ]
-        );
-        assert_eq!(found.levels, [1, 2, 3, 6, 6, 6]);
-    }
-
-    #[test]
-    fn finding_ids_are_stable_over_normalisation() {
-        let a = finding_id("fact_checked", "d", "fc1", "Bleach cures  the flu", "x");
-        assert_eq!(
-            a,
-            finding_id("fact_checked", "d", "fc1", "bleach cures the flu", "x")
-        );
-        assert_ne!(
-            a,
-            finding_id("fact_checked", "d", "fc2", "bleach cures the flu", "x")
-        );
     }
 }
