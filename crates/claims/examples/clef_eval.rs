@@ -32,7 +32,7 @@ use quotecheck_claims::bm25::Scratch;
 use quotecheck_claims::eval::{average_precision, default_dir, Clef};
 use quotecheck_claims::matcher::RERANK_CANDIDATES;
 use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, RERANK_L2};
-use quotecheck_claims::{Bm25Params, FactCheck, FactIndex, MatchConfig, TermConfig};
+use quotecheck_claims::{Bm25Params, FactIndex, MatchConfig, TermConfig};
 
 fn main() {
     let dir = std::env::args()
@@ -64,17 +64,7 @@ fn main() {
         ..MatchConfig::default()
     };
     let t = Instant::now();
-    let checks = clef
-        .claims
-        .iter()
-        .map(|(id, claim)| FactCheck {
-            id: id.clone(),
-            claim: claim.clone(),
-            verdict: String::new(),
-            url: String::new(),
-            date: String::new(),
-        })
-        .collect();
+    let checks = clef.fact_checks();
     let index = FactIndex::new(checks, config);
     let index = match env("QC_SEMANTIC").and_then(|w| w.parse::<f32>().ok()) {
         Some(w) => index.with_semantic(w),

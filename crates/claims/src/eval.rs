@@ -81,6 +81,21 @@ fn tsv_rows(path: &Path, cols: usize) -> Result<Vec<Vec<String>>, String> {
 }
 
 impl Clef {
+    /// The verified claims as fact-checks (no verdict, URL or date), in
+    /// file order: what a [`crate::FactIndex`] over CLEF is built from.
+    pub fn fact_checks(&self) -> Vec<crate::FactCheck> {
+        self.claims
+            .iter()
+            .map(|(id, claim)| crate::FactCheck {
+                id: id.clone(),
+                claim: claim.clone(),
+                verdict: String::new(),
+                url: String::new(),
+                date: String::new(),
+            })
+            .collect()
+    }
+
     /// Read `clef2020t2-vclaims.tsv`, `clef2020t2-queries.train-dev.tsv`
     /// and `clef2020t2-qrels.train-dev.tsv` from `dir`.
     pub fn read(dir: &Path) -> Result<Clef, String> {

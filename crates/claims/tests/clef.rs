@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use quotecheck_claims::eval::{average_precision, Clef, Query};
 use quotecheck_claims::rerank::Reranker;
-use quotecheck_claims::{FactCheck, FactIndex, MatchConfig};
+use quotecheck_claims::{FactIndex, MatchConfig};
 
 fn data() -> Option<Clef> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims");
@@ -27,17 +27,7 @@ fn data() -> Option<Clef> {
 }
 
 fn index(clef: &Clef) -> FactIndex {
-    let checks = clef
-        .claims
-        .iter()
-        .map(|(id, claim)| FactCheck {
-            id: id.clone(),
-            claim: claim.clone(),
-            verdict: String::new(),
-            url: String::new(),
-            date: String::new(),
-        })
-        .collect();
+    let checks = clef.fact_checks();
     FactIndex::new(checks, MatchConfig::default())
 }
 
