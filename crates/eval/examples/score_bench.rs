@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release -p quotecheck-eval --example score_bench -- \
 //!     ../shared/bench/polnear-train.gold.jsonl --mention-iou [--errors N] [--json]
-//! cargo run --release -p quotecheck-eval --example score_bench -- fixtures/speech --speech
+//! cargo run --release -p quotecheck-eval --example score_bench -- tests/speech --speech
 //! ```
 //!
 //! GOLD is a gold file or a directory of `*.gold.json` files. `--speech`

@@ -1,4 +1,4 @@
-//! The speech-only fixtures (`fixtures/speech/`, 20 authored articles
+//! The speech-only fixtures (`tests/speech/`, 20 authored articles
 //! annotated for speech only): every annotated offset slices back to its
 //! text, and the engine's speech-only view stays above its floors.
 
@@ -24,7 +24,7 @@ const MIN_NAME_ACCURACY: f64 = 0.83;
 const MIN_MENTION_ACCURACY: f64 = 0.89;
 
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/speech")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/speech")
 }
 
 fn gold() -> Vec<(PathBuf, GoldDocument)> {
@@ -50,7 +50,7 @@ fn slice(chars: &[char], start: usize, end: usize) -> Option<String> {
 #[test]
 fn every_speech_offset_slices_back() {
     let docs = gold();
-    assert_eq!(docs.len(), 20, "fixtures/speech holds 20 articles");
+    assert_eq!(docs.len(), 20, "tests/speech holds 20 articles");
     let mut quotes = 0;
     for (file, doc) in &docs {
         let at = |i: usize| format!("{}: quotes[{i}]", file.display());

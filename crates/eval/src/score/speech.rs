@@ -1,5 +1,5 @@
 //! The speech-only view: predictions of `type = speech` against gold that
-//! annotates speech only (`fixtures/speech/`), interrupted quotations scored
+//! annotates speech only (`tests/speech/`), interrupted quotations scored
 //! by their parts, with speaker accuracy by the name shown and by mention
 //! span (`docs/scoring.md`, "Speech-only view").
 
