@@ -4,35 +4,63 @@
 //! ```text
 //! cargo run --release -p quotecheck-eval --example score_bench -- \
 //!     ../shared/bench/polnear-train.gold.jsonl --mention-iou [--errors N] [--json]
+//! cargo run --release -p quotecheck-eval --example score_bench -- tests/speech --speech
 //! ```
+//!
+//! GOLD is a gold file or a directory of `*.gold.json` files. `--speech`
+//! scores the speech-only view (`quotecheck_eval::score::speech`).
 //!
 //! Prints the score table (or the report as JSON with `--json`), then the
 //! engine throughput and the total elapsed time (on stderr with `--json`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use quotecheck_eval::gold::GoldDocument;
+use quotecheck_eval::score::speech::score_speech;
 use quotecheck_eval::score::{load_gold, predict, score, ScoreOptions};
 
 const USAGE: &str =
-    "usage: score_bench <gold.json|gold.jsonl> [--mention-iou] [--errors N] [--json]";
+    "usage: score_bench <gold.json|gold.jsonl|dir> [--mention-iou] [--speech] [--errors N] [--json]";
 
 struct Args {
     gold: PathBuf,
     opts: ScoreOptions,
     json: bool,
+    speech: bool,
+}
+
+/// The gold documents of a file, or of every `*.gold.json` in a directory
+/// (in name order).
+fn load_all(path: &Path) -> Result<Vec<GoldDocument>, String> {
+    if !path.is_dir() {
+        return load_gold(path).map_err(|e| e.to_string());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        docs.extend(load_gold(&f).map_err(|e| e.to_string())?);
+    }
+    Ok(docs)
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut gold = None;
     let mut opts = ScoreOptions::default();
     let mut json = false;
+    let mut speech = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--mention-iou" => opts.mention_iou = true,
             "--json" => json = true,
+            "--speech" => speech = true,
             "--errors" => {
                 let n = args.next().ok_or("--errors needs a number")?;
                 opts.errors = n
@@ -55,6 +83,7 @@ fn parse_args() -> Result<Args, String> {
         gold: gold.ok_or(USAGE)?,
         opts,
         json,
+        speech,
     })
 }
 
@@ -67,7 +96,7 @@ fn main() -> ExitCode {
         }
     };
     let start = Instant::now();
-    let gold = match load_gold(&args.gold) {
+    let gold = match load_all(&args.gold) {
         Ok(g) => g,
         Err(e) => {
             eprintln!("error: {e}");
@@ -81,7 +110,13 @@ fn main() -> ExitCode {
     let preds = predict(&gold);
     let engine = engine_start.elapsed();
 
-    let report = score(&gold, &preds, &args.opts);
+    let (json, table) = if args.speech {
+        let r = score_speech(&gold, &preds, args.opts.errors);
+        (serde_json::to_string_pretty(&r), r.render_table())
+    } else {
+        let r = score(&gold, &preds, &args.opts);
+        (serde_json::to_string_pretty(&r), r.render_table())
+    };
     let total = start.elapsed();
 
     let mb = bytes as f64 / 1_000_000.0;
@@ -96,7 +131,7 @@ fn main() -> ExitCode {
         total.as_secs_f64()
     );
     if args.json {
-        match serde_json::to_string_pretty(&report) {
+        match json {
             Ok(s) => println!("{s}"),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -106,7 +141,7 @@ fn main() -> ExitCode {
         eprintln!("{summary}");
     } else {
         println!("gold: {}", args.gold.display());
-        print!("{}", report.render_table());
+        print!("{table}");
         println!();
         println!("{summary}");
     }

@@ -40,8 +40,8 @@ pub struct GoldDocument {
 
 impl GoldDocument {
     /// Check that every annotated offset is in bounds of the text (in code
-    /// points) and slices back to the annotated text: quotes, mentions and
-    /// boilerplate lines. The message names the offending item, e.g.
+    /// points) and slices back to the annotated text: quotes, mentions, cues,
+    /// boilerplate lines and claim spans. The message names the offending item, e.g.
     /// `quotes[3]: ...`.
     ///
     /// ```
@@ -73,13 +73,18 @@ impl GoldDocument {
         };
         for (i, q) in self.quotes.iter().enumerate() {
             check(&format!("quotes[{i}]"), q.start, q.end, &q.quote)?;
-            match (q.mention_start, q.mention_end) {
-                (Some(s), Some(e)) => check(&format!("quotes[{i}] mention"), s, e, &q.mention)?,
-                (None, None) => {}
-                _ => {
-                    return Err(format!(
-                        "quotes[{i}] mention: mention_start and mention_end must be given together"
-                    ))
+            for (what, start, end, text) in [
+                ("mention", q.mention_start, q.mention_end, &q.mention),
+                ("cue", q.cue_start, q.cue_end, &q.cue),
+            ] {
+                match (start, end) {
+                    (Some(s), Some(e)) => check(&format!("quotes[{i}] {what}"), s, e, text)?,
+                    (None, None) => {}
+                    _ => {
+                        return Err(format!(
+                            "quotes[{i}] {what}: {what}_start and {what}_end must be given together"
+                        ))
+                    }
                 }
             }
         }
@@ -126,6 +131,12 @@ pub struct GoldQuote {
     /// Cue as written.
     #[serde(default, deserialize_with = "null_as_default")]
     pub cue: String,
+    /// Code-point start of the cue (the speech fixtures give it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_start: Option<usize>,
+    /// Code-point end of the cue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_end: Option<usize>,
     /// Role of the speaker, when given.
     #[serde(default)]
     pub role: Option<String>,

@@ -4,3 +4,4 @@
 mod fixtures_accuracy;
 mod polnear_sample;
 mod seed;
+mod speech_fixtures;

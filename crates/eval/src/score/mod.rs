@@ -63,6 +63,7 @@ mod names;
 mod render;
 mod report;
 mod spans;
+pub mod speech;
 #[cfg(test)]
 mod tests;
 
@@ -130,6 +131,66 @@ pub(crate) fn assign(
 
 /// The speaker verdict for a found gold quote and its main prediction;
 /// `None` when the gold gives nothing to judge against.
+/// How the predictions of one document (sorted by span) meet its gold
+/// quotes: each prediction's assignment, the predictions assigned to each
+/// gold quote and whether (with what union IoU) each gold quote is found.
+pub(crate) struct DocMatch {
+    pub(crate) assignments: Vec<Option<Assignment>>,
+    pub(crate) assigned: Vec<Vec<usize>>,
+    pub(crate) found: Vec<(bool, f64)>,
+}
+
+impl DocMatch {
+    pub(crate) fn new(
+        preds: &[&QuoteRecord],
+        chars: &[char],
+        gold_spans: &[(usize, usize)],
+    ) -> DocMatch {
+        let assignments: Vec<Option<Assignment>> =
+            preds.iter().map(|p| assign(p, chars, gold_spans)).collect();
+        let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); gold_spans.len()];
+        for (pi, a) in assignments.iter().enumerate() {
+            if let Some(a) = a {
+                assigned[a.gold].push(pi);
+            }
+        }
+        let found: Vec<(bool, f64)> = gold_spans
+            .iter()
+            .zip(&assigned)
+            .map(|(&g, ps)| {
+                let spans: Vec<(usize, usize)> = ps
+                    .iter()
+                    .filter_map(|&pi| assignments[pi].map(|a| a.span))
+                    .collect();
+                let v = union_iou(&spans, g);
+                (v >= 0.5, v)
+            })
+            .collect();
+        DocMatch {
+            assignments,
+            assigned,
+            found,
+        }
+    }
+}
+
+/// The main prediction among those assigned to one gold quote: the largest
+/// overlap, the earliest on ties.
+pub(crate) fn main_prediction(
+    assigned: &[usize],
+    assignments: &[Option<Assignment>],
+) -> Option<(usize, Assignment)> {
+    let mut main: Option<(usize, Assignment)> = None;
+    for &pi in assigned {
+        if let Some(a) = assignments[pi] {
+            if !matches!(main, Some((_, m)) if a.overlap <= m.overlap) {
+                main = Some((pi, a));
+            }
+        }
+    }
+    main
+}
+
 pub(crate) fn speaker_verdict(
     gold: &GoldQuote,
     pred: &QuoteRecord,
@@ -291,28 +352,11 @@ pub fn score(
             report.documents_without_predictions.push(doc.id.clone());
         }
 
-        let assignments: Vec<Option<Assignment>> = preds
-            .iter()
-            .map(|p| assign(p, &chars, &gold_spans))
-            .collect();
-        let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); doc.quotes.len()];
-        for (pi, a) in assignments.iter().enumerate() {
-            if let Some(a) = a {
-                assigned[a.gold].push(pi);
-            }
-        }
-        let found: Vec<(bool, f64)> = gold_spans
-            .iter()
-            .zip(&assigned)
-            .map(|(&g, ps)| {
-                let spans: Vec<(usize, usize)> = ps
-                    .iter()
-                    .filter_map(|&pi| assignments[pi].map(|a| a.span))
-                    .collect();
-                let v = union_iou(&spans, g);
-                (v >= 0.5, v)
-            })
-            .collect();
+        let DocMatch {
+            assignments,
+            assigned,
+            found,
+        } = DocMatch::new(&preds, &chars, &gold_spans);
 
         for (gi, q) in doc.quotes.iter().enumerate() {
             if q.optional {
@@ -351,14 +395,7 @@ pub fn score(
             cue.tp += 1;
             report.by_kind.get_mut(q.kind).add(1, 0, 0);
             // The main prediction: largest overlap, earliest on ties.
-            let mut main: Option<(usize, Assignment)> = None;
-            for &pi in &assigned[gi] {
-                if let Some(a) = assignments[pi] {
-                    if !matches!(main, Some((_, m)) if a.overlap <= m.overlap) {
-                        main = Some((pi, a));
-                    }
-                }
-            }
+            let main = main_prediction(&assigned[gi], &assignments);
             if assigned[gi]
                 .iter()
                 .any(|&pi| assignments[pi].is_some_and(|a| a.span == gold_spans[gi]))

@@ -14,6 +14,8 @@ fn gq(text: &str, kind: QuoteKind, start: usize, end: usize) -> GoldQuote {
         mention_start: None,
         mention_end: None,
         cue: String::new(),
+        cue_start: None,
+        cue_end: None,
         role: None,
         optional: false,
     }
