@@ -1059,6 +1059,12 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ),
     // ... nor is a currency table ...
     ("USD: 1.3621 -0.2%\n\nEUR: 1.4870 +0.1%\n\nGBP: 1.7302 +0.3%", &[]),
+    // ... nor a list of labels each used once (candidates and their goals,
+    // section headings): an interview has turn-taking ...
+    (
+        "Sanders: Win in a walk.\n\nClinton: Keep it close.\n\nRubio: Finish second.\n\nCruz: Just hang on.",
+        &[],
+    ),
     // ... but named speakers are.
     (
         "MARTIN: We lost half the harvest this year.\n\nJONES: The rain never came in time for us.\n\nMARTIN: Nobody could have planned for that.",
