@@ -295,6 +295,8 @@ fn noun_after_determiner(site: &CueSite<'_, '_>) -> bool {
             // tense (`Many speculated that …`).
             && entry.class != CueClass::Hedge
             && !entry.participle
+            // `his call to …`: a reporting noun that needs its possessor.
+            && !entry.traits.has(LemmaTraits::POSSESSED)
 }
 
 #[cfg(test)]
