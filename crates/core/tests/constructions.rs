@@ -107,6 +107,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         ":",
     ),
+    // A dash byline after a quote that opens its paragraph (vox pops).
+    (
+        "“The rent is too high for anyone my age.” — Maria Lopez, 34, a nurse in Halifax",
+        "direct",
+        "The rent is too high for anyone my age.",
+        "Maria Lopez",
+        "—",
+    ),
     // A report inside an opening subordinate clause ends with the clause,
     // and the clause is not what the main subject said.
     (

@@ -315,6 +315,38 @@ impl<'a> Finder<'a> {
         });
     }
 
+    /// `”— Maria Lopez, 34, a nurse in Halifax`: a dash after a quote,
+    /// then a name or role that ends the paragraph or is followed by a
+    /// comma or parenthesis and a short description. Returns the speaker
+    /// and the dash as cue.
+    pub(super) fn dash_byline(&self, from: usize, para_end: usize) -> Option<((Mention, Np), Cue)> {
+        let text = self.text;
+        let rest = text.get(from..para_end)?;
+        if rest.len() > BYLINE_MAX_BYTES {
+            return None;
+        }
+        let toks = tokenize(text, Span::new(from, para_end));
+        let dash = toks.first()?;
+        if !matches!(dash.text, "—" | "–" | "-" | "--" | "―") {
+            return None;
+        }
+        let np = np::forward(&toks, 1, toks.len(), text)?;
+        let named = matches!(np.kind, MentionKind::Name | MentionKind::Surname)
+            && np.first == 1
+            && toks[1].is_capitalized();
+        let ends = toks
+            .get(np.last + 1)
+            .is_none_or(|t| matches!(t.text, "," | "(" | "."));
+        named.then_some(())?;
+        ends.then_some(())?;
+        let mention = self.mention(&toks, &np);
+        let cue = Cue {
+            text: dash.text.to_string(),
+            span: dash.span,
+        };
+        Some(((mention, np), cue))
+    }
+
     /// `…,” Hannity pressed.` / `…?” she went on, …`: a name, pronoun or
     /// role right after a quote, followed by a past-tense verb that ends the
     /// clause. Returns the speaker and the verb as cue.
@@ -534,6 +566,17 @@ impl<'a> Finder<'a> {
                         span: Span::new(colon, colon + 1),
                     };
                     self.claim_direct(k, cue, speaker, Rule::DirectColon);
+                    continue;
+                }
+            }
+            // `“…” — Maria Lopez, 34, a nurse`: a quote that opens its
+            // paragraph, signed with a dash and a name (vox-pop lists,
+            // quoted tweets).
+            if before_trim.is_empty() {
+                if let Some((speaker, cue)) = self.dash_byline(q.outer().end, para.end) {
+                    self.claim_direct(k, cue, speaker, Rule::DirectCueAfter);
+                    source = Some((q.content.end, q.content.start, q.content.start));
+                    source_direct = true;
                     continue;
                 }
             }
