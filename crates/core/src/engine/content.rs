@@ -409,6 +409,12 @@ impl<'a> Finder<'a> {
         let object_cue = cues[..first_later]
             .last()
             .is_some_and(|h| h.entry.class != CueClass::Speech);
+        // `endorsed Trump, providing a boost to …`: an object ends before a
+        // participle clause after a comma (an elaboration, `, including …`,
+        // stays).
+        let object_class = cues[..first_later]
+            .last()
+            .is_some_and(|h| h.entry.class == CueClass::Object);
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
             // A word neither closes a quote nor ends a clause.
@@ -436,25 +442,27 @@ impl<'a> Finder<'a> {
             }
             t.text == ","
                 && next().is_some_and(|n| {
-                    matches!(
-                        n,
-                        "while"
-                            | "whereas"
-                            | "although"
-                            | "though"
-                            | "but"
-                            | "which"
-                            | "despite"
-                            | "even"
-                            | "where"
-                            | "whose"
-                            | "according"
-                            | "so"
-                            | "compared"
-                            | "meaning"
-                            | "a"
-                            | "an"
-                    ) || n == "and"
+                    object_class && participle(n) && n != "including"
+                        || matches!(
+                            n,
+                            "while"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "but"
+                                | "which"
+                                | "despite"
+                                | "even"
+                                | "where"
+                                | "whose"
+                                | "according"
+                                | "so"
+                                | "compared"
+                                | "meaning"
+                                | "a"
+                                | "an"
+                        )
+                        || n == "and"
                         // not the last item of a list (`A, B, and C`)
                         && !toks[from..k].iter().any(|t| t.text == ",")
                         && toks.get(k + 2).is_some_and(|m| {
