@@ -411,12 +411,27 @@ impl<'a> Finder<'a> {
             .is_some_and(|h| h.entry.class != CueClass::Speech);
         // `endorsed Trump, providing a boost to …`: an object ends before a
         // participle clause after a comma (an elaboration, `, including …`,
-        // stays).
+        // stays), and before `and` with a second verb (below).
         let object_class = cues[..first_later]
             .last()
             .is_some_and(|h| h.entry.class == CueClass::Object);
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
+            // `endorsed Jeb Bush for president and midwifed the bill`: an
+            // object ends before a second verb in the past tense.
+            if object_class && t.lower() == "and" && !self.in_quote(t.span) {
+                let mut v = k + 1;
+                if toks
+                    .get(v)
+                    .is_some_and(|n| matches!(n.lower(), "then" | "later" | "also"))
+                {
+                    v += 1;
+                }
+                return toks.get(v).is_some_and(|n| {
+                    let l = n.lower();
+                    n.is_word && !n.is_capitalized() && l.len() > 4 && l.ends_with("ed")
+                });
+            }
             // A word neither closes a quote nor ends a clause.
             if t.is_word {
                 return false;
