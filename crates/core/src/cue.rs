@@ -117,6 +117,8 @@ impl LemmaTraits {
     /// to …`, `his call for …`, not `the decision to …`); its last word
     /// (`to`, `for`) opens the content.
     pub(crate) const POSSESSED: u16 = 1 << 12;
+    /// `put it`, `phrased it`: a cue only in `as X put it`.
+    pub(crate) const AS_CLAUSE: u16 = 1 << 13;
 
     /// The traits of `lemma`.
     fn of(lemma: &str) -> LemmaTraits {
@@ -130,6 +132,7 @@ impl LemmaTraits {
         let possessed = matches!(lemma, "nominal possessed" | "nominal possessed stance");
         set(Self::NOMINAL, lemma == "nominal" || possessed);
         set(Self::POSSESSED, possessed);
+        set(Self::AS_CLAUSE, lemma == "put it");
         set(
             Self::NEEDS_AS,
             matches!(

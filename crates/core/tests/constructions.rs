@@ -107,6 +107,14 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         ":",
     ),
+    // `as X put it` attributes what follows (and `put it` alone is no cue).
+    (
+        "As Rubio phrased it, the party must grow beyond its base.",
+        "indirect",
+        "the party must grow beyond its base",
+        "Rubio",
+        "phrased it",
+    ),
     // A dash byline after a quote that opens its paragraph (vox pops).
     (
         "“The rent is too high for anyone my age.” — Maria Lopez, 34, a nurse in Halifax",
@@ -1019,6 +1027,7 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "Sanders had previously said, “We’ll see,” when asked whether he would campaign for them.",
         &["We’ll see,", "whether he would campaign for them"],
     ),
+    ("He put it on the table and left the room.", &[]),
     // A learned verb with a particle is another verb.
     (
         "His mother passed away Friday in La Romana, Dominican Republic.",
