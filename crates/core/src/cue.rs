@@ -112,6 +112,13 @@ impl LemmaTraits {
     /// `write`, `call`: speech verbs that do not vouch for an anonymous
     /// source's speaking.
     pub(crate) const WRITES_OR_CALLS: u16 = 1 << 11;
+    /// A reporting noun that reports only after a possessor (lemmas
+    /// `nominal_possessed`, `nominal_possessed_stance`: `Trump's decision
+    /// to …`, `his call for …`, not `the decision to …`); its last word
+    /// (`to`, `for`) opens the content.
+    pub(crate) const POSSESSED: u16 = 1 << 12;
+    /// `put it`, `phrased it`: a cue only in `as X put it`.
+    pub(crate) const AS_CLAUSE: u16 = 1 << 13;
 
     /// The traits of `lemma`.
     fn of(lemma: &str) -> LemmaTraits {
@@ -122,7 +129,10 @@ impl LemmaTraits {
             }
         };
         set(Self::LIGHT, lemma == "light");
-        set(Self::NOMINAL, lemma == "nominal");
+        let possessed = matches!(lemma, "nominal possessed" | "nominal possessed stance");
+        set(Self::NOMINAL, lemma == "nominal" || possessed);
+        set(Self::POSSESSED, possessed);
+        set(Self::AS_CLAUSE, lemma == "put it");
         set(
             Self::NEEDS_AS,
             matches!(

@@ -107,6 +107,22 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Trump",
         ":",
     ),
+    // `as X put it` attributes what follows (and `put it` alone is no cue).
+    (
+        "As Rubio phrased it, the party must grow beyond its base.",
+        "indirect",
+        "the party must grow beyond its base",
+        "Rubio",
+        "phrased it",
+    ),
+    // A dash byline after a quote that opens its paragraph (vox pops).
+    (
+        "“The rent is too high for anyone my age.” — Maria Lopez, 34, a nurse in Halifax",
+        "direct",
+        "The rent is too high for anyone my age.",
+        "Maria Lopez",
+        "—",
+    ),
     // A report inside an opening subordinate clause ends with the clause,
     // and the clause is not what the main subject said.
     (
@@ -1011,6 +1027,7 @@ const EXACTLY: &[(&str, &[&str])] = &[
         "Sanders had previously said, “We’ll see,” when asked whether he would campaign for them.",
         &["We’ll see,", "whether he would campaign for them"],
     ),
+    ("He put it on the table and left the room.", &[]),
     // A learned verb with a particle is another verb.
     (
         "His mother passed away Friday in La Romana, Dominican Republic.",
@@ -1059,6 +1076,12 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ),
     // ... nor is a currency table ...
     ("USD: 1.3621 -0.2%\n\nEUR: 1.4870 +0.1%\n\nGBP: 1.7302 +0.3%", &[]),
+    // ... nor a list of labels each used once (candidates and their goals,
+    // section headings): an interview has turn-taking ...
+    (
+        "Sanders: Win in a walk.\n\nClinton: Keep it close.\n\nRubio: Finish second.\n\nCruz: Just hang on.",
+        &[],
+    ),
     // ... but named speakers are.
     (
         "MARTIN: We lost half the harvest this year.\n\nJONES: The rain never came in time for us.\n\nMARTIN: Nobody could have planned for that.",

@@ -409,8 +409,29 @@ impl<'a> Finder<'a> {
         let object_cue = cues[..first_later]
             .last()
             .is_some_and(|h| h.entry.class != CueClass::Speech);
+        // `endorsed Trump, providing a boost to …`: an object ends before a
+        // participle clause after a comma (an elaboration, `, including …`,
+        // stays), and before `and` with a second verb (below).
+        let object_class = cues[..first_later]
+            .last()
+            .is_some_and(|h| h.entry.class == CueClass::Object);
         if let Some(cut) = (from + 3..limit).find(|&k| {
             let t = &toks[k];
+            // `endorsed Jeb Bush for president and midwifed the bill`: an
+            // object ends before a second verb in the past tense.
+            if object_class && t.lower() == "and" && !self.in_quote(t.span) {
+                let mut v = k + 1;
+                if toks
+                    .get(v)
+                    .is_some_and(|n| matches!(n.lower(), "then" | "later" | "also"))
+                {
+                    v += 1;
+                }
+                return toks.get(v).is_some_and(|n| {
+                    let l = n.lower();
+                    n.is_word && !n.is_capitalized() && l.len() > 4 && l.ends_with("ed")
+                });
+            }
             // A word neither closes a quote nor ends a clause.
             if t.is_word {
                 return false;
@@ -436,25 +457,27 @@ impl<'a> Finder<'a> {
             }
             t.text == ","
                 && next().is_some_and(|n| {
-                    matches!(
-                        n,
-                        "while"
-                            | "whereas"
-                            | "although"
-                            | "though"
-                            | "but"
-                            | "which"
-                            | "despite"
-                            | "even"
-                            | "where"
-                            | "whose"
-                            | "according"
-                            | "so"
-                            | "compared"
-                            | "meaning"
-                            | "a"
-                            | "an"
-                    ) || n == "and"
+                    object_class && participle(n) && n != "including"
+                        || matches!(
+                            n,
+                            "while"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "but"
+                                | "which"
+                                | "despite"
+                                | "even"
+                                | "where"
+                                | "whose"
+                                | "according"
+                                | "so"
+                                | "compared"
+                                | "meaning"
+                                | "a"
+                                | "an"
+                        )
+                        || n == "and"
                         // not the last item of a list (`A, B, and C`)
                         && !toks[from..k].iter().any(|t| t.text == ",")
                         && toks.get(k + 2).is_some_and(|m| {

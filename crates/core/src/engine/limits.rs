@@ -94,3 +94,8 @@ pub(super) const RECENT_ATTRIBUTIONS: usize = 8;
 pub(super) const ADJACENT_GAP_MAX_BYTES: usize = 180;
 /// … and under this many characters.
 pub(super) const ADJACENT_GAP_MAX_CHARS: usize = 60;
+/// A dash byline after a quote (`”— Maria Lopez, 34, a nurse`) is at
+/// most this many bytes, up to the end of the paragraph.
+pub(super) const BYLINE_MAX_BYTES: usize = 120;
+/// `as X put it`: `as` within this many words before `put it`.
+pub(super) const PUT_IT_SUBJECT_WORDS: usize = 5;

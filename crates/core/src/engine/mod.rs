@@ -88,8 +88,8 @@ pub fn analyze(doc: &Document) -> Analysis {
         finder.unit(u);
     }
     finder.unclaimed(&body, &sentences);
-    finder.interview(&body);
-    finder.headline_colon(&body);
+    let labelled_list = finder.interview(&body);
+    finder.headline_colon(&body, &labelled_list);
     let mut cands = std::mem::take(&mut finder.cands);
     cands.sort_by(|a, b| {
         a.span
@@ -116,8 +116,10 @@ pub fn analyze(doc: &Document) -> Analysis {
 /// quotation whose second piece has no cue of its own. The joined quote
 /// spans both pieces (attribution included, as PolNeAR annotates it) and
 /// lists them in [`Quote::parts`]. Only a direct continuation of the same
-/// speaker in the same paragraph, right after the previous quote, is joined;
-/// a piece with its own cue (`But he added, “B.”`) stays a quote of its own.
+/// speaker in the same paragraph, right after the previous quote, is joined,
+/// or the second piece of `“A,” she said, “B.”` (one cue credited with
+/// both); a piece with its own cue (`But he added, “B.”`) stays a quote of
+/// its own.
 fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
     let para_of = |pos: usize| body.partition_point(|p| p.end <= pos);
     // In place: `quotes[..kept]` are the quotes kept so far.
@@ -125,10 +127,15 @@ fn join_interrupted(body: &[Span], quotes: &mut Vec<Quote>) {
     for i in 0..quotes.len() {
         if kept > 0 {
             let (prev, q) = (&quotes[kept - 1], &quotes[i]);
+            // `“A,” she said, “B.”`: both pieces credited to one cue.
+            let shared_cue = q.cue.is_some()
+                && q.cue.as_ref().map(|c| c.span) == prev.cue.as_ref().map(|c| c.span)
+                && q.reason == Rule::DirectCueBefore.code()
+                && prev.reason == Rule::DirectCueAfter.code();
+            let continues = q.cue.is_none() && q.reason == Rule::DirectContinuation.code();
             let joins = q.kind == QuoteKind::Direct
                 && prev.kind == QuoteKind::Direct
-                && q.cue.is_none()
-                && q.reason == Rule::DirectContinuation.code()
+                && (continues || shared_cue)
                 && q.speaker == prev.speaker
                 && q.mention.is_some()
                 && q.mention.as_ref().map(|m| m.span) == prev.mention.as_ref().map(|m| m.span)

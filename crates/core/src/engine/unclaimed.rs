@@ -85,8 +85,11 @@ const WIDGET_LABELS: &[&str] = &[
 impl<'a> Finder<'a> {
     /// Interview transcripts: paragraphs of the form `Name: answer` (or
     /// `Q:`/`A:`), when at least three paragraphs with two different labels
-    /// use the form. Each turn is a direct quote of its label.
-    pub(super) fn interview(&mut self, body: &[Span]) {
+    /// use the form and one speaker (a label's last word) has two turns.
+    /// Each turn is a direct quote of its label. Returns the paragraphs of
+    /// a labelled list (three or more labelled paragraphs, no speaker
+    /// twice), which are no headlines either.
+    pub(super) fn interview(&mut self, body: &[Span]) -> Vec<Span> {
         let text = self.text;
         let mut turns: Vec<(Span, Span)> = Vec::new();
         for &p in body {
@@ -123,7 +126,21 @@ impl<'a> Finder<'a> {
         labels.sort_unstable();
         labels.dedup();
         if turns.len() < INTERVIEW_MIN_TURNS || labels.len() < INTERVIEW_MIN_LABELS {
-            return;
+            return Vec::new();
+        }
+        // Turn-taking: someone speaks again (`JAKE TAPPER: …` then
+        // `TAPPER: …`, or `Q:`/`A:`). Labels that are each used once are a
+        // list (candidates and their goals, states and their panels,
+        // section headings), not a conversation.
+        let mut speakers: Vec<String> = labels
+            .iter()
+            .filter_map(|l| l.split_whitespace().last())
+            .map(str::to_lowercase)
+            .collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        if speakers.len() >= turns.len() {
+            return turns.iter().map(|(l, c)| l.hull(*c)).collect();
         }
         for (label, content) in turns {
             let toks = tokenize(text, label);
@@ -152,17 +169,24 @@ impl<'a> Finder<'a> {
                 reason: Rule::DirectInterview,
             });
         }
+        Vec::new()
     }
 
     /// Headline attributions: a short one-sentence paragraph `Cruz: Trump
     /// Would Put Liberals On Court` or `Poll: Clinton leads in Ohio`
     /// reports what its label said or found. Labels that are page furniture
-    /// (`Update:`, `Watch:`) and paragraphs already attributed are skipped.
-    pub(super) fn headline_colon(&mut self, body: &[Span]) {
+    /// (`Update:`, `Watch:`), paragraphs already attributed and the
+    /// paragraphs of a labelled `list` (see [`Finder::interview`]) are
+    /// skipped.
+    pub(super) fn headline_colon(&mut self, body: &[Span], list: &[Span]) {
         let text = self.text;
         let taken = Taken::new(self.cands.iter().map(|c| c.span).collect());
+        let list = Taken::new(list.to_vec());
         for &p in body {
             let Some(s) = p.slice(text) else { continue };
+            if list.overlaps(p) {
+                continue;
+            }
             if s.len() > HEADLINE_MAX_BYTES {
                 continue;
             }
@@ -289,6 +313,38 @@ impl<'a> Finder<'a> {
             confidence: reason.confidence(),
             reason,
         });
+    }
+
+    /// `”— Maria Lopez, 34, a nurse in Halifax`: a dash after a quote,
+    /// then a name or role that ends the paragraph or is followed by a
+    /// comma or parenthesis and a short description. Returns the speaker
+    /// and the dash as cue.
+    pub(super) fn dash_byline(&self, from: usize, para_end: usize) -> Option<((Mention, Np), Cue)> {
+        let text = self.text;
+        let rest = text.get(from..para_end)?;
+        if rest.len() > BYLINE_MAX_BYTES {
+            return None;
+        }
+        let toks = tokenize(text, Span::new(from, para_end));
+        let dash = toks.first()?;
+        if !matches!(dash.text, "—" | "–" | "-" | "--" | "―") {
+            return None;
+        }
+        let np = np::forward(&toks, 1, toks.len(), text)?;
+        let named = matches!(np.kind, MentionKind::Name | MentionKind::Surname)
+            && np.first == 1
+            && toks[1].is_capitalized();
+        let ends = toks
+            .get(np.last + 1)
+            .is_none_or(|t| matches!(t.text, "," | "(" | "."));
+        named.then_some(())?;
+        ends.then_some(())?;
+        let mention = self.mention(&toks, &np);
+        let cue = Cue {
+            text: dash.text.to_string(),
+            span: dash.span,
+        };
+        Some(((mention, np), cue))
     }
 
     /// `…,” Hannity pressed.` / `…?” she went on, …`: a name, pronoun or
@@ -510,6 +566,17 @@ impl<'a> Finder<'a> {
                         span: Span::new(colon, colon + 1),
                     };
                     self.claim_direct(k, cue, speaker, Rule::DirectColon);
+                    continue;
+                }
+            }
+            // `“…” — Maria Lopez, 34, a nurse`: a quote that opens its
+            // paragraph, signed with a dash and a name (vox-pop lists,
+            // quoted tweets).
+            if before_trim.is_empty() {
+                if let Some((speaker, cue)) = self.dash_byline(q.outer().end, para.end) {
+                    self.claim_direct(k, cue, speaker, Rule::DirectCueAfter);
+                    source = Some((q.content.end, q.content.start, q.content.start));
+                    source_direct = true;
                     continue;
                 }
             }

@@ -32,10 +32,14 @@ pub(super) struct Veto {
 }
 
 /// The vetoes, in the order they are tried.
-pub(super) const CUE_VETOES: [Veto; 12] = [
+pub(super) const CUE_VETOES: [Veto; 13] = [
     Veto {
         name: "needs_as",
         applies: needs_as,
+    },
+    Veto {
+        name: "put_it_without_as",
+        applies: put_it_without_as,
     },
     Veto {
         name: "speaks_without_about",
@@ -99,6 +103,28 @@ fn needs_as(site: &CueSite<'_, '_>) -> bool {
         entry,
     } = *site;
     entry.traits.has(LemmaTraits::NEEDS_AS) && !as_complement(toks, i + len)
+}
+
+/// `He put it on the table`: `put it` and `phrased it` report only in
+/// `as X put it` (`as` at most five words before the cue, then a comma
+/// or the end of the clause after it).
+fn put_it_without_as(site: &CueSite<'_, '_>) -> bool {
+    let CueSite {
+        toks,
+        i,
+        len,
+        entry,
+    } = *site;
+    if !entry.traits.has(LemmaTraits::AS_CLAUSE) {
+        return false;
+    }
+    let as_before = toks[i.saturating_sub(PUT_IT_SUBJECT_WORDS + 1)..i]
+        .iter()
+        .any(|t| t.lower() == "as");
+    let clause_ends = toks
+        .get(i + len)
+        .is_none_or(|t| !t.is_word && !t.is_quote_mark() || t.text == ",");
+    !(as_before && clause_ends)
 }
 
 /// `when he speaks Thursday`: a speaking verb without `about` reports
@@ -295,6 +321,8 @@ fn noun_after_determiner(site: &CueSite<'_, '_>) -> bool {
             // tense (`Many speculated that …`).
             && entry.class != CueClass::Hedge
             && !entry.participle
+            // `his call to …`: a reporting noun that needs its possessor.
+            && !entry.traits.has(LemmaTraits::POSSESSED)
 }
 
 #[cfg(test)]

@@ -322,6 +322,28 @@ mod tests {
     }
 
     #[test]
+    fn one_cue_between_two_pieces_is_one_quotation() {
+        // `“A,” X said, “B.”`: one record over both pieces, whose `parts`
+        // hold the spoken words only.
+        let text = "“We will win this race,” Smith said, “and we will do it this year.”";
+        let r = reports(text);
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "We will win this race,” Smith said, “and we will do it this year.",
+                "Smith"
+            )]
+        );
+        let q = &crate::analyze(&crate::Document::new("t", text)).quotes[0];
+        let pieces: Vec<&str> = q.pieces().filter_map(|p| p.slice(text)).collect();
+        assert_eq!(
+            pieces,
+            ["We will win this race,", "and we will do it this year."]
+        );
+    }
+
+    #[test]
     fn belief() {
         let r = reports("Smith believes that the plan will fail.");
         assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
