@@ -177,37 +177,74 @@ pub struct DedupTables {
     pub claims: Vec<ClaimRow>,
 }
 
+/// The dedup stage fed one document at a time, in input order, as the
+/// runner passes results on: each document's sketch goes into the
+/// deduplicator's arenas at once, so no per-document sketch waits for the
+/// end of the run.
+#[derive(Debug)]
+pub struct DedupFeed {
+    deduper: Deduper,
+    claims: Vec<ClaimRow>,
+}
+
+impl DedupFeed {
+    /// A feed into `deduper` (made by [`deduper`]; sketch with another one
+    /// of the same settings, which the workers share).
+    pub fn new(deduper: Deduper) -> DedupFeed {
+        DedupFeed {
+            deduper,
+            claims: Vec::new(),
+        }
+    }
+
+    /// Take in the claims of the next document.
+    pub fn push(&mut self, d: DocClaims) {
+        if let Some(sketch) = d.sketch {
+            self.deduper.push(sketch);
+        }
+        self.claims.extend(d.claims);
+    }
+
+    /// Find duplicate claims, misquotes and conflicting attributions across
+    /// the documents fed (in parallel, on the current rayon pool).
+    pub fn finish(self) -> DedupTables {
+        let DedupFeed {
+            deduper,
+            mut claims,
+        } = self;
+        let report = deduper.finish();
+        let duplicates = report.duplicate_records();
+        if !claims.is_empty() {
+            let mut cluster_of: HashMap<(&str, usize, usize), usize> = HashMap::new();
+            for c in &report.clusters {
+                for m in &c.members {
+                    let cl = &m.claim;
+                    cluster_of.insert((cl.doc_id.as_str(), cl.byte_start, cl.byte_end), c.id);
+                }
+            }
+            for c in &mut claims {
+                c.cluster_id = cluster_of
+                    .get(&(c.doc_id.as_str(), c.byte_start, c.byte_end))
+                    .copied();
+            }
+        }
+        DedupTables {
+            report,
+            duplicates,
+            claims,
+        }
+    }
+}
+
 /// Find duplicate claims, misquotes and conflicting attributions across
 /// documents: push the sketches in input order, then finish (in parallel,
 /// on the current rayon pool).
-pub fn dedup(mut deduper: Deduper, docs: Vec<DocClaims>) -> DedupTables {
-    let mut claims: Vec<ClaimRow> = Vec::new();
+pub fn dedup(deduper: Deduper, docs: Vec<DocClaims>) -> DedupTables {
+    let mut feed = DedupFeed::new(deduper);
     for d in docs {
-        if let Some(sketch) = d.sketch {
-            deduper.push(sketch);
-        }
-        claims.extend(d.claims);
+        feed.push(d);
     }
-    let report = deduper.finish();
-    let duplicates = report.duplicate_records();
-    let mut cluster_of: HashMap<(&str, usize, usize), usize> = HashMap::new();
-    for c in &report.clusters {
-        for m in &c.members {
-            let cl = &m.claim;
-            cluster_of.insert((cl.doc_id.as_str(), cl.byte_start, cl.byte_end), c.id);
-        }
-    }
-    for c in &mut claims {
-        c.cluster_id = cluster_of
-            .get(&(c.doc_id.as_str(), c.byte_start, c.byte_end))
-            .copied();
-    }
-    drop(cluster_of);
-    DedupTables {
-        report,
-        duplicates,
-        claims,
-    }
+    feed.finish()
 }
 
 /// The counts of the dedup stage for `summary.json`.

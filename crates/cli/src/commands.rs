@@ -215,15 +215,27 @@ pub fn dedup(
         DedupOutput::Dir { dir, .. } => prepare_out_dir(dir)?,
     }
     let keep_claims = matches!(out, DedupOutput::Dir { .. });
-    let deduper = claims::deduper(config);
-    let mut run = run(inputs, opts, |d| {
-        let analysis = crate::view::analyze(&d.doc);
-        claims::claims_of(&d.doc, &analysis, &deduper, keep_claims)
-    })?;
-    let docs = take_claims(&mut run, |c| c);
+    // Workers sketch with one deduplicator; every document's sketch goes
+    // into the other as soon as it is passed on, in input order.
+    let sketcher = claims::deduper(config);
+    let mut feed = claims::DedupFeed::new(claims::deduper(config));
+    let streamed = stream(
+        inputs,
+        opts,
+        |d| {
+            let analysis = crate::view::analyze(&d.doc);
+            claims::claims_of(&d.doc, &analysis, &sketcher, keep_claims)
+        },
+        |entry| {
+            if let Ok(c) = entry {
+                feed.push(c);
+            }
+        },
+    )?;
+    drop(sketcher);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    let tables = thread_pool(opts.threads)?.install(|| feed.finish());
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
@@ -234,7 +246,7 @@ pub fn dedup(
         }
     }
     progress.finish();
-    Ok(exit_code(&run))
+    Ok(u8::from(!streamed.errors.is_empty()))
 }
 
 /// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;

@@ -9,7 +9,7 @@
 //! ([`matching`]), remembering claims across runs ([`claim_index`]), and
 //! writing reports ([`report`], [`output`], [`summary`], the workbook
 //! [`xlsx`] and the review page [`review`]); [`findings`] ranks what an
-//! editor should read first. `docs/cli.md` and
+//! editor should read first; [`oom`] turns a failed allocation into an error. `docs/cli.md` and
 //! `docs/reports.md` describe the commands and the files they write.
 
 pub mod claim_index;
@@ -22,6 +22,8 @@ pub mod html;
 pub mod input;
 pub mod lang;
 pub mod matching;
+#[allow(unsafe_code)] // GlobalAlloc is an unsafe trait; see the module doc.
+pub mod oom;
 pub mod output;
 pub mod progress;
 pub mod report;

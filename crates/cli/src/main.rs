@@ -21,9 +21,12 @@ use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 use quotecheck_eval::score::ScoreOptions;
 
 /// mimalloc instead of the system allocator: the engine allocates many
-/// small strings (mentions, cues, names); see docs/performance.md.
+/// small strings (mentions, cues, names); see docs/performance.md. Running
+/// out of memory is an `error:` line and exit code 2, not an abort
+/// ([`quotecheck::oom`]).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: quotecheck::oom::ExitOnOom<mimalloc::MiMalloc> =
+    quotecheck::oom::ExitOnOom(mimalloc::MiMalloc);
 
 const ABOUT: &str = "Fact-checking tools for newsrooms: who said what, and which claims repeat";
 

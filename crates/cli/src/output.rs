@@ -423,6 +423,17 @@ pub mod interrupt {
         }
     }
 
+    /// [`remove_all`] unless the list is in use (on this thread too: for a
+    /// path, such as running out of memory, that may interrupt a change of
+    /// the list; the files are then left for [`super::remove_stale_tmp`]).
+    pub fn try_remove_all() {
+        if let Ok(mut files) = FILES.try_lock() {
+            for p in files.drain(..) {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+
     /// Install the SIGINT/SIGTERM handler: remove the temporary files, say
     /// so, exit with 130. (Called once by the binary.)
     pub fn install() {

@@ -233,26 +233,37 @@ pub fn stream<T: Send>(
     let mut docs_ok = 0usize;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut fatal: Option<FatalError> = None;
-    let mut order: Reorder<T> = Reorder {
+    // A worker's result comes with its document's language warning, which
+    // is printed when the result is passed on (in input order).
+    let mut order: Reorder<(Option<String>, T)> = Reorder {
         ready: BTreeMap::new(),
         sizes: VecDeque::new(),
         bytes: 0,
         next: 0,
     };
-    let mut emit = |r: Result<T, InputError>| {
-        match &r {
-            Ok(_) => docs_ok += 1,
-            Err(e) => out.errors.push(e.clone()),
-        }
+    let mut emit = |r: Result<(Option<String>, T), InputError>| {
+        let r = match r {
+            Ok((warning, t)) => {
+                if let Some(w) = warning {
+                    progress.borrow_mut().note(&w);
+                }
+                docs_ok += 1;
+                Ok(t)
+            }
+            Err(e) => {
+                out.errors.push(e.clone());
+                Err(e)
+            }
+        };
         sink(r);
         let (done, read) = counts.get();
         tick(done + 1, read);
     };
-    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<T>)>();
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<(Option<String>, T)>)>();
     let process = &process;
 
     pool.in_place_scope(|scope| {
-        let mut issue = |p: Pending, order: &mut Reorder<T>| {
+        let mut issue = |p: Pending, order: &mut Reorder<(Option<String>, T)>| {
             while order.full() {
                 match rx.recv() {
                     Ok((i, t)) => order.put(i, Ok(unwound(t)), &mut emit),
@@ -263,14 +274,18 @@ pub fn stream<T: Send>(
                 order.put(i, Ok(unwound(t)), &mut emit);
             }
             match p {
-                Pending::Doc(d) => {
+                Pending::Doc(mut d) => {
                     let i = order.issue(d.doc.text.len());
                     let tx = tx.clone();
                     scope.spawn(move |_| {
                         // A panic is passed on (the reader would otherwise
                         // wait for this result forever). The receiver
                         // outlives the scope: no send fails.
-                        let r = panic::catch_unwind(AssertUnwindSafe(|| process(d)));
+                        let r = panic::catch_unwind(AssertUnwindSafe(|| {
+                            // Detected here, in parallel, not by the reader.
+                            d.language = crate::lang::detect(&d.doc.text);
+                            (language_warning(&d), process(d))
+                        }));
                         let _ = tx.send((i, r));
                     });
                 }
@@ -313,9 +328,6 @@ pub fn stream<T: Send>(
                 });
                 match result {
                     Ok(d) => {
-                        if let Some(w) = language_warning(&d) {
-                            progress.borrow_mut().note(&w);
-                        }
                         let (done, read) = counts.get();
                         tick(done, read + 1);
                         issue(Pending::Doc(d), &mut order);

@@ -9,6 +9,7 @@ mod cli_findings;
 mod cli_inputs;
 mod cli_match;
 mod cli_offsets;
+mod cli_oom;
 mod cli_progress;
 mod cli_props;
 mod cli_reliability;

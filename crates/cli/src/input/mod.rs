@@ -30,7 +30,7 @@ use quotecheck_core::Document;
 use crate::decode::{self, DecodeOptions};
 use crate::error::InputError;
 use crate::html;
-use crate::lang::{self, Language};
+use crate::lang::Language;
 
 mod csv_file;
 mod jsonl_file;
@@ -340,15 +340,17 @@ pub struct InputDoc {
     pub date: Option<String>,
     /// Address of the page or the row's `url`.
     pub url: Option<String>,
-    /// The language, when detected with confidence ([`lang`]).
+    /// The language, when detected with confidence ([`crate::lang`]); the runner
+    /// detects it on a worker thread ([`crate::run::stream`]), not the
+    /// reader.
     pub language: Option<Language>,
 }
 
 impl InputDoc {
-    /// A UTF-8 document without metadata; its language is detected.
+    /// A UTF-8 document without metadata (its language not yet detected).
     pub fn new(doc: Document, source: String, line: Option<usize>) -> InputDoc {
         InputDoc {
-            language: lang::detect(&doc.text),
+            language: None,
             doc,
             source,
             line,
