@@ -180,7 +180,17 @@ pub struct DedupTables {
 /// Find duplicate claims, misquotes and conflicting attributions across
 /// documents: push the sketches in input order, then finish (in parallel,
 /// on the current rayon pool).
-pub fn dedup(mut deduper: Deduper, docs: Vec<DocClaims>) -> DedupTables {
+pub fn dedup(deduper: Deduper, docs: Vec<DocClaims>) -> DedupTables {
+    dedup_with(deduper, docs, None)
+}
+
+/// [`dedup`], with the extra links of `hook` when given (`dedup
+/// --semantic`: [`quotecheck_claims::semdedup::SemanticLinks`]).
+pub fn dedup_with(
+    mut deduper: Deduper,
+    docs: Vec<DocClaims>,
+    hook: Option<&mut dyn quotecheck_dedup::LinkHook>,
+) -> DedupTables {
     let mut claims: Vec<ClaimRow> = Vec::new();
     for d in docs {
         if let Some(sketch) = d.sketch {
@@ -188,7 +198,10 @@ pub fn dedup(mut deduper: Deduper, docs: Vec<DocClaims>) -> DedupTables {
         }
         claims.extend(d.claims);
     }
-    let report = deduper.finish();
+    let report = match hook {
+        Some(h) => deduper.finish_with(h),
+        None => deduper.finish(),
+    };
     let duplicates = report.duplicate_records();
     let mut cluster_of: HashMap<(&str, usize, usize), usize> = HashMap::new();
     for c in &report.clusters {

@@ -203,12 +203,15 @@ fn take_claims<T>(
 }
 
 /// `quotecheck dedup`: duplicate claims across the documents, and with a
-/// directory also the claims and the misquotes.
+/// directory also the claims and the misquotes. With `semantic`, the
+/// built-in model also links reworded claims (`dedup --semantic`,
+/// [`quotecheck_claims::semdedup`]).
 pub fn dedup(
     inputs: &[String],
     opts: &RunOptions,
     out: &DedupOutput,
     config: &DedupConfig,
+    semantic: bool,
 ) -> Result<u8, FatalError> {
     match out {
         DedupOutput::Table(o) => check_destination(&o.destination)?,
@@ -223,7 +226,15 @@ pub fn dedup(
     let docs = take_claims(&mut run, |c| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    let tables = thread_pool(opts.threads)?.install(|| {
+        if semantic {
+            let cfg = quotecheck_claims::semdedup::SemanticConfig::default();
+            let mut hook = quotecheck_claims::semdedup::SemanticLinks::new(cfg);
+            claims::dedup_with(deduper, docs, Some(&mut hook))
+        } else {
+            claims::dedup(deduper, docs)
+        }
+    });
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o

@@ -167,6 +167,14 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
             help_heading = "Output"
         )]
         out: Option<PathBuf>,
+        /// Also cluster claims said in other words: the built-in model
+        /// (potion-base-8M) links claims of different documents whose
+        /// embeddings' cosine is at least 0.84, with the same number and
+        /// negation vetoes; such members have the reason `semantic` and the
+        /// cosine as similarity, each checked against its cluster's
+        /// canonical claim
+        #[arg(long, help_heading = "Dedup")]
+        semantic: bool,
         #[command(flatten)]
         dedup: DedupArgs,
     },
@@ -577,6 +585,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             input,
             output,
             out,
+            semantic,
             dedup,
         } => {
             let destination = match out {
@@ -591,6 +600,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 &input.run_options(),
                 &destination,
                 &dedup.config(),
+                semantic,
             )?
         }
         Command::Extract {
