@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use quotecheck_dedup::DedupConfig;
+use quotecheck_dedup::{DedupConfig, Deduper};
 use serde::Serialize;
 
 use crate::claims;
@@ -226,15 +226,7 @@ pub fn dedup(
     let docs = take_claims(&mut run, |c| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| {
-        if semantic {
-            let cfg = quotecheck_claims::semdedup::SemanticConfig::default();
-            let mut hook = quotecheck_claims::semdedup::SemanticLinks::new(cfg);
-            claims::dedup_with(deduper, docs, Some(&mut hook))
-        } else {
-            claims::dedup(deduper, docs)
-        }
-    });
+    let tables = thread_pool(opts.threads)?.install(|| semantic_dedup(deduper, docs, semantic));
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
@@ -246,6 +238,21 @@ pub fn dedup(
     }
     progress.finish();
     Ok(exit_code(&run))
+}
+
+/// [`claims::dedup`], with the built-in model's links when `semantic`.
+fn semantic_dedup(
+    deduper: Deduper,
+    docs: Vec<claims::DocClaims>,
+    semantic: bool,
+) -> claims::DedupTables {
+    if semantic {
+        let cfg = quotecheck_claims::semdedup::SemanticConfig::default();
+        let mut hook = quotecheck_claims::semdedup::SemanticLinks::new(cfg);
+        claims::dedup_with(deduper, docs, Some(&mut hook))
+    } else {
+        claims::dedup(deduper, docs)
+    }
 }
 
 /// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;
@@ -390,6 +397,9 @@ pub struct ReportExtras<'a> {
     /// A claim index: also write `previously_seen.csv`, then add the run's
     /// documents to the index ([`crate::claim_index`]).
     pub index: Option<&'a Path>,
+    /// `--semantic`: the built-in model for fact-check matching (as `match
+    /// --semantic`) and for duplicates (as `dedup --semantic`).
+    pub semantic: bool,
 }
 
 /// [`report`] with the optional parts of `extras`.
@@ -403,7 +413,9 @@ pub fn report_with(
 ) -> Result<u8, FatalError> {
     let factchecks = extras
         .factchecks
-        .map(|p| crate::matching::load_factchecks(p, Default::default()))
+        .map(|p| {
+            thread_pool(opts.threads)?.install(|| crate::matching::fact_index(p, extras.semantic))
+        })
         .transpose()?;
     let mut index = extras
         .index
@@ -422,7 +434,8 @@ pub fn report_with(
     let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
+    let tables =
+        thread_pool(opts.threads)?.install(|| semantic_dedup(deduper, claim_docs, extras.semantic));
     let texts: HashMap<String, String> = run
         .entries
         .iter_mut()

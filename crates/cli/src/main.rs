@@ -71,6 +71,11 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// FILE), then add today's documents to it (created if missing)
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
+        /// Use the built-in model (potion-base-8M): fact-checks ranked as
+        /// by `match --semantic`, and reworded claims clustered as by
+        /// `dedup --semantic`
+        #[arg(long)]
+        semantic: bool,
         #[command(flatten)]
         speakers: SpeakersArg,
         #[command(flatten)]
@@ -527,6 +532,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             factchecks,
             speakers,
             index,
+            semantic,
             dedup,
         } => commands::report_with(
             &input.inputs,
@@ -538,6 +544,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 factchecks: factchecks.as_deref(),
                 index: index.as_deref(),
                 aliases: Some(&speakers.aliases()?),
+                semantic,
             },
         )?,
         Command::Index(IndexCommand::Add { input, index, date }) => {

@@ -1,7 +1,8 @@
 //! `quotecheck dedup --semantic` end to end: reworded claims of different
 //! documents join one cluster with the reason `semantic`, a changed number
 //! or negation never does, and plain `dedup` is unchanged. What the model
-//! and the threshold decide is measured in `crates/claims` (MRPC).
+//! and the threshold decide is measured in `crates/claims` (MRPC). Also
+//! `report --factchecks`, whose matcher is that of `match`.
 
 use crate::common::run_in;
 
@@ -57,5 +58,79 @@ fn semantic_links_reworded_claims_with_their_reason_and_vetoes() {
         rows[1].3 >= 0.84 && rows[1].3 <= 1.0,
         "cosine {}",
         rows[1].3
+    );
+}
+
+fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("CSV header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("valid CSV row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// `report --factchecks` ranks with the matcher of `match`: BM25, or with
+/// `--semantic` the re-ranker; the score of its row is the one `match`
+/// gives the same claim and fact-check.
+#[test]
+fn report_factchecks_uses_the_matcher_of_match() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("fc.csv"),
+        "id,claim,verdict\n\
+         fc1,Drinking bleach cures the flu,False\n\
+         fc2,Bleach is sold in every supermarket,True\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("story.txt"),
+        "Drinking bleach cures the flu, a viral post from Leeds claims.\n",
+    )
+    .expect("write");
+    let mut scores = Vec::new();
+    for semantic in [false, true] {
+        let mut args = vec![
+            "report",
+            "story.txt",
+            "--out",
+            "rep",
+            "--factchecks",
+            "fc.csv",
+            "-q",
+        ];
+        let mut match_args = vec!["match", "story.txt", "--against", "fc.csv"];
+        if semantic {
+            args.push("--semantic");
+            match_args.push("--semantic");
+        }
+        let out = run_in(dir.path(), &args, None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let report = csv_rows(
+            &std::fs::read_to_string(dir.path().join("rep/factchecks.csv"))
+                .expect("factchecks.csv"),
+        );
+        assert_eq!(report.len(), 1, "{report:?}");
+        assert_eq!(report[0]["fact_check_id"], "fc1");
+        let m = run_in(dir.path(), &match_args, None);
+        assert_eq!(m.code, 0, "{}", m.stderr);
+        let hits = csv_rows(&m.stdout);
+        let hit = hits
+            .iter()
+            .find(|h| h["query_id"] == report[0]["claim_id"] && h["claim_id"] == "fc1")
+            .unwrap_or_else(|| panic!("{hits:?}"));
+        assert_eq!(hit["score"], report[0]["score"], "semantic: {semantic}");
+        scores.push(report[0]["score"].clone());
+    }
+    assert_ne!(
+        scores[0], scores[1],
+        "BM25 and the re-ranker score differently"
     );
 }
