@@ -39,7 +39,7 @@ use quotecheck_dedup::lsh::{bucket_pairs, unpack_pair};
 use quotecheck_dedup::{HookClaim, LinkHook};
 use rayon::prelude::*;
 
-use crate::semantic::StaticModel;
+use crate::semantic::{StaticModel, WordCache};
 
 /// Settings of [`SemanticLinks`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,7 +51,7 @@ pub struct SemanticConfig {
     /// (default 3).
     pub rare_terms: usize,
     /// Buckets larger than this pair each claim with its next few only
-    /// (default 256).
+    /// (default 64, as the LSH stage).
     pub max_bucket: usize,
 }
 
@@ -64,7 +64,7 @@ impl Default for SemanticConfig {
         SemanticConfig {
             threshold: DEDUP_COSINE,
             rare_terms: 3,
-            max_bucket: 256,
+            max_bucket: 64,
         }
     }
 }
@@ -125,7 +125,9 @@ impl SemanticLinks {
         let scales: Vec<f32> = vectors
             .par_chunks_mut(d)
             .zip(claims)
-            .map(|(out, c)| quantize(&model.embed(c.text), out))
+            .map_init(WordCache::default, |cache, (out, c)| {
+                quantize(&model.embed_with(c.text, cache), out)
+            })
             .collect();
         self.vectors = vectors;
         self.scales = scales;
