@@ -578,9 +578,9 @@ mod tests {
         assert_eq!(all[0][0].rank, 1);
     }
 
-    #[test]
-    fn fused_ranking_with_weight_zero_keeps_the_bm25_order() {
-        let checks: Vec<FactCheck> = [
+    /// Three fact-checks on unrelated subjects, ids "0" to "2".
+    fn three_checks() -> Vec<FactCheck> {
+        [
             "Bridge closed for repairs",
             "River flooded the town",
             "The mayor resigned after the scandal",
@@ -594,7 +594,12 @@ mod tests {
             url: String::new(),
             date: String::new(),
         })
-        .collect();
+        .collect()
+    }
+
+    #[test]
+    fn fused_ranking_with_weight_zero_keeps_the_bm25_order() {
+        let checks = three_checks();
         let plain = FactIndex::new(checks.clone(), MatchConfig::default());
         let fused = FactIndex::new(checks, MatchConfig::default()).with_semantic(0.0);
         let q = "the river flooded the town again";
@@ -614,21 +619,7 @@ mod tests {
 
     #[test]
     fn lexical_only_reranking_sees_bm25_candidates_without_model_features() {
-        let checks: Vec<FactCheck> = [
-            "Bridge closed for repairs",
-            "River flooded the town",
-            "The mayor resigned after the scandal",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, c)| FactCheck {
-            id: i.to_string(),
-            claim: c.to_string(),
-            verdict: String::new(),
-            url: String::new(),
-            date: String::new(),
-        })
-        .collect();
+        let checks = three_checks();
         let idx = FactIndex::new(checks, MatchConfig::default())
             .with_reranker(Reranker::BUILTIN)
             .with_lexical_only(true);

@@ -4,6 +4,7 @@
 //! and the threshold decide is measured in `crates/claims` (MRPC). Also
 //! `report --factchecks`, whose matcher is that of `match`.
 
+use crate::cli_match::csv_rows;
 use crate::common::run_in;
 
 const DOCS: &str = "\
@@ -59,22 +60,6 @@ fn semantic_links_reworded_claims_with_their_reason_and_vetoes() {
         "cosine {}",
         rows[1].3
     );
-}
-
-fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().expect("CSV header").clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.expect("valid CSV row");
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, c)| (h.to_string(), c.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 /// `report --factchecks` ranks with the matcher of `match`: BM25, or with
