@@ -12,6 +12,8 @@
 //! Environment: `QC_K1`, `QC_B` (BM25 parameters), `QC_STOP=0`, `QC_STEM=0`
 //! (term options), `QC_SEMANTIC=W` (fuse the built-in model's cosine with
 //! weight `W`; 1 = semantic alone), to compare settings;
+//! `QC_LEXICAL=1` with `QC_RANKING=fit` fits a lexical re-ranker (BM25
+//! candidates only, model features 0; docs/claims.md).
 //! `QC_RANKING=rerank` ranks as `match --semantic` does (the built-in
 //! re-ranker, [`Reranker::BUILTIN`]); `QC_RANKING=fit` fits the re-ranker
 //! pairwise on the train tweets (`QC_L2`, `QC_CANDIDATES` per ranking),
@@ -80,6 +82,7 @@ fn main() {
                 .unwrap_or(RERANK_CANDIDATES);
             let index = index
                 .with_reranker(Reranker::BUILTIN)
+                .with_lexical_only(env("QC_LEXICAL").as_deref() == Some("1"))
                 .with_rerank_candidates(n);
             fit(&clef, index, l2)
         }

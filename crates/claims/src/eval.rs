@@ -162,3 +162,106 @@ mod tests {
             .contains(":2:"));
     }
 }
+
+/// One MRPC pair: gold label and the two sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MrpcPair {
+    /// True when the two sentences say the same thing.
+    pub label: bool,
+    /// The first sentence.
+    pub a: String,
+    /// The second sentence.
+    pub b: String,
+}
+
+/// Read an MRPC pairs file (`id`, `label`, `text_a`, `text_b`, tab
+/// separated, with a header).
+pub fn mrpc_pairs(path: &Path) -> Result<Vec<MrpcPair>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .map(|(i, l)| match l.splitn(4, '\t').collect::<Vec<_>>()[..] {
+            [_, label, a, b] => Ok(MrpcPair {
+                label: label == "1",
+                a: a.to_string(),
+                b: b.to_string(),
+            }),
+            _ => Err(format!("{}:{}: expected 4 columns", path.display(), i + 1)),
+        })
+        .collect()
+}
+
+/// Precision, recall and F1 of pair decisions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScores {
+    /// Flagged pairs that are true pairs.
+    pub precision: f64,
+    /// True pairs flagged.
+    pub recall: f64,
+    /// Their harmonic mean.
+    pub f1: f64,
+}
+
+/// Deduplicate the distinct sentences of `pairs` in one run (each a
+/// document of one sentence claim; with `hook`, as `dedup --semantic`)
+/// and score "both sentences in one cluster" against the labels.
+pub fn pair_scores(
+    pairs: &[MrpcPair],
+    hook: Option<&mut dyn quotecheck_dedup::LinkHook>,
+) -> PairScores {
+    use quotecheck_dedup::{claim::Claim, DedupConfig, Deduper};
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for p in pairs {
+        for s in [p.a.as_str(), p.b.as_str()] {
+            let n = ids.len();
+            ids.entry(s).or_insert(n);
+        }
+    }
+    let mut dd = Deduper::new(DedupConfig::default());
+    for (s, &i) in &ids {
+        let id = format!("s{i:05}");
+        dd.add_claims(&id, &[Claim::whole(&id, s)]);
+    }
+    let report = match hook {
+        Some(h) => dd.finish_with(h),
+        None => dd.finish(),
+    };
+    let mut cluster_of = vec![usize::MAX; ids.len()];
+    for c in &report.clusters {
+        for m in &c.members {
+            if let Some(i) = m
+                .claim
+                .doc_id
+                .strip_prefix('s')
+                .and_then(|x| x.parse::<usize>().ok())
+            {
+                cluster_of[i] = c.id;
+            }
+        }
+    }
+    let (mut tp, mut flagged, mut positive) = (0usize, 0usize, 0usize);
+    for p in pairs {
+        let (a, b) = (cluster_of[ids[p.a.as_str()]], cluster_of[ids[p.b.as_str()]]);
+        let same = a != usize::MAX && a == b;
+        flagged += usize::from(same);
+        tp += usize::from(same && p.label);
+        positive += usize::from(p.label);
+    }
+    let precision = if flagged > 0 {
+        tp as f64 / flagged as f64
+    } else {
+        1.0
+    };
+    let recall = tp as f64 / positive.max(1) as f64;
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    PairScores {
+        precision,
+        recall,
+        f1,
+    }
+}

@@ -13,6 +13,8 @@
 //! - [`rerank`]: the learned re-ranker (features of a query and a candidate,
 //!   logistic regression fitted on CLEF-2020 train);
 //! - [`semantic`]: the built-in static embedding model (potion-base-8M, int8);
+//! - [`semdedup`]: `dedup --semantic`, the built-in model's links for the
+//!   dedup engine (int8 embeddings, rare-word candidates, cosine rule);
 //! - [`store`]: the persistent claim index (SQLite): claims, documents,
 //!   speakers, occurrences, first and last seen;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
@@ -28,6 +30,7 @@ pub mod matcher;
 pub mod pairs;
 pub mod rerank;
 pub mod semantic;
+pub mod semdedup;
 pub mod store;
 pub mod terms;
 

@@ -158,6 +158,8 @@ pub struct FactIndex {
     config: MatchConfig,
     /// Unit embeddings of the fact-checks (row-major), with `--semantic`.
     embeddings: Option<Vec<f32>>,
+    /// Re-rank BM25's candidates only, without the model's features.
+    lexical_only: bool,
     /// The re-ranker and the fact-checks' keys, when set.
     reranker: Option<(Reranker, Vec<TextKeys>)>,
     /// Candidates taken from each ranking for the re-ranker.
@@ -195,6 +197,7 @@ impl FactIndex {
             index,
             config,
             embeddings: None,
+            lexical_only: false,
             reranker: None,
             rerank_candidates: RERANK_CANDIDATES,
         }
@@ -229,6 +232,14 @@ impl FactIndex {
                 .collect(),
         };
         self.reranker = Some((reranker, keys));
+        self
+    }
+
+    /// With `on`, the re-ranker sees BM25's candidates only and its model
+    /// features (cosines, cosine rank) are 0: a lexical re-ranker (it needs
+    /// weights fitted that way).
+    pub fn with_lexical_only(mut self, on: bool) -> FactIndex {
+        self.lexical_only = on;
         self
     }
 
@@ -272,7 +283,7 @@ impl FactIndex {
         let q = StaticModel::builtin().embed(query);
         let dim = q.len();
         let cosines: Vec<Hit> = (0..self.checks.len() as u32)
-            .filter(|i| !skip.contains(i))
+            .filter(|i| !self.lexical_only && !skip.contains(i))
             .map(|i| Hit {
                 claim: i,
                 score: cosine(&q, &emb[i as usize * dim..(i as usize + 1) * dim]),
@@ -306,7 +317,7 @@ impl FactIndex {
                 };
                 let row = &emb[i as usize * dim..(i as usize + 1) * dim];
                 let whole = cosine(&q, row);
-                let scores = CandidateScores {
+                let mut scores = CandidateScores {
                     bm25,
                     best_bm25,
                     cosine: whole,
@@ -318,6 +329,9 @@ impl FactIndex {
                     bm25_rank,
                     cosine_rank: rank(&semantic, i),
                 };
+                if self.lexical_only {
+                    (scores.cosine, scores.sentence_cosine, scores.best_cosine) = (0.0, 0.0, 0.0);
+                }
                 let x = feature_vector(&qk, &keys[i as usize], &scores, idf);
                 (i, x)
             })
@@ -564,9 +578,9 @@ mod tests {
         assert_eq!(all[0][0].rank, 1);
     }
 
-    #[test]
-    fn fused_ranking_with_weight_zero_keeps_the_bm25_order() {
-        let checks: Vec<FactCheck> = [
+    /// Three fact-checks on unrelated subjects, ids "0" to "2".
+    fn three_checks() -> Vec<FactCheck> {
+        [
             "Bridge closed for repairs",
             "River flooded the town",
             "The mayor resigned after the scandal",
@@ -580,7 +594,12 @@ mod tests {
             url: String::new(),
             date: String::new(),
         })
-        .collect();
+        .collect()
+    }
+
+    #[test]
+    fn fused_ranking_with_weight_zero_keeps_the_bm25_order() {
+        let checks = three_checks();
         let plain = FactIndex::new(checks.clone(), MatchConfig::default());
         let fused = FactIndex::new(checks, MatchConfig::default()).with_semantic(0.0);
         let q = "the river flooded the town again";
@@ -596,5 +615,30 @@ mod tests {
             3,
             "cosine candidates beyond BM25's"
         );
+    }
+
+    #[test]
+    fn lexical_only_reranking_sees_bm25_candidates_without_model_features() {
+        let checks = three_checks();
+        let idx = FactIndex::new(checks, MatchConfig::default())
+            .with_reranker(Reranker::BUILTIN)
+            .with_lexical_only(true);
+        let q = "The mayor stepped down over the scandal";
+        let cands = idx.candidate_features(q, &[], &mut Scratch::default());
+        assert_eq!(
+            cands.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [2],
+            "BM25's only"
+        );
+        let named = |x: &[f32; N_FEATURES], name: &str| {
+            x[crate::rerank::FEATURE_NAMES
+                .iter()
+                .position(|n| *n == name)
+                .expect("feature")]
+        };
+        for name in ["cosine", "cosine_gap", "sentence_cosine", "cosine_rrank"] {
+            assert_eq!(named(&cands[0].1, name), 0.0, "{name}");
+        }
+        assert!(named(&cands[0].1, "bm25_rel") > 0.0);
     }
 }

@@ -292,71 +292,79 @@ impl Reranker {
     /// the L2 penalty `l2·|w|²/2` on the weights (not the bias): at most 50
     /// steps, stopping when the largest change is below 1e-6. Deterministic.
     pub fn fit(xs: &[[f32; N_FEATURES]], ys: &[bool], l2: f64) -> Reranker {
-        const D: usize = N_FEATURES + 1;
-        let mut beta = [0f64; D];
-        let row = |x: &[f32; N_FEATURES]| {
-            let mut r = [1f64; D];
-            for (k, v) in x.iter().enumerate() {
-                r[k + 1] = f64::from(*v);
-            }
-            r
-        };
-        for _ in 0..50 {
-            let mut grad = [0f64; D];
-            let mut hess = [[0f64; D]; D];
-            for (x, &y) in xs.iter().zip(ys) {
-                let r = row(x);
-                let z: f64 = r.iter().zip(&beta).map(|(a, b)| a * b).sum();
-                let p = 1.0 / (1.0 + (-z).exp());
-                let err = p - f64::from(u8::from(y));
-                let w = (p * (1.0 - p)).max(1e-9);
-                for i in 0..D {
-                    grad[i] += err * r[i];
-                    for j in 0..D {
-                        hess[i][j] += w * r[i] * r[j];
-                    }
+        let (weights, bias) = fit_logistic(xs, ys, l2);
+        Reranker { weights, bias }
+    }
+}
+
+/// Logistic regression over `N` features fitted by Newton's method
+/// (iteratively reweighted least squares) with the L2 penalty `l2·|w|²/2`
+/// on the weights (not the bias): at most 50 steps, stopping when the
+/// largest change is below 1e-6. Deterministic. Returns the weights and
+/// the bias.
+pub fn fit_logistic<const N: usize>(xs: &[[f32; N]], ys: &[bool], l2: f64) -> ([f32; N], f32) {
+    let d = N + 1;
+    let mut beta = vec![0f64; d];
+    let row = |x: &[f32; N]| {
+        let mut r = vec![1f64; d];
+        for (k, v) in x.iter().enumerate() {
+            r[k + 1] = f64::from(*v);
+        }
+        r
+    };
+    for _ in 0..50 {
+        let mut grad = vec![0f64; d];
+        let mut hess = vec![vec![0f64; d]; d];
+        for (x, &y) in xs.iter().zip(ys) {
+            let r = row(x);
+            let z: f64 = r.iter().zip(&beta).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = p - f64::from(u8::from(y));
+            let w = (p * (1.0 - p)).max(1e-9);
+            for i in 0..d {
+                grad[i] += err * r[i];
+                for j in 0..d {
+                    hess[i][j] += w * r[i] * r[j];
                 }
             }
-            for i in 1..D {
-                grad[i] += l2 * beta[i];
-                hess[i][i] += l2;
-            }
-            hess[0][0] += 1e-9;
-            let Some(step) = solve(hess, grad) else {
-                break;
-            };
-            let mut change = 0f64;
-            for i in 0..D {
-                beta[i] -= step[i];
-                change = change.max(step[i].abs());
-            }
-            if change < 1e-6 {
-                break;
-            }
         }
-        let mut weights = [0f32; N_FEATURES];
-        for (w, b) in weights.iter_mut().zip(&beta[1..]) {
-            *w = *b as f32;
+        for i in 1..d {
+            grad[i] += l2 * beta[i];
+            hess[i][i] += l2;
         }
-        Reranker {
-            weights,
-            bias: beta[0] as f32,
+        hess[0][0] += 1e-9;
+        let Some(step) = solve(hess, grad) else {
+            break;
+        };
+        let mut change = 0f64;
+        for i in 0..d {
+            beta[i] -= step[i];
+            change = change.max(step[i].abs());
+        }
+        if change < 1e-6 {
+            break;
         }
     }
+    let mut weights = [0f32; N];
+    for (w, b) in weights.iter_mut().zip(&beta[1..]) {
+        *w = *b as f32;
+    }
+    (weights, beta[0] as f32)
 }
 
 /// Solve `a·x = b` by Gaussian elimination with partial pivoting (`None`
 /// when `a` is singular).
-fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> Option<[f64; D]> {
-    for col in 0..D {
-        let pivot = (col..D).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
+    let d = b.len();
+    for col in 0..d {
+        let pivot = (col..d).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
         if a[pivot][col].abs() < 1e-12 {
             return None;
         }
         a.swap(col, pivot);
         b.swap(col, pivot);
-        let pivot_row = a[col];
-        for r in col + 1..D {
+        let pivot_row = a[col].clone();
+        for r in col + 1..d {
             let f = a[r][col] / pivot_row[col];
             for (x, p) in a[r][col..].iter_mut().zip(&pivot_row[col..]) {
                 *x -= f * p;
@@ -364,9 +372,9 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> Option<[f64; 
             b[r] -= f * b[col];
         }
     }
-    let mut x = [0f64; D];
-    for r in (0..D).rev() {
-        let s: f64 = (r + 1..D).map(|c| a[r][c] * x[c]).sum();
+    let mut x = vec![0f64; d];
+    for r in (0..d).rev() {
+        let s: f64 = (r + 1..d).map(|c| a[r][c] * x[c]).sum();
         x[r] = (b[r] - s) / a[r][r];
     }
     Some(x)
@@ -378,9 +386,9 @@ mod tests {
 
     #[test]
     fn solve_a_small_system() {
-        let x = solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]).expect("solvable");
+        let x = solve(vec![vec![2.0, 1.0], vec![1.0, 3.0]], vec![3.0, 5.0]).expect("solvable");
         assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
-        assert!(solve([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0]).is_none());
+        assert!(solve(vec![vec![1.0, 2.0], vec![2.0, 4.0]], vec![1.0, 2.0]).is_none());
     }
 
     #[test]

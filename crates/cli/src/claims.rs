@@ -208,11 +208,20 @@ impl DedupFeed {
     /// Find duplicate claims, misquotes and conflicting attributions across
     /// the documents fed (in parallel, on the current rayon pool).
     pub fn finish(self) -> DedupTables {
+        self.finish_with(None)
+    }
+
+    /// [`DedupFeed::finish`], with the extra links of `hook` when given
+    /// (`dedup --semantic`: [`quotecheck_claims::semdedup::SemanticLinks`]).
+    pub fn finish_with(self, hook: Option<&mut dyn quotecheck_dedup::LinkHook>) -> DedupTables {
         let DedupFeed {
             deduper,
             mut claims,
         } = self;
-        let report = deduper.finish();
+        let report = match hook {
+            Some(h) => deduper.finish_with(h),
+            None => deduper.finish(),
+        };
         let duplicates = report.duplicate_records();
         if !claims.is_empty() {
             let mut cluster_of: HashMap<(&str, usize, usize), usize> = HashMap::new();

@@ -203,12 +203,15 @@ fn take_claims<T>(
 }
 
 /// `quotecheck dedup`: duplicate claims across the documents, and with a
-/// directory also the claims and the misquotes.
+/// directory also the claims and the misquotes. With `semantic`, the
+/// built-in model also links reworded claims (`dedup --semantic`,
+/// [`quotecheck_claims::semdedup`]).
 pub fn dedup(
     inputs: &[String],
     opts: &RunOptions,
     out: &DedupOutput,
     config: &DedupConfig,
+    semantic: bool,
 ) -> Result<u8, FatalError> {
     match out {
         DedupOutput::Table(o) => check_destination(&o.destination)?,
@@ -235,7 +238,7 @@ pub fn dedup(
     drop(sketcher);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| feed.finish());
+    let tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, semantic));
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
@@ -247,6 +250,17 @@ pub fn dedup(
     }
     progress.finish();
     Ok(u8::from(!streamed.errors.is_empty()))
+}
+
+/// Finish `feed`, with the built-in model's links when `semantic`.
+fn semantic_dedup(feed: claims::DedupFeed, semantic: bool) -> claims::DedupTables {
+    if semantic {
+        let cfg = quotecheck_claims::semdedup::SemanticConfig::default();
+        let mut hook = quotecheck_claims::semdedup::SemanticLinks::new(cfg);
+        feed.finish_with(Some(&mut hook))
+    } else {
+        feed.finish()
+    }
 }
 
 /// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;
@@ -391,6 +405,9 @@ pub struct ReportExtras<'a> {
     /// A claim index: also write `previously_seen.csv`, then add the run's
     /// documents to the index ([`crate::claim_index`]).
     pub index: Option<&'a Path>,
+    /// `--semantic`: the built-in model for fact-check matching (as `match
+    /// --semantic`) and for duplicates (as `dedup --semantic`).
+    pub semantic: bool,
 }
 
 /// [`report`] with the optional parts of `extras`.
@@ -404,7 +421,9 @@ pub fn report_with(
 ) -> Result<u8, FatalError> {
     let factchecks = extras
         .factchecks
-        .map(|p| crate::matching::load_factchecks(p, Default::default()))
+        .map(|p| {
+            thread_pool(opts.threads)?.install(|| crate::matching::fact_index(p, extras.semantic))
+        })
         .transpose()?;
     let mut index = extras
         .index
@@ -423,7 +442,11 @@ pub fn report_with(
     let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
+    let mut feed = claims::DedupFeed::new(deduper);
+    for d in claim_docs {
+        feed.push(d);
+    }
+    let tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, extras.semantic));
     let texts: HashMap<String, String> = run
         .entries
         .iter_mut()

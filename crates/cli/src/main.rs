@@ -74,6 +74,11 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// FILE), then add today's documents to it (created if missing)
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
+        /// Use the built-in model (potion-base-8M): fact-checks ranked as
+        /// by `match --semantic`, and reworded claims clustered as by
+        /// `dedup --semantic`
+        #[arg(long)]
+        semantic: bool,
         #[command(flatten)]
         speakers: SpeakersArg,
         #[command(flatten)]
@@ -170,6 +175,14 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
             help_heading = "Output"
         )]
         out: Option<PathBuf>,
+        /// Also cluster claims said in other words: the built-in model
+        /// (potion-base-8M) links claims of different documents whose
+        /// embeddings' cosine is at least 0.84, with the same number and
+        /// negation vetoes; such members have the reason `semantic` and the
+        /// cosine as similarity, each checked against its cluster's
+        /// canonical claim
+        #[arg(long, help_heading = "Dedup")]
+        semantic: bool,
         #[command(flatten)]
         dedup: DedupArgs,
     },
@@ -522,6 +535,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             factchecks,
             speakers,
             index,
+            semantic,
             dedup,
         } => commands::report_with(
             &input.inputs,
@@ -533,6 +547,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 factchecks: factchecks.as_deref(),
                 index: index.as_deref(),
                 aliases: Some(&speakers.aliases()?),
+                semantic,
             },
         )?,
         Command::Index(IndexCommand::Add { input, index, date }) => {
@@ -580,6 +595,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             input,
             output,
             out,
+            semantic,
             dedup,
         } => {
             let destination = match out {
@@ -594,6 +610,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 &input.run_options(),
                 &destination,
                 &dedup.config(),
+                semantic,
             )?
         }
         Command::Extract {

@@ -158,6 +158,19 @@ pub fn load_factchecks(path: &Path, config: MatchConfig) -> Result<FactIndex, Fa
     Ok(FactIndex::new(checks, config))
 }
 
+/// Read and index a fact-check file for `match` and `report --factchecks`
+/// alike: BM25, or with `semantic` the built-in model and the learned
+/// re-ranker ([`Reranker::BUILTIN`]; the fact-checks are embedded on the
+/// current rayon pool).
+pub fn fact_index(path: &Path, semantic: bool) -> Result<FactIndex, FatalError> {
+    let index = load_factchecks(path, MatchConfig::default())?;
+    Ok(if semantic {
+        index.with_reranker(Reranker::BUILTIN)
+    } else {
+        index
+    })
+}
+
 /// Hits that pass the same-claim rule searched among the best this many.
 const FACT_CHECKED_TOP: usize = 3;
 
@@ -336,12 +349,7 @@ pub fn match_claims(
 ) -> Result<u8, FatalError> {
     crate::commands::check_destination(&out.destination)?;
     let top = options.top;
-    let index = load_factchecks(against, MatchConfig::default())?;
-    let index = if options.semantic {
-        thread_pool(opts.threads)?.install(|| index.with_reranker(Reranker::BUILTIN))
-    } else {
-        index
-    };
+    let index = thread_pool(opts.threads)?.install(|| fact_index(against, options.semantic))?;
     let run = run(inputs, opts, |d| queries_of(&d))?;
     let queries: Vec<&Query> = run.ok().flatten().collect();
     let texts: Vec<&str> = queries.iter().map(|q| q.text.as_str()).collect();

@@ -13,7 +13,8 @@ fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("write");
 }
 
-fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
+/// The rows of a CSV text as maps from column to (unneutralised) cell.
+pub(crate) fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().expect("CSV header").clone();
     reader

@@ -15,6 +15,7 @@ mod cli_props;
 mod cli_reliability;
 mod cli_reliability2;
 mod cli_review;
+mod cli_semantic;
 mod cli_speakers;
 mod cli_stream;
 mod common;

@@ -10,6 +10,7 @@ use quotecheck_core::{Analysis, Document, QuoteKind};
 
 use crate::claim::{claims_from, Claim, ClaimKind};
 use crate::cluster::{groups, UnionFind};
+use crate::links::LinkHook;
 use crate::lsh::{band_keys_into, bucket_pairs, unpack_pair};
 use crate::minhash::MinHasher;
 use crate::record::{
@@ -419,7 +420,15 @@ impl Deduper {
     /// Find exact and near duplicates, cluster them, and find misquotes and
     /// conflicting attributions. Runs in parallel with rayon.
     pub fn finish(self) -> DedupReport {
-        Finisher::new(self).run()
+        Finisher::new(self).run(None)
+    }
+
+    /// [`Deduper::finish`] with extra links proposed and verified by
+    /// `hook` (see [`crate::links`]): a member joined through them must pass
+    /// the hook's rule against its cluster's canonical claim, and carries
+    /// the reason [`Reason::Semantic`].
+    pub fn finish_with(self, hook: &mut dyn LinkHook) -> DedupReport {
+        Finisher::new(self).run(Some(hook))
     }
 }
 
@@ -650,7 +659,7 @@ impl Finisher {
         all
     }
 
-    fn claim_ref(&self, rank: u32) -> ClaimRef {
+    pub(crate) fn claim_ref(&self, rank: u32) -> ClaimRef {
         let m = self.meta(rank);
         ClaimRef {
             doc_id: self.docs[m.doc as usize].0.clone(),
@@ -664,7 +673,7 @@ impl Finisher {
         }
     }
 
-    fn run(self) -> DedupReport {
+    fn run(self, hook: Option<&mut dyn LinkHook>) -> DedupReport {
         let n = self.store.metas.len();
         let mut stats = DedupStats {
             documents: self.docs.len(),
@@ -746,10 +755,13 @@ impl Finisher {
             }
         }
         drop(edges);
-        let mut clusters: Vec<Cluster> = groups(&mut uf)
-            .par_iter()
-            .filter_map(|g| self.cluster(g, &rep, &best))
-            .collect();
+        let mut clusters: Vec<Cluster> = match hook {
+            None => groups(&mut uf)
+                .par_iter()
+                .filter_map(|g| self.cluster(g, &rep, &best, None))
+                .collect(),
+            Some(hook) => self.hook_clusters(hook, &mut uf, &rep, &best),
+        };
         for (i, c) in clusters.iter_mut().enumerate() {
             c.id = i + 1;
         }
@@ -791,7 +803,15 @@ impl Finisher {
     /// member of the same document (a quote inside a clustered sentence) is
     /// left out, as it is already represented; a group left with one member
     /// is no cluster.
-    fn cluster(&self, group: &[u32], rep: &[u32], best: &[Option<Similarity>]) -> Option<Cluster> {
+    /// `semantic` holds the hook's score of each member that joined by the
+    /// hook's rule against the first member (see [`crate::links`]).
+    pub(crate) fn cluster(
+        &self,
+        group: &[u32],
+        rep: &[u32],
+        best: &[Option<Similarity>],
+        semantic: Option<&HashMap<u32, f32>>,
+    ) -> Option<Cluster> {
         let mut members: Vec<u32> = Vec::with_capacity(group.len());
         let (mut doc, mut end) = (u32::MAX, 0u32);
         for &r in group {
@@ -844,6 +864,16 @@ impl Finisher {
                 &self.config.verify,
             ) {
                 (Reason::Near, Some(sim))
+            } else if let Some(&score) = semantic.and_then(|s| s.get(&r)) {
+                let sim =
+                    set_similarity(self.features(canonical).content, self.features(r).content);
+                out.push(Member {
+                    claim: self.claim_ref(r),
+                    reason: Reason::Semantic,
+                    similarity: score,
+                    containment: sim.containment,
+                });
+                continue;
             } else {
                 let b = best[r as usize].or(best[rep[r as usize] as usize]);
                 (Reason::Transitive, b)

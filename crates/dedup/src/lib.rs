@@ -50,6 +50,7 @@ pub mod cluster;
 pub mod compare;
 pub mod engine;
 pub mod findings;
+pub mod links;
 pub mod lsh;
 pub mod minhash;
 pub mod misquote;
@@ -65,6 +66,7 @@ pub mod verify;
 
 pub use claim::{claims_from, Claim, ClaimKind};
 pub use engine::{dedup, DedupConfig, DedupReport, Deduper, DocSketch};
+pub use links::{HookClaim, LinkHook};
 pub use record::{
     AlteredRecord, ClaimRef, Cluster, DedupStats, DuplicateRecord, Member, MisquoteKind,
     MisquoteRecord, Reason,

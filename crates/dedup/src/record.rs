@@ -24,10 +24,14 @@ pub enum Reason {
     /// member (union-find is transitive); the similarity is that of its best
     /// link.
     Transitive,
+    /// Linked to the canonical claim by an extra rule outside the lexical
+    /// one (`quotecheck dedup --semantic`: the built-in embedding model; see
+    /// [`crate::links`]); the similarity is that rule's score.
+    Semantic,
 }
 
 impl Reason {
-    /// `canonical`, `exact`, `near` or `transitive`.
+    /// `canonical`, `exact`, `near`, `transitive` or `semantic`.
     ///
     /// ```
     /// use quotecheck_dedup::Reason;
@@ -39,6 +43,7 @@ impl Reason {
             Reason::Exact => "exact",
             Reason::Near => "near",
             Reason::Transitive => "transitive",
+            Reason::Semantic => "semantic",
         }
     }
 }
@@ -128,7 +133,7 @@ pub struct DuplicateRecord {
     pub speaker: String,
     /// Similarity in `[0, 1]` (see [`Member::similarity`]).
     pub similarity: f32,
-    /// `canonical`, `exact`, `near` or `transitive`.
+    /// `canonical`, `exact`, `near`, `transitive` or `semantic`.
     pub reason: Reason,
     /// Number of distinct documents in the cluster.
     pub doc_count: usize,
