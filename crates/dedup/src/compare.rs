@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::{classify, for_each_word, word_hash, WordClass};
-use crate::rules::is_generic;
+use crate::rules::{is_clause_lead, is_generic};
 
 /// What differs between two versions of a text, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -306,6 +306,66 @@ pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
         diff,
         shared_content,
     }
+}
+
+/// True unless the shorter of `a` and `b` is a part of the longer that
+/// does not start a clause of it. A part found inside a longer text (see
+/// [`compare`]) starts a clause when it is at the start of the longer text,
+/// or follows punctuation (`News, just 28 percent…`, `saying, "Is…`) or a
+/// word of `[clause_lead]` (`said`, `that`, `but`: see
+/// [`crate::rules::is_clause_lead`]). After any other word it is a part of
+/// a longer claim that says something else: `A new state funding formula
+/// is expected in the spring` is not the claim `the district should have
+/// waited for a new state funding formula expected in the spring`.
+/// Texts whose words cannot be located as written count as starting one.
+///
+/// ```
+/// use quotecheck_dedup::compare::starts_a_clause;
+/// let long = "the district should have waited for a new state funding formula expected in the spring";
+/// assert!(!starts_a_clause(long, "A new state funding formula is expected in the spring."));
+/// let framed = "In a poll by the Times, just 28 percent of voters said they had a positive view of her";
+/// assert!(starts_a_clause(framed, "Just 28 percent of voters said they had a positive view of her."));
+/// ```
+pub fn starts_a_clause(a: &str, b: &str) -> bool {
+    let (wa, wb) = (compared_words(a), compared_words(b));
+    let (short, long, long_text) = if wa.len() <= wb.len() {
+        (&wa, &wb, b)
+    } else {
+        (&wb, &wa, a)
+    };
+    if short.is_empty() || short.len() * 5 > long.len() * 4 {
+        return true;
+    }
+    let (s, _) = stretch(short, long);
+    if s == 0 {
+        return true;
+    }
+    // The longer text's words as written, each with whether a clause
+    // boundary (punctuation, an opening quote mark) follows it.
+    let mut flat: Vec<(String, bool)> = Vec::new();
+    for t in long_text.split_whitespace() {
+        let ws = words(t);
+        if t.starts_with(['"', '“', '‘', '\'', '(', '«']) || ws.is_empty() {
+            if let Some(last) = flat.last_mut() {
+                last.1 = true;
+            }
+        }
+        let closes = t.ends_with([
+            ',', ';', ':', '.', '!', '?', '—', '–', '-', '"', '”', ')', '»',
+        ]);
+        let n = ws.len();
+        flat.extend(
+            ws.into_iter()
+                .enumerate()
+                .map(|(i, w)| (w, closes && i + 1 == n)),
+        );
+    }
+    let head = &long[s..(s + 3).min(long.len())];
+    let at = (1..flat.len()).find(|&i| {
+        flat.get(i..i + head.len())
+            .is_some_and(|f| f.iter().zip(head).all(|(x, h)| x.0 == *h))
+    });
+    at.is_none_or(|i| flat[i - 1].1 || is_clause_lead(&flat[i - 1].0))
 }
 
 /// A word as written and its normalised key.

@@ -37,7 +37,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::claim::ClaimKind;
 use crate::cluster::UnionFind;
-use crate::compare::{compare, compare_without_diff, words, Change};
+use crate::compare::{compare, compare_without_diff, starts_a_clause, words, Change};
 use crate::engine::DedupReport;
 use crate::record::{ClaimRef, MisquoteKind};
 use crate::rules::is_furniture_phrase;
@@ -832,6 +832,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
                 b.fam(&m.doc_id) != ffam
                     && (fsource.is_none() || source(&m.doc_id) != fsource)
                     && words(&m.text).len() >= REPEATED_MIN_WORDS
+                    && starts_a_clause(&first.text, &m.text)
             })
             .map(|m| (*m, compare_without_diff(&first.text, &m.text)))
             .filter(|x| {
