@@ -218,12 +218,18 @@ pub fn dedup(
     let deduper = claims::deduper(config);
     let mut run = run(inputs, opts, |d| {
         let analysis = crate::view::analyze(&d.doc);
-        claims::claims_of(&d.doc, &analysis, &deduper, keep_claims)
+        let meta = (d.doc.id.clone(), (d.date.clone(), d.url.clone()));
+        (
+            claims::claims_of(&d.doc, &analysis, &deduper, keep_claims),
+            meta,
+        )
     })?;
-    let docs = take_claims(&mut run, |c| c);
+    let docs = take_claims(&mut run, |(c, _)| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    let mut tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, docs));
+    // The CSV files are those of `report`, dates and URLs included.
+    tables.doc_meta = Some(run.ok().map(|(_, meta)| meta.clone()).collect());
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
@@ -411,7 +417,12 @@ pub fn report_with(
     let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
+    let mut tables = thread_pool(opts.threads)?.install(|| claims::dedup(deduper, claim_docs));
+    tables.doc_meta = Some(
+        run.ok()
+            .map(|(a, _)| (a.doc_id.clone(), (a.date.clone(), a.url.clone())))
+            .collect(),
+    );
     let texts: HashMap<String, String> = run
         .entries
         .iter_mut()

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::{classify, for_each_word, word_hash, WordClass};
-use crate::rules::{is_clause_lead, is_generic};
+use crate::rules::{is_clause_lead, is_generic, is_qualifier};
 
 /// What differs between two versions of a text, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -252,7 +252,10 @@ fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
 /// words it is compared with the matching stretch of the longer one (a
 /// partial quote): equal words there make the change [`Change::Shortened`],
 /// or [`Change::Negation`] when the cut drops a negation just before the
-/// stretch (`will not close` quoted as `close`).
+/// stretch (`will not close` quoted as `close`). A cut that drops a
+/// qualifier just before the stretch (`only`, `may`: see
+/// [`crate::rules::is_qualifier`]) stays [`Change::Shortened`] but carries
+/// a diff (`… «only → » three of ten …`): a misquote, not a faithful part.
 pub fn compare(a: &str, b: &str) -> Comparison {
     let mut c = compare_without_diff(a, b);
     if c.diff.is_empty() && c.change != Change::None {
@@ -279,24 +282,34 @@ pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
     let (mut change, shared_content) = classify_change(x, y);
     let mut diff = String::new();
     if change == Change::None && aligned {
-        if negations(cut) > 0 {
-            // The negation is outside the aligned stretch: shown in the
-            // normalised words around the cut.
-            change = Change::Negation;
+        let negated = negations(cut) > 0;
+        let qualified = cut.last().is_some_and(|w| is_qualifier(w));
+        change = if negated {
+            Change::Negation
+        } else {
+            Change::Shortened
+        };
+        if negated || qualified {
+            // The negation (or the qualifier just before the stretch) is
+            // outside the aligned stretch: shown in the normalised words
+            // around the cut. A shortened quote with a diff dropped a
+            // qualifier; without one it is a faithful part.
             let head = x
                 .iter()
                 .take(CONTEXT)
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let cut = cut.join(" ");
+            let cut = if negated {
+                cut.join(" ")
+            } else {
+                cut.last().cloned().unwrap_or_default()
+            };
             diff = if a_short {
                 format!("… « → {cut}» {head} …")
             } else {
                 format!("… «{cut} → » {head} …")
             };
-        } else {
-            change = Change::Shortened;
         }
     }
     Comparison {
@@ -490,6 +503,19 @@ fn tidy(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cut that drops a qualifier just before a partial quote leaves a
+    /// diff naming it; a faithful cut leaves none.
+    #[test]
+    fn a_dropped_qualifier_at_the_cut_has_a_diff() {
+        let long = "We have been told that only three of the ten schools will reopen next month";
+        let c = compare_without_diff(long, "three of the ten schools will reopen next month");
+        assert_eq!(c.change, Change::Shortened);
+        assert!(c.diff.contains("only"), "{}", c.diff);
+        let c = compare_without_diff(long, "the ten schools will reopen next month");
+        assert_eq!(c.change, Change::Shortened);
+        assert!(c.diff.is_empty(), "{}", c.diff);
+    }
 
     #[test]
     fn changes() {

@@ -49,6 +49,18 @@ pub fn is_clause_lead(word: &str) -> bool {
     clause_lead().contains(word)
 }
 
+fn qualifier() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| section("qualifier").collect())
+}
+
+/// True for a normalised word that qualifies what follows it (`only`,
+/// `almost`, `may`; list `[qualifier]`): dropped by the cut of a partial
+/// quote, it changes the quote.
+pub fn is_qualifier(word: &str) -> bool {
+    qualifier().contains(word)
+}
+
 fn furniture() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| section("furniture").collect())
