@@ -104,6 +104,20 @@ fn header<'a>(columns: &[&'a str], extra: &[&'a str], meta: Option<&DocMeta>) ->
     h
 }
 
+/// Write one row: the record's cells, then the document cells when known.
+fn write_row<W: Write>(
+    out: &mut CsvOut<W>,
+    cells: &[String],
+    extra: Option<&[String]>,
+) -> io::Result<()> {
+    out.row(
+        cells
+            .iter()
+            .chain(extra.into_iter().flatten())
+            .map(String::as_str),
+    )
+}
+
 /// The date and URL cells of `doc` (empty when unknown).
 fn doc_cells(meta: &DocMeta, doc: &str) -> [String; 2] {
     let (date, url) = meta.get(doc).cloned().unwrap_or_default();
@@ -305,12 +319,7 @@ pub fn write_claims(
                 ];
                 debug_assert_eq!(cells.len(), CLAIM_COLUMNS.len());
                 let extra = meta.map(|m| doc_cells(m, &r.doc_id));
-                out.row(
-                    cells
-                        .iter()
-                        .chain(extra.iter().flatten())
-                        .map(String::as_str),
-                )?;
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }
@@ -350,12 +359,7 @@ pub fn write_duplicates(
                 ];
                 debug_assert_eq!(cells.len(), DUPLICATE_COLUMNS.len());
                 let extra = meta.map(|m| doc_cells(m, &r.doc_id));
-                out.row(
-                    cells
-                        .iter()
-                        .chain(extra.iter().flatten())
-                        .map(String::as_str),
-                )?;
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }
@@ -402,12 +406,7 @@ pub fn write_misquotes(
                     let ([da, ua], [db, ub]) = (doc_cells(m, &r.doc_a), doc_cells(m, &r.doc_b));
                     [da, db, ua, ub]
                 });
-                out.row(
-                    cells
-                        .iter()
-                        .chain(extra.iter().flatten())
-                        .map(String::as_str),
-                )?;
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }
