@@ -84,6 +84,46 @@ pub const MISQUOTE_COLUMNS: &[&str] = &[
     "diff",
 ];
 
+/// Columns that `report` adds at the end of `claims.csv` and
+/// `duplicates.csv`: the date and URL of the row's document.
+pub const DOC_COLUMNS: &[&str] = &["date", "url"];
+/// Columns that `report` adds at the end of `misquotes.csv`: the dates and
+/// URLs of documents a and b.
+pub const PAIR_DOC_COLUMNS: &[&str] = &["date_a", "date_b", "url_a", "url_b"];
+
+/// The date and URL of each document, by id (as given; `None` unknown).
+pub type DocMeta = HashMap<String, (Option<String>, Option<String>)>;
+
+/// The header of a file: `columns`, then `extra` when the run knows the
+/// documents' dates and URLs.
+fn header<'a>(columns: &[&'a str], extra: &[&'a str], meta: Option<&DocMeta>) -> Vec<&'a str> {
+    let mut h = columns.to_vec();
+    if meta.is_some() {
+        h.extend_from_slice(extra);
+    }
+    h
+}
+
+/// Write one row: the record's cells, then the document cells when known.
+fn write_row<W: Write>(
+    out: &mut CsvOut<W>,
+    cells: &[String],
+    extra: Option<&[String]>,
+) -> io::Result<()> {
+    out.row(
+        cells
+            .iter()
+            .chain(extra.into_iter().flatten())
+            .map(String::as_str),
+    )
+}
+
+/// The date and URL cells of `doc` (empty when unknown).
+fn doc_cells(meta: &DocMeta, doc: &str) -> [String; 2] {
+    let (date, url) = meta.get(doc).cloned().unwrap_or_default();
+    [date.unwrap_or_default(), url.unwrap_or_default()]
+}
+
 /// The claims of one document, as computed in the parallel step.
 #[derive(Debug, Clone, Default)]
 pub struct DocClaims {
@@ -175,6 +215,10 @@ pub struct DedupTables {
     /// One row per kept claim, documents in input order, claims in text
     /// order (the rows of `claims.csv`).
     pub claims: Vec<ClaimRow>,
+    /// The documents' dates and URLs, when known (`report`): then
+    /// `claims.csv` and `duplicates.csv` end with [`DOC_COLUMNS`] and
+    /// `misquotes.csv` with [`PAIR_DOC_COLUMNS`].
+    pub doc_meta: Option<DocMeta>,
 }
 
 /// The dedup stage fed one document at a time, in input order, as the
@@ -241,6 +285,7 @@ impl DedupFeed {
             report,
             duplicates,
             claims,
+            doc_meta: None,
         }
     }
 }
@@ -303,7 +348,8 @@ pub fn write_claims(
         Format::Json => write_json(w, rows, false),
         Format::Jsonl => write_json(w, rows, true),
         Format::Csv => {
-            let mut out = CsvOut::new(w, csv, CLAIM_COLUMNS)?;
+            let meta = tables.doc_meta.as_ref();
+            let mut out = CsvOut::new(w, csv, &header(CLAIM_COLUMNS, DOC_COLUMNS, meta))?;
             for r in rows {
                 let cells = [
                     r.doc_id.clone(),
@@ -318,7 +364,8 @@ pub fn write_claims(
                     r.byte_end.to_string(),
                 ];
                 debug_assert_eq!(cells.len(), CLAIM_COLUMNS.len());
-                out.row(cells.iter().map(String::as_str))?;
+                let extra = meta.map(|m| doc_cells(m, &r.doc_id));
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }
@@ -337,7 +384,8 @@ pub fn write_duplicates(
         Format::Json => write_json(w, rows, false),
         Format::Jsonl => write_json(w, rows, true),
         Format::Csv => {
-            let mut out = CsvOut::new(w, csv, DUPLICATE_COLUMNS)?;
+            let meta = tables.doc_meta.as_ref();
+            let mut out = CsvOut::new(w, csv, &header(DUPLICATE_COLUMNS, DOC_COLUMNS, meta))?;
             for r in rows {
                 let cells = [
                     r.cluster_id.to_string(),
@@ -356,7 +404,8 @@ pub fn write_duplicates(
                     r.doc_count.to_string(),
                 ];
                 debug_assert_eq!(cells.len(), DUPLICATE_COLUMNS.len());
-                out.row(cells.iter().map(String::as_str))?;
+                let extra = meta.map(|m| doc_cells(m, &r.doc_id));
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }
@@ -376,7 +425,8 @@ pub fn write_misquotes(
         Format::Json => write_json(w, rows, false),
         Format::Jsonl => write_json(w, rows, true),
         Format::Csv => {
-            let mut out = CsvOut::new(w, csv, MISQUOTE_COLUMNS)?;
+            let meta = tables.doc_meta.as_ref();
+            let mut out = CsvOut::new(w, csv, &header(MISQUOTE_COLUMNS, PAIR_DOC_COLUMNS, meta))?;
             for r in rows {
                 let cells = [
                     r.kind.as_str().to_string(),
@@ -398,7 +448,11 @@ pub fn write_misquotes(
                     r.diff.clone(),
                 ];
                 debug_assert_eq!(cells.len(), MISQUOTE_COLUMNS.len());
-                out.row(cells.iter().map(String::as_str))?;
+                let extra = meta.map(|m| {
+                    let ([da, ua], [db, ub]) = (doc_cells(m, &r.doc_a), doc_cells(m, &r.doc_b));
+                    [da, db, ua, ub]
+                });
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
             }
             out.finish()?.flush()
         }

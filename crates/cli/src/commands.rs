@@ -222,23 +222,31 @@ pub fn dedup(
     // into the other as soon as it is passed on, in input order.
     let sketcher = claims::deduper(config);
     let mut feed = claims::DedupFeed::new(claims::deduper(config));
+    let mut meta = claims::DocMeta::new();
     let streamed = stream(
         inputs,
         opts,
         |d| {
             let analysis = crate::view::analyze(&d.doc);
-            claims::claims_of(&d.doc, &analysis, &sketcher, keep_claims)
+            let doc_meta = (d.doc.id.clone(), (d.date.clone(), d.url.clone()));
+            (
+                claims::claims_of(&d.doc, &analysis, &sketcher, keep_claims),
+                doc_meta,
+            )
         },
         |entry| {
-            if let Ok(c) = entry {
+            if let Ok((c, (id, date_url))) = entry {
                 feed.push(c);
+                meta.insert(id, date_url);
             }
         },
     )?;
     drop(sketcher);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, semantic));
+    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, semantic));
+    // The CSV files are those of `report`, dates and URLs included.
+    tables.doc_meta = Some(meta);
     progress.stage("writing reports");
     match out {
         DedupOutput::Table(o) => o
@@ -446,7 +454,12 @@ pub fn report_with(
     for d in claim_docs {
         feed.push(d);
     }
-    let tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, extras.semantic));
+    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, extras.semantic));
+    tables.doc_meta = Some(
+        run.ok()
+            .map(|(a, _)| (a.doc_id.clone(), (a.date.clone(), a.url.clone())))
+            .collect(),
+    );
     let texts: HashMap<String, String> = run
         .entries
         .iter_mut()

@@ -233,6 +233,9 @@ pub fn add_matches(
     fact: &[FactCheckedRow],
     seen: &[PreviouslySeenRow],
 ) {
+    if fact.is_empty() && seen.is_empty() {
+        return;
+    }
     let known = Known::new(docs, quotes, claims);
     let extra = fact
         .iter()

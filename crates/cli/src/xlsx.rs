@@ -80,6 +80,10 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 pub const MAX_LINKS: usize = 65_530;
 /// Excel's limit on the rows of a worksheet (header included).
 pub const MAX_ROWS: usize = 1_048_576;
+/// A sheet with more rows than this is written in `rust_xlsxwriter`'s low
+/// memory mode (rows streamed to a temporary file, strings shared), so that
+/// a large report does not hold every cell of the workbook in memory.
+pub const LOW_MEMORY_ROWS: usize = 20_000;
 /// Width of a column the spec does not list, at most.
 const AUTO_WIDTH_MAX: f64 = 50.0;
 /// Lines a wrapped row shows at most (the rest is in the cell).
@@ -269,7 +273,11 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&created),
     );
     for sheet in sheets {
-        let ws = book.add_worksheet();
+        let ws = if sheet.rows.len() > LOW_MEMORY_ROWS {
+            book.add_worksheet_with_low_memory()?
+        } else {
+            book.add_worksheet()
+        };
         write_sheet(ws, sheet, &formats, &targets)?;
     }
     book.save_to_buffer()

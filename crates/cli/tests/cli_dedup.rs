@@ -240,7 +240,7 @@ fn claims_csv_has_one_unique_id_per_claim_and_links_clusters() {
     let dir = docs(&[("a", BRIDGE_A), ("b", BRIDGE_B)]);
     let (claims, duplicates, _) = dedup_dir(dir.path(), &["b.txt", "a.txt"]);
     assert!(claims.starts_with(
-        "doc_id,claim_id,kind,speaker,claim,char_start,char_end,cluster_id,byte_start,byte_end\n"
+        "doc_id,claim_id,kind,speaker,claim,char_start,char_end,cluster_id,byte_start,byte_end,date,url\n"
     ));
     let claims = csv_rows(&claims);
     // Documents in input order, claims in text order; ids are unique (a

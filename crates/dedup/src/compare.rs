@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::{classify, for_each_word, word_hash, WordClass};
-use crate::rules::is_generic;
+use crate::rules::{is_clause_lead, is_generic, is_qualifier};
 
 /// What differs between two versions of a text, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -252,7 +252,10 @@ fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
 /// words it is compared with the matching stretch of the longer one (a
 /// partial quote): equal words there make the change [`Change::Shortened`],
 /// or [`Change::Negation`] when the cut drops a negation just before the
-/// stretch (`will not close` quoted as `close`).
+/// stretch (`will not close` quoted as `close`). A cut that drops a
+/// qualifier just before the stretch (`only`, `may`: see
+/// [`crate::rules::is_qualifier`]) stays [`Change::Shortened`] but carries
+/// a diff (`… «only → » three of ten …`): a misquote, not a faithful part.
 pub fn compare(a: &str, b: &str) -> Comparison {
     let mut c = compare_without_diff(a, b);
     if c.diff.is_empty() && c.change != Change::None {
@@ -279,24 +282,34 @@ pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
     let (mut change, shared_content) = classify_change(x, y);
     let mut diff = String::new();
     if change == Change::None && aligned {
-        if negations(cut) > 0 {
-            // The negation is outside the aligned stretch: shown in the
-            // normalised words around the cut.
-            change = Change::Negation;
+        let negated = negations(cut) > 0;
+        let qualified = cut.last().is_some_and(|w| is_qualifier(w));
+        change = if negated {
+            Change::Negation
+        } else {
+            Change::Shortened
+        };
+        if negated || qualified {
+            // The negation (or the qualifier just before the stretch) is
+            // outside the aligned stretch: shown in the normalised words
+            // around the cut. A shortened quote with a diff dropped a
+            // qualifier; without one it is a faithful part.
             let head = x
                 .iter()
                 .take(CONTEXT)
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let cut = cut.join(" ");
+            let cut = if negated {
+                cut.join(" ")
+            } else {
+                cut.last().cloned().unwrap_or_default()
+            };
             diff = if a_short {
                 format!("… « → {cut}» {head} …")
             } else {
                 format!("… «{cut} → » {head} …")
             };
-        } else {
-            change = Change::Shortened;
         }
     }
     Comparison {
@@ -306,6 +319,66 @@ pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
         diff,
         shared_content,
     }
+}
+
+/// True unless the shorter of `a` and `b` is a part of the longer that
+/// does not start a clause of it. A part found inside a longer text (see
+/// [`compare`]) starts a clause when it is at the start of the longer text,
+/// or follows punctuation (`News, just 28 percent…`, `saying, "Is…`) or a
+/// word of `[clause_lead]` (`said`, `that`, `but`: see
+/// [`crate::rules::is_clause_lead`]). After any other word it is a part of
+/// a longer claim that says something else: `A new state funding formula
+/// is expected in the spring` is not the claim `the district should have
+/// waited for a new state funding formula expected in the spring`.
+/// Texts whose words cannot be located as written count as starting one.
+///
+/// ```
+/// use quotecheck_dedup::compare::starts_a_clause;
+/// let long = "the district should have waited for a new state funding formula expected in the spring";
+/// assert!(!starts_a_clause(long, "A new state funding formula is expected in the spring."));
+/// let framed = "In a poll by the Times, just 28 percent of voters said they had a positive view of her";
+/// assert!(starts_a_clause(framed, "Just 28 percent of voters said they had a positive view of her."));
+/// ```
+pub fn starts_a_clause(a: &str, b: &str) -> bool {
+    let (wa, wb) = (compared_words(a), compared_words(b));
+    let (short, long, long_text) = if wa.len() <= wb.len() {
+        (&wa, &wb, b)
+    } else {
+        (&wb, &wa, a)
+    };
+    if short.is_empty() || short.len() * 5 > long.len() * 4 {
+        return true;
+    }
+    let (s, _) = stretch(short, long);
+    if s == 0 {
+        return true;
+    }
+    // The longer text's words as written, each with whether a clause
+    // boundary (punctuation, an opening quote mark) follows it.
+    let mut flat: Vec<(String, bool)> = Vec::new();
+    for t in long_text.split_whitespace() {
+        let ws = words(t);
+        if t.starts_with(['"', '“', '‘', '\'', '(', '«']) || ws.is_empty() {
+            if let Some(last) = flat.last_mut() {
+                last.1 = true;
+            }
+        }
+        let closes = t.ends_with([
+            ',', ';', ':', '.', '!', '?', '—', '–', '-', '"', '”', ')', '»',
+        ]);
+        let n = ws.len();
+        flat.extend(
+            ws.into_iter()
+                .enumerate()
+                .map(|(i, w)| (w, closes && i + 1 == n)),
+        );
+    }
+    let head = &long[s..(s + 3).min(long.len())];
+    let at = (1..flat.len()).find(|&i| {
+        flat.get(i..i + head.len())
+            .is_some_and(|f| f.iter().zip(head).all(|(x, h)| x.0 == *h))
+    });
+    at.is_none_or(|i| flat[i - 1].1 || is_clause_lead(&flat[i - 1].0))
 }
 
 /// A word as written and its normalised key.
@@ -430,6 +503,19 @@ fn tidy(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cut that drops a qualifier just before a partial quote leaves a
+    /// diff naming it; a faithful cut leaves none.
+    #[test]
+    fn a_dropped_qualifier_at_the_cut_has_a_diff() {
+        let long = "We have been told that only three of the ten schools will reopen next month";
+        let c = compare_without_diff(long, "three of the ten schools will reopen next month");
+        assert_eq!(c.change, Change::Shortened);
+        assert!(c.diff.contains("only"), "{}", c.diff);
+        let c = compare_without_diff(long, "the ten schools will reopen next month");
+        assert_eq!(c.change, Change::Shortened);
+        assert!(c.diff.is_empty(), "{}", c.diff);
+    }
 
     #[test]
     fn changes() {

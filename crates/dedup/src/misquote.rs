@@ -161,11 +161,15 @@ impl Finisher {
         let kind = if same_speaker(sa, sb) {
             let (min_similarity, min_shared) = match c.change {
                 Change::Words => (cfg.misquote_words_min_similarity, MISQUOTE_MIN_SHARED),
+                Change::Shortened => (cfg.misquote_min_similarity, MISQUOTE_MIN_SHARED),
                 _ => (cfg.misquote_min_similarity, MISQUOTE_MIN_SHARED_NEGATION),
             };
+            // A shortened quote is a misquote only when its cut dropped a
+            // qualifier (`only`, `may`: the comparison then has a diff).
+            let dropped_qualifier = c.change == Change::Shortened && !c.diff.is_empty();
             let ok = ma.direct
                 && mb.direct
-                && !matches!(c.change, Change::None | Change::Shortened)
+                && (dropped_qualifier || !matches!(c.change, Change::None | Change::Shortened))
                 && c.similarity >= min_similarity
                 && c.shared_content >= min_shared;
             ok.then_some(MisquoteKind::Misquote)?

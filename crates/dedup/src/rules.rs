@@ -36,6 +36,31 @@ fn generic() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| section("generic").collect())
 }
 
+fn clause_lead() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| section("clause_lead").collect())
+}
+
+/// True when a claim contained in a longer one may start right after
+/// `word` (a normalised word) and still be a clause of its own: a speech
+/// frame (`said`, `told`, `that`) or a coordinating conjunction (`and`,
+/// `but`); list `[clause_lead]`.
+pub fn is_clause_lead(word: &str) -> bool {
+    clause_lead().contains(word)
+}
+
+fn qualifier() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| section("qualifier").collect())
+}
+
+/// True for a normalised word that qualifies what follows it (`only`,
+/// `almost`, `may`; list `[qualifier]`): dropped by the cut of a partial
+/// quote, it changes the quote.
+pub fn is_qualifier(word: &str) -> bool {
+    qualifier().contains(word)
+}
+
 fn furniture() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| section("furniture").collect())

@@ -37,7 +37,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::claim::ClaimKind;
 use crate::cluster::UnionFind;
-use crate::compare::{compare, compare_without_diff, words, Change};
+use crate::compare::{compare, compare_without_diff, starts_a_clause, words, Change};
 use crate::engine::DedupReport;
 use crate::record::{ClaimRef, MisquoteKind};
 use crate::rules::is_furniture_phrase;
@@ -351,7 +351,8 @@ impl Builder<'_> {
         let (qb, kb) = self.quote(b);
         let change = c.change.as_str();
         let explanation = explain(a, b, change);
-        let (ia, ib) = (self.info(&a.doc_id).cloned(), self.info(&b.doc_id).cloned());
+        let corpus = self.corpus;
+        let (ia, ib) = (corpus.get(&a.doc_id), corpus.get(&b.doc_id));
         self.level.push(level);
         self.reach.push(2);
         self.out.push(Finding {
@@ -381,8 +382,8 @@ impl Builder<'_> {
             char_end_a: Some(a.char_end),
             char_start_b: Some(b.char_start),
             char_end_b: Some(b.char_end),
-            url_a: ia.and_then(|d| d.url),
-            url_b: ib.and_then(|d| d.url),
+            url_a: ia.and_then(|d| d.url.clone()),
+            url_b: ib.and_then(|d| d.url.clone()),
         });
     }
 }
@@ -394,24 +395,42 @@ fn republished(
     sentence_count: &HashMap<&str, usize>,
     skip: &[bool],
 ) -> Vec<(String, String, usize, f32)> {
-    let mut shared: HashMap<(&str, &str), usize> = HashMap::new();
+    // Documents by index in id order, so that a pair is one packed u64
+    // and the pairs are counted by sorting (no map of string pairs).
+    let mut ids: Vec<&str> = report
+        .clusters
+        .iter()
+        .flat_map(|c| c.members.iter().map(|m| m.claim.doc_id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let index = |d: &str| ids.binary_search(&d).map_or(u32::MAX, |i| i as u32);
+    let mut pairs: Vec<u64> = Vec::new();
+    let mut docs: Vec<u32> = Vec::new();
     for (c, _) in report.clusters.iter().zip(skip).filter(|x| !x.1) {
         if c.doc_count > PAIR_COUNT_MAX_DOCS
             || c.canonical().is_none_or(|x| x.kind != ClaimKind::Sentence)
         {
             continue;
         }
-        let mut docs: Vec<&str> = c.members.iter().map(|m| m.claim.doc_id.as_str()).collect();
+        docs.clear();
+        docs.extend(c.members.iter().map(|m| index(&m.claim.doc_id)));
         docs.sort_unstable();
         docs.dedup();
-        for (i, a) in docs.iter().enumerate() {
-            for b in &docs[i + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
-            }
+        for (i, &a) in docs.iter().enumerate() {
+            pairs.extend(
+                docs[i + 1..]
+                    .iter()
+                    .map(|&b| (u64::from(a) << 32) | u64::from(b)),
+            );
         }
     }
+    pairs.sort_unstable();
+    let shared = pairs.chunk_by(|x, y| x == y).map(|run| {
+        let (a, b) = ((run[0] >> 32) as usize, (run[0] & 0xffff_ffff) as usize);
+        ((ids[a], ids[b]), run.len())
+    });
     let mut out: Vec<(String, String, usize, f32)> = shared
-        .into_iter()
         .filter_map(|((a, b), n)| {
             let smaller = sentence_count
                 .get(a)
@@ -813,6 +832,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
                 b.fam(&m.doc_id) != ffam
                     && (fsource.is_none() || source(&m.doc_id) != fsource)
                     && words(&m.text).len() >= REPEATED_MIN_WORDS
+                    && starts_a_clause(&first.text, &m.text)
             })
             .map(|m| (*m, compare_without_diff(&first.text, &m.text)))
             .filter(|x| {

@@ -69,3 +69,51 @@ fn finding_ids_are_stable_over_normalisation() {
         finding_id("fact_checked", "d", "fc2", "bleach cures the flu", "x")
     );
 }
+
+/// The repeated claims of three documents from three sources, by the
+/// documents they join.
+fn repeated_between(texts: &[&str]) -> (usize, Vec<(String, String)>) {
+    use quotecheck_core::Document;
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("d{i}"), *t))
+        .collect();
+    let report = crate::engine::dedup(&docs, &crate::DedupConfig::default());
+    let corpus: Corpus = (0..texts.len())
+        .map(|i| {
+            let info = DocInfo {
+                url: Some(format!("https://site{i}.example/x")),
+                ..DocInfo::default()
+            };
+            (format!("d{i}"), info)
+        })
+        .collect();
+    let found = findings(&report, &corpus);
+    let pairs = found
+        .findings
+        .iter()
+        .filter(|f| f.kind == "repeated_claim")
+        .map(|f| (f.doc_a.clone(), f.doc_b.clone()))
+        .collect();
+    (report.clusters.len(), pairs)
+}
+
+/// A sentence found inside a longer one as the object of another claim
+/// (`waited for …`) is no repeated claim; the same sentence after a
+/// framing phrase and a comma is one.
+#[test]
+fn a_contained_claim_repeats_only_when_it_starts_a_clause() {
+    let (clusters, pairs) = repeated_between(&[
+        "The district should have waited for a new state funding formula expected in the spring.",
+        "A new state funding formula is expected in the spring.",
+    ]);
+    assert!(clusters >= 1, "the two sentences are linked by dedup");
+    assert!(pairs.is_empty(), "{pairs:?}");
+    let (clusters, pairs) = repeated_between(&[
+        "According to the state budget office, a new state funding formula is expected in the spring and will change school budgets.",
+        "A new state funding formula is expected in the spring and will change school budgets.",
+    ]);
+    assert!(clusters >= 1, "the two sentences are linked by dedup");
+    assert_eq!(pairs, [("d0".to_string(), "d1".to_string())]);
+}
