@@ -216,3 +216,29 @@ fn pronoun_after_a_subject_behind_an_opening_adjunct_or_conjunction() {
                 He said the judge was biased.\n";
     assert_eq!(speaker_of(text, "the judge was biased"), "Donald Trump");
 }
+
+#[test]
+fn a_person_met_in_a_relative_clause_is_not_the_next_he() {
+    // (Christie speaks only in the relative clause; the sentence is about
+    // Rubio.)
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Speaking to “CBS This Morning” Monday, Rubio refrained from attacking his \
+                rivals, particularly Govs. Jeb Bush and Chris Christie, who say the senator \
+                lacks experience.\n\
+                He said his performance at the debate was fine.\n";
+    assert_eq!(speaker_of(text, "his performance"), "Marco Rubio");
+    // A relative clause on the sentence's own subject keeps it the newest.
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Donald Trump, who said the debate was rigged, was subdued tonight.\n\
+                He said he would win.\n";
+    assert_eq!(speaker_of(text, "he would win"), "Donald Trump");
+}
+
+#[test]
+fn he_and_she_are_never_a_place_or_a_thing() {
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Vermont said the primary would be close.\n\
+                The State Department’s recent email dump showed the messages were routine.\n\
+                “It was a long day,” he said.\n";
+    assert_eq!(speaker_of(text, "It was a long day"), "Marco Rubio");
+}

@@ -13,6 +13,7 @@ mod words;
 pub use backward::backward;
 pub use describe::describe;
 pub use forward::forward;
+pub(in crate::engine) use words::{is_person_noun, us_state};
 
 use super::wordsets::{gendered_pronoun, phrase_pronoun};
 use crate::speaker::MentionKind;
