@@ -242,3 +242,12 @@ fn he_and_she_are_never_a_place_or_a_thing() {
                 “It was a long day,” he said.\n";
     assert_eq!(speaker_of(text, "It was a long day"), "Marco Rubio");
 }
+
+#[test]
+fn a_name_before_its_age_and_an_appositive_with_a_place_is_the_speaker() {
+    let text = "''I just don't think she's been truthful,'' Cecelia Purner, 67, a retired \
+                representative in Allentown, Pa., said in an interview. But, she added, \
+                ''I think she'll make a good president.''\n";
+    assert_eq!(speaker_of(text, "I just don't"), "Cecelia Purner");
+    assert_eq!(speaker_of(text, "I think she'll"), "Cecelia Purner");
+}
