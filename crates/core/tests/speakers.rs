@@ -251,3 +251,21 @@ fn a_name_before_its_age_and_an_appositive_with_a_place_is_the_speaker() {
     assert_eq!(speaker_of(text, "I just don't"), "Cecelia Purner");
     assert_eq!(speaker_of(text, "I think she'll"), "Cecelia Purner");
 }
+
+#[test]
+fn an_organisation_of_new_york_and_new_jersey_is_named_in_full() {
+    let text = "The Port Authority of New York and New Jersey said the bridge was closed.\n";
+    assert_eq!(
+        speaker_of(text, "the bridge"),
+        "Port Authority of New York and New Jersey"
+    );
+}
+
+#[test]
+fn a_person_of_a_place_is_the_person() {
+    let text = "Republican Rep. Lee Zeldin of New York said the bridge was closed.\n";
+    assert_eq!(speaker_of(text, "the bridge"), "Lee Zeldin");
+    // (Not a one-word name without a title: an organisation's own name.)
+    let text = "The Republic of Turkey said the bridge was closed.\n";
+    assert_ne!(speaker_of(text, "the bridge"), "Republic");
+}

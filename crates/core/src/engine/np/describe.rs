@@ -35,7 +35,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             && k <= last
             && is_name_particle(lower(t))
             && is_name_word(&tokens[k - 2], w);
-        if is_name_word(t, w) || particle {
+        // `New York`, `New Jersey`: `new` is a function word only in lower
+        // case (else `Port Authority of New York` is named `York`).
+        let place =
+            k <= last && lower(t) == "new" && t.is_capitalized() && tokens[k].is_capitalized();
+        if is_name_word(t, w) || particle || place {
             k -= 1;
         } else {
             break;
@@ -67,6 +71,32 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             lower(&tokens[k - 1]),
             "of" | "for" | "on" | "at" | "and" | "&"
         );
+    // `Rep. Lee Zeldin of New York`, `Sanders of Vermont`: a person's name
+    // before `of` and a place; the person is named, the place is not.
+    if k <= last
+        && k >= first + 2
+        && !has_org
+        && matches!(lower(&tokens[k - 1]), "of" | "from")
+        && is_name_word(&tokens[k - 2], w)
+        // (`Supervisor of Elections Susan Bucher`: a given name after `of`
+        // is the person.)
+        && !tokens[k..=last]
+            .iter()
+            .any(|t| crate::engine::resolve::is_given_name(lower(t)))
+    {
+        let mut np = describe(tokens, first, k - 2, text);
+        // (Two words of a name or a title: not `The Republic of Turkey`,
+        // `the state Division of Gaming Enforcement`.)
+        let titled = np.role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .last()
+                .is_some_and(|t| w.is_title(&t.trim_end_matches('.').to_lowercase()))
+        });
+        if np.kind == MentionKind::Name && (np.name.contains(' ') || titled) {
+            np.last = last;
+            return np;
+        }
+    }
     if k <= last && !(has_org && after_prep) {
         // A name, possibly after a role.
         let name = text
