@@ -269,3 +269,9 @@ fn a_person_of_a_place_is_the_person() {
     let text = "The Republic of Turkey said the bridge was closed.\n";
     assert_ne!(speaker_of(text, "the bridge"), "Republic");
 }
+
+#[test]
+fn an_embassy_in_a_city_is_the_embassy() {
+    let text = "The U.S. Embassy in Moscow said the visas were delayed.\n";
+    assert_eq!(speaker_of(text, "the visas"), "U.S. Embassy in Moscow");
+}

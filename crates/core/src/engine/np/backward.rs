@@ -110,6 +110,16 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             }
             break;
         }
+        // `The U.S. Embassy in Moscow`, `the FBI office in Miami`: the
+        // organisation speaks, not the city.
+        if l == "in"
+            && first - 1 > floor
+            && next.is_capitalized()
+            && is_org_word(lower(&tokens[first - 2]))
+        {
+            first -= 1;
+            continue;
+        }
         if (l == "of" || l == "for" || l == "at" || l == "on") && first - 1 > floor {
             // `Secretary of State`, `spokesman for the ministry`
             let before = &tokens[first - 2];

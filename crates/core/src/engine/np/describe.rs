@@ -69,7 +69,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let after_prep = k > first
         && matches!(
             lower(&tokens[k - 1]),
-            "of" | "for" | "on" | "at" | "and" | "&"
+            "of" | "for" | "on" | "at" | "in" | "and" | "&"
         );
     // `Rep. Lee Zeldin of New York`, `Sanders of Vermont`: a person's name
     // before `of` and a place; the person is named, the place is not.
