@@ -89,10 +89,11 @@ fn organisations_are_named_in_full() {
     ] {
         assert_eq!(first_speaker(text).0, name, "{text}");
     }
-    // Two people joined by `and` stay apart.
+    // Two people joined by `and` speak together: both are named (not the
+    // second alone).
     assert_eq!(
         first_speaker("Smith and Jones said the deal was done.").0,
-        "Jones"
+        "Smith and Jones"
     );
 }
 
@@ -274,4 +275,18 @@ fn a_person_of_a_place_is_the_person() {
 fn an_embassy_in_a_city_is_the_embassy() {
     let text = "The U.S. Embassy in Moscow said the visas were delayed.\n";
     assert_eq!(speaker_of(text, "the visas"), "U.S. Embassy in Moscow");
+}
+
+#[test]
+fn coordinated_subjects_are_named_together() {
+    let text = "Clinton and Sanders say the plan is wrong.\n";
+    assert_eq!(speaker_of(text, "the plan"), "Clinton and Sanders");
+    let text = "Mr. Trump and Mrs. Clinton said the plan is wrong.\n";
+    assert_eq!(speaker_of(text, "the plan"), "Mr. Trump and Mrs. Clinton");
+    // (An organisation's `and` stays inside its name.)
+    let text = "The Department of Health and Human Services said the plan is wrong.\n";
+    assert_eq!(
+        speaker_of(text, "the plan"),
+        "Department of Health and Human Services"
+    );
 }

@@ -146,6 +146,17 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
                 first -= 1;
                 continue;
             }
+            // `Clinton and Sanders say`: two people speak together; the
+            // phrase names both (see `describe`).
+            if next.is_capitalized()
+                && first - 1 > floor
+                && super::is_name_word(&tokens[first - 2], w)
+                && (super::is_name_word(next, w) || w.is_title(lower(next)))
+                && (first..=last).all(|i| tokens[i].is_capitalized() || !tokens[i].is_word)
+            {
+                first -= 1;
+                continue;
+            }
             break;
         }
         // One lookup answers the list tests below.

@@ -9,6 +9,17 @@ use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
 
+/// `s` without a leading `the`.
+fn strip_det_str(s: &str) -> String {
+    let mut s = s.trim();
+    for d in ["the ", "The ", "THE "] {
+        if let Some(r) = s.strip_prefix(d) {
+            s = r;
+        }
+    }
+    s.to_string()
+}
+
 /// Describe the phrase `tokens[first..=last]`.
 pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> Np {
     let w = Words::builtin();
@@ -27,6 +38,17 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             .unwrap_or_default()
     };
     let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
+    // `Clinton and Sanders`, `Mr. Trump and Mrs. Clinton`: two names
+    // joined by `and` speak together, a group named by both.
+    if !has_org
+        && (first + 1..last).any(|i| {
+            lower(&tokens[i]) == "and"
+                && is_name_word(&tokens[i - 1], w)
+                && (is_name_word(&tokens[i + 1], w) || w.is_title(lower(&tokens[i + 1])))
+        })
+    {
+        return Np::unnamed(first, last, MentionKind::Group, strip_det_str(all_str()));
+    }
     // Trailing run of name words.
     let mut k = last + 1;
     while k > first && last + 1 - (k - 1) <= 5 {
@@ -55,15 +77,7 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         k -= 1;
     }
     // Allocates once: `s` is borrowed from the text.
-    let strip_det = |s: &str| -> String {
-        let mut s = s.trim();
-        for d in ["the ", "The ", "THE "] {
-            if let Some(r) = s.strip_prefix(d) {
-                s = r;
-            }
-        }
-        s.to_string()
-    };
+    let strip_det = strip_det_str;
     // `University of Geneva`, `Office for Housing`: a name after `of`/`for`
     // completes an organisation's name.
     let after_prep = k > first
