@@ -89,10 +89,11 @@ fn organisations_are_named_in_full() {
     ] {
         assert_eq!(first_speaker(text).0, name, "{text}");
     }
-    // Two people joined by `and` stay apart.
+    // Two people joined by `and` speak together: both are named (not the
+    // second alone).
     assert_eq!(
         first_speaker("Smith and Jones said the deal was done.").0,
-        "Jones"
+        "Smith and Jones"
     );
 }
 
@@ -215,4 +216,77 @@ fn pronoun_after_a_subject_behind_an_opening_adjunct_or_conjunction() {
                 On the Republican side, leading candidate Donald Trump caused consternation.\n\
                 He said the judge was biased.\n";
     assert_eq!(speaker_of(text, "the judge was biased"), "Donald Trump");
+}
+
+#[test]
+fn a_person_met_in_a_relative_clause_is_not_the_next_he() {
+    // (Christie speaks only in the relative clause; the sentence is about
+    // Rubio.)
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Speaking to “CBS This Morning” Monday, Rubio refrained from attacking his \
+                rivals, particularly Govs. Jeb Bush and Chris Christie, who say the senator \
+                lacks experience.\n\
+                He said his performance at the debate was fine.\n";
+    assert_eq!(speaker_of(text, "his performance"), "Marco Rubio");
+    // A relative clause on the sentence's own subject keeps it the newest.
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Donald Trump, who said the debate was rigged, was subdued tonight.\n\
+                He said he would win.\n";
+    assert_eq!(speaker_of(text, "he would win"), "Donald Trump");
+}
+
+#[test]
+fn he_and_she_are_never_a_place_or_a_thing() {
+    let text = "“We will win,” said Marco Rubio, a senator.\n\
+                Vermont said the primary would be close.\n\
+                The State Department’s recent email dump showed the messages were routine.\n\
+                “It was a long day,” he said.\n";
+    assert_eq!(speaker_of(text, "It was a long day"), "Marco Rubio");
+}
+
+#[test]
+fn a_name_before_its_age_and_an_appositive_with_a_place_is_the_speaker() {
+    let text = "''I just don't think she's been truthful,'' Cecelia Purner, 67, a retired \
+                representative in Allentown, Pa., said in an interview. But, she added, \
+                ''I think she'll make a good president.''\n";
+    assert_eq!(speaker_of(text, "I just don't"), "Cecelia Purner");
+    assert_eq!(speaker_of(text, "I think she'll"), "Cecelia Purner");
+}
+
+#[test]
+fn an_organisation_of_new_york_and_new_jersey_is_named_in_full() {
+    let text = "The Port Authority of New York and New Jersey said the bridge was closed.\n";
+    assert_eq!(
+        speaker_of(text, "the bridge"),
+        "Port Authority of New York and New Jersey"
+    );
+}
+
+#[test]
+fn a_person_of_a_place_is_the_person() {
+    let text = "Republican Rep. Lee Zeldin of New York said the bridge was closed.\n";
+    assert_eq!(speaker_of(text, "the bridge"), "Lee Zeldin");
+    // (Not a one-word name without a title: an organisation's own name.)
+    let text = "The Republic of Turkey said the bridge was closed.\n";
+    assert_ne!(speaker_of(text, "the bridge"), "Republic");
+}
+
+#[test]
+fn an_embassy_in_a_city_is_the_embassy() {
+    let text = "The U.S. Embassy in Moscow said the visas were delayed.\n";
+    assert_eq!(speaker_of(text, "the visas"), "U.S. Embassy in Moscow");
+}
+
+#[test]
+fn coordinated_subjects_are_named_together() {
+    let text = "Clinton and Sanders say the plan is wrong.\n";
+    assert_eq!(speaker_of(text, "the plan"), "Clinton and Sanders");
+    let text = "Mr. Trump and Mrs. Clinton said the plan is wrong.\n";
+    assert_eq!(speaker_of(text, "the plan"), "Mr. Trump and Mrs. Clinton");
+    // (An organisation's `and` stays inside its name.)
+    let text = "The Department of Health and Human Services said the plan is wrong.\n";
+    assert_eq!(
+        speaker_of(text, "the plan"),
+        "Department of Health and Human Services"
+    );
 }

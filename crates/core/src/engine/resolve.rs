@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use super::np::Np;
-use super::wordsets::gendered_pronoun;
+use super::np::{is_person_noun, us_state, Np};
+use super::wordsets::{gendered_pronoun, relative_pronoun};
 use super::Cand;
 use crate::quote::Quote;
 use crate::speaker::{Mention, MentionKind, Speaker, SpeakerKind};
@@ -92,7 +92,7 @@ pub(crate) fn resolve(
                                         gender_of(&full, None)
                                     })
                             });
-                            agrees(g, &np.name)
+                            agrees(g, &np.name) && !is_place_name(&persons[k].1.name)
                         })
                 })
                 .flatten()
@@ -128,7 +128,17 @@ pub(crate) fn resolve(
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
             _ => None,
         };
-        if let Some(s) = speaker {
+        // A speaker met only through a relative pronoun (`…, particularly
+        // Chris Christie, who say …. He dismissed …`) is not the one a
+        // later `he`/`she` means: the clause is about someone the sentence
+        // mentions in passing, so the sentence's subject stays the newest.
+        // (`Trump, who relishes …, was understated. He …`: a relative
+        // clause on the sentence's own subject leaves it the newest.)
+        let relative = c.mention.as_ref().is_some_and(|(m, np)| {
+            with_lowercase(&m.text, relative_pronoun)
+                && !opens_sentence(text, &np.name, m.span.start)
+        });
+        if let Some(s) = speaker.filter(|_| !relative) {
             recent.touch(s, speakers[s].kind, &keys[s]);
         }
         by_start.insert(c.span.start, speaker);
@@ -235,6 +245,63 @@ fn gender_of(name: &str, role: Option<&str>) -> Option<Gender> {
         }
     }
     None
+}
+
+/// Whether the relative pronoun at byte `at` follows `name` opening its
+/// sentence (`Trump, who …`), so that the clause is about the sentence's
+/// subject.
+fn opens_sentence(text: &str, name: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let before = before.trim_end().trim_end_matches(',').trim_end();
+    let last = name.split_whitespace().last().unwrap_or(name);
+    let Some(i) = before
+        .rfind(last)
+        .filter(|&i| i + last.len() == before.len())
+    else {
+        return false;
+    };
+    // The words before the surname: its given name or title, then the
+    // sentence's start.
+    let head = before[..i].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '\n' | '"' | '“' | '”' | ':' | ';' | ','
+            )
+        })
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let words = head[start..].split_whitespace().count();
+    words <= 3 && name.split_whitespace().count() + 1 >= words
+}
+
+/// Whether speaker `s` may be a person `he`/`she` refers to: a person's
+/// name that is not a place (`Vermont`), or an unnamed speaker whose head
+/// noun names a person (`a top aide`, not `the email dump`).
+fn person_like(s: &Speaker) -> bool {
+    match s.kind {
+        SpeakerKind::Person => !is_place_name(&s.name),
+        SpeakerKind::Unknown => {
+            let head = s.name.split_whitespace().last().unwrap_or_default();
+            let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            gender_of(&s.name, s.role.as_deref()).is_some() || with_lowercase(head, is_person_noun)
+        }
+        _ => false,
+    }
+}
+
+/// A place written as a name (`South Carolina`, `Vermont`, `Paris`): a US
+/// state or a place of `data/places.txt`.
+fn is_place_name(name: &str) -> bool {
+    let n = name.trim();
+    let n = n.strip_prefix("the ").unwrap_or(n);
+    with_lowercase(n, |l| {
+        us_state(l) || !l.contains(' ') && crate::words::Words::builtin().is_place(l)
+    })
 }
 
 /// Whether a speaker of gender `g` may be `pronoun` (`he`/`she`; any other
@@ -619,9 +686,11 @@ fn resolve_one(
             if with_lowercase(p, gendered_pronoun) {
                 // The most recent person the pronoun agrees with (the
                 // gender is asked only of the persons looked at, once each).
+                // (Never a place or a thing: `South Carolina`, `the State
+                // Department’s recent email dump`.)
                 recent
                     .newest(Field::Personish, "")
-                    .find(|&i| agrees(keys[i].gender(&speakers[i]), p))
+                    .find(|&i| agrees(keys[i].gender(&speakers[i]), p) && person_like(&speakers[i]))
             } else if p.eq_ignore_ascii_case("they") {
                 let group = recent.newest_stamp(Field::AnyGroup, "");
                 let org = recent.newest_stamp(Field::AnyOrg, "");

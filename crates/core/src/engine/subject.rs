@@ -431,6 +431,40 @@ impl<'a> Finder<'a> {
                 {
                     return None;
                 }
+                // `Cecelia Purner, 67, a retired customer service
+                // representative in Allentown, Pa., said`: the role read back
+                // from the state's comma is an appositive; the name before
+                // it (and its age) is the speaker.
+                if matches!(main.kind, MentionKind::Role | MentionKind::Organization)
+                    && main.first >= 2
+                    && toks[main.first - 1].text == ","
+                    && toks[main.first].text.starts_with(char::is_lowercase)
+                {
+                    let mut end = main.first - 2;
+                    if toks[end].text.chars().all(|c| c.is_ascii_digit())
+                        && end >= 2
+                        && toks[end - 1].text == ","
+                    {
+                        end -= 2;
+                    }
+                    if let Some(mut name) = np::backward(toks, end, 0, self.text).filter(|n| {
+                        // (The clause's subject, not an object: `a push
+                        // by Barbara Hendricks, the minister, to …`.)
+                        n.kind == MentionKind::Name
+                            && n.name.contains(' ')
+                            && (n.first == 0 || !toks[n.first - 1].is_word)
+                    }) {
+                        name.role.get_or_insert_with(|| {
+                            cut(
+                                self.text,
+                                toks[main.first].span.start,
+                                toks[main.last].span.end,
+                            )
+                        });
+                        name.last = close - 1;
+                        return Some(name);
+                    }
+                }
                 let paren = self
                     .text
                     .get(toks[k + 1].span.start..toks[close - 1].span.end)

@@ -110,6 +110,16 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             }
             break;
         }
+        // `The U.S. Embassy in Moscow`, `the FBI office in Miami`: the
+        // organisation speaks, not the city.
+        if l == "in"
+            && first - 1 > floor
+            && next.is_capitalized()
+            && is_org_word(lower(&tokens[first - 2]))
+        {
+            first -= 1;
+            continue;
+        }
         if (l == "of" || l == "for" || l == "at" || l == "on") && first - 1 > floor {
             // `Secretary of State`, `spokesman for the ministry`
             let before = &tokens[first - 2];
@@ -132,6 +142,17 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
                     // (`… of Chicago and Professor Knittel`: a title opens
                     // another name.)
                     || !w.is_title(lower(next)) && org_of_before(tokens, first - 2, floor))
+            {
+                first -= 1;
+                continue;
+            }
+            // `Clinton and Sanders say`: two people speak together; the
+            // phrase names both (see `describe`).
+            if next.is_capitalized()
+                && first - 1 > floor
+                && super::is_name_word(&tokens[first - 2], w)
+                && (super::is_name_word(next, w) || w.is_title(lower(next)))
+                && (first..=last).all(|i| tokens[i].is_capitalized() || !tokens[i].is_word)
             {
                 first -= 1;
                 continue;

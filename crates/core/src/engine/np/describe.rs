@@ -9,6 +9,17 @@ use crate::speaker::MentionKind;
 use crate::token::Token;
 use crate::words::Words;
 
+/// `s` without a leading `the`.
+fn strip_det_str(s: &str) -> String {
+    let mut s = s.trim();
+    for d in ["the ", "The ", "THE "] {
+        if let Some(r) = s.strip_prefix(d) {
+            s = r;
+        }
+    }
+    s.to_string()
+}
+
 /// Describe the phrase `tokens[first..=last]`.
 pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> Np {
     let w = Words::builtin();
@@ -27,6 +38,17 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             .unwrap_or_default()
     };
     let has_org = (first..=last).any(|i| is_org_word(lower(&tokens[i])));
+    // `Clinton and Sanders`, `Mr. Trump and Mrs. Clinton`: two names
+    // joined by `and` speak together, a group named by both.
+    if !has_org
+        && (first + 1..last).any(|i| {
+            lower(&tokens[i]) == "and"
+                && is_name_word(&tokens[i - 1], w)
+                && (is_name_word(&tokens[i + 1], w) || w.is_title(lower(&tokens[i + 1])))
+        })
+    {
+        return Np::unnamed(first, last, MentionKind::Group, strip_det_str(all_str()));
+    }
     // Trailing run of name words.
     let mut k = last + 1;
     while k > first && last + 1 - (k - 1) <= 5 {
@@ -35,7 +57,11 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
             && k <= last
             && is_name_particle(lower(t))
             && is_name_word(&tokens[k - 2], w);
-        if is_name_word(t, w) || particle {
+        // `New York`, `New Jersey`: `new` is a function word only in lower
+        // case (else `Port Authority of New York` is named `York`).
+        let place =
+            k <= last && lower(t) == "new" && t.is_capitalized() && tokens[k].is_capitalized();
+        if is_name_word(t, w) || particle || place {
             k -= 1;
         } else {
             break;
@@ -51,22 +77,40 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         k -= 1;
     }
     // Allocates once: `s` is borrowed from the text.
-    let strip_det = |s: &str| -> String {
-        let mut s = s.trim();
-        for d in ["the ", "The ", "THE "] {
-            if let Some(r) = s.strip_prefix(d) {
-                s = r;
-            }
-        }
-        s.to_string()
-    };
+    let strip_det = strip_det_str;
     // `University of Geneva`, `Office for Housing`: a name after `of`/`for`
     // completes an organisation's name.
     let after_prep = k > first
         && matches!(
             lower(&tokens[k - 1]),
-            "of" | "for" | "on" | "at" | "and" | "&"
+            "of" | "for" | "on" | "at" | "in" | "and" | "&"
         );
+    // `Rep. Lee Zeldin of New York`, `Sanders of Vermont`: a person's name
+    // before `of` and a place; the person is named, the place is not.
+    if k <= last
+        && k >= first + 2
+        && !has_org
+        && matches!(lower(&tokens[k - 1]), "of" | "from")
+        && is_name_word(&tokens[k - 2], w)
+        // (`Supervisor of Elections Susan Bucher`: a given name after `of`
+        // is the person.)
+        && !tokens[k..=last]
+            .iter()
+            .any(|t| crate::engine::resolve::is_given_name(lower(t)))
+    {
+        let mut np = describe(tokens, first, k - 2, text);
+        // (Two words of a name or a title: not `The Republic of Turkey`,
+        // `the state Division of Gaming Enforcement`.)
+        let titled = np.role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .last()
+                .is_some_and(|t| w.is_title(&t.trim_end_matches('.').to_lowercase()))
+        });
+        if np.kind == MentionKind::Name && (np.name.contains(' ') || titled) {
+            np.last = last;
+            return np;
+        }
+    }
     if k <= last && !(has_org && after_prep) {
         // A name, possibly after a role.
         let name = text

@@ -13,6 +13,7 @@ mod words;
 pub use backward::backward;
 pub use describe::describe;
 pub use forward::forward;
+pub(in crate::engine) use words::{is_person_noun, us_state};
 
 use super::wordsets::{gendered_pronoun, phrase_pronoun};
 use crate::speaker::MentionKind;
@@ -68,7 +69,7 @@ fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     t.lower()
 }
 
-fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
+pub(super) fn is_name_word(t: &Token<'_>, w: &Words) -> bool {
     t.is_capitalized() && {
         let l = lower(t);
         !w.is_function_title_or_speaker_noun(l) && !is_org_word(l)
