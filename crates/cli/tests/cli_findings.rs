@@ -127,3 +127,58 @@ fn every_planted_finding_is_found() {
         "{summary}"
     );
 }
+
+/// `quotes.csv` ends with each quote's document `date` and `url`, and the
+/// JSON Lines of `quotecheck quotes` carry them as fields when known.
+#[test]
+fn quotes_carry_their_documents_date_and_url() {
+    let bin = env!("CARGO_BIN_EXE_quotecheck");
+    let reuse = root().join("fixtures/reuse/reuse.jsonl");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("report");
+    let r = Command::new(bin)
+        .args(["report", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&reuse)
+        .output()
+        .expect("quotecheck report");
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let mut reader = csv::Reader::from_path(out.join("quotes.csv")).expect("quotes.csv");
+    let header = reader.headers().expect("header").clone();
+    let n = header.len();
+    assert_eq!((&header[n - 2], &header[n - 1]), ("date", "url"));
+    let quotes = rows(&out.join("quotes.csv"));
+    let bus = quotes
+        .iter()
+        .find(|q| &q[0] == "reuse/hartwell-bus-row")
+        .expect("a quote of hartwell-bus-row");
+    assert_eq!(&bus[n - 2], "2024-03-14");
+    assert_eq!(
+        &bus[n - 1],
+        "https://valleyherald.example/news/hartwell-bus-row"
+    );
+    let speakers = std::fs::read_to_string(out.join("speakers.csv")).expect("speakers.csv");
+    assert!(speakers
+        .lines()
+        .next()
+        .is_some_and(|h| h.ends_with(",first_date,last_date")));
+
+    let q = Command::new(bin)
+        .args(["quotes", "--quiet", "--format", "jsonl"])
+        .arg(&reuse)
+        .output()
+        .expect("quotecheck quotes");
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&q.stdout)
+            .lines()
+            .next()
+            .expect("a quote"),
+    )
+    .expect("JSON");
+    assert_eq!(first["doc_id"], "reuse/hartwell-bus-row");
+    assert_eq!(first["date"], "2024-03-14");
+    assert!(first["url"]
+        .as_str()
+        .is_some_and(|u| u.ends_with("/hartwell-bus-row")));
+}
