@@ -89,16 +89,19 @@ pub fn quotes_with(
     let mut spill = QuoteSpill::new().map_err(spill_error)?;
     let mut state = LinkState::default();
     let mut failed: Option<std::io::Error> = None;
+    // The date and URL of each document that has one (not per quote).
+    let mut doc_meta = claims::DocMeta::new();
     let streamed = stream(
         inputs,
         opts,
         |d| {
             let a = analyze_doc(d, |_, _| ()).0;
             let quotes = EncodedQuotes::new(&a.quotes);
-            (a.doc_id, a.speakers, a.named_roles, quotes)
+            let meta = (a.date, a.url);
+            (a.doc_id, a.speakers, a.named_roles, quotes, meta)
         },
         |entry| {
-            let Ok((doc_id, speakers, roles, quotes)) = entry else {
+            let Ok((doc_id, speakers, roles, quotes, meta)) = entry else {
                 return;
             };
             if failed.is_some() {
@@ -106,6 +109,9 @@ pub fn quotes_with(
             }
             match quotes.and_then(|q| spill.push(&q)) {
                 Ok(()) => {
+                    if meta.0.is_some() || meta.1.is_some() {
+                        doc_meta.insert(doc_id.clone(), meta);
+                    }
                     state.speakers.extend(speakers);
                     state
                         .roles
@@ -124,7 +130,15 @@ pub fn quotes_with(
     drop(state);
     progress.stage("writing quotes");
     let count = spill.len();
-    let rows = spill.rows(&index).map_err(spill_error)?;
+    let rows = spill.rows(&index).map_err(spill_error)?.map(|row| {
+        row.map(|mut row| {
+            if let Some((date, url)) = doc_meta.get(&row.record.doc_id) {
+                row.date.clone_from(date);
+                row.url.clone_from(url);
+            }
+            row
+        })
+    });
     out.destination
         .write(|w| write_quote_stream(w, count, rows, out.format, out.csv))?;
     progress.finish();
@@ -506,7 +520,13 @@ pub fn report_with(
     })?;
     written.push("quotes.csv".to_string());
     staged.stage(&path("speakers.csv"), |w| {
-        write_speakers(w, &speakers.records, Format::Csv, csv)
+        write_speakers(
+            w,
+            &speakers.records,
+            tables.doc_meta.as_ref(),
+            Format::Csv,
+            csv,
+        )
     })?;
     written.push("speakers.csv".to_string());
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);

@@ -8,6 +8,7 @@ use quotecheck_core::{PartRecord, QuoteRecord};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 
+use crate::claims::DocMeta;
 use crate::output::{write_json, CsvOptions, CsvOut, Format, HtmlSafe};
 use crate::run::Analyzed;
 use crate::speakers::{SpeakerIndex, SpeakerKeyRecord};
@@ -22,6 +23,14 @@ pub struct QuoteRow {
     /// The speaker key across the documents of the run (`speakers.csv`);
     /// empty when the speaker is unknown.
     pub speaker_key: String,
+    /// The date of the quote's document, when known (`--date-field`,
+    /// HTML metadata); left out of JSON when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The URL of the quote's document, when known; left out of JSON when
+    /// unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Columns of `quotes.csv`, in order. The first twelve are the editors'
@@ -54,6 +63,8 @@ pub const QUOTE_COLUMNS: &[&str] = &[
     "parts",
     "type",
     "speaker_confidence",
+    "date",
+    "url",
 ];
 
 /// Columns of `speakers.csv`, in order.
@@ -67,6 +78,8 @@ pub const SPEAKER_COLUMNS: &[&str] = &[
     "speaker_type",
     "gender",
     "matched_aliases",
+    "first_date",
+    "last_date",
 ];
 
 /// Separator of list cells (`roles`, `doc_ids`, `mentions`) in CSV.
@@ -78,12 +91,18 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// number`.
 pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> {
     docs.iter()
-        .flat_map(|d| d.quotes.iter())
-        .map(|q| quote_row(q.clone(), speakers))
+        .flat_map(|d| d.quotes.iter().map(move |q| (d, q)))
+        .map(|(d, q)| {
+            let mut row = quote_row(q.clone(), speakers);
+            row.date.clone_from(&d.date);
+            row.url.clone_from(&d.url);
+            row
+        })
         .collect()
 }
 
-/// The row of one quote record (see [`quote_rows`]).
+/// The row of one quote record (see [`quote_rows`]), its document's date
+/// and URL unknown.
 pub fn quote_row(mut record: QuoteRecord, speakers: &SpeakerIndex) -> QuoteRow {
     let speaker_key = speakers.key(&record.doc_id, &record.speaker).to_string();
     if let Some(why) = speakers.dropped(&record.doc_id, &record.speaker) {
@@ -94,6 +113,8 @@ pub fn quote_row(mut record: QuoteRecord, speakers: &SpeakerIndex) -> QuoteRow {
     QuoteRow {
         speaker_key,
         record,
+        date: None,
+        url: None,
     }
 }
 
@@ -184,6 +205,8 @@ pub fn write_quote_stream<R: Borrow<QuoteRow>>(
                     &parts_cell(&r.parts),
                     r.quote_type.as_str(),
                     &r.speaker_confidence.to_string(),
+                    row.date.as_deref().unwrap_or_default(),
+                    row.url.as_deref().unwrap_or_default(),
                 ];
                 debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
                 out.row(cells)?;
@@ -232,11 +255,28 @@ pub fn list_cell(items: &[String]) -> String {
     out
 }
 
+/// The earliest and latest of the known dates of `doc_ids` (dates as
+/// given, compared as text: ISO 8601 sorts correctly); empty when none is
+/// known.
+fn date_range(doc_ids: &[String], meta: Option<&DocMeta>) -> (String, String) {
+    let mut dates = doc_ids
+        .iter()
+        .filter_map(|d| meta?.get(d)?.0.as_deref())
+        .filter(|d| !d.is_empty());
+    let Some(first) = dates.next() else {
+        return Default::default();
+    };
+    let (lo, hi) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    (lo.to_string(), hi.to_string())
+}
+
 /// Write speaker-key records in `format` (lists joined with `; ` in CSV,
-/// cut at Excel's cell limit by [`list_cell`]).
+/// cut at Excel's cell limit by [`list_cell`]; `first_date` and
+/// `last_date` from the dates of `meta`, empty without).
 pub fn write_speakers(
     w: &mut dyn Write,
     rows: &[SpeakerKeyRecord],
+    meta: Option<&DocMeta>,
     format: Format,
     csv: CsvOptions,
 ) -> io::Result<()> {
@@ -246,6 +286,7 @@ pub fn write_speakers(
         Format::Csv => {
             let mut out = CsvOut::new(w, csv, SPEAKER_COLUMNS)?;
             for r in rows {
+                let (first, last) = date_range(&r.doc_ids, meta);
                 let cells = [
                     r.speaker_key.clone(),
                     r.speaker.clone(),
@@ -256,6 +297,8 @@ pub fn write_speakers(
                     r.speaker_type.clone(),
                     r.gender.clone(),
                     r.matched_aliases.join(LIST_SEPARATOR),
+                    first,
+                    last,
                 ];
                 debug_assert_eq!(cells.len(), SPEAKER_COLUMNS.len());
                 out.row(cells.iter().map(String::as_str))?;

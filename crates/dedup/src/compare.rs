@@ -71,6 +71,10 @@ pub struct Comparison {
     /// [`WordClass::Content`] that are not [generic](crate::rules::is_generic)):
     /// the evidence that the two texts are one text.
     pub shared_content: usize,
+    /// Content words (as for `shared_content`) of the shorter aligned
+    /// stretch: `shared_content / short_content` is the share of the
+    /// shorter text's substance the two texts have in common.
+    pub short_content: usize,
 }
 
 /// The normalised words of a text.
@@ -215,6 +219,12 @@ fn drop_restarts(ws: &mut Vec<String>) {
 /// added aside (`not me, not Bill, nobody`) is not.
 const NEGATION_MAX_WORDS: usize = 3;
 
+/// A word that is evidence that two texts are one text: a content word
+/// that is not [generic](crate::rules::is_generic).
+fn is_evidence(w: &str) -> bool {
+    classify(w, word_hash(w)) == WordClass::Content && !is_generic(w)
+}
+
 /// What differs between aligned word sequences, and the content words they
 /// share.
 fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
@@ -227,10 +237,7 @@ fn classify_change(x: &[String], y: &[String]) -> (Change, usize) {
             &y[op.new_range().start..op.new_range().end],
         );
         if let DiffOp::Equal { .. } = op {
-            shared += old
-                .iter()
-                .filter(|w| classify(w, word_hash(w)) == WordClass::Content && !is_generic(w))
-                .count();
+            shared += old.iter().filter(|w| is_evidence(w)).count();
         } else if negations(old) != negations(new) && old.len().max(new.len()) <= NEGATION_MAX_WORDS
         {
             negation = true;
@@ -318,6 +325,7 @@ pub fn compare_without_diff(a: &str, b: &str) -> Comparison {
         aligned,
         diff,
         shared_content,
+        short_content: x.iter().filter(|w| is_evidence(w)).count(),
     }
 }
 

@@ -17,7 +17,10 @@
 //!   `misquote_min_similarity`, default 0.6; other words, with `S` at least
 //!   `misquote_words_min_similarity`, default 0.75) and the aligned
 //!   stretches share at least three content words that are not
-//!   [generic](crate::rules) (two for a negation or number change). A faithful partial quote (every word present,
+//!   [generic](crate::rules) (two for a negation or number change, which
+//!   must also be one remark: at least `change_min_content_share` of the
+//!   shorter stretch's such words shared, see
+//!   [`crate::rules::change_min_content_share`]). A faithful partial quote (every word present,
 //!   in order) is no misquote, unless the cut drops a negation just before
 //!   it (see [`crate::compare::compare`]);
 //! - a **conflicting attribution** when both are direct quotes, the
@@ -43,6 +46,7 @@ use crate::engine::{Finisher, NO_SPEAKER};
 use crate::lsh::{pack_pair, unpack_pair};
 use crate::normalize::word_hash;
 use crate::record::{MisquoteKind, MisquoteRecord};
+use crate::rules::change_min_content_share;
 
 /// A conflicting attribution needs quotes of at least this many words: a
 /// shorter common phrase (`boots on the ground`) is no evidence of one quote.
@@ -167,12 +171,16 @@ impl Finisher {
             // A shortened quote is a misquote only when its cut dropped a
             // qualifier (`only`, `may`: the comparison then has a diff).
             let dropped_qualifier = c.change == Change::Shortened && !c.diff.is_empty();
+            // A negation or number change needs one remark on both sides:
+            // most of the shorter quote's substance shared.
+            let one_remark = !matches!(c.change, Change::Negation | Change::Number)
+                || c.shared_content as f32 >= change_min_content_share() * c.short_content as f32;
             let ok = ma.direct
                 && mb.direct
                 && (dropped_qualifier || !matches!(c.change, Change::None | Change::Shortened))
                 && c.similarity >= min_similarity
                 && c.shared_content >= min_shared;
-            ok.then_some(MisquoteKind::Misquote)?
+            (ok && one_remark).then_some(MisquoteKind::Misquote)?
         } else {
             let same_words = match c.change {
                 Change::None | Change::Shortened => true,

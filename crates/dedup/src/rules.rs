@@ -61,6 +61,27 @@ pub fn is_qualifier(word: &str) -> bool {
     qualifier().contains(word)
 }
 
+/// The value of `name` in `[thresholds]` (`name value` lines), or
+/// `default` when the entry is missing or not a number.
+fn threshold(name: &str, default: f32) -> f32 {
+    section("thresholds")
+        .filter_map(|l| l.split_once(char::is_whitespace))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+/// The least share of the shorter quote's evidence words (non-generic
+/// content words) that a misquote with a negation or number change must
+/// share with the other quote (`[thresholds]`
+/// `change_min_content_share`): a changed `not` or number is a misquote
+/// only between two versions of one remark, not between two remarks that
+/// share a word or two around it.
+pub fn change_min_content_share() -> f32 {
+    static V: OnceLock<f32> = OnceLock::new();
+    *V.get_or_init(|| threshold("change_min_content_share", 0.6))
+}
+
 fn furniture() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| section("furniture").collect())
@@ -167,6 +188,9 @@ mod tests {
             assert_eq!(verdict_class(v), want, "{v}");
         }
         assert!(verdicts("verdict_false").len() > 10);
+        // The data file sets the threshold (not the fallback).
+        assert!(section("thresholds").any(|l| l.starts_with("change_min_content_share ")));
+        assert!((0.0..=1.0).contains(&change_min_content_share()));
         assert!(verdicts("verdict_true").iter().all(|p| !p.starts_with('#')));
     }
 }

@@ -123,3 +123,40 @@ fn records_serialise_with_stable_names() {
     );
     assert_eq!(v["char_end"], 42);
 }
+
+#[test]
+fn a_negation_between_two_remarks_is_no_misquote() {
+    // One speaker, two remarks sharing `qualified to be governor` around a
+    // `not`: 2 of the shorter quote's 4 evidence words shared (below the
+    // rules' `change_min_content_share`), so no negation misquote.
+    let mut dd = Deduper::new(DedupConfig::default());
+    dd.add_claims(
+        "a",
+        &[quote(
+            "a",
+            "She keeps telling voters that I am, quote-unquote, not qualified to be governor",
+            "Dana Whitlock",
+        )],
+    );
+    dd.add_claims(
+        "b",
+        &[quote(
+            "b",
+            "Marisol's overwhelmingly qualified to be governor",
+            "Whitlock",
+        )],
+    );
+    // The same remark with its `not` dropped is still one.
+    dd.add_claims(
+        "c",
+        &[quote(
+            "c",
+            "She keeps telling voters that I am, quote-unquote, qualified to be governor",
+            "Dana Whitlock",
+        )],
+    );
+    let report = dd.finish();
+    let mis: Vec<_> = report.misquote_records().collect();
+    assert_eq!(mis.len(), 1, "{:#?}", report.misquotes);
+    assert_eq!((mis[0].doc_a.as_str(), mis[0].doc_b.as_str()), ("a", "c"));
+}
