@@ -188,7 +188,16 @@ fn reader_waits_when_the_window_is_full() {
             let now = started.fetch_add(1, Ordering::SeqCst) + 1;
             widest.fetch_max(now - emitted.load(Ordering::SeqCst), Ordering::SeqCst);
             if d.doc.id == "d0" {
-                std::thread::sleep(Duration::from_millis(300));
+                // Hold the first document until the window has (nearly)
+                // filled behind it; the deadline only ends a broken run.
+                let deadline = std::time::Instant::now() + Duration::from_secs(30);
+                while started.load(Ordering::SeqCst) < BATCH_DOCS - 4
+                    && std::time::Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                // Room for a reader that ignored the bound to run past it.
+                std::thread::sleep(Duration::from_millis(50));
             }
         },
         |_| {
