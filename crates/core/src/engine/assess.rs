@@ -7,6 +7,7 @@
 //! split by `scripts/fit_confidence.py`). Inference is two dot products
 //! per quote.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::cue::{CueEntry, Lexicon};
@@ -157,15 +158,52 @@ fn cue_entry(q: &Quote) -> Option<&'static CueEntry> {
 /// `class:type`, or the class's default), else the type of the rule that
 /// found it (a writer's hedge is a stance, a document's finding evidence),
 /// else speech (quote marks without a cue).
-fn quote_type(q: &Quote, entry: Option<&CueEntry>) -> QuoteType {
-    if let Some(e) = entry {
-        return e.quote_type;
-    }
-    match q.reason.as_str() {
-        "indirect:belief" | "indirect:hedge" => QuoteType::Stance,
-        "indirect:evidence" => QuoteType::Evidence,
+fn quote_type(q: &Quote, entry: Option<&CueEntry>, text: &str) -> QuoteType {
+    let t = match (entry, q.reason.as_str()) {
+        (Some(e), _) => e.quote_type,
+        (None, "indirect:belief" | "indirect:hedge") => QuoteType::Stance,
+        (None, "indirect:evidence") => QuoteType::Evidence,
         _ => QuoteType::Speech,
+    };
+    if t == QuoteType::Speech && document_subject(q, text) {
+        QuoteType::Evidence
+    } else {
+        t
     }
+}
+
+/// Is the speaker of `q` a document, poll, study or data
+/// (`data/evidence_nouns.txt`): the head of its mention (`the survey
+/// report`, `One lawsuit, filed by …`), or the noun before `by` when the
+/// mention is the author of one (`An analysis by the Congressional Budget
+/// Office estimated …`)?
+fn document_subject(q: &Quote, text: &str) -> bool {
+    let Some(m) = &q.mention else {
+        return false;
+    };
+    let nouns = evidence_nouns();
+    let is_doc = |w: &str| nouns.contains(w.to_lowercase().as_str());
+    // The head: the last word before an appositive or a relative clause.
+    let head = m.text.split(',').next().unwrap_or_default();
+    if head.split_whitespace().last().is_some_and(is_doc) {
+        return true;
+    }
+    let before = text.get(..m.span.start).unwrap_or_default();
+    let mut words = before.split_whitespace().rev().peekable();
+    words.next_if(|w| w.eq_ignore_ascii_case("the"));
+    words.next().is_some_and(|w| w == "by") && words.next().is_some_and(is_doc)
+}
+
+/// The nouns of `data/evidence_nouns.txt`.
+fn evidence_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../data/evidence_nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 /// Bytes between two spans (0 when they touch or overlap).
@@ -258,14 +296,14 @@ fn dot(w: &[f32; N], f: &[(usize, f32)]) -> f32 {
     f.iter().fold(0.0, |acc, &(i, v)| acc + w[i] * v)
 }
 
-/// Set the type and the calibrated confidences of every quote of a text of
-/// `len` bytes with these sentences.
-pub(crate) fn assess(quotes: &mut [Quote], sentences: &[Span], len: usize) {
+/// Set the type and the calibrated confidences of every quote of `text`
+/// with these sentences.
+pub(crate) fn assess(quotes: &mut [Quote], sentences: &[Span], text: &str) {
     let w = weights();
     for q in quotes {
         let entry = cue_entry(q);
-        q.quote_type = quote_type(q, entry);
-        let (f, n) = features(q, entry, sentences, len);
+        q.quote_type = quote_type(q, entry, text);
+        let (f, n) = features(q, entry, sentences, text.len());
         let p_quote = sigmoid(dot(&w.quote, &f[..n]));
         let p_speaker = sigmoid(dot(&w.speaker, &f[..n]));
         q.speaker_confidence = p_speaker;
@@ -332,6 +370,31 @@ mod tests {
         // Quote marks and a speech cue.
         assert_eq!(
             types("“We will reopen it,” the mayor said."),
+            [QuoteType::Speech]
+        );
+    }
+
+    #[test]
+    fn a_document_subject_makes_a_speech_cue_evidence() {
+        assert_eq!(
+            types("The petition demands that the council freeze rents."),
+            [QuoteType::Evidence]
+        );
+        assert_eq!(
+            types("According to the charging documents, the thefts began in 2021."),
+            [QuoteType::Evidence]
+        );
+        assert_eq!(
+            types("A survey by the county suggested that most residents want the bridge."),
+            [QuoteType::Evidence]
+        );
+        // A person or an organisation keeps speech; `statement` is speech.
+        assert_eq!(
+            types("The county said that most residents want the bridge."),
+            [QuoteType::Speech]
+        );
+        assert_eq!(
+            types("In a statement, the county said that the bridge would reopen."),
             [QuoteType::Speech]
         );
     }

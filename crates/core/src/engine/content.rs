@@ -4,6 +4,25 @@
 
 use super::*;
 
+/// Narration, not content, after a speech cue at `from`: `she said of her
+/// son` (what the words were about), `he said, and laughed` (a second verb
+/// of the writer's), `she said, her voice breaking` (an absolute phrase: a
+/// possessive, a noun or two and a participle).
+fn narration_after_cue(toks: &[Token<'_>], from: usize, entry: &CueEntry) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word).map(|t| t.lower());
+    if entry.class == CueClass::Speech && word(from) == Some("of") {
+        return true;
+    }
+    if toks.get(from).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    if word(from + 1) == Some("and") && word(from + 2).is_some_and(|w| w.ends_with("ed")) {
+        return true;
+    }
+    word(from + 1).is_some_and(person_possessive)
+        && (from + 3..=from + 4).any(|k| word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ing")))
+}
+
 impl<'a> Finder<'a> {
     /// Does the content starting at `start` read as a clause (belief cues)?
     pub(super) fn clause_like(&self, toks: &[Token<'a>], start: usize) -> bool {
@@ -61,6 +80,9 @@ impl<'a> Finder<'a> {
                     && l != "including"
             })
         {
+            return None;
+        }
+        if narration_after_cue(toks, from, entry) {
             return None;
         }
         // `asked if …`, `wondered whether …`: the question is the content.
@@ -536,6 +558,27 @@ impl<'a> Finder<'a> {
         match first {
             Some(k) => (QuoteKind::Mixed, Some(self.quoted[k].content)),
             None => (QuoteKind::Indirect, None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn narration_after_a_speech_cue_is_no_content() {
+        for text in [
+            "“He has been amazing,” she said of her son.",
+            "“She will count them properly,” he said, and laughed.",
+            "“It is the one day we have together,” she said, her voice breaking.",
+        ] {
+            let quoted: Vec<&str> = reports(text).iter().map(|r| r.1).collect();
+            assert_eq!(quoted.len(), 1, "{text}: {quoted:?}");
+            assert!(
+                text.contains(&format!("“{}”", quoted[0])),
+                "{text}: {quoted:?}"
+            );
         }
     }
 }

@@ -101,7 +101,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     let persons = finder.persons_for_pronouns(&cands);
     let (mut quotes, speakers) = resolve::resolve(text, cands, &persons);
     join_interrupted(&body, &mut quotes);
-    assess::assess(&mut quotes, &sentences, text.len());
+    assess::assess(&mut quotes, &sentences, text);
     Analysis {
         paragraphs,
         sentences,

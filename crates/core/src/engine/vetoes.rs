@@ -32,7 +32,7 @@ pub(super) struct Veto {
 }
 
 /// The vetoes, in the order they are tried.
-pub(super) const CUE_VETOES: [Veto; 13] = [
+pub(super) const CUE_VETOES: [Veto; 14] = [
     Veto {
         name: "needs_as",
         applies: needs_as,
@@ -52,6 +52,10 @@ pub(super) const CUE_VETOES: [Veto; 13] = [
     Veto {
         name: "named_after_indefinite",
         applies: named_after_indefinite,
+    },
+    Veto {
+        name: "not_to_be_named",
+        applies: not_to_be_named,
     },
     Veto {
         name: "no_finding",
@@ -91,6 +95,17 @@ pub(super) const CUE_VETOES: [Veto; 13] = [
 #[inline]
 pub(super) fn vetoed(site: &CueSite<'_, '_>) -> bool {
     CUE_VETOES.iter().any(|v| (v.applies)(site))
+}
+
+/// `who asked not to be named`, `requested not to be identified`: a
+/// request for anonymity, nothing reported.
+fn not_to_be_named(site: &CueSite<'_, '_>) -> bool {
+    let CueSite { toks, i, len, .. } = *site;
+    let word = |k: usize| toks.get(i + len + k).map(|t| t.lower());
+    word(0) == Some("not")
+        && word(1) == Some("to")
+        && word(2) == Some("be")
+        && word(3).is_some_and(|w| w.ends_with("ed"))
 }
 
 /// `saw Beck’s comments as …`, `painted him as …`, `billed himself as
@@ -347,6 +362,7 @@ mod tests {
             "She was told to leave the building.",
             "It is hard to say what happened next.",
             "The latest report shows growth.",
+            "One nurse, who asked not to be named, was there all night.",
         ] {
             assert_eq!(reports(text), [], "{text}");
         }

@@ -52,6 +52,12 @@ word_set!(
 );
 
 word_set!(
+    /// Possessive determiners of persons: `his her their my our your` (the
+    /// subject of an absolute phrase, `her voice breaking`).
+    person_possessive = "his" | "her" | "their" | "my" | "our" | "your"
+);
+
+word_set!(
     /// Relative pronouns that open a clause about their antecedent.
     relative_pronoun = "who" | "which"
 );
