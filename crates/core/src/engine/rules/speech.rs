@@ -26,6 +26,15 @@ impl<'a> Finder<'a> {
         if self.passive_ask(toks, hit, cue) {
             return None;
         }
+        // `quoted Dorn as saying …`: the later `saying` reports it, for Dorn.
+        if quotes_as(toks[hit.at].lower())
+            && cues[cues.partition_point(|h| h.at <= hit.at + 1)..]
+                .iter()
+                .take_while(|h| h.at <= hit.at + QUOTED_AS_MAX_TOKENS)
+                .any(|h| h.entry.gerund && toks[h.at - 1].lower() == "as")
+        {
+            return None;
+        }
         if self.inverted_after_comma(toks, hit) {
             return self.inverted(unit, toks, hit, cue);
         }
