@@ -1005,7 +1005,9 @@ const EXACTLY: &[(&str, &[&str])] = &[
     ),
     (
         "The office said it would study the result but that rent law remained a federal matter.",
-        &["it would study the result but that rent law remained a federal matter"],
+        // (One report, as PolNeAR annotates it, whose parts are the two
+        // coordinated contents.)
+        &["it would study the result … rent law remained a federal matter"],
     ),
     // A parenthetical attribution followed by a participle reports what
     // precedes it.

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use crate::cue::{CueEntry, Lexicon};
 use crate::document::{Analysis, Document};
-use crate::quote::{Quote, QuoteType};
+use crate::quote::{Quote, QuoteKind, QuoteType};
 use crate::span::Span;
 use crate::speaker::MentionKind;
 
@@ -267,9 +267,17 @@ fn features(
     if let Some(c) = &q.cue {
         set(CUE_GAP, ln(gap(c.span, q.span)));
     }
-    set(LENGTH, ln(q.pieces().map(|p| p.len()).sum()));
+    // (Only a direct quote is interrupted by its attribution; the parts of
+    // coordinated reports, `said A and that B`, leave the features alone.)
+    let interrupted = q.kind == QuoteKind::Direct && !q.parts.is_empty();
+    let length = if interrupted {
+        q.pieces().map(|p| p.len()).sum()
+    } else {
+        q.span.len()
+    };
+    set(LENGTH, ln(length));
     set(POSITION, q.span.start as f32 / len.max(1) as f32);
-    set(INTERRUPTED, flag(!q.parts.is_empty()));
+    set(INTERRUPTED, flag(interrupted));
     let base = OTHER.len();
     if let Some(r) = RULES.iter().position(|r| *r == q.reason) {
         set(base + r, 1.0);

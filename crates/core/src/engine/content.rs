@@ -541,6 +541,72 @@ impl<'a> Finder<'a> {
         end
     }
 
+    /// The coordinated contents of one cue (`said A and that B`, `said A,
+    /// but that B`, `said A “…” and was B`): the token ranges of A and B,
+    /// the parts of one report of the same speaker and cue (the second
+    /// complementiser is dropped, as the first is). One range when nothing
+    /// is coordinated.
+    pub(super) fn coordinated_contents(
+        &self,
+        toks: &[Token<'a>],
+        start: usize,
+        stop: usize,
+    ) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut from = start;
+        for k in start + 2..stop.saturating_sub(1) {
+            let t = &toks[k];
+            if t.lower() == "that"
+                && matches!(toks[k - 1].lower(), "and" | "but")
+                && !demonstrative(toks, k)
+                && !self.in_quote(t.span)
+                && k - 1 > from + 1
+            {
+                parts.push((from, k - 1));
+                from = k + 1;
+            } else if t.lower() == "and"
+                && k > from + 1
+                && self.closes_quote(toks[k - 1].span)
+                && toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower(),
+                        "was" | "were" | "would" | "did" | "had" | "could"
+                    )
+                })
+            {
+                // `said it was “monitoring the situation” and was in
+                // contact with the airline`: a second verb after a quoted
+                // fragment reports on its own.
+                parts.push((from, k));
+                from = k + 1;
+            }
+        }
+        parts.push((from, stop));
+        parts
+    }
+
+    /// Record the parts of the quote just emitted for coordinated contents
+    /// (token ranges from [`Finder::coordinated_contents`]), clipped to its
+    /// trimmed span (`set_coordinated_parts` gives them to the quote).
+    pub(super) fn record_parts(&mut self, toks: &[Token<'a>], parts: &[(usize, usize)]) {
+        let Some(hull) = self.cands.last().map(|c| c.span) else {
+            return;
+        };
+        let text = self.text;
+        let spans: Vec<Span> = parts
+            .iter()
+            .map(|&(a, b)| {
+                let s = Span::new(toks[a].span.start, toks[b - 1].span.end);
+                let s = Span::new(s.start.max(hull.start), s.end.min(hull.end));
+                s.trim_matches(text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        if spans.len() > 1 {
+            self.coordinated_parts.push((hull, spans));
+        }
+    }
+
     /// Reported content with quoted fragments inside is mixed (the first
     /// fragment is reported, all are claimed); without any it is indirect.
     pub(super) fn kind_of(

@@ -99,3 +99,7 @@ pub(super) const ADJACENT_GAP_MAX_CHARS: usize = 60;
 pub(super) const BYLINE_MAX_BYTES: usize = 120;
 /// `as X put it`: `as` within this many words before `put it`.
 pub(super) const PUT_IT_SUBJECT_WORDS: usize = 5;
+
+/// How far before `as saying` the verb of `quoted N as saying` may be
+/// (tokens): the quoted person's noun phrase fits in it.
+pub(super) const QUOTED_AS_MAX_TOKENS: usize = 12;

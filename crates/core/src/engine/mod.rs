@@ -83,6 +83,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         subject_toks: std::cell::RefCell::new(Vec::new()),
         cue_buf: Vec::new(),
         semicolons: (Vec::new(), Vec::new(), usize::MAX),
+        coordinated_parts: Vec::new(),
     };
     for &u in &units {
         finder.unit(u);
@@ -100,6 +101,8 @@ pub fn analyze(doc: &Document) -> Analysis {
     let cands = drop_overlaps(cands);
     let persons = finder.persons_for_pronouns(&cands);
     let (mut quotes, speakers) = resolve::resolve(text, cands, &persons);
+    finder.coordinated_parts.sort_by_key(|(hull, _)| hull.start);
+    set_coordinated_parts(&finder.coordinated_parts, &mut quotes);
     join_interrupted(&body, &mut quotes);
     assess::assess(&mut quotes, &sentences, text);
     Analysis {
@@ -108,6 +111,26 @@ pub fn analyze(doc: &Document) -> Analysis {
         boilerplate,
         quotes,
         speakers,
+    }
+}
+
+/// Give each report of coordinated contents (`said A and that B`) its
+/// parts: the quote spans both, as PolNeAR annotates it, and
+/// [`Quote::parts`] holds A and B (the speech-only convention scores them
+/// as two reports).
+fn set_coordinated_parts(coordinated: &[(Span, Vec<Span>)], quotes: &mut [Quote]) {
+    if coordinated.is_empty() {
+        return;
+    }
+    for q in quotes.iter_mut().filter(|q| q.kind != QuoteKind::Direct) {
+        let i = coordinated.partition_point(|(hull, _)| hull.start < q.span.start);
+        if let Some((_, parts)) = coordinated[i..]
+            .iter()
+            .take_while(|(hull, _)| hull.start == q.span.start)
+            .find(|(hull, _)| *hull == q.span)
+        {
+            q.parts.clone_from(parts);
+        }
     }
 }
 
@@ -296,6 +319,9 @@ struct Finder<'a> {
     /// the sentence for every cue; the last field is the number of tokens
     /// they were computed for.
     semicolons: (Vec<u32>, Vec<u32>, usize),
+    /// The reports of coordinated contents (`said A and that B`): the
+    /// quote's span and its parts, in text order.
+    coordinated_parts: Vec<(Span, Vec<Span>)>,
 }
 
 struct CueHit<'e> {

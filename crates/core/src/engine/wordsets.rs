@@ -218,3 +218,9 @@ mod tests {
         assert!(person_relative_pronoun("whose") && !person_relative_pronoun("which"));
     }
 }
+
+word_set!(
+    /// Verbs that quote someone `as saying` (`the agency quoted Dorn as
+    /// saying …`): the quoted person, not the outlet, is the speaker.
+    quotes_as = "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+);

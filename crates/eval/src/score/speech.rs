@@ -9,7 +9,8 @@ use quotecheck_core::QuoteType;
 /// The predictions the speech-only view scores: only `type = speech`, and
 /// every interrupted quotation (a record with [`QuoteRecord::parts`]) split
 /// into one record per part, each with the record's kind, speaker, mention
-/// and cue, its span and text those of the part, and no fragment.
+/// and cue, its span and text those of the part, and the fragment only
+/// when it lies inside the part.
 ///
 /// ```
 /// use quotecheck_core::QuoteRecord;
@@ -42,9 +43,15 @@ pub fn speech_view(predictions: &[QuoteRecord]) -> Vec<QuoteRecord> {
             r.char_end = part.char_end;
             r.byte_start = part.byte_start;
             r.byte_end = part.byte_end;
-            r.fragment = String::new();
-            r.fragment_start = None;
-            r.fragment_end = None;
+            // A part of coordinated reports (`said A “…” and that B`)
+            // keeps the quoted fragment inside it.
+            let inside = matches!((p.fragment_start, p.fragment_end),
+                (Some(s), Some(e)) if part.char_start <= s && e <= part.char_end);
+            if !inside {
+                r.fragment = String::new();
+                r.fragment_start = None;
+                r.fragment_end = None;
+            }
             out.push(r);
         }
     }
@@ -291,6 +298,20 @@ mod tests {
     #[test]
     fn the_text_is_the_gold_text() {
         assert_eq!(gold().text, TEXT);
+    }
+
+    #[test]
+    fn a_part_keeps_the_fragment_inside_it() {
+        let r = record(
+            r#"{"doc_id": "d", "kind": "mixed", "quote": "it was \"fair\" … we won",
+                "char_start": 0, "char_end": 30, "fragment": "fair", "fragment_start": 8,
+                "fragment_end": 12, "type": "speech",
+                "parts": [{"text": "it was \"fair\"", "char_start": 0, "char_end": 13, "byte_start": 0, "byte_end": 13},
+                          {"text": "we won", "char_start": 24, "char_end": 30, "byte_start": 24, "byte_end": 30}]}"#,
+        );
+        let view = speech_view(&[r]);
+        let frags: Vec<_> = view.iter().map(|v| v.fragment_start).collect();
+        assert_eq!(frags, [Some(8), None]);
     }
 
     #[test]

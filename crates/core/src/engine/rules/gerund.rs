@@ -84,6 +84,17 @@ impl<'a> Finder<'a> {
             }
             return Participle::Done(subj);
         }
+        // `the agency quoted Prime Minister Dorn as saying …`: the person
+        // quoted speaks, not the outlet.
+        if prev == Some("as") && hit.at >= 3 {
+            let verb = (hit.at.saturating_sub(QUOTED_AS_MAX_TOKENS)..hit.at - 2)
+                .rev()
+                .find(|&k| quotes_as(toks[k].lower()));
+            let np = verb.and_then(|k| np::forward(toks, k + 1, hit.at - 1, self.text));
+            if let Some(np) = np.filter(|np| np.last + 2 == hit.at) {
+                return Participle::Speaker(Some((self.mention(toks, &np), np)), Route::SubjectCue);
+            }
+        }
         let (subject, route) = if progressive {
             // `he’s hoping …`, `they’re saying …`: a progressive with a
             // contracted pronoun subject.
@@ -120,6 +131,19 @@ mod tests {
         assert!(
             r.contains(&("indirect:gerund", "the vote was close", "Tester")),
             "{r:?}"
+        );
+    }
+
+    #[test]
+    fn the_person_quoted_as_saying_speaks() {
+        let r = reports("The state news agency quoted Prime Minister Aleksander Dorn as saying the deal would hold.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the deal would hold",
+                "Prime Minister Aleksander Dorn"
+            )]
         );
     }
 

@@ -26,6 +26,15 @@ impl<'a> Finder<'a> {
         if self.passive_ask(toks, hit, cue) {
             return None;
         }
+        // `quoted Dorn as saying …`: the later `saying` reports it, for Dorn.
+        if quotes_as(toks[hit.at].lower())
+            && cues[cues.partition_point(|h| h.at <= hit.at + 1)..]
+                .iter()
+                .take_while(|h| h.at <= hit.at + QUOTED_AS_MAX_TOKENS)
+                .any(|h| h.entry.gerund && toks[h.at - 1].lower() == "as")
+        {
+            return None;
+        }
         if self.inverted_after_comma(toks, hit) {
             return self.inverted(unit, toks, hit, cue);
         }
@@ -232,7 +241,17 @@ impl<'a> Finder<'a> {
                 {
                     return Some(subj);
                 }
+                // `said A and that B`: one report (as PolNeAR annotates it)
+                // whose parts are A and B.
+                let parts = if matches!(class, CueClass::Object | CueClass::About) {
+                    vec![(start, end_tok)]
+                } else {
+                    self.coordinated_contents(toks, start, end_tok)
+                };
                 emitted = self.emit(content, cue, Some(&subj), hit.entry, route, None);
+                if emitted && parts.len() > 1 {
+                    self.record_parts(toks, &parts);
+                }
             }
         }
         // `“…,” he said` / `“…,” he said, “…”`: content before the subject.
@@ -341,6 +360,25 @@ mod tests {
             pieces,
             ["We will win this race,", "and we will do it this year."]
         );
+    }
+
+    #[test]
+    fn coordinated_contents_are_the_parts_of_one_report() {
+        // `said A and that B`: one report over both (PolNeAR), with A and B
+        // as its parts (the speech-only convention: two reports).
+        let text = "Smith said the plan was late and that the budget had run out.";
+        let q = &crate::analyze(&crate::Document::new("t", text)).quotes;
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].span.slice(text),
+            Some("the plan was late and that the budget had run out")
+        );
+        let pieces: Vec<&str> = q[0].pieces().filter_map(|p| p.slice(text)).collect();
+        assert_eq!(pieces, ["the plan was late", "the budget had run out"]);
+        // A demonstrative `that` after `and` opens no second report.
+        let text = "Smith said the plan was late and that was a shame.";
+        let q = &crate::analyze(&crate::Document::new("t", text)).quotes;
+        assert!(q.iter().all(|q| q.parts.is_empty()), "{q:?}");
     }
 
     #[test]
