@@ -542,10 +542,9 @@ impl<'a> Finder<'a> {
     }
 
     /// The coordinated contents of one cue (`said A and that B`, `said A,
-    /// but that B`, `said A “…” and was B`): the token ranges of A and B,
-    /// the parts of one report of the same speaker and cue (the second
-    /// complementiser is dropped, as the first is). One range when nothing
-    /// is coordinated.
+    /// but that B`): the token ranges of A and B, each reported as its own
+    /// quote of the same speaker and cue (the second complementiser is
+    /// dropped, as the first is). One range when nothing is coordinated.
     pub(super) fn coordinated_contents(
         &self,
         toks: &[Token<'a>],
@@ -563,21 +562,6 @@ impl<'a> Finder<'a> {
                 && k - 1 > from + 1
             {
                 parts.push((from, k - 1));
-                from = k + 1;
-            } else if t.lower() == "and"
-                && k > from + 1
-                && self.closes_quote(toks[k - 1].span)
-                && toks.get(k + 1).is_some_and(|n| {
-                    matches!(
-                        n.lower(),
-                        "was" | "were" | "would" | "did" | "had" | "could"
-                    )
-                })
-            {
-                // `said it was “monitoring the situation” and was in
-                // contact with the airline`: a second verb after a quoted
-                // fragment reports on its own.
-                parts.push((from, k));
                 from = k + 1;
             }
         }
