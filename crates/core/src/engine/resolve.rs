@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::np::{is_person_noun, us_state, Np};
+use super::np::{is_person_noun, org_in_full, org_starting, us_state, Np};
 use super::wordsets::{gendered_pronoun, relative_pronoun};
 use super::Cand;
 use crate::quote::Quote;
@@ -48,6 +48,10 @@ pub(crate) fn resolve(
     for c in cands {
         let speaker = match (&c.mention, c.inherit) {
             (Some((m, np)), _) => {
+                // `the airline` after `Northwind Air` was named: the
+                // organisation in full.
+                let full = class_org(text, m, np);
+                let np = full.as_ref().unwrap_or(np);
                 // `he`/`she` after a newly named person (`Tom Berg disagreed.
                 // “…,” he said.`) refers to that person, not an older speaker.
                 // (`np.name`: the pronoun of `He’s`.)
@@ -166,6 +170,29 @@ pub(crate) fn resolve(
         });
     }
     (quotes, speakers)
+}
+
+/// `the airline`, `the club`, `the utility` (a definite class noun as the
+/// speaker) as the one organisation of that class the text named in full
+/// before the mention ([`org_in_full`]), when there is exactly one.
+fn class_org(text: &str, m: &Mention, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, MentionKind::Organization | MentionKind::Role)
+        || np.name.contains(' ')
+        || !m
+            .text
+            .get(..4)
+            .is_some_and(|d| d.eq_ignore_ascii_case("the "))
+    {
+        return None;
+    }
+    let noun = np.name.to_lowercase();
+    let name = org_in_full(text, m.span.start, &noun)?;
+    Some(Np {
+        kind: MentionKind::Organization,
+        name,
+        role: None,
+        ..np.clone()
+    })
 }
 
 /// The given names of `data/first_names.txt` (female, male), lower case.
@@ -767,15 +794,29 @@ fn resolve_one(
                 None => {
                     // `… followed by Beatriz Mendonça-Lage, …` earlier in the
                     // text names the person in full.
-                    let name = full_name_before(text, &np.name, m.span.start)
-                        .unwrap_or_else(|| np.name.clone());
-                    speakers.push(Speaker {
-                        name,
-                        role: None,
-                        kind: SpeakerKind::Person,
-                        mentions: Vec::new(),
-                    });
-                    Some(speakers.len() - 1)
+                    // (Else `Brightline Home Products` before `Brightline
+                    // said` names an organisation.)
+                    let (name, kind) = match full_name_before(text, &np.name, m.span.start) {
+                        Some(n) => (n, SpeakerKind::Person),
+                        None => org_starting(text, m.span.start, &np.name).map_or_else(
+                            || (np.name.clone(), SpeakerKind::Person),
+                            |n| (n, SpeakerKind::Organization),
+                        ),
+                    };
+                    let org = (kind == SpeakerKind::Organization)
+                        .then(|| position(Field::OrgName, &key(&name)))
+                        .flatten();
+                    if org.is_some() {
+                        org
+                    } else {
+                        speakers.push(Speaker {
+                            name,
+                            role: None,
+                            kind,
+                            mentions: Vec::new(),
+                        });
+                        Some(speakers.len() - 1)
+                    }
                 }
             }
         }

@@ -6,11 +6,13 @@
 //! [`describe`]; the closed word lists they test are in `words`.
 
 mod backward;
+mod class;
 mod describe;
 mod forward;
 mod words;
 
 pub use backward::backward;
+pub(in crate::engine) use class::{org_in_full, org_starting};
 pub use describe::describe;
 pub use forward::forward;
 pub(in crate::engine) use words::{is_person_noun, us_state};
