@@ -16,10 +16,8 @@
 use std::time::Instant;
 
 use quotecheck_claims::semdedup::{SemanticConfig, SemanticLinks};
-use quotecheck_dedup::claim::Claim;
 use quotecheck_dedup::synth::{SynthConfig, SynthCorpus};
-use quotecheck_dedup::{DedupConfig, DedupReport, Deduper, DocSketch, Reason};
-use rayon::prelude::*;
+use quotecheck_dedup::{DedupConfig, DedupReport, Deduper, Reason};
 
 fn peak_rss_mib() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -57,25 +55,8 @@ fn main() {
             claims: n,
             ..SynthConfig::default()
         });
-        let docs = corpus.docs();
         let mut dd = Deduper::new(DedupConfig::default());
-        let mut timed = 0.0f64;
-        const BATCH: usize = 2048;
-        for start in (0..docs).step_by(BATCH) {
-            let batch: Vec<(String, Vec<Claim>)> = (start..(start + BATCH).min(docs))
-                .into_par_iter()
-                .map(|d| (corpus.doc_id(d), corpus.raw_doc_claims(d)))
-                .collect();
-            let t = Instant::now();
-            let sketches: Vec<DocSketch> = batch
-                .par_iter()
-                .map(|(id, claims)| dd.sketch(id, claims))
-                .collect();
-            for s in sketches {
-                dd.push(s);
-            }
-            timed += t.elapsed().as_secs_f64();
-        }
+        let timed = corpus.feed(&mut dd);
         let mut hook = SemanticLinks::new(SemanticConfig::default());
         let t = Instant::now();
         let report: DedupReport = if plain {

@@ -21,7 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use quotecheck_dedup::synth::{SynthConfig, SynthCorpus};
-use quotecheck_dedup::{Claim, DedupConfig, Deduper, DocSketch};
+use quotecheck_dedup::{DedupConfig, Deduper};
 
 fn status_kib(field: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -94,24 +94,8 @@ fn main() {
         reset_peak();
         // Claims are generated in batches outside the timed region; the
         // timed work is normalising, sketching, pushing and finishing.
-        let mut timed = 0.0f64;
         let mut dd = Deduper::new(config.clone());
-        const BATCH: usize = 2048;
-        for start in (0..docs).step_by(BATCH) {
-            let batch: Vec<(String, Vec<Claim>)> = (start..(start + BATCH).min(docs))
-                .into_par_iter()
-                .map(|d| (corpus.doc_id(d), corpus.raw_doc_claims(d)))
-                .collect();
-            let t = Instant::now();
-            let sketches: Vec<DocSketch> = batch
-                .par_iter()
-                .map(|(id, claims)| dd.sketch(id, claims))
-                .collect();
-            for s in sketches {
-                dd.push(s);
-            }
-            timed += t.elapsed().as_secs_f64();
-        }
+        let timed = corpus.feed(&mut dd);
         let t_finish = Instant::now();
         let report = dd.finish();
         let finish_s = t_finish.elapsed().as_secs_f64();
