@@ -417,12 +417,10 @@ impl<'a> Finder<'a> {
         // a person (`…, who …`) and an elaboration (`…, including …`,
         // `…, especially …`) stay in the report.
         let limit = end.min(from + CONTENT_MAX_TOKENS);
-        // (A hyphen with no space beside it joins words: `U.S.-Mexico`.)
+        // (A hyphen with no space before it joins words: `U.S.-Mexico`,
+        // `low- and moderate-income`, a word broken at a line end.)
         let text = self.text;
-        let spaced = |t: &Token<'_>| {
-            text[..t.span.start].ends_with(char::is_whitespace)
-                || text[t.span.end..].starts_with(char::is_whitespace)
-        };
+        let spaced = |t: &Token<'_>| text[..t.span.start].ends_with(char::is_whitespace);
         let is_dash = |t: &Token<'_>| {
             matches!(t.text, "—" | "–") || t.text == "-" && t.span.len() == 1 && spaced(t)
         };
@@ -473,7 +471,10 @@ impl<'a> Finder<'a> {
                 return k + 1 < end;
             }
             if is_dash(t) {
-                let paired = toks[k + 1..limit].iter().any(is_dash);
+                // (A dash that closes an aside, `the government—by which I
+                // mean the administration—had lost`, is paired too.)
+                let paired = toks[k + 1..limit].iter().any(is_dash)
+                    || toks[from..k].iter().filter(|t| is_dash(t)).count() % 2 == 1;
                 let double = k > 0 && is_dash(&toks[k - 1]);
                 return k + 1 < end && !paired && !double;
             }
@@ -615,6 +616,38 @@ impl<'a> Finder<'a> {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_dash_that_closes_an_aside_does_not_end_the_report() {
+        let r = reports("Smith said the plan — a costly one — would fail.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the plan — a costly one — would fail",
+                "Smith"
+            )]
+        );
+        // An unpaired dash still does.
+        let r = reports("Smith said the plan would fail — the board met later.");
+        assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
+
+    #[test]
+    fn a_hyphen_glued_to_a_word_is_no_dash() {
+        let r = reports("Smith said the tax would help low- and middle-income families.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the tax would help low- and middle-income families",
+                "Smith"
+            )]
+        );
+        // `--` is a dash.
+        let r = reports("Smith said the plan would fail -- the board met later.");
+        assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
 
     #[test]
     fn narration_after_a_speech_cue_is_no_content() {

@@ -84,6 +84,9 @@ pub(super) const COLON_LABEL_MAX_BYTES: usize = 240;
 pub(super) const HEADLINE_LABEL_MAX_BYTES: usize = 49;
 /// Headline labels have at most this many words.
 pub(super) const HEADLINE_LABEL_MAX_WORDS: usize = 4;
+/// … and its addressee or venue (`Clinton to Planned Parenthood:`) at most
+/// this many words.
+pub(super) const HEADLINE_LABEL_PP_WORDS: usize = 3;
 /// A report this many bytes or more after a direct quote's attribution, or
 /// across a line break, is no part of that attribution.
 pub(super) const ATTRIBUTION_GAP_MAX_BYTES: usize = 240;

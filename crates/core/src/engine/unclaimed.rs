@@ -27,6 +27,7 @@ const FURNITURE: &[&str] = &[
     "editor’s",
     "q",
     "a",
+    "q&a",
     "listen",
     "see",
     "more",
@@ -56,6 +57,11 @@ const FURNITURE: &[&str] = &[
     "time",
     "when",
     "where",
+    "wow",
+    "revealed",
+    "busted",
+    "boom",
+    "whoa",
 ];
 
 /// Widget labels of live blogs and web pages that are no interview turn,
@@ -81,6 +87,34 @@ const WIDGET_LABELS: &[&str] = &[
     "sign",
     "poll",
 ];
+
+/// A headline label without its addressee or venue (`Clinton to Planned
+/// Parenthood`, `Mukasey at RNC`): the words before `to`, `at` or `on`
+/// followed by a capitalised word of at most [`HEADLINE_LABEL_PP_WORDS`].
+fn label_head(label: &str) -> &str {
+    for prep in [" to ", " at ", " on "] {
+        if let Some(k) = label.find(prep) {
+            let pp = &label[k + prep.len()..];
+            let words = pp.split_whitespace().count();
+            if k > 0
+                && words <= HEADLINE_LABEL_PP_WORDS
+                && pp.starts_with(|c: char| c.is_uppercase())
+            {
+                return &label[..k];
+            }
+        }
+    }
+    label
+}
+
+/// Does `r` hold a second sentence: a period, or a period, `!` or `?`
+/// before a closing quote mark (`“…ISIS.” Bush: “…”`), then a space?
+fn two_sentences(r: &str) -> bool {
+    let r = r.trim_end_matches(['.', '!', '?', '”', '’', '"', '\'']);
+    r.contains(". ")
+        || r.match_indices(['”', '"'])
+            .any(|(k, q)| r[..k].ends_with(['.', '!', '?']) && r[k + q.len()..].starts_with(' '))
+}
 
 impl<'a> Finder<'a> {
     /// Interview transcripts: paragraphs of the form `Name: answer` (or
@@ -198,7 +232,7 @@ impl<'a> Finder<'a> {
             if colon == 0 {
                 continue;
             }
-            let label = s[..colon].trim_end();
+            let label = label_head(s[..colon].trim_end());
             let ok = label_words(label, HEADLINE_LABEL_MAX_WORDS).is_some_and(|words| {
                 !words.iter().any(|w| {
                     let l = w.to_lowercase();
@@ -211,14 +245,15 @@ impl<'a> Finder<'a> {
             let rest = Span::new(p.start + colon + 1, p.end).trim(text);
             let Some(r) = rest.slice(text) else { continue };
             // One sentence of at least three words.
-            let inner_stop = r
-                .trim_end_matches(['.', '!', '?', '”', '’', '"', '\''])
-                .contains(". ");
+            let inner_stop = two_sentences(r);
             let numeric = r.starts_with(|c: char| c.is_ascii_digit());
             if r.split_whitespace().count() < 3 || inner_stop || numeric {
                 continue;
             }
-            if taken.overlaps(rest) {
+            // `Obama: I’m Optimistic Americans Will Say No to Trump`: an
+            // attribution inside the label's report is nested in it (PolNeAR
+            // annotates the outer one); one that reaches outside is another.
+            if taken.overlaps(rest) && !self.only_nested(rest) {
                 continue;
             }
             let label_span = Span::new(p.start, p.start + label.len());
@@ -269,6 +304,15 @@ impl<'a> Finder<'a> {
                 reason,
             });
         }
+    }
+
+    /// Do the candidates that overlap `span` all lie inside it (and hold
+    /// no label of their own before it)?
+    fn only_nested(&self, span: Span) -> bool {
+        self.cands.iter().all(|c| {
+            let overlaps = c.span.start < span.end && span.start < c.span.end;
+            !overlaps || span.contains(c.span)
+        })
     }
 
     /// The sentence holding `inner`, trimmed of its final period, when it
@@ -692,4 +736,36 @@ fn speaker_label(words: &[&str], turn: &str) -> bool {
     // is no name.
     let caps = words.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase());
     !(caps && first.len() <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{label_head, two_sentences};
+    use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_headline_label_reports_a_title_with_an_attribution_inside() {
+        let text = "Obama: Americans Will Say No to Trump.\n\nThe president spoke on Monday.";
+        let r = reports(text);
+        assert_eq!(
+            r,
+            [(
+                "indirect:headline",
+                "Americans Will Say No to Trump",
+                "Obama"
+            )]
+        );
+        // A kicker is no speaker.
+        let r = reports("Wow: Americans Will Say No to Trump.\n\nThe president spoke.");
+        assert!(r.iter().all(|q| q.0 != "indirect:headline"), "{r:?}");
+    }
+
+    #[test]
+    fn headline_label_heads_and_sentences() {
+        assert_eq!(label_head("Mukasey at RNC"), "Mukasey");
+        assert_eq!(label_head("Clinton to Planned Parenthood"), "Clinton");
+        assert_eq!(label_head("Return to sender"), "Return to sender");
+        assert!(two_sentences("“We won.” Bush: “They lost.”"));
+        assert!(!two_sentences("“We won,” he says."));
+    }
 }
