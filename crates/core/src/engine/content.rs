@@ -506,7 +506,11 @@ impl<'a> Finder<'a> {
                         && toks.get(k + 2).is_some_and(|m| {
                         m.is_word
                             && (m.is_capitalized() && m.text != "I"
-                                || matches!(m.lower(), "he" | "she" | "they" | "it" | "we" | "the"))
+                                || pronoun_contraction(m)
+                                || matches!(
+                                    m.lower(),
+                                    "he" | "she" | "they" | "it" | "we" | "the" | "there"
+                                ))
                     }) || n == "as"
                         && !object_cue
                         && toks.get(k + 2).is_some_and(|m| {
@@ -631,6 +635,18 @@ mod tests {
         // An unpaired dash still does.
         let r = reports("Smith said the plan would fail — the board met later.");
         assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
+
+    #[test]
+    fn a_clause_after_comma_and_ends_the_report() {
+        // (a contracted pronoun or `there` opens it too)
+        for text in [
+            "Smith said the plan was late, and he’s sure of it.",
+            "Smith said the plan was late, and there were delays.",
+        ] {
+            let r = reports(text);
+            assert_eq!(r, [("indirect:cue-before", "the plan was late", "Smith")]);
+        }
     }
 
     #[test]
