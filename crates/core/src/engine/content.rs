@@ -411,11 +411,12 @@ impl<'a> Finder<'a> {
             }
         }
         // Subordinate and coordinated clauses after a comma, a semicolon or
-        // an unpaired dash end the report: `…, while …`, `…, which …`, `…, and
-        // the …`, `…, according to …`, `… — two sisters …` (but not `…, and
-        // that …`, and not a dash pair around an aside). A relative clause on
-        // a person (`…, who …`) and an elaboration (`…, including …`,
-        // `…, especially …`) stay in the report.
+        // an unpaired dash end the report: `…, which …`, `…, and the …`,
+        // `…, according to …`, `… — two sisters …` (but not `…, and that …`,
+        // and not a dash pair around an aside). A relative clause on a
+        // person (`…, who …`), an elaboration (`…, including …`, `…,
+        // especially …`) and a contrast (`…, while …`, `…, although …`:
+        // PolNeAR keeps it in what was said) stay in the report.
         let limit = end.min(from + CONTENT_MAX_TOKENS);
         // (A hyphen with no space before it joins words: `U.S.-Mexico`,
         // `low- and moderate-income`, a word broken at a line end.)
@@ -483,11 +484,7 @@ impl<'a> Finder<'a> {
                     object_class && participle(n) && n != "including"
                         || matches!(
                             n,
-                            "while"
-                                | "whereas"
-                                | "although"
-                                | "though"
-                                | "but"
+                            "but"
                                 | "which"
                                 | "despite"
                                 | "even"
@@ -647,6 +644,19 @@ mod tests {
             let r = reports(text);
             assert_eq!(r, [("indirect:cue-before", "the plan was late", "Smith")]);
         }
+    }
+
+    #[test]
+    fn a_contrast_after_a_comma_stays_in_the_report() {
+        let r = reports("Smith said the plan was late, although the money had come.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the plan was late, although the money had come",
+                "Smith"
+            )]
+        );
     }
 
     #[test]
