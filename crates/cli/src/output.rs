@@ -100,7 +100,7 @@ impl<W: Write> CsvOut<W> {
             w.write_all(b"\xEF\xBB\xBF")?;
         }
         let mut out = CsvOut {
-            inner: csv::WriterBuilder::new().from_writer(w),
+            inner: csv_writer(w),
         };
         out.row(header.iter().copied())?;
         Ok(out)
@@ -121,7 +121,14 @@ impl<W: Write> CsvOut<W> {
     }
 }
 
-fn csv_to_io(e: csv::Error) -> io::Error {
+/// The CSV writer behind [`CsvOut`] (its dialect), for writers that build
+/// rows a field at a time; cells must be neutralised by the caller.
+pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().from_writer(w)
+}
+
+/// A [`csv::Error`] as an I/O error.
+pub fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),

@@ -180,8 +180,12 @@ pub fn named_roles(text: &str) -> Vec<NamedRole> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<NamedRole> = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // (The cheap test first: most words are not capitalised.)
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
         let f = fold(w.trim_end_matches('.'));
-        if !OFFICES.contains(&f.as_str()) || !w.starts_with(char::is_uppercase) {
+        if !OFFICES.contains(&f.as_str()) {
             continue;
         }
         let mut name = Vec::new();
@@ -223,25 +227,15 @@ pub fn link_corpus(
     let mut index = SpeakerIndex::default();
     let mut entries: Vec<Entry<'_>> = Vec::new();
     for rec in speakers {
-        if slug(&rec.speaker).is_empty() {
-            continue;
-        }
-        let id = (rec.doc_id.clone(), rec.speaker.clone());
-        if let Some(why) = name::junk_reason(&rec.speaker) {
-            index.dropped.insert(id, why);
-            continue;
-        }
-        let stype = speaker_type(&rec.speaker, &rec.kind);
-        let person = if stype == SpeakerType::Person {
-            match parse_person(&rec.speaker, &rec.role) {
-                Some(p) => Some(p),
-                None => {
-                    index.dropped.insert(id, "not a name");
-                    continue;
-                }
+        let (stype, person) = match read_speaker(rec) {
+            Read::Nameless => continue,
+            Read::Dropped(why) => {
+                index
+                    .dropped
+                    .insert((rec.doc_id.clone(), rec.speaker.clone()), why);
+                continue;
             }
-        } else {
-            None
+            Read::Speaker(stype, person) => (stype, person),
         };
         let display = person
             .as_ref()
@@ -418,6 +412,50 @@ pub fn link_corpus(
     }
     index.records = rows(&entries, &mut index.keys);
     index
+}
+
+/// One engine speaker as linking reads it.
+enum Read {
+    /// No letters or digits to key (an empty name).
+    Nameless,
+    /// No speaker: why (see [`dropped_reason`]).
+    Dropped(&'static str),
+    /// A speaker of this type; a person's name parsed.
+    Speaker(SpeakerType, Option<PersonName>),
+}
+
+fn read_speaker(rec: &SpeakerRecord) -> Read {
+    if slug(&rec.speaker).is_empty() {
+        return Read::Nameless;
+    }
+    if let Some(why) = name::junk_reason(&rec.speaker) {
+        return Read::Dropped(why);
+    }
+    let stype = speaker_type(&rec.speaker, &rec.kind);
+    if stype != SpeakerType::Person {
+        return Read::Speaker(stype, None);
+    }
+    match parse_person(&rec.speaker, &rec.role) {
+        Some(p) => Read::Speaker(stype, Some(p)),
+        None => Read::Dropped("not a name"),
+    }
+}
+
+/// Why an engine speaker is no speaker and gets no key (`number`, `time
+/// word`, `not a name`, …, as [`SpeakerIndex::dropped`] says after
+/// linking). It depends on the record alone, not on the corpus, so a
+/// document's quote rows can be finished before the corpus is linked.
+pub fn dropped_reason(rec: &SpeakerRecord) -> Option<&'static str> {
+    match read_speaker(rec) {
+        Read::Dropped(why) => Some(why),
+        Read::Nameless | Read::Speaker(..) => None,
+    }
+}
+
+/// True when linking gives `rec` a key (it has a name and is a speaker):
+/// the only speaker records [`link_corpus`] needs to see.
+pub fn is_linked(rec: &SpeakerRecord) -> bool {
+    matches!(read_speaker(rec), Read::Speaker(..))
 }
 
 /// The role nouns of a person's entry (`Mayor`, `Gov.` → `governor`), but
