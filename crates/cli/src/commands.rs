@@ -95,16 +95,26 @@ type QuotesDoc = (
 /// the speaker records linking needs (the others get no key), trimmed.
 fn quotes_doc(d: crate::input::InputDoc, format: Format) -> QuotesDoc {
     let mut a = analyze_doc(d, |_, _| ()).0;
+    let read: Vec<_> = a
+        .speakers
+        .iter()
+        .map(|s| (s, speakers::linking(s)))
+        .collect();
     let rendered = RenderedDoc::render(
         format,
         &a.doc_id,
         &mut a.quotes,
-        &a.speakers,
+        &read,
         a.date.as_deref(),
         a.url.as_deref(),
     );
+    let keyed: Vec<bool> = read
+        .iter()
+        .map(|(_, l)| *l == speakers::Linking::Keyed)
+        .collect();
+    let mut keyed = keyed.into_iter();
     let mut linked = a.speakers;
-    linked.retain(speakers::is_linked);
+    linked.retain(|_| keyed.next().unwrap_or(false));
     linked.shrink_to_fit();
     (rendered, linked, a.named_roles)
 }

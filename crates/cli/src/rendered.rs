@@ -3,7 +3,7 @@
 //!
 //! Everything in a `quotes` row but the speaker key is known once its
 //! document is analysed (whether a speaker is no speaker depends on the
-//! record alone: [`speakers::dropped_reason`]); the key depends on the
+//! record alone: [`crate::speakers::linking`]); the key depends on the
 //! whole corpus. So each worker writes its document's rows in the output
 //! format (JSON Lines, the elements of the JSON array, or CSV rows: the
 //! bytes [`crate::report::write_quotes`] writes for them, HTML-safe and
@@ -17,9 +17,11 @@ use std::io::{self, Write};
 
 use quotecheck_core::{QuoteRecord, SpeakerRecord};
 
-use crate::output::{csv_to_io, csv_writer, neutralise, CsvOptions, CsvOut, Format, HtmlSafe};
+use crate::output::{
+    csv_to_io, csv_writer, neutralise, write_html_safe, CsvOptions, CsvOut, Format, HtmlSafe,
+};
 use crate::report::{quote_cells, QUOTE_COLUMNS};
-use crate::speakers;
+use crate::speakers::Linking;
 
 /// Index of the `speaker_key` column in [`QUOTE_COLUMNS`].
 pub const KEY_COLUMN: usize = 12;
@@ -55,28 +57,32 @@ pub struct RenderedDoc {
 
 impl RenderedDoc {
     /// Render the rows of `records` (one document's quotes, in text order)
-    /// in `format`. `speakers` are the document's speaker records: a quote
-    /// whose speaker is no speaker gets an empty speaker and role, and its
-    /// reason says why (`direct:cue-after; no speaker: number`), as in
+    /// in `format`. `speakers` are the document's speaker records with
+    /// what linking makes of them ([`crate::speakers::linking`]): a quote whose
+    /// speaker is no speaker gets an empty speaker and role, and its reason
+    /// says why (`direct:cue-after; no speaker: number`), as in
     /// [`crate::report::quote_row`]. `date` and `url` are the document's.
     pub fn render(
         format: Format,
         doc_id: &str,
         records: &mut [QuoteRecord],
-        speakers: &[SpeakerRecord],
+        speakers: &[(&SpeakerRecord, Linking)],
         date: Option<&str>,
         url: Option<&str>,
     ) -> io::Result<RenderedDoc> {
         let dropped: HashMap<&str, &'static str> = speakers
             .iter()
-            .filter_map(|s| Some((s.speaker.as_str(), speakers::dropped_reason(s)?)))
+            .filter_map(|(s, l)| match l {
+                Linking::Dropped(why) => Some((s.speaker.as_str(), *why)),
+                Linking::Keyed | Linking::Nameless => None,
+            })
             .collect();
         let mut doc = RenderedDoc {
             doc_id: doc_id.to_string(),
             ..RenderedDoc::default()
         };
         let mut names: HashMap<String, usize> = HashMap::new();
-        let mut scratch = Vec::new();
+        let (mut scratch, mut raw) = (Vec::new(), Vec::new());
         for r in records.iter_mut() {
             let speaker = match dropped.get(r.speaker.as_str()) {
                 Some(why) => {
@@ -92,10 +98,10 @@ impl RenderedDoc {
                 }),
             };
             let key_at = match format {
-                Format::Jsonl => json_row(&mut doc.bytes, r, date, url, false)?,
+                Format::Jsonl => json_row(&mut doc.bytes, &mut raw, r, date, url, false)?,
                 Format::Json => {
                     scratch.clear();
-                    let key_at = json_row(&mut scratch, r, date, url, true)?;
+                    let key_at = json_row(&mut scratch, &mut raw, r, date, url, true)?;
                     indent_into(&mut doc.bytes, &scratch, key_at)
                 }
                 Format::Csv => csv_row(&mut doc.bytes, r, date, url)?,
@@ -117,6 +123,7 @@ impl RenderedDoc {
 /// `date` and `url` when known.
 fn json_row(
     out: &mut Vec<u8>,
+    raw: &mut Vec<u8>,
     r: &QuoteRecord,
     date: Option<&str>,
     url: Option<&str>,
@@ -127,11 +134,14 @@ fn json_row(
     } else {
         (b"}", b",", b":")
     };
+    // Serialised plainly, then made HTML-safe in one scan.
+    raw.clear();
     if pretty {
-        serde_json::to_writer_pretty(HtmlSafe(&mut *out), r)?;
+        serde_json::to_writer_pretty(&mut *raw, r)?;
     } else {
-        serde_json::to_writer(HtmlSafe(&mut *out), r)?;
+        serde_json::to_writer(&mut *raw, r)?;
     }
+    write_html_safe(out, raw)?;
     // The record is an object with fields: it ends with `close`.
     debug_assert!(out.ends_with(close));
     out.truncate(out.len() - close.len());
@@ -290,6 +300,7 @@ impl<'w> RowWriter<'w> {
 mod tests {
     use super::*;
     use crate::report::{quote_row, write_quotes, QuoteRow};
+    use crate::speakers;
     use quotecheck_core::{analyze, quote_records, speaker_records, Document};
 
     #[test]
@@ -332,8 +343,9 @@ mod tests {
             let mut quotes = quote_records(doc, &analysis);
             let speakers = speaker_records(doc, &analysis);
             records.push((quotes.clone(), *date, *url));
+            let read: Vec<_> = speakers.iter().map(|s| (s, speakers::linking(s))).collect();
             rendered.push(
-                RenderedDoc::render(format, &doc.id, &mut quotes, &speakers, *date, *url).unwrap(),
+                RenderedDoc::render(format, &doc.id, &mut quotes, &read, *date, *url).unwrap(),
             );
             all_speakers.extend(speakers);
         }

@@ -174,6 +174,16 @@ const OFFICES: &[&str] = &[
     "sheriff",
 ];
 
+/// True when `word` folds to one of [`OFFICES`] (ASCII words, nearly all,
+/// are compared without folding).
+fn is_office(word: &str) -> bool {
+    if word.is_ascii() {
+        OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
+    } else {
+        OFFICES.contains(&fold(word).as_str())
+    }
+}
+
 /// The people `text` names right after an office word (`Mayor Elena
 /// Marsh`, `Gov. Raymond Okafor`): the office's noun and the full name.
 pub fn named_roles(text: &str) -> Vec<NamedRole> {
@@ -184,8 +194,7 @@ pub fn named_roles(text: &str) -> Vec<NamedRole> {
         if !w.starts_with(char::is_uppercase) {
             continue;
         }
-        let f = fold(w.trim_end_matches('.'));
-        if !OFFICES.contains(&f.as_str()) {
+        if !is_office(w.trim_end_matches('.')) {
             continue;
         }
         let mut name = Vec::new();
@@ -441,21 +450,28 @@ fn read_speaker(rec: &SpeakerRecord) -> Read {
     }
 }
 
-/// Why an engine speaker is no speaker and gets no key (`number`, `time
-/// word`, `not a name`, …, as [`SpeakerIndex::dropped`] says after
-/// linking). It depends on the record alone, not on the corpus, so a
-/// document's quote rows can be finished before the corpus is linked.
-pub fn dropped_reason(rec: &SpeakerRecord) -> Option<&'static str> {
-    match read_speaker(rec) {
-        Read::Dropped(why) => Some(why),
-        Read::Nameless | Read::Speaker(..) => None,
-    }
+/// What linking makes of one engine speaker, decided by the record alone
+/// (not the corpus), so that a document's quote rows can be finished
+/// before the corpus is linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linking {
+    /// A name: linking gives it a key.
+    Keyed,
+    /// Nothing to key (no letters or digits): no key, no reason.
+    Nameless,
+    /// No speaker (`number`, `time word`, `not a name`, …, as
+    /// [`SpeakerIndex::dropped`] says after linking): no key.
+    Dropped(&'static str),
 }
 
-/// True when linking gives `rec` a key (it has a name and is a speaker):
-/// the only speaker records [`link_corpus`] needs to see.
-pub fn is_linked(rec: &SpeakerRecord) -> bool {
-    matches!(read_speaker(rec), Read::Speaker(..))
+/// See [`Linking`]. Only [`Linking::Keyed`] records need to be passed to
+/// [`link_corpus`]: the others get the same (no) key without it.
+pub fn linking(rec: &SpeakerRecord) -> Linking {
+    match read_speaker(rec) {
+        Read::Nameless => Linking::Nameless,
+        Read::Dropped(why) => Linking::Dropped(why),
+        Read::Speaker(..) => Linking::Keyed,
+    }
 }
 
 /// The role nouns of a person's entry (`Mayor`, `Gov.` → `governor`), but
