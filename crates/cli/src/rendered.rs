@@ -226,10 +226,16 @@ fn encode_key(format: Format, key: &str) -> io::Result<Vec<u8>> {
             out.remove(0);
         }
         Format::Csv => {
+            // A whole record (the writer closes a quoted field only when
+            // the record or field ends), less its terminator.
             let mut w = csv_writer(&mut out);
-            w.write_field(neutralise(key).as_bytes())
+            w.write_record([neutralise(key).as_bytes()])
                 .map_err(csv_to_io)?;
             w.flush()?;
+            drop(w);
+            while out.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                out.pop();
+            }
         }
     }
     Ok(out)
@@ -313,7 +319,7 @@ mod tests {
     fn corpus() -> Vec<(Document, Option<&'static str>, Option<&'static str>)> {
         let texts = [
             "“We will win <now> & later,” Mayor Elena Marsh said. “=1+1,” she added, \
-             “maybe, \"later\".” Sixty-three percent said “no way,” the poll found.",
+             “maybe, \"later\".” Sixty-six percent said it made no difference to them.",
             "“Not now,” Marsh said. The governor said: “0.1 is 10% of 1.”\nShe wrote “tabs\there”.",
             "No quotes here.",
         ];
@@ -384,10 +390,16 @@ mod tests {
         for format in [Format::Jsonl, Format::Json, Format::Csv] {
             for bom in [false, true] {
                 let (want, got) = both(format, CsvOptions { bom });
-                assert_eq!(
-                    String::from_utf8_lossy(&got),
-                    String::from_utf8_lossy(&want),
-                    "{format:?}"
+                let at = want.iter().zip(&got).take_while(|(a, b)| a == b).count();
+                let near = |b: &[u8]| {
+                    String::from_utf8_lossy(&b[at.saturating_sub(80)..b.len().min(at + 80)])
+                        .into_owned()
+                };
+                assert!(
+                    got == want,
+                    "{format:?}: first difference at byte {at}:\n{}\n{}",
+                    near(&want),
+                    near(&got)
                 );
             }
         }
