@@ -339,7 +339,7 @@ mod tests {
 
     /// The rows of the corpus as `write_quotes` writes them, and as the
     /// rendered documents replayed with the same keys.
-    fn both(format: Format, csv: CsvOptions) -> (Vec<u8>, Vec<u8>) {
+    fn both(format: Format, csv: CsvOptions) -> io::Result<(Vec<u8>, Vec<u8>)> {
         let docs = corpus();
         let mut all_speakers = Vec::new();
         let mut rendered = Vec::new();
@@ -350,9 +350,14 @@ mod tests {
             let speakers = speaker_records(doc, &analysis);
             records.push((quotes.clone(), *date, *url));
             let read: Vec<_> = speakers.iter().map(|s| (s, speakers::linking(s))).collect();
-            rendered.push(
-                RenderedDoc::render(format, &doc.id, &mut quotes, &read, *date, *url).unwrap(),
-            );
+            rendered.push(RenderedDoc::render(
+                format,
+                &doc.id,
+                &mut quotes,
+                &read,
+                *date,
+                *url,
+            )?);
             all_speakers.extend(speakers);
         }
         let index = speakers::link(&all_speakers);
@@ -375,21 +380,21 @@ mod tests {
             .collect();
         assert!(rows.iter().any(|r| r.record.reason.contains("no speaker")));
         let mut want = Vec::new();
-        write_quotes(&mut want, &rows, format, csv).unwrap();
+        write_quotes(&mut want, &rows, format, csv)?;
         let mut got = Vec::new();
-        let mut w = RowWriter::start(&mut got, format, csv).unwrap();
+        let mut w = RowWriter::start(&mut got, format, csv)?;
         for doc in &rendered {
-            w.write(doc, |d, n| index.key(d, n).to_string()).unwrap();
+            w.write(doc, |d, n| index.key(d, n).to_string())?;
         }
-        w.finish().unwrap();
-        (want, got)
+        w.finish()?;
+        Ok((want, got))
     }
 
     #[test]
-    fn replayed_rows_are_the_bytes_of_write_quotes() {
+    fn replayed_rows_are_the_bytes_of_write_quotes() -> io::Result<()> {
         for format in [Format::Jsonl, Format::Json, Format::Csv] {
             for bom in [false, true] {
-                let (want, got) = both(format, CsvOptions { bom });
+                let (want, got) = both(format, CsvOptions { bom })?;
                 let at = want.iter().zip(&got).take_while(|(a, b)| a == b).count();
                 let near = |b: &[u8]| {
                     String::from_utf8_lossy(&b[at.saturating_sub(80)..b.len().min(at + 80)])
@@ -403,19 +408,20 @@ mod tests {
                 );
             }
         }
+        Ok(())
     }
 
     #[test]
-    fn no_rows_is_an_empty_output() {
+    fn no_rows_is_an_empty_output() -> io::Result<()> {
         for format in [Format::Jsonl, Format::Json, Format::Csv] {
             let mut want = Vec::new();
-            write_quotes(&mut want, &[], format, CsvOptions::default()).unwrap();
+            write_quotes(&mut want, &[], format, CsvOptions::default())?;
             let mut got = Vec::new();
-            let mut w = RowWriter::start(&mut got, format, CsvOptions::default()).unwrap();
-            w.write(&RenderedDoc::default(), |_, _| String::new())
-                .unwrap();
-            w.finish().unwrap();
+            let mut w = RowWriter::start(&mut got, format, CsvOptions::default())?;
+            w.write(&RenderedDoc::default(), |_, _| String::new())?;
+            w.finish()?;
             assert_eq!(got, want, "{format:?}");
         }
+        Ok(())
     }
 }
