@@ -344,6 +344,13 @@ pub fn link_corpus(
         };
         e.key = Some(key);
     }
+    // The people named in a role, by document and role noun (looked up
+    // once per unnamed speaker: a scan of the corpus's roles each time
+    // would be quadratic in the corpus).
+    let mut roles_of: HashMap<(&str, &str), Vec<&NamedRole>> = HashMap::new();
+    for (d, r) in roles {
+        roles_of.entry((*d, r.head.as_str())).or_default().push(*r);
+    }
     // Roles without a name: the person of the document with that role.
     let mut by_role: HashMap<(&str, String), BTreeSet<String>> = HashMap::new();
     for e in &entries {
@@ -377,10 +384,11 @@ pub fn link_corpus(
                 }
             }
             // A person the text names in that role, quoted or not.
-            let named: BTreeMap<String, String> = roles
-                .iter()
-                .filter(|(d, r)| *d == doc && r.head == head)
-                .filter_map(|(_, r)| parse_person(&r.name, ""))
+            let named: BTreeMap<String, String> = roles_of
+                .get(&(doc, head.as_str()))
+                .into_iter()
+                .flatten()
+                .filter_map(|r| parse_person(&r.name, ""))
                 .filter(PersonName::is_full)
                 .map(|p| (person_key(&p), p.display))
                 .collect();
