@@ -1,4 +1,5 @@
-//! The language of a document, detected from its first kilobyte with
+//! The language of a document, detected from its first kilobyte: plainly
+//! English text by its share of English function words, anything else with
 //! `whatlang` (the same language as from 2 KB on every PolNeAR train article
 //! and fixture, at half the cost: detection was a third of a `dedup` run), so that a French or Spanish article is not silently
 //! reported as having no quotes: quotecheck's cues and speaker rules are
