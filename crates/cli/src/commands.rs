@@ -14,11 +14,12 @@ use crate::findings;
 use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::progress::Progress;
-use crate::report::{quote_rows, write_quote_stream, write_quotes, write_speakers};
+use crate::rendered::{RenderedDoc, RowWriter};
+use crate::report::{quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, stream, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
 use crate::speakers::aliases::Aliases;
-use crate::spill::{EncodedQuotes, QuoteSpill};
+use crate::spill::RowSpill;
 use crate::summary::Summary;
 use crate::{review, xlsx};
 
@@ -54,7 +55,8 @@ fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerInde
 }
 
 /// What a streamed `quotes` run keeps of every document until the end:
-/// what speaker linking needs. The quote records wait on disk.
+/// what speaker linking needs (the speakers that get a key, the people
+/// named in a role). The rows wait on disk ([`RowSpill`]).
 #[derive(Default)]
 struct LinkState {
     speakers: Vec<quotecheck_core::SpeakerRecord>,
@@ -62,11 +64,59 @@ struct LinkState {
 }
 
 impl LinkState {
+    /// Keep what linking needs of one document.
+    fn add(
+        &mut self,
+        doc_id: &str,
+        records: Vec<quotecheck_core::SpeakerRecord>,
+        roles: Vec<speakers::NamedRole>,
+    ) {
+        self.speakers.extend(records);
+        self.roles
+            .extend(roles.into_iter().map(|r| (doc_id.to_string(), r)));
+    }
+
     fn link(&self, aliases: &Aliases) -> speakers::SpeakerIndex {
         let roles: Vec<(&str, &speakers::NamedRole)> =
             self.roles.iter().map(|(d, r)| (d.as_str(), r)).collect();
         speakers::link_corpus(&self.speakers, &roles, aliases)
     }
+}
+
+/// What a `quotes` worker passes on for one document: its rendered rows
+/// and what linking needs.
+type QuotesDoc = (
+    std::io::Result<RenderedDoc>,
+    Vec<quotecheck_core::SpeakerRecord>,
+    Vec<speakers::NamedRole>,
+);
+
+/// Analyse one document for `quotes`: its rows rendered in `format`, and
+/// the speaker records linking needs (the others get no key), trimmed.
+fn quotes_doc(d: crate::input::InputDoc, format: Format) -> QuotesDoc {
+    let mut a = analyze_doc(d, |_, _| ()).0;
+    let read: Vec<_> = a
+        .speakers
+        .iter()
+        .map(|s| (s, speakers::linking(s)))
+        .collect();
+    let rendered = RenderedDoc::render(
+        format,
+        &a.doc_id,
+        &mut a.quotes,
+        &read,
+        a.date.as_deref(),
+        a.url.as_deref(),
+    );
+    let keyed: Vec<bool> = read
+        .iter()
+        .map(|(_, l)| *l == speakers::Linking::Keyed)
+        .collect();
+    let mut keyed = keyed.into_iter();
+    let mut linked = a.speakers;
+    linked.retain(|_| keyed.next().unwrap_or(false));
+    linked.shrink_to_fit();
+    (rendered, linked, a.named_roles)
 }
 
 /// `quotecheck quotes`: every quote of every document.
@@ -75,6 +125,11 @@ pub fn quotes(inputs: &[String], opts: &RunOptions, out: &OutputOptions) -> Resu
 }
 
 /// [`quotes`] with the user's speaker file (`--speakers`).
+///
+/// Streams: workers analyse documents and render their rows in the output
+/// format ([`RenderedDoc`]); in input order, the rows go to a temporary
+/// file and only what speaker linking needs stays in memory; after
+/// linking, the rows are copied to the output with their keys put in.
 pub fn quotes_with(
     inputs: &[String],
     opts: &RunOptions,
@@ -86,37 +141,26 @@ pub fn quotes_with(
         path: "a temporary file".into(),
         message: io_message(&e),
     };
-    let mut spill = QuoteSpill::new().map_err(spill_error)?;
+    let mut spill = RowSpill::new().map_err(spill_error)?;
     let mut state = LinkState::default();
     let mut failed: Option<std::io::Error> = None;
-    // The date and URL of each document that has one (not per quote).
-    let mut doc_meta = claims::DocMeta::new();
+    let format = out.format;
     let streamed = stream(
         inputs,
         opts,
-        |d| {
-            let a = analyze_doc(d, |_, _| ()).0;
-            let quotes = EncodedQuotes::new(&a.quotes);
-            let meta = (a.date, a.url);
-            (a.doc_id, a.speakers, a.named_roles, quotes, meta)
-        },
+        |d| quotes_doc(d, format),
         |entry| {
-            let Ok((doc_id, speakers, roles, quotes, meta)) = entry else {
+            let Ok((rendered, speakers, roles)) = entry else {
                 return;
             };
             if failed.is_some() {
                 return;
             }
-            match quotes.and_then(|q| spill.push(&q)) {
-                Ok(()) => {
-                    if meta.0.is_some() || meta.1.is_some() {
-                        doc_meta.insert(doc_id.clone(), meta);
-                    }
-                    state.speakers.extend(speakers);
-                    state
-                        .roles
-                        .extend(roles.into_iter().map(|r| (doc_id.clone(), r)));
-                }
+            match rendered.and_then(|doc| {
+                spill.push(&doc)?;
+                Ok(doc.doc_id)
+            }) {
+                Ok(doc_id) => state.add(&doc_id, speakers, roles),
                 Err(e) => failed = Some(e),
             }
         },
@@ -129,18 +173,11 @@ pub fn quotes_with(
     let index = state.link(aliases);
     drop(state);
     progress.stage("writing quotes");
-    let count = spill.len();
-    let rows = spill.rows(&index).map_err(spill_error)?.map(|row| {
-        row.map(|mut row| {
-            if let Some((date, url)) = doc_meta.get(&row.record.doc_id) {
-                row.date.clone_from(date);
-                row.url.clone_from(url);
-            }
-            row
-        })
-    });
-    out.destination
-        .write(|w| write_quote_stream(w, count, rows, out.format, out.csv))?;
+    out.destination.write(|w| {
+        let mut rows = RowWriter::start(w, format, out.csv)?;
+        spill.replay(|doc| rows.write(doc, |d, name| index.key(d, name).to_string()))?;
+        rows.finish()
+    })?;
     progress.finish();
     Ok(u8::from(!streamed.errors.is_empty()))
 }

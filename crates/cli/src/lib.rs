@@ -26,6 +26,7 @@ pub mod matching;
 pub mod oom;
 pub mod output;
 pub mod progress;
+pub mod rendered;
 pub mod report;
 pub mod review;
 pub mod rowcells;

@@ -100,7 +100,7 @@ impl<W: Write> CsvOut<W> {
             w.write_all(b"\xEF\xBB\xBF")?;
         }
         let mut out = CsvOut {
-            inner: csv::WriterBuilder::new().from_writer(w),
+            inner: csv_writer(w),
         };
         out.row(header.iter().copied())?;
         Ok(out)
@@ -121,7 +121,14 @@ impl<W: Write> CsvOut<W> {
     }
 }
 
-fn csv_to_io(e: csv::Error) -> io::Error {
+/// The CSV writer behind [`CsvOut`] (its dialect), for writers that build
+/// rows a field at a time; cells must be neutralised by the caller.
+pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().from_writer(w)
+}
+
+/// A [`csv::Error`] as an I/O error.
+pub fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
@@ -163,25 +170,30 @@ pub struct HtmlSafe<W: Write>(pub W);
 
 impl<W: Write> Write for HtmlSafe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Runs between the few bytes to escape are written whole; memchr
-        // finds those bytes a word (or vector) at a time.
-        let mut start = 0;
-        for i in memchr::memchr3_iter(b'<', b'>', b'&', buf) {
-            self.0.write_all(&buf[start..i])?;
-            self.0.write_all(match buf[i] {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                _ => b"\\u0026",
-            })?;
-            start = i + 1;
-        }
-        self.0.write_all(&buf[start..])?;
+        write_html_safe(&mut self.0, buf)?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// Write JSON text `buf` to `w` as [`HtmlSafe`] does. Runs between the few
+/// bytes to escape are written whole; memchr finds those bytes a word (or
+/// vector) at a time, so a whole serialised row costs one scan.
+pub fn write_html_safe(w: &mut (impl Write + ?Sized), buf: &[u8]) -> io::Result<()> {
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'&', buf) {
+        w.write_all(&buf[start..i])?;
+        w.write_all(match buf[i] {
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            _ => b"\\u0026",
+        })?;
+        start = i + 1;
+    }
+    w.write_all(&buf[start..])
 }
 
 /// Where a stage command writes.

@@ -1,7 +1,7 @@
 //! The quote and speaker tables: rows, column order, and writers for CSV,
 //! JSON and JSON Lines. `docs/reports.md` documents every column.
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::io::{self, Write};
 
 use quotecheck_core::{PartRecord, QuoteRecord};
@@ -132,6 +132,48 @@ fn parts_cell(parts: &[PartRecord]) -> String {
         .join(LIST_SEPARATOR)
 }
 
+/// The cells of one quote row in [`QUOTE_COLUMNS`] order (not yet
+/// neutralised: the CSV writer does that).
+pub fn quote_cells<'a>(
+    r: &'a QuoteRecord,
+    speaker_key: &'a str,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+) -> [Cow<'a, str>; QUOTE_COLUMNS.len()] {
+    let num = |v: usize| Cow::Owned(v.to_string());
+    let opt = |v: Option<usize>| Cow::Owned(opt(v));
+    [
+        Cow::Borrowed(r.doc_id.as_str()),
+        Cow::Borrowed(&r.quote_id),
+        Cow::Borrowed(r.kind.as_str()),
+        Cow::Borrowed(&r.speaker),
+        Cow::Borrowed(&r.speaker_role),
+        Cow::Borrowed(&r.mention),
+        Cow::Borrowed(&r.cue),
+        Cow::Borrowed(&r.quote),
+        Cow::Borrowed(&r.sentence),
+        num(r.char_start),
+        num(r.char_end),
+        Cow::Owned(r.confidence.to_string()),
+        Cow::Borrowed(speaker_key),
+        Cow::Borrowed(&r.reason),
+        opt(r.mention_start),
+        opt(r.mention_end),
+        opt(r.cue_start),
+        opt(r.cue_end),
+        Cow::Borrowed(&r.fragment),
+        opt(r.fragment_start),
+        opt(r.fragment_end),
+        num(r.byte_start),
+        num(r.byte_end),
+        Cow::Owned(parts_cell(&r.parts)),
+        Cow::Borrowed(r.quote_type.as_str()),
+        Cow::Owned(r.speaker_confidence.to_string()),
+        Cow::Borrowed(date.unwrap_or_default()),
+        Cow::Borrowed(url.unwrap_or_default()),
+    ]
+}
+
 /// Write quote rows in `format`.
 pub fn write_quotes(
     w: &mut dyn Write,
@@ -177,39 +219,13 @@ pub fn write_quote_stream<R: Borrow<QuoteRow>>(
             for row in rows {
                 let row = row?;
                 let row = row.borrow();
-                let r = &row.record;
-                let cells = [
-                    r.doc_id.as_str(),
-                    &r.quote_id,
-                    r.kind.as_str(),
-                    &r.speaker,
-                    &r.speaker_role,
-                    &r.mention,
-                    &r.cue,
-                    &r.quote,
-                    &r.sentence,
-                    &r.char_start.to_string(),
-                    &r.char_end.to_string(),
-                    &r.confidence.to_string(),
+                let cells = quote_cells(
+                    &row.record,
                     &row.speaker_key,
-                    &r.reason,
-                    &opt(r.mention_start),
-                    &opt(r.mention_end),
-                    &opt(r.cue_start),
-                    &opt(r.cue_end),
-                    &r.fragment,
-                    &opt(r.fragment_start),
-                    &opt(r.fragment_end),
-                    &r.byte_start.to_string(),
-                    &r.byte_end.to_string(),
-                    &parts_cell(&r.parts),
-                    r.quote_type.as_str(),
-                    &r.speaker_confidence.to_string(),
-                    row.date.as_deref().unwrap_or_default(),
-                    row.url.as_deref().unwrap_or_default(),
-                ];
-                debug_assert_eq!(cells.len(), QUOTE_COLUMNS.len());
-                out.row(cells)?;
+                    row.date.as_deref(),
+                    row.url.as_deref(),
+                );
+                out.row(cells.iter().map(AsRef::as_ref))?;
             }
             out.finish()?.flush()
         }

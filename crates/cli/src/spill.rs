@@ -1,119 +1,170 @@
-//! The quote records of a streamed `quotes` run, kept on disk until the
-//! corpus speaker keys are known.
+//! The rendered quote rows of a streamed `quotes` run, kept on disk until
+//! the corpus speaker keys are known.
 //!
 //! A speaker key depends on the whole corpus (a bare surname joins the full
 //! name most documents use; a key shared by a person and an organisation is
-//! renamed), so no quote row can be written before the last document is
-//! analysed. Rather than hold every document's records in memory, each
-//! analysed document's quote records are appended to an anonymous
-//! temporary file (JSON Lines, encoded by the worker that analysed it), and
-//! only the speaker records, which linking needs, stay in memory. Once the
-//! index is built, [`QuoteSpill::rows`] reads the records back in input
-//! order and turns them into rows one at a time.
+//! renamed), so no row can be written before the last document is
+//! analysed. Rather than hold every document's rows in memory, each
+//! document's rows, rendered in the output format by the worker that
+//! analysed it ([`RenderedDoc`]), are appended to an anonymous temporary
+//! file; only what speaker linking needs stays in memory. Once the corpus
+//! is linked, [`RowSpill::replay`] reads the documents back in input order,
+//! one at a time into one reused buffer.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
-use quotecheck_core::QuoteRecord;
+use crate::rendered::{RenderedDoc, RowSlot};
 
-use crate::report::{quote_row, QuoteRow};
-use crate::speakers::SpeakerIndex;
-
-/// Quote records on disk, in the order they were pushed.
-pub struct QuoteSpill {
+/// Rendered documents on disk, in the order they were pushed.
+pub struct RowSpill {
     file: BufWriter<File>,
-    count: usize,
+    docs: usize,
+    rows: usize,
 }
 
-/// The quote records of one document, encoded for [`QuoteSpill::push`].
-#[derive(Debug, Default)]
-pub struct EncodedQuotes {
-    bytes: Vec<u8>,
-    count: usize,
-}
-
-impl EncodedQuotes {
-    /// Encode `quotes` (one JSON line each).
-    pub fn new(quotes: &[QuoteRecord]) -> io::Result<Self> {
-        let mut bytes = Vec::with_capacity(quotes.len() * 512);
-        for q in quotes {
-            serde_json::to_writer(&mut bytes, q)?;
-            bytes.push(b'\n');
-        }
-        Ok(EncodedQuotes {
-            bytes,
-            count: quotes.len(),
-        })
-    }
-}
-
-impl QuoteSpill {
+impl RowSpill {
     /// An empty spill in a temporary file that is removed when dropped.
     pub fn new() -> io::Result<Self> {
-        Ok(QuoteSpill {
+        Ok(RowSpill {
             file: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
-            count: 0,
+            docs: 0,
+            rows: 0,
         })
     }
 
-    /// Append one document's records.
-    pub fn push(&mut self, quotes: &EncodedQuotes) -> io::Result<()> {
-        self.count += quotes.count;
-        self.file.write_all(&quotes.bytes)
+    /// Append one document.
+    pub fn push(&mut self, doc: &RenderedDoc) -> io::Result<()> {
+        let w = &mut self.file;
+        put_bytes(w, doc.doc_id.as_bytes())?;
+        put_len(w, doc.speakers.len())?;
+        for s in &doc.speakers {
+            put_bytes(w, s.as_bytes())?;
+        }
+        put_len(w, doc.rows.len())?;
+        for r in &doc.rows {
+            put_len(w, r.end)?;
+            put_len(w, r.key_at)?;
+            put_len(w, r.speaker)?;
+        }
+        put_bytes(w, &doc.bytes)?;
+        self.docs += 1;
+        self.rows += doc.rows.len();
+        Ok(())
     }
 
-    /// Number of records pushed.
-    pub fn len(&self) -> usize {
-        self.count
+    /// Number of rows pushed.
+    pub fn rows(&self) -> usize {
+        self.rows
     }
 
-    /// True when no record was pushed.
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
-    }
-
-    /// The rows of the records, in the order pushed, keyed by `speakers`.
-    pub fn rows(
-        self,
-        speakers: &SpeakerIndex,
-    ) -> io::Result<impl Iterator<Item = io::Result<QuoteRow>> + '_> {
+    /// Give every document to `f`, in the order pushed (the same buffer
+    /// each time).
+    pub fn replay(self, mut f: impl FnMut(&RenderedDoc) -> io::Result<()>) -> io::Result<()> {
         let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
         file.seek(SeekFrom::Start(0))?;
-        let lines = BufReader::with_capacity(1 << 20, file).split(b'\n');
-        Ok(lines.map(move |line| {
-            let record: QuoteRecord = serde_json::from_slice(&line?)?;
-            Ok(quote_row(record, speakers))
-        }))
+        let mut r = BufReader::with_capacity(1 << 20, file);
+        let mut doc = RenderedDoc::default();
+        let mut text = Vec::new();
+        for _ in 0..self.docs {
+            get_bytes(&mut r, &mut text)?;
+            doc.doc_id = into_string(&text)?;
+            let speakers = get_len(&mut r)?;
+            doc.speakers.clear();
+            for _ in 0..speakers {
+                get_bytes(&mut r, &mut text)?;
+                doc.speakers.push(into_string(&text)?);
+            }
+            let rows = get_len(&mut r)?;
+            doc.rows.clear();
+            for _ in 0..rows {
+                doc.rows.push(RowSlot {
+                    end: get_len(&mut r)?,
+                    key_at: get_len(&mut r)?,
+                    speaker: get_len(&mut r)?,
+                });
+            }
+            get_bytes(&mut r, &mut doc.bytes)?;
+            f(&doc)?;
+        }
+        Ok(())
     }
+}
+
+fn put_len(w: &mut impl Write, n: usize) -> io::Result<()> {
+    w.write_all(&(n as u64).to_le_bytes())
+}
+
+fn put_bytes(w: &mut impl Write, b: &[u8]) -> io::Result<()> {
+    put_len(w, b.len())?;
+    w.write_all(b)
+}
+
+fn get_len(r: &mut impl Read) -> io::Result<usize> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b)?;
+    usize::try_from(u64::from_le_bytes(b)).map_err(io::Error::other)
+}
+
+/// Read a length-prefixed run of bytes into `buf` (replacing its content;
+/// its capacity is reused).
+fn get_bytes(r: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<()> {
+    let n = get_len(r)?;
+    buf.clear();
+    let got = r.by_ref().take(n as u64).read_to_end(buf)?;
+    if got != n {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(())
+}
+
+fn into_string(b: &[u8]) -> io::Result<String> {
+    String::from_utf8(b.to_vec()).map_err(io::Error::other)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quotecheck_core::{analyze, quote_records, Document};
 
     #[test]
-    fn records_come_back_unchanged_in_order() -> io::Result<()> {
-        let texts = [
-            "“We will win,” she said. “Not now,” he added, “maybe < later & more.”",
-            "The mayor said: “0.1 is 10% of 1.”\nShe wrote “tabs\there”.",
+    fn documents_come_back_unchanged_in_order() -> io::Result<()> {
+        let docs = [
+            RenderedDoc {
+                doc_id: "d0".into(),
+                speakers: vec!["Elena Marsh".into(), "the mayor".into()],
+                bytes: b"{\"a\":\"\"}\n{\"b\":\"\"}\n".to_vec(),
+                rows: vec![
+                    RowSlot {
+                        end: 9,
+                        key_at: 6,
+                        speaker: 1,
+                    },
+                    RowSlot {
+                        end: 18,
+                        key_at: 15,
+                        speaker: crate::rendered::NO_SPEAKER,
+                    },
+                ],
+            },
+            RenderedDoc::default(),
+            RenderedDoc {
+                doc_id: "d2 “x”".into(),
+                speakers: Vec::new(),
+                bytes: Vec::new(),
+                rows: Vec::new(),
+            },
         ];
-        let mut spill = QuoteSpill::new()?;
-        let mut all = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            let doc = Document::new(format!("d{i}"), *t);
-            let records = quote_records(&doc, &analyze(&doc));
-            spill.push(&EncodedQuotes::new(&records)?)?;
-            all.extend(records);
+        let mut spill = RowSpill::new()?;
+        for d in &docs {
+            spill.push(d)?;
         }
-        assert!(all.len() >= 3, "{all:?}");
-        assert_eq!(spill.len(), all.len());
-        let index = SpeakerIndex::default();
-        let back: Vec<QuoteRecord> = spill
-            .rows(&index)?
-            .map(|r| r.map(|r| r.record))
-            .collect::<io::Result<_>>()?;
-        assert_eq!(back, all);
+        assert_eq!(spill.rows(), 2);
+        let mut back = Vec::new();
+        spill.replay(|d| {
+            back.push(d.clone());
+            Ok(())
+        })?;
+        assert_eq!(back, docs);
         Ok(())
     }
 }

@@ -174,14 +174,27 @@ const OFFICES: &[&str] = &[
     "sheriff",
 ];
 
+/// True when `word` folds to one of [`OFFICES`] (ASCII words, nearly all,
+/// are compared without folding).
+fn is_office(word: &str) -> bool {
+    if word.is_ascii() {
+        OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
+    } else {
+        OFFICES.contains(&fold(word).as_str())
+    }
+}
+
 /// The people `text` names right after an office word (`Mayor Elena
 /// Marsh`, `Gov. Raymond Okafor`): the office's noun and the full name.
 pub fn named_roles(text: &str) -> Vec<NamedRole> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<NamedRole> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let f = fold(w.trim_end_matches('.'));
-        if !OFFICES.contains(&f.as_str()) || !w.starts_with(char::is_uppercase) {
+        // (The cheap test first: most words are not capitalised.)
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if !is_office(w.trim_end_matches('.')) {
             continue;
         }
         let mut name = Vec::new();
@@ -223,25 +236,15 @@ pub fn link_corpus(
     let mut index = SpeakerIndex::default();
     let mut entries: Vec<Entry<'_>> = Vec::new();
     for rec in speakers {
-        if slug(&rec.speaker).is_empty() {
-            continue;
-        }
-        let id = (rec.doc_id.clone(), rec.speaker.clone());
-        if let Some(why) = name::junk_reason(&rec.speaker) {
-            index.dropped.insert(id, why);
-            continue;
-        }
-        let stype = speaker_type(&rec.speaker, &rec.kind);
-        let person = if stype == SpeakerType::Person {
-            match parse_person(&rec.speaker, &rec.role) {
-                Some(p) => Some(p),
-                None => {
-                    index.dropped.insert(id, "not a name");
-                    continue;
-                }
+        let (stype, person) = match read_speaker(rec) {
+            Read::Nameless => continue,
+            Read::Dropped(why) => {
+                index
+                    .dropped
+                    .insert((rec.doc_id.clone(), rec.speaker.clone()), why);
+                continue;
             }
-        } else {
-            None
+            Read::Speaker(stype, person) => (stype, person),
         };
         let display = person
             .as_ref()
@@ -341,6 +344,13 @@ pub fn link_corpus(
         };
         e.key = Some(key);
     }
+    // The people named in a role, by document and role noun (looked up
+    // once per unnamed speaker: a scan of the corpus's roles each time
+    // would be quadratic in the corpus).
+    let mut roles_of: HashMap<(&str, &str), Vec<&NamedRole>> = HashMap::new();
+    for (d, r) in roles {
+        roles_of.entry((*d, r.head.as_str())).or_default().push(*r);
+    }
     // Roles without a name: the person of the document with that role.
     let mut by_role: HashMap<(&str, String), BTreeSet<String>> = HashMap::new();
     for e in &entries {
@@ -374,10 +384,11 @@ pub fn link_corpus(
                 }
             }
             // A person the text names in that role, quoted or not.
-            let named: BTreeMap<String, String> = roles
-                .iter()
-                .filter(|(d, r)| *d == doc && r.head == head)
-                .filter_map(|(_, r)| parse_person(&r.name, ""))
+            let named: BTreeMap<String, String> = roles_of
+                .get(&(doc, head.as_str()))
+                .into_iter()
+                .flatten()
+                .filter_map(|r| parse_person(&r.name, ""))
                 .filter(PersonName::is_full)
                 .map(|p| (person_key(&p), p.display))
                 .collect();
@@ -418,6 +429,57 @@ pub fn link_corpus(
     }
     index.records = rows(&entries, &mut index.keys);
     index
+}
+
+/// One engine speaker as linking reads it.
+enum Read {
+    /// No letters or digits to key (an empty name).
+    Nameless,
+    /// No speaker: why (see [`dropped_reason`]).
+    Dropped(&'static str),
+    /// A speaker of this type; a person's name parsed.
+    Speaker(SpeakerType, Option<PersonName>),
+}
+
+fn read_speaker(rec: &SpeakerRecord) -> Read {
+    if slug(&rec.speaker).is_empty() {
+        return Read::Nameless;
+    }
+    if let Some(why) = name::junk_reason(&rec.speaker) {
+        return Read::Dropped(why);
+    }
+    let stype = speaker_type(&rec.speaker, &rec.kind);
+    if stype != SpeakerType::Person {
+        return Read::Speaker(stype, None);
+    }
+    match parse_person(&rec.speaker, &rec.role) {
+        Some(p) => Read::Speaker(stype, Some(p)),
+        None => Read::Dropped("not a name"),
+    }
+}
+
+/// What linking makes of one engine speaker, decided by the record alone
+/// (not the corpus), so that a document's quote rows can be finished
+/// before the corpus is linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linking {
+    /// A name: linking gives it a key.
+    Keyed,
+    /// Nothing to key (no letters or digits): no key, no reason.
+    Nameless,
+    /// No speaker (`number`, `time word`, `not a name`, …, as
+    /// [`SpeakerIndex::dropped`] says after linking): no key.
+    Dropped(&'static str),
+}
+
+/// See [`Linking`]. Only [`Linking::Keyed`] records need to be passed to
+/// [`link_corpus`]: the others get the same (no) key without it.
+pub fn linking(rec: &SpeakerRecord) -> Linking {
+    match read_speaker(rec) {
+        Read::Nameless => Linking::Nameless,
+        Read::Dropped(why) => Linking::Dropped(why),
+        Read::Speaker(..) => Linking::Keyed,
+    }
 }
 
 /// The role nouns of a person's entry (`Mayor`, `Gov.` → `governor`), but

@@ -113,7 +113,17 @@ fn is_in(list: &[&str], w: &str) -> bool {
 /// assert_eq!(fold("Jose\u{301}  O’Neil"), fold("JOSÉ O'Neil"));
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // (NFC leaves ASCII as it is; the common case, without the
+        // normaliser's per-character work.)
+        return fold_nfc(s);
+    }
     let nfc: String = s.nfc().collect();
+    fold_nfc(&nfc)
+}
+
+/// [`fold`] of a text already in NFC.
+fn fold_nfc(nfc: &str) -> String {
     let mut out = String::with_capacity(nfc.len());
     for w in nfc.split_whitespace() {
         if !out.is_empty() {
