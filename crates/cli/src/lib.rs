@@ -27,6 +27,7 @@ pub mod oom;
 pub mod output;
 pub mod progress;
 pub mod report;
+pub mod reuse;
 pub mod review;
 pub mod rowcells;
 pub mod run;
