@@ -88,7 +88,10 @@ impl SameText {
     /// receives the document and its analysis) or, when a document with
     /// the same text was seen in the window, copied from its results.
     /// Safe to call from many threads: a copy that arrives while the first
-    /// is being analysed waits for it.
+    /// is being analysed waits for it. The analysis and `claims` must not
+    /// wait for other rayon work (they run inside the text's slot, and a
+    /// worker that took a copy's job while waiting would wait on itself);
+    /// neither the engine nor sketching does.
     pub fn records(
         &self,
         doc: &Document,
