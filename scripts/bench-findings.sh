@@ -37,6 +37,6 @@ rm -rf target/findings-840 target/findings-10k
 "$bin" report "$work/train.jsonl" --out target/findings-840 --quiet
 python3 -c "import json; print('840 articles:', json.load(open('target/findings-840/summary.json'))['counts']['findings'])"
 /usr/bin/time -v "$bin" report "$work/train12.jsonl" --out target/findings-10k --quiet --threads 2 2> "$work/time.txt"
-grep -E "Elapsed|Maximum resident" "$work/time.txt"
+grep -E "User time|System time|Elapsed|Maximum resident" "$work/time.txt"
 python3 -c "import json; c=json.load(open('target/findings-10k/summary.json'))['counts']; print('10k documents:', c['documents'], c['findings'], 'furniture', c['furniture'])"
 ls -la target/findings-10k/findings.csv

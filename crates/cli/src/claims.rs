@@ -23,7 +23,7 @@ use quotecheck_dedup::{
 };
 use serde::Serialize;
 
-use crate::output::{write_json, CsvOptions, CsvOut, Format};
+use crate::output::{write_json, CsvOptions, CsvOut, Format, HtmlSafe};
 
 /// Whether this build has the dedup stage.
 pub const AVAILABLE: bool = true;
@@ -210,8 +210,10 @@ impl From<Claim> for ClaimRow {
 pub struct DedupTables {
     /// The deduplicator's report (clusters, misquotes, stats).
     pub report: DedupReport,
-    /// One row per cluster member (the rows of `duplicates.csv`).
-    pub duplicates: Vec<DuplicateRecord>,
+    /// Where each row of `duplicates.csv` (one per cluster member) comes
+    /// from in `report` ([`DedupReport::duplicate_positions`]); the rows are
+    /// made as they are written ([`DedupTables::duplicate`]).
+    pub duplicates: Vec<(u32, u32)>,
     /// One row per kept claim, documents in input order, claims in text
     /// order (the rows of `claims.csv`).
     pub claims: Vec<ClaimRow>,
@@ -266,7 +268,7 @@ impl DedupFeed {
             Some(h) => deduper.finish_with(h),
             None => deduper.finish(),
         };
-        let duplicates = report.duplicate_records();
+        let duplicates = report.duplicate_positions();
         if !claims.is_empty() {
             let mut cluster_of: HashMap<(&str, usize, usize), usize> = HashMap::new();
             for c in &report.clusters {
@@ -287,6 +289,20 @@ impl DedupFeed {
             claims,
             doc_meta: None,
         }
+    }
+}
+
+impl DedupTables {
+    /// Row `i` of `duplicates.csv` (in the order of
+    /// [`DedupReport::duplicate_records`]); `None` past the last.
+    pub fn duplicate(&self, i: usize) -> Option<DuplicateRecord> {
+        let &(c, m) = self.duplicates.get(i)?;
+        self.report.duplicate_record(c as usize, m as usize)
+    }
+
+    /// The rows of `duplicates.csv`, made one at a time.
+    pub fn duplicate_rows(&self) -> impl Iterator<Item = DuplicateRecord> + '_ {
+        (0..self.duplicates.len()).filter_map(|i| self.duplicate(i))
     }
 }
 
@@ -379,14 +395,22 @@ pub fn write_duplicates(
     format: Format,
     csv: CsvOptions,
 ) -> io::Result<()> {
-    let rows = &tables.duplicates;
     match format {
-        Format::Json => write_json(w, rows, false),
-        Format::Jsonl => write_json(w, rows, true),
+        Format::Json => {
+            let rows: Vec<DuplicateRecord> = tables.duplicate_rows().collect();
+            write_json(w, &rows, false)
+        }
+        Format::Jsonl => {
+            for r in tables.duplicate_rows() {
+                serde_json::to_writer(HtmlSafe(&mut *w), &r)?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()
+        }
         Format::Csv => {
             let meta = tables.doc_meta.as_ref();
             let mut out = CsvOut::new(w, csv, &header(DUPLICATE_COLUMNS, DOC_COLUMNS, meta))?;
-            for r in rows {
+            for r in tables.duplicate_rows() {
                 let cells = [
                     r.cluster_id.to_string(),
                     r.canonical.clone(),
@@ -479,12 +503,14 @@ mod tests {
             .collect();
         let tables = dedup(dd, per_doc);
         assert_eq!(tables.duplicates.len(), 2);
+        let all = tables.report.duplicate_records();
+        assert_eq!(tables.duplicate_rows().collect::<Vec<_>>(), all);
         let keys = |v: serde_json::Value| -> Vec<String> {
             v.as_object()
                 .map(|o| o.keys().cloned().collect())
                 .unwrap_or_default()
         };
-        let mut dup = keys(serde_json::to_value(&tables.duplicates[0])?);
+        let mut dup = keys(serde_json::to_value(&all[0])?);
         let mut claim = keys(serde_json::to_value(&tables.claims[0])?);
         let mut expected_dup: Vec<String> =
             DUPLICATE_COLUMNS.iter().map(|s| s.to_string()).collect();

@@ -15,7 +15,7 @@ use crate::input::io_message;
 use crate::output::{write_json, CsvOptions, CsvOut, Destination, Format, Staged};
 use crate::progress::Progress;
 use crate::rendered::{RenderedDoc, RowWriter};
-use crate::report::{quote_rows, write_quotes, write_speakers};
+use crate::report::{take_quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, stream, thread_pool, Analyzed, Run, RunOptions};
 use crate::speakers;
 use crate::speakers::aliases::Aliases;
@@ -492,12 +492,16 @@ pub fn report_with(
     let aliases = extras.aliases.unwrap_or(&no_aliases);
     prepare_out_dir(out_dir)?;
     let deduper = claims::deduper(config);
+    // Identical texts (wire copy) are analysed once.
+    let same = crate::reuse::SameText::default();
     let mut run = run(inputs, opts, |d| {
-        analyze_doc(d, |doc, analysis| {
-            let claims = claims::claims_of(doc, analysis, &deduper, true);
-            (claims, doc.text.clone())
-        })
+        let (records, claims) = same.records(&d.doc, |doc, analysis| {
+            claims::claims_of(doc, analysis, &deduper, true)
+        });
+        let text = d.doc.text.clone();
+        (Analyzed::of(d, records), (claims, text))
     })?;
+    drop(same);
     let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
@@ -521,7 +525,19 @@ pub fn report_with(
     progress.stage("linking speakers");
     let speakers = link_speakers(&docs, aliases);
     progress.stage("ranking findings");
-    let rows = quote_rows(&docs, &speakers);
+    let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
+    // Counted: the quote records become the rows, and what linking needed
+    // of each document is let go.
+    let analyzed = run.entries.iter_mut().filter_map(|e| e.as_mut().ok());
+    let rows = take_quote_rows(
+        analyzed.map(|(a, _)| {
+            a.speakers = Vec::new();
+            a.named_roles = Vec::new();
+            a
+        }),
+        &speakers,
+    );
+    let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     let mut found = findings::of_run(&docs, &rows, &tables);
     let fact_rows = factchecks
         .as_ref()
@@ -536,7 +552,6 @@ pub fn report_with(
         fact_rows.as_deref().unwrap_or_default(),
         seen_rows.as_deref().unwrap_or_default(),
     );
-    let mut summary = Summary::of(&run, |(a, _)| a, speakers.records.len());
 
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
@@ -573,7 +588,7 @@ pub fn report_with(
             findings: &found.findings,
             quotes: &rows,
             speakers: &speakers.records,
-            duplicates: &tables.duplicates,
+            duplicates: (tables.duplicates.len(), &|i| tables.duplicate(i)),
             documents: &summary.documents,
         };
         xlsx::write_report(w, &sheets)

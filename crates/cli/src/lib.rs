@@ -28,6 +28,7 @@ pub mod output;
 pub mod progress;
 pub mod rendered;
 pub mod report;
+pub mod reuse;
 pub mod review;
 pub mod rowcells;
 pub mod run;

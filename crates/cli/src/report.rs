@@ -101,6 +101,24 @@ pub fn quote_rows(docs: &[&Analyzed], speakers: &SpeakerIndex) -> Vec<QuoteRow> 
         .collect()
 }
 
+/// [`quote_rows`] that moves the quote records out of `docs` instead of
+/// copying them (their `quotes` are left empty): the same rows.
+pub fn take_quote_rows<'a>(
+    docs: impl Iterator<Item = &'a mut Analyzed>,
+    speakers: &SpeakerIndex,
+) -> Vec<QuoteRow> {
+    let mut rows = Vec::new();
+    for d in docs {
+        for q in std::mem::take(&mut d.quotes) {
+            let mut row = quote_row(q, speakers);
+            row.date.clone_from(&d.date);
+            row.url.clone_from(&d.url);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 /// The row of one quote record (see [`quote_rows`]), its document's date
 /// and URL unknown.
 pub fn quote_row(mut record: QuoteRecord, speakers: &SpeakerIndex) -> QuoteRow {

@@ -116,12 +116,44 @@ impl<'a> From<&'a QuoteRow> for PageQuote<'a> {
 /// assert_eq!(json, r#""\u003c/script\u003e\u2028""#);
 /// ```
 pub fn script_json<T: Serialize + ?Sized>(value: &T) -> io::Result<String> {
-    let mut out = HtmlSafe(Vec::new());
+    let mut out = Vec::new();
+    write_script_json(&mut out, value)?;
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
+/// Write `value` as [`script_json`] does, straight to `w` (nothing of the
+/// size of the JSON is held).
+fn write_script_json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut out = HtmlSafe(Separators(w));
     serde_json::to_writer(&mut out, value)?;
-    let text = String::from_utf8(out.0).map_err(io::Error::other)?;
-    Ok(text
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029"))
+    Ok(())
+}
+
+/// A writer that writes U+2028 and U+2029 as `\u2028` and `\u2029` (in
+/// JSON strings, where serde_json writes them raw). serde_json writes
+/// every character whole, in one call.
+struct Separators<'a>(&'a mut dyn Write);
+
+impl Write for Separators<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut start = 0;
+        for i in memchr::memchr_iter(0xE2, buf) {
+            let escaped: &[u8] = match buf.get(i + 1..i + 3) {
+                Some([0x80, 0xA8]) => b"\\u2028",
+                Some([0x80, 0xA9]) => b"\\u2029",
+                _ => continue,
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(escaped)?;
+            start = i + 3;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// The Content-Security-Policy source of the page's script.
@@ -135,6 +167,14 @@ fn script_hash() -> String {
 
 /// The whole page.
 pub fn page<F: Serialize>(input: &PageInput<'_, F>) -> io::Result<String> {
+    let mut out = Vec::new();
+    write(&mut out, input)?;
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
+/// Write the page to `w` (for [`crate::output::Staged`]), its data
+/// serialised straight into `w`.
+pub fn write<F: Serialize>(w: &mut dyn Write, input: &PageInput<'_, F>) -> io::Result<()> {
     let documents = input
         .documents
         .iter()
@@ -155,7 +195,6 @@ pub fn page<F: Serialize>(input: &PageInput<'_, F>) -> io::Result<String> {
         speakers: input.speakers,
         findings: input.findings,
     };
-    let json = script_json(&data)?;
     // The data goes in last, so that nothing in it is read as a placeholder.
     let (head, tail) = PAGE
         .split_once("{{DATA}}")
@@ -166,12 +205,11 @@ pub fn page<F: Serialize>(input: &PageInput<'_, F>) -> io::Result<String> {
             .replace("{{CSS}}", CSS)
             .replace("{{JS}}", JS)
     };
-    Ok(format!("{}{json}{}", fill(head), fill(tail)))
-}
-
-/// Write the page to `w` (for [`crate::output::Staged`]).
-pub fn write<F: Serialize>(w: &mut dyn Write, input: &PageInput<'_, F>) -> io::Result<()> {
-    w.write_all(page(input)?.as_bytes())
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    w.write_all(fill(head).as_bytes())?;
+    write_script_json(&mut w, &data)?;
+    w.write_all(fill(tail).as_bytes())?;
+    w.flush()
 }
 
 #[cfg(test)]
@@ -194,6 +232,22 @@ mod tests {
             error_kind: None,
             error: None,
         }
+    }
+
+    /// Only the two separators are escaped; other characters that start
+    /// with the same byte (dashes, curly quotes, the ellipsis) stay as
+    /// they are, and the JSON reads back to the same value.
+    #[test]
+    fn separators_are_escaped_and_nothing_else() -> io::Result<()> {
+        let text = "a\u{2028}b \u{2014} \u{201c}c\u{201d}\u{2026}\u{2029}";
+        let json = script_json(text)?;
+        assert_eq!(
+            json,
+            "\"a\\u2028b \u{2014} \u{201c}c\u{201d}\u{2026}\\u2029\""
+        );
+        let back: String = serde_json::from_str(&json)?;
+        assert_eq!(back, text);
+        Ok(())
     }
 
     #[test]

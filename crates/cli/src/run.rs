@@ -429,25 +429,59 @@ pub struct Analyzed {
 /// it into records; `extra` may compute more from the document and its
 /// analysis (claims) while both are at hand.
 pub fn analyze_doc<T>(d: InputDoc, extra: impl FnOnce(&Document, &Analysis) -> T) -> (Analyzed, T) {
-    let analysis = view::analyze(&d.doc);
-    let quotes = quote_records(&d.doc, &analysis);
-    let speakers = speaker_records(&d.doc, &analysis);
-    let more = extra(&d.doc, &analysis);
-    let analyzed = Analyzed {
-        chars: d.doc.text.chars().count(),
-        bytes: d.doc.text.len(),
-        encoding: d.encoding,
-        language: d.language.map(|l| l.code),
-        date: d.date,
-        url: d.url,
-        doc_id: d.doc.id,
-        source: d.source,
-        line: d.line,
+    let (records, more) = doc_records(&d.doc, extra);
+    (Analyzed::of(d, records), more)
+}
+
+/// What a document's text gives, whatever its id and metadata: its quote
+/// and speaker records and its named roles.
+#[derive(Debug, Clone, Default)]
+pub struct DocRecords {
+    /// The quotes.
+    pub quotes: Vec<QuoteRecord>,
+    /// The speakers of the document.
+    pub speakers: Vec<SpeakerRecord>,
+    /// People the text names with a role.
+    pub named_roles: Vec<crate::speakers::NamedRole>,
+}
+
+/// The records of `doc` ([`analyze_doc`] without the document's metadata),
+/// and what `extra` computes from the document and its analysis.
+pub fn doc_records<T>(
+    doc: &Document,
+    extra: impl FnOnce(&Document, &Analysis) -> T,
+) -> (DocRecords, T) {
+    let analysis = view::analyze(doc);
+    let quotes = quote_records(doc, &analysis);
+    let speakers = speaker_records(doc, &analysis);
+    let more = extra(doc, &analysis);
+    let records = DocRecords {
         quotes,
         speakers,
-        named_roles: crate::speakers::named_roles(&d.doc.text),
+        named_roles: crate::speakers::named_roles(&doc.text),
     };
-    (analyzed, more)
+    (records, more)
+}
+
+impl Analyzed {
+    /// The analysed document `d` with the records of its text (made by
+    /// [`doc_records`], or copied from an identical text).
+    pub fn of(d: InputDoc, records: DocRecords) -> Analyzed {
+        Analyzed {
+            chars: d.doc.text.chars().count(),
+            bytes: d.doc.text.len(),
+            encoding: d.encoding,
+            language: d.language.map(|l| l.code),
+            date: d.date,
+            url: d.url,
+            doc_id: d.doc.id,
+            source: d.source,
+            line: d.line,
+            quotes: records.quotes,
+            speakers: records.speakers,
+            named_roles: records.named_roles,
+        }
+    }
 }
 
 #[cfg(test)]

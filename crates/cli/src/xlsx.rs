@@ -84,17 +84,34 @@ pub const MAX_ROWS: usize = 1_048_576;
 /// memory mode (rows streamed to a temporary file, strings shared), so that
 /// a large report does not hold every cell of the workbook in memory.
 pub const LOW_MEMORY_ROWS: usize = 20_000;
+/// Rows read for the width of a column the spec does not list.
+const AUTO_WIDTH_ROWS: usize = 500;
 /// Width of a column the spec does not list, at most.
 const AUTO_WIDTH_MAX: f64 = 50.0;
 /// Lines a wrapped row shows at most (the rest is in the cell).
 const MAX_ROW_LINES: f64 = 8.0;
 
-/// A table ready to be written as a sheet: columns in sheet order.
-#[derive(Debug, Clone)]
-pub struct Sheet {
+/// The cells of row `i` of a sheet, in sheet order.
+type RowFn<'a> = Box<dyn Fn(usize) -> Result<Vec<Cell>, RowError> + 'a>;
+
+/// A table ready to be written as a sheet: columns in sheet order. Rows
+/// are turned into cells one at a time as they are written, so a sheet of
+/// half a million rows never holds more than one row of cells.
+pub struct Sheet<'a> {
     spec: &'static SheetSpec,
     header: Vec<String>,
-    rows: Vec<Vec<Cell>>,
+    len: usize,
+    row: RowFn<'a>,
+}
+
+impl std::fmt::Debug for Sheet<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sheet")
+            .field("name", &self.spec.name)
+            .field("header", &self.header)
+            .field("len", &self.len)
+            .finish()
+    }
 }
 
 /// True for a column of offsets, which goes to the end of a sheet.
@@ -105,36 +122,53 @@ pub fn is_offset(name: &str) -> bool {
         || name.ends_with("_end")
 }
 
-impl Sheet {
-    /// The rows of a sheet, laid out by `spec`.
-    pub fn new<T: Serialize>(spec: &'static SheetSpec, rows: &[T]) -> Result<Sheet, RowError> {
-        let rows: Vec<Vec<(String, Cell)>> = rows.iter().map(fields).collect::<Result<_, _>>()?;
-        let names: Vec<String> = match rows.first() {
-            Some(r) => r.iter().map(|(n, _)| n.clone()).collect(),
-            None => spec.empty_header.iter().map(|n| n.to_string()).collect(),
+impl<'a> Sheet<'a> {
+    /// The rows of a sheet, laid out by `spec` (the columns from the first
+    /// row; each row's cells made when it is written).
+    pub fn new<T: Serialize>(
+        spec: &'static SheetSpec,
+        rows: &'a [T],
+    ) -> Result<Sheet<'a>, RowError> {
+        Sheet::from_fn(spec, rows.len(), move |i| &rows[i])
+    }
+
+    /// A sheet of `len` rows laid out by `spec`, row `i` made by `row(i)`
+    /// when it is written (rows that are not held anywhere).
+    pub fn from_fn<T: Serialize>(
+        spec: &'static SheetSpec,
+        len: usize,
+        row: impl Fn(usize) -> T + 'a,
+    ) -> Result<Sheet<'a>, RowError> {
+        let names: Vec<String> = if len > 0 {
+            fields(&row(0))?.into_iter().map(|(n, _)| n).collect()
+        } else {
+            spec.empty_header.iter().map(|n| n.to_string()).collect()
         };
         let order = column_order(spec, &names);
         let header: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
-        let rows = rows
-            .into_iter()
-            .map(|r| {
-                // Rows of one type have the same fields in the same order,
-                // unless some are skipped when empty: then match by name.
-                let same = r.len() == names.len() && r.iter().zip(&names).all(|(c, n)| c.0 == *n);
-                let mut cells: Vec<(String, Option<Cell>)> =
-                    r.into_iter().map(|(n, c)| (n, Some(c))).collect();
-                let mut take = |i: usize, name: &str| {
-                    let at = if same {
-                        Some(i)
-                    } else {
-                        cells.iter().position(|(n, _)| n == name)
-                    };
-                    at.and_then(|i| cells[i].1.take()).unwrap_or(Cell::Empty)
+        let cells_of = move |i: usize| -> Result<Vec<Cell>, RowError> {
+            let r = fields(&row(i))?;
+            // Rows of one type have the same fields in the same order,
+            // unless some are skipped when empty: then match by name.
+            let same = r.len() == names.len() && r.iter().zip(&names).all(|(c, n)| c.0 == *n);
+            let mut cells: Vec<(String, Option<Cell>)> =
+                r.into_iter().map(|(n, c)| (n, Some(c))).collect();
+            let mut take = |i: usize, name: &str| {
+                let at = if same {
+                    Some(i)
+                } else {
+                    cells.iter().position(|(n, _)| n == name)
                 };
-                order.iter().map(|&i| take(i, &names[i])).collect()
-            })
-            .collect();
-        Ok(Sheet { spec, header, rows })
+                at.and_then(|i| cells[i].1.take()).unwrap_or(Cell::Empty)
+            };
+            Ok(order.iter().map(|&i| take(i, &names[i])).collect())
+        };
+        Ok(Sheet {
+            spec,
+            header,
+            len,
+            row: Box::new(cells_of),
+        })
     }
 
     /// The column names, in sheet order.
@@ -142,9 +176,19 @@ impl Sheet {
         &self.header
     }
 
-    /// The rows, cells in sheet order.
-    pub fn rows(&self) -> &[Vec<Cell>] {
-        &self.rows
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True for a sheet without rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cells of row `i` (from 0), in sheet order.
+    pub fn row(&self, i: usize) -> Result<Vec<Cell>, RowError> {
+        (self.row)(i)
     }
 
     fn column(&self, name: &str) -> Option<usize> {
@@ -234,7 +278,7 @@ impl Formats {
 /// the row of each key value.
 type Targets<'a> = HashMap<(&'a str, &'a str), (u16, HashMap<String, u32>)>;
 
-fn link_targets(sheets: &[Sheet]) -> Targets<'_> {
+fn link_targets<'s>(sheets: &'s [Sheet<'_>]) -> Result<Targets<'s>, RowError> {
     let mut targets: Targets = HashMap::new();
     for (sheet, key) in sheets
         .iter()
@@ -251,18 +295,24 @@ fn link_targets(sheets: &[Sheet]) -> Targets<'_> {
             continue;
         };
         let mut rows = HashMap::new();
-        for (i, r) in target.rows.iter().enumerate().take(MAX_ROWS - 2) {
-            rows.entry(r[col].text()).or_insert(i as u32 + 1);
+        for i in 0..target.len.min(MAX_ROWS - 2) {
+            let mut r = target.row(i)?;
+            let key = std::mem::replace(&mut r[col], Cell::Empty).text();
+            rows.entry(key).or_insert(i as u32 + 1);
         }
         targets.insert((sheet, key), (col as u16, rows));
     }
-    targets
+    Ok(targets)
+}
+
+fn row_error(e: RowError) -> XlsxError {
+    XlsxError::ParameterError(e.to_string())
 }
 
 /// The workbook of `sheets`, in order, as the bytes of an xlsx file.
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(sheets: &[Sheet<'_>]) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
-    let targets = link_targets(sheets);
+    let targets = link_targets(sheets).map_err(row_error)?;
     let mut book = Workbook::new();
     // A fixed creation date (the zip epoch), so that two runs on the same
     // inputs write byte-identical files, as for every report file.
@@ -273,7 +323,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&created),
     );
     for sheet in sheets {
-        let ws = if sheet.rows.len() > LOW_MEMORY_ROWS {
+        let ws = if sheet.len > LOW_MEMORY_ROWS {
             book.add_worksheet_with_low_memory()?
         } else {
             book.add_worksheet()
@@ -285,7 +335,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
 
 fn write_sheet(
     ws: &mut Worksheet,
-    sheet: &Sheet,
+    sheet: &Sheet<'_>,
     f: &Formats,
     targets: &Targets,
 ) -> Result<(), XlsxError> {
@@ -293,10 +343,14 @@ fn write_sheet(
     let ncols = sheet.header.len();
     let mut widths = Vec::with_capacity(ncols);
     let mut wraps = Vec::with_capacity(ncols);
+    let sample = (0..sheet.len.min(AUTO_WIDTH_ROWS))
+        .map(|i| sheet.row(i))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(row_error)?;
     for (c, name) in sheet.header.iter().enumerate() {
         let (width, wrap) = match sheet.spec.first.iter().find(|x| x.name == name) {
             Some(x) => (x.width, x.wrap),
-            None => auto_width(name, sheet.rows.iter().map(|r| &r[c])),
+            None => auto_width(name, sample.iter().map(|r| &r[c])),
         };
         ws.set_column_width(c as u16, width)?;
         ws.write_string_with_format(0, c as u16, name, &f.header)?;
@@ -310,16 +364,18 @@ fn write_sheet(
         .collect();
     let mut linked = 0usize;
     let mut last_row = 0u32;
-    for (i, row) in sheet.rows.iter().enumerate() {
+    drop(sample);
+    for i in 0..sheet.len {
         let r = i as u32 + 1;
         if r as usize >= MAX_ROWS - 1 {
-            let more = sheet.rows.len() - i;
+            let more = sheet.len - i;
             let note = format!("… {more} more rows: see the CSV file");
             ws.write_string_with_format(r, 0, note, &f.top)?;
             last_row = r;
             break;
         }
         last_row = r;
+        let row = sheet.row(i).map_err(row_error)?;
         let mut lines: f64 = 1.0;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
@@ -387,7 +443,7 @@ fn link(to: LinkTo, value: &str, targets: &Targets) -> Option<String> {
 /// first rows, within bounds; wrapped when that is too long.
 fn auto_width<'a>(name: &str, cells: impl Iterator<Item = &'a Cell>) -> (f64, bool) {
     let longest = cells
-        .take(500)
+        .take(AUTO_WIDTH_ROWS)
         .map(|c| c.text().chars().count())
         .max()
         .unwrap_or(0)
@@ -404,7 +460,7 @@ fn text_lines(text: &str, width: f64) -> f64 {
 }
 
 /// Write the workbook of `sheets` to `w` (for [`crate::output::Staged`]).
-pub fn write(w: &mut dyn Write, sheets: &[Sheet]) -> io::Result<()> {
+pub fn write(w: &mut dyn Write, sheets: &[Sheet<'_>]) -> io::Result<()> {
     let bytes = workbook(sheets).map_err(io::Error::other)?;
     w.write_all(&bytes)
 }
@@ -548,7 +604,7 @@ pub const DOCUMENTS: SheetSpec = SheetSpec {
 };
 
 /// The rows of each sheet of `report.xlsx`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct ReportRows<'a, F, Q, S, D, M> {
     /// Findings, ranked.
     pub findings: &'a [F],
@@ -556,8 +612,9 @@ pub struct ReportRows<'a, F, Q, S, D, M> {
     pub quotes: &'a [Q],
     /// Speakers.
     pub speakers: &'a [S],
-    /// Members of duplicate clusters.
-    pub duplicates: &'a [D],
+    /// Members of duplicate clusters: how many, and member `i` (made when
+    /// its row is written: there can be hundreds of thousands).
+    pub duplicates: (usize, &'a dyn Fn(usize) -> D),
     /// Documents.
     pub documents: &'a [M],
 }
@@ -578,7 +635,7 @@ where
         Sheet::new(&FINDINGS, rows.findings),
         Sheet::new(&QUOTES, rows.quotes),
         Sheet::new(&SPEAKERS, rows.speakers),
-        Sheet::new(&DUPLICATES, rows.duplicates),
+        Sheet::from_fn(&DUPLICATES, rows.duplicates.0, rows.duplicates.1),
         Sheet::new(&DOCUMENTS, rows.documents),
     ]
     .into_iter()
@@ -628,7 +685,7 @@ mod tests {
         }];
         let sheet = Sheet::new(&SPEC, &rows)?;
         assert_eq!(sheet.header(), ["text", "url", "score", "id", "char_start"]);
-        assert_eq!(sheet.rows()[0][0], Cell::Text("=1+1".into()));
+        assert_eq!(sheet.row(0)?[0], Cell::Text("=1+1".into()));
         let empty = Sheet::new::<Row>(&SPEC, &[])?;
         assert_eq!(empty.header(), ["text", "id"]);
         Ok(())
@@ -666,7 +723,7 @@ mod tests {
         let sheet = Sheet::new(&PLAIN, &rows)?;
         assert_eq!(sheet.header(), ["a", "b", "c"]);
         let n = |x: f64| Cell::Number(x);
-        assert_eq!(sheet.rows()[1], [n(4.0), Cell::Empty, n(6.0)]);
+        assert_eq!(sheet.row(1)?, [n(4.0), Cell::Empty, n(6.0)]);
         Ok(())
     }
 
@@ -680,7 +737,7 @@ mod tests {
             score: 0.0,
         }];
         let sheets = [Sheet::new(&SPEC, &rows)?];
-        let t = link_targets(&sheets);
+        let t = link_targets(&sheets)?;
         assert_eq!(
             link(LinkTo::Url, "HTTPS://x.org", &t).as_deref(),
             Some("HTTPS://x.org")

@@ -188,6 +188,17 @@ impl DocSketch {
     pub fn is_empty(&self) -> bool {
         self.store.metas.is_empty()
     }
+
+    /// The sketch of a document with the same text under another id (a
+    /// republished copy): sketches depend only on the claims' texts and
+    /// offsets, so the copy's sketch is this one renamed.
+    pub fn renamed(&self, doc_id: &str) -> DocSketch {
+        DocSketch {
+            doc_id: doc_id.to_string(),
+            fingerprint: self.fingerprint,
+            store: self.store.clone(),
+        }
+    }
 }
 
 /// The streaming deduplicator.
@@ -451,31 +462,50 @@ pub struct DedupReport {
 impl DedupReport {
     /// One flat record per cluster member (the rows of `duplicates.csv`).
     pub fn duplicate_records(&self) -> Vec<DuplicateRecord> {
+        self.duplicate_positions()
+            .into_iter()
+            .filter_map(|(c, m)| self.duplicate_record(c as usize, m as usize))
+            .collect()
+    }
+
+    /// Where the records of [`DedupReport::duplicate_records`] come from,
+    /// in the same order: (cluster index, member index) pairs, for making
+    /// each record when it is needed ([`DedupReport::duplicate_record`])
+    /// instead of holding them all.
+    pub fn duplicate_positions(&self) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
-        for c in &self.clusters {
-            let Some(canonical) = c.canonical() else {
+        for (ci, c) in self.clusters.iter().enumerate() {
+            if c.canonical().is_none() {
                 continue;
-            };
-            for m in &c.members {
-                out.push(DuplicateRecord {
-                    cluster_id: c.id,
-                    canonical: canonical.text.clone(),
-                    canonical_doc_id: canonical.doc_id.clone(),
-                    doc_id: m.claim.doc_id.clone(),
-                    claim: m.claim.text.clone(),
-                    kind: m.claim.kind,
-                    char_start: m.claim.char_start,
-                    char_end: m.claim.char_end,
-                    byte_start: m.claim.byte_start,
-                    byte_end: m.claim.byte_end,
-                    speaker: m.claim.speaker.clone().unwrap_or_default(),
-                    similarity: m.similarity,
-                    reason: m.reason,
-                    doc_count: c.doc_count,
-                });
             }
+            out.extend((0..c.members.len()).map(|m| (ci as u32, m as u32)));
         }
         out
+    }
+
+    /// The flat record of member `member` of cluster `cluster` (indices
+    /// into [`DedupReport::clusters`] and its members); `None` when there
+    /// is no such member or the cluster has no canonical claim.
+    pub fn duplicate_record(&self, cluster: usize, member: usize) -> Option<DuplicateRecord> {
+        let c = self.clusters.get(cluster)?;
+        let canonical = c.canonical()?;
+        let m = c.members.get(member)?;
+        Some(DuplicateRecord {
+            cluster_id: c.id,
+            canonical: canonical.text.clone(),
+            canonical_doc_id: canonical.doc_id.clone(),
+            doc_id: m.claim.doc_id.clone(),
+            claim: m.claim.text.clone(),
+            kind: m.claim.kind,
+            char_start: m.claim.char_start,
+            char_end: m.claim.char_end,
+            byte_start: m.claim.byte_start,
+            byte_end: m.claim.byte_end,
+            speaker: m.claim.speaker.clone().unwrap_or_default(),
+            similarity: m.similarity,
+            reason: m.reason,
+            doc_count: c.doc_count,
+        })
     }
 
     /// The misquote records only.
