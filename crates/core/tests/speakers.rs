@@ -290,3 +290,62 @@ fn coordinated_subjects_are_named_together() {
         "Department of Health and Human Services"
     );
 }
+
+#[test]
+fn name_particles_belong_to_the_surname() {
+    for (text, name, role) in [
+        (
+            "Mayor de Blasio said the schools would reopen.",
+            "de Blasio",
+            "Mayor",
+        ),
+        ("The city is ready, de Blasio said.", "de Blasio", ""),
+        (
+            "Minister Ursula von der Leyen said the army was ready.",
+            "Ursula von der Leyen",
+            "Minister",
+        ),
+        (
+            "Mr. bin Salman said the talks were over.",
+            "bin Salman",
+            "Mr.",
+        ),
+        (
+            "Director Ahmed al-Hashimi said the talks had failed.",
+            "Ahmed al-Hashimi",
+            "Director",
+        ),
+        (
+            "Judge Vincent van Gogh said the case was closed.",
+            "Vincent van Gogh",
+            "Judge",
+        ),
+        ("Bill Clinton said the plan was sound.", "Bill Clinton", ""),
+        // (A number is no particle.)
+        (
+            "In the end, ten Republicans said the bill was dead.",
+            "Republicans",
+            "",
+        ),
+    ] {
+        assert_eq!(
+            first_speaker(text),
+            (name.to_string(), role.to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_surname_with_a_particle_joins_the_full_name() {
+    let text = "Mayor Bill de Blasio said the schools would reopen.\n\
+                De Blasio added that the teachers were ready.\n\
+                Later, de Blasio said the unions agreed.\n\
+                Al Gore said the plan was late.\n\
+                Gore said it again.\n";
+    assert_eq!(speaker_of(text, "the schools"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the teachers"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the unions"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the plan was late"), "Al Gore");
+    assert_eq!(speaker_of(text, "it again"), "Al Gore");
+}

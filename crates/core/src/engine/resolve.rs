@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::np::{is_person_noun, org_in_full, org_starting, us_state, Np};
+use super::np::{is_name_particle, is_person_noun, org_in_full, org_starting, us_state, Np};
 use super::wordsets::{gendered_pronoun, relative_pronoun};
 use super::Cand;
 use crate::quote::Quote;
@@ -428,6 +428,20 @@ fn key_into(s: &str, k: &mut String) {
     k.truncate(trimmed);
 }
 
+/// The number of words of a name, a surname with its particles counting
+/// as one (`de Blasio`, `De Blasio` are a surname alone, `Bill de Blasio`
+/// a full name). (`Al` opens `Al Gore`: only `al` in lower case.)
+fn name_words(name: &str) -> usize {
+    let mut words = name.split_whitespace().peekable();
+    let mut n = 0;
+    while let Some(w) = words.next() {
+        let particle = words.peek().is_some()
+            && (is_name_particle(w) || w != "Al" && with_lowercase(w, is_name_particle));
+        n += usize::from(!particle);
+    }
+    n
+}
+
 fn last_word(s: &str) -> String {
     key(s.split_whitespace().last().unwrap_or(""))
 }
@@ -531,7 +545,7 @@ impl Keys {
         Keys {
             name: name_key.map_or_else(|| key(&s.name), str::to_owned),
             last: last.map_or_else(|| last_word(&s.name), str::to_owned),
-            words: s.name.split_whitespace().count(),
+            words: name_words(&s.name),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
             gender: std::cell::Cell::new(None),
@@ -563,8 +577,9 @@ fn fields(kind: SpeakerKind, ks: &Keys) -> Vec<(Field, &str)> {
     match kind {
         SpeakerKind::Person => {
             out.push((Field::PersonName, ks.name.as_str()));
+            // (By the surname: `de Blasio` is a single name too.)
             if ks.words == 1 {
-                out.push((Field::PersonSingleName, ks.name.as_str()));
+                out.push((Field::PersonSingleName, ks.last.as_str()));
             }
             out.push((Field::PersonLast, ks.last.as_str()));
             if let Some(h) = &ks.role_head {
@@ -732,7 +747,7 @@ fn resolve_one(
             key_into(&np.name, &mut bufs.key);
             last_word_into(&np.name, &mut bufs.last);
             let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
-            let multi = np.name.split_whitespace().count() >= 2;
+            let multi = name_words(&np.name) >= 2;
             // (Not a speaker who holds another office: `Superintendent
             // Holloway` is not `union president James Holloway`.)
             // (Nor one whose title, gender or given name shows another
