@@ -349,3 +349,48 @@ fn a_surname_with_a_particle_joins_the_full_name() {
     assert_eq!(speaker_of(text, "the plan was late"), "Al Gore");
     assert_eq!(speaker_of(text, "it again"), "Al Gore");
 }
+
+#[test]
+fn a_possessor_opening_a_sentence_is_its_subject() {
+    let text = "Ben Carson met reporters on Monday, said Steven Ginsberg, an editor.\n\
+                Carson’s renewed endorsement of his team came with caveats. \
+                He may add to his senior staff, he said.\n";
+    assert_eq!(speaker_of(text, "He may add"), "Ben Carson");
+    // (Not a possessor whose noun is someone else.)
+    let text = "Lisa Marchetti said the hearing was over.\n\
+                Gary Pruett pleaded guilty in September.\n\
+                Pruett’s lawyer sat next to him in court.\n\
+                “It was the right thing,” she said.\n";
+    assert_eq!(speaker_of(text, "It was the right"), "Lisa Marchetti");
+}
+
+#[test]
+fn a_they_for_an_organisation_does_not_hide_a_newer_subject() {
+    let text = "Betty Friedan, the feminist leader, said Mrs. Schlafly was wrong.\n\
+                Both houses of Congress had passed it, they said, by a wide vote.\n\
+                Mrs. Schlafly’s pronouncements drove her antagonists to distraction.\n\
+                She said that ''sex education is a sales party.''\n";
+    assert_eq!(speaker_of(text, "sex education"), "Schlafly");
+}
+
+#[test]
+fn the_subject_of_a_that_clause_when_the_sentence_names_no_one() {
+    let text = "Senator Ted Cruz said the debate was fair.\n\
+                But much of the debate was so subdued that Mr. Trump was prompted to joke.\n\
+                He said that the stage was civil.\n";
+    assert_eq!(speaker_of(text, "the stage was civil"), "Trump");
+    // (Not when the sentence's subject is a person or a pronoun.)
+    let text = "Senator Ted Cruz said the debate was fair.\n\
+                He agreed that Mr. Trump may struggle in Indiana.\n\
+                He said that the stage was civil.\n";
+    assert_eq!(speaker_of(text, "the stage was civil"), "Ted Cruz");
+}
+
+#[test]
+fn a_surname_modifying_a_noun_is_no_subject() {
+    let text = "Al Cardenas, a strategist, said the race was close.\n\
+                Hillary Clinton spoke in Miami on Monday.\n\
+                Clinton campaign officials defend their strategy.\n\
+                “We are on time,” he added.\n";
+    assert_eq!(speaker_of(text, "We are on time"), "Al Cardenas");
+}

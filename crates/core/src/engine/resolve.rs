@@ -68,8 +68,10 @@ pub(crate) fn resolve(
                     // newest first: the newest that agrees.
                     (k.saturating_sub(3)..k)
                         .rev()
+                        // (The newest person: a `they` that went to an
+                        // organisation since is no newer antecedent.)
                         .take_while(|&k| {
-                            recent.last.is_none_or(|r| {
+                            recent.newest(Field::Personish, "").next().is_none_or(|r| {
                                 speakers[r]
                                     .mentions
                                     .last()

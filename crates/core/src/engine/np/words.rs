@@ -240,7 +240,7 @@ pub(super) fn is_number(word: &str) -> bool {
 }
 
 /// Common nouns that name an organisation or a document speaking for one.
-pub(super) fn is_org_noun(word: &str) -> bool {
+pub(in crate::engine) fn is_org_noun(word: &str) -> bool {
     matches!(
         word,
         "ministry"
