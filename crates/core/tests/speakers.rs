@@ -394,3 +394,65 @@ fn a_surname_modifying_a_noun_is_no_subject() {
                 “We are on time,” he added.\n";
     assert_eq!(speaker_of(text, "We are on time"), "Al Cardenas");
 }
+
+/// The speaker and reason of the quote whose text starts with `quote`.
+fn speaker_and_reason(text: &str, quote: &str) -> (String, String) {
+    let doc = Document::new("case", text);
+    let recs = quote_records(&doc, &analyze(&doc));
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with(quote))
+        .unwrap_or_else(|| panic!("no quote {quote:?} in {recs:#?}"));
+    (r.speaker.clone(), r.reason.clone())
+}
+
+#[test]
+fn a_phrase_that_names_no_one_leaves_the_speaker_empty_with_a_reason() {
+    for (text, quote, why) in [
+        (
+            "In the poll, 63 percent said the economy was improving.",
+            "the economy",
+            "number",
+        ),
+        (
+            "Along with her husband, Milton Berg, a money manager, she has given to many \
+             candidates, but plans to narrow her support to one.",
+            "to narrow",
+            "not a name",
+        ),
+        (
+            "Most Southern states that will hold contests March 1 say they have sizable \
+             minority populations.",
+            "will hold",
+            "not a name",
+        ),
+        (
+            "“We will win,” he said.",
+            "We will win",
+            "unresolved pronoun",
+        ),
+    ] {
+        let (speaker, reason) = speaker_and_reason(text, quote);
+        assert_eq!(speaker, "", "{text}");
+        assert!(
+            reason.ends_with(&format!("; no speaker: {why}")),
+            "{text}: {reason}"
+        );
+    }
+    // (A group with a number is a speaker.)
+    let (speaker, reason) = speaker_and_reason(
+        "In the poll, 72 percent of Democrats said the economy was improving.",
+        "the economy",
+    );
+    assert_eq!(speaker, "72 percent of Democrats");
+    assert!(!reason.contains("no speaker"));
+}
+
+#[test]
+fn a_heading_in_capitals_is_no_antecedent() {
+    let text = "Netanyahu and Obama: a tortured relationship.\n\n\
+                ABSTRACT. When Prime Minister Benjamin Netanyahu arrived, the two had reasons to talk.\n\n\
+                FULL TEXT. Benjamin Netanyahu felt squeezed in.\n\
+                “That was no way to treat me,” he complained.\n";
+    assert_eq!(speaker_of(text, "That was no way"), "Benjamin Netanyahu");
+}

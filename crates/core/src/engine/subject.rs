@@ -114,7 +114,8 @@ impl<'a> Finder<'a> {
                     && crate::cue::Lexicon::builtin().token_entry(t).is_none()
             })
         };
-        (npx.kind == MentionKind::Name && named && person())
+        // (Nor a heading in capitals: `FULL TEXT. For President Obama, …`.)
+        (npx.kind == MentionKind::Name && named && !super::resolve::all_caps(&npx.name) && person())
             .then(|| (self.mention(toks, &npx), npx))
     }
 
