@@ -112,6 +112,12 @@ pub struct Quote {
     pub speaker_confidence: f32,
     /// Which rule produced the quote, e.g. `direct:cue-after`.
     pub reason: String,
+    /// Why the quote has no speaker although its speaker phrase was found:
+    /// the phrase names no one (`number`, `time word`, `not a name`,
+    /// `unresolved pronoun`; see `data/not_names.tsv`). Reported after the
+    /// rule in the record's `reason` (`direct:cue-after; no speaker:
+    /// number`).
+    pub no_speaker: Option<&'static str>,
 }
 
 impl Quote {

@@ -221,7 +221,10 @@ pub fn quote_records(doc: &Document, analysis: &Analysis) -> Vec<QuoteRecord> {
                     .join(" "),
                 confidence: q.confidence,
                 speaker_confidence: q.speaker_confidence,
-                reason: q.reason.clone(),
+                reason: match q.no_speaker {
+                    Some(why) => format!("{}; no speaker: {why}", q.reason),
+                    None => q.reason.clone(),
+                },
                 quote_type: q.quote_type,
                 parts: q
                     .parts

@@ -290,3 +290,169 @@ fn coordinated_subjects_are_named_together() {
         "Department of Health and Human Services"
     );
 }
+
+#[test]
+fn name_particles_belong_to_the_surname() {
+    for (text, name, role) in [
+        (
+            "Mayor de Blasio said the schools would reopen.",
+            "de Blasio",
+            "Mayor",
+        ),
+        ("The city is ready, de Blasio said.", "de Blasio", ""),
+        (
+            "Minister Ursula von der Leyen said the army was ready.",
+            "Ursula von der Leyen",
+            "Minister",
+        ),
+        (
+            "Mr. bin Salman said the talks were over.",
+            "bin Salman",
+            "Mr.",
+        ),
+        (
+            "Director Ahmed al-Hashimi said the talks had failed.",
+            "Ahmed al-Hashimi",
+            "Director",
+        ),
+        (
+            "Judge Vincent van Gogh said the case was closed.",
+            "Vincent van Gogh",
+            "Judge",
+        ),
+        ("Bill Clinton said the plan was sound.", "Bill Clinton", ""),
+        // (A number is no particle.)
+        (
+            "In the end, ten Republicans said the bill was dead.",
+            "Republicans",
+            "",
+        ),
+    ] {
+        assert_eq!(
+            first_speaker(text),
+            (name.to_string(), role.to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_surname_with_a_particle_joins_the_full_name() {
+    let text = "Mayor Bill de Blasio said the schools would reopen.\n\
+                De Blasio added that the teachers were ready.\n\
+                Later, de Blasio said the unions agreed.\n\
+                Al Gore said the plan was late.\n\
+                Gore said it again.\n";
+    assert_eq!(speaker_of(text, "the schools"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the teachers"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the unions"), "Bill de Blasio");
+    assert_eq!(speaker_of(text, "the plan was late"), "Al Gore");
+    assert_eq!(speaker_of(text, "it again"), "Al Gore");
+}
+
+#[test]
+fn a_possessor_opening_a_sentence_is_its_subject() {
+    let text = "Ben Carson met reporters on Monday, said Steven Ginsberg, an editor.\n\
+                Carson’s renewed endorsement of his team came with caveats. \
+                He may add to his senior staff, he said.\n";
+    assert_eq!(speaker_of(text, "He may add"), "Ben Carson");
+    // (Not a possessor whose noun is someone else.)
+    let text = "Lisa Marchetti said the hearing was over.\n\
+                Gary Pruett pleaded guilty in September.\n\
+                Pruett’s lawyer sat next to him in court.\n\
+                “It was the right thing,” she said.\n";
+    assert_eq!(speaker_of(text, "It was the right"), "Lisa Marchetti");
+}
+
+#[test]
+fn a_they_for_an_organisation_does_not_hide_a_newer_subject() {
+    let text = "Betty Friedan, the feminist leader, said Mrs. Schlafly was wrong.\n\
+                Both houses of Congress had passed it, they said, by a wide vote.\n\
+                Mrs. Schlafly’s pronouncements drove her antagonists to distraction.\n\
+                She said that ''sex education is a sales party.''\n";
+    assert_eq!(speaker_of(text, "sex education"), "Schlafly");
+}
+
+#[test]
+fn the_subject_of_a_that_clause_when_the_sentence_names_no_one() {
+    let text = "Senator Ted Cruz said the debate was fair.\n\
+                But much of the debate was so subdued that Mr. Trump was prompted to joke.\n\
+                He said that the stage was civil.\n";
+    assert_eq!(speaker_of(text, "the stage was civil"), "Trump");
+    // (Not when the sentence's subject is a person or a pronoun.)
+    let text = "Senator Ted Cruz said the debate was fair.\n\
+                He agreed that Mr. Trump may struggle in Indiana.\n\
+                He said that the stage was civil.\n";
+    assert_eq!(speaker_of(text, "the stage was civil"), "Ted Cruz");
+}
+
+#[test]
+fn a_surname_modifying_a_noun_is_no_subject() {
+    let text = "Al Cardenas, a strategist, said the race was close.\n\
+                Hillary Clinton spoke in Miami on Monday.\n\
+                Clinton campaign officials defend their strategy.\n\
+                “We are on time,” he added.\n";
+    assert_eq!(speaker_of(text, "We are on time"), "Al Cardenas");
+}
+
+/// The speaker and reason of the quote whose text starts with `quote`.
+fn speaker_and_reason(text: &str, quote: &str) -> (String, String) {
+    let doc = Document::new("case", text);
+    let recs = quote_records(&doc, &analyze(&doc));
+    let r = recs
+        .iter()
+        .find(|r| r.quote.starts_with(quote))
+        .unwrap_or_else(|| panic!("no quote {quote:?} in {recs:#?}"));
+    (r.speaker.clone(), r.reason.clone())
+}
+
+#[test]
+fn a_phrase_that_names_no_one_leaves_the_speaker_empty_with_a_reason() {
+    for (text, quote, why) in [
+        (
+            "In the poll, 63 percent said the economy was improving.",
+            "the economy",
+            "number",
+        ),
+        (
+            "Along with her husband, Milton Berg, a money manager, she has given to many \
+             candidates, but plans to narrow her support to one.",
+            "to narrow",
+            "not a name",
+        ),
+        (
+            "Most Southern states that will hold contests March 1 say they have sizable \
+             minority populations.",
+            "will hold",
+            "not a name",
+        ),
+        (
+            "“We will win,” he said.",
+            "We will win",
+            "unresolved pronoun",
+        ),
+    ] {
+        let (speaker, reason) = speaker_and_reason(text, quote);
+        assert_eq!(speaker, "", "{text}");
+        assert!(
+            reason.ends_with(&format!("; no speaker: {why}")),
+            "{text}: {reason}"
+        );
+    }
+    // (A group with a number is a speaker.)
+    let (speaker, reason) = speaker_and_reason(
+        "In the poll, 72 percent of Democrats said the economy was improving.",
+        "the economy",
+    );
+    assert_eq!(speaker, "72 percent of Democrats");
+    assert!(!reason.contains("no speaker"));
+}
+
+#[test]
+fn a_heading_in_capitals_is_no_antecedent() {
+    let text = "Netanyahu and Obama: a tortured relationship.\n\n\
+                ABSTRACT. When Prime Minister Benjamin Netanyahu arrived, the two had reasons to talk.\n\n\
+                FULL TEXT. Benjamin Netanyahu felt squeezed in.\n\
+                “That was no way to treat me,” he complained.\n";
+    assert_eq!(speaker_of(text, "That was no way"), "Benjamin Netanyahu");
+}

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::np::{is_person_noun, org_in_full, org_starting, us_state, Np};
+use super::np::{is_name_particle, is_person_noun, org_in_full, org_starting, us_state, Np};
 use super::wordsets::{gendered_pronoun, relative_pronoun};
 use super::Cand;
 use crate::quote::Quote;
@@ -42,6 +42,9 @@ pub(crate) fn resolve(
     let mut mention_at: FxMap<usize, usize> =
         FxMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut quotes = Vec::with_capacity(cands.len());
+    // Why the quote at each start has no speaker, when its phrase names no
+    // one (for the continuations that follow it).
+    let mut no_speaker_at: FxMap<usize, &'static str> = FxMap::default();
     let mut bufs = KeyBufs::default();
     // The gender of each person in `persons`, once asked.
     let mut person_gender: Vec<Option<Option<Gender>>> = vec![None; persons.len()];
@@ -68,8 +71,10 @@ pub(crate) fn resolve(
                     // newest first: the newest that agrees.
                     (k.saturating_sub(3)..k)
                         .rev()
+                        // (The newest person: a `they` that went to an
+                        // organisation since is no newer antecedent.)
                         .take_while(|&k| {
-                            recent.last.is_none_or(|r| {
+                            recent.newest(Field::Personish, "").next().is_none_or(|r| {
                                 speakers[r]
                                     .mentions
                                     .last()
@@ -96,7 +101,8 @@ pub(crate) fn resolve(
                                         gender_of(&full, None)
                                     })
                             });
-                            agrees(g, &np.name) && !is_place_name(&persons[k].1.name)
+                            let name = &persons[k].1.name;
+                            agrees(g, &np.name) && !is_place_name(name) && !all_caps(name)
                         })
                 })
                 .flatten()
@@ -132,6 +138,23 @@ pub(crate) fn resolve(
             (None, Some(src)) => by_start.get(&src).copied().flatten(),
             _ => None,
         };
+        // A phrase that names no one (`Perhaps`, `63 percent`, `FULL
+        // TEXT`) is no speaker; a continuation keeps its source's reason.
+        // (An `he`/`she` that found no one is an unresolved pronoun.)
+        let no_speaker = match (&c.mention, c.inherit) {
+            (Some((_, np)), _) => match speaker {
+                Some(s) => no_name_reason(&speakers[s].name),
+                None => (np.kind == MentionKind::Pronoun
+                    && with_lowercase(&np.name, gendered_pronoun))
+                .then_some("unresolved pronoun"),
+            },
+            (None, Some(src)) => no_speaker_at.get(&src).copied(),
+            _ => None,
+        };
+        let speaker = speaker.filter(|_| no_speaker.is_none());
+        if let Some(why) = no_speaker {
+            no_speaker_at.insert(c.span.start, why);
+        }
         // A speaker met only through a relative pronoun (`…, particularly
         // Chris Christie, who say …. He dismissed …`) is not the one a
         // later `he`/`she` means: the clause is about someone the sentence
@@ -167,6 +190,7 @@ pub(crate) fn resolve(
             confidence: c.confidence.clamp(0.0, 1.0),
             speaker_confidence: 0.0,
             reason: c.reason.to_string(),
+            no_speaker,
         });
     }
     (quotes, speakers)
@@ -192,6 +216,63 @@ fn class_org(text: &str, m: &Mention, np: &Np) -> Option<Np> {
         name,
         role: None,
         ..np.clone()
+    })
+}
+
+/// Why a speaker named `name` is no one, when it is none: a number or
+/// percentage alone (`63 percent`, `18%`), a phrase of
+/// `data/not_names.tsv` (`FULL TEXT`, `when`, `Perhaps`, `Southern`), or a
+/// pronoun with a contracted verb or a possessive pronoun written as a name
+/// (`I’m`, `They’re`, `his`).
+///
+/// ```text
+/// 63 percent → number; Friday → time word; Perhaps → not a name;
+/// You’ve → unresolved pronoun; Ana Ruiz, 72 percent of Democrats → none
+/// ```
+pub(super) fn no_name_reason(name: &str) -> Option<&'static str> {
+    static LIST: std::sync::OnceLock<FxMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let name = name.trim();
+    // (Names are rarely this short or long: most names stop here.)
+    if name.len() > 24 || name.is_empty() {
+        return None;
+    }
+    let numeric = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '-'))
+    };
+    let mut words = name.split_whitespace();
+    if words.next().is_some_and(numeric)
+        && words
+            .all(|w| numeric(w) || with_lowercase(w, |l| matches!(l, "percent" | "per" | "cent")))
+    {
+        return Some("number");
+    }
+    let list = LIST.get_or_init(|| {
+        include_str!("../../data/not_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    let folded = if name.contains('’') {
+        std::borrow::Cow::Owned(name.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
+    with_lowercase(&folded, |l| {
+        list.get(l).copied().or_else(|| {
+            let (base, rest) = l.split_once('\'').unwrap_or((l, ""));
+            let pronoun = matches!(
+                base,
+                "i" | "you" | "we" | "they" | "it" | "who" | "that" | "there"
+            );
+            let contracted = matches!(rest, "m" | "ve" | "re" | "ll" | "d" | "s");
+            let possessive = rest.is_empty()
+                && matches!(l, "his" | "her" | "its" | "their" | "him" | "them" | "it");
+            (pronoun && contracted || possessive).then_some("unresolved pronoun")
+        })
     })
 }
 
@@ -310,6 +391,9 @@ fn opens_sentence(text: &str, name: &str, at: usize) -> bool {
 /// name that is not a place (`Vermont`), or an unnamed speaker whose head
 /// noun names a person (`a top aide`, not `the email dump`).
 fn person_like(s: &Speaker) -> bool {
+    if all_caps(&s.name) || no_name_reason(&s.name).is_some() {
+        return false;
+    }
     match s.kind {
         SpeakerKind::Person => !is_place_name(&s.name),
         SpeakerKind::Unknown => {
@@ -319,6 +403,13 @@ fn person_like(s: &Speaker) -> bool {
         }
         _ => false,
     }
+}
+
+/// A name in capitals only (`FULL TEXT`, `ISIL`, `HP`): a heading or an
+/// organisation's initials, never the person a `he`/`she` means.
+pub(super) fn all_caps(name: &str) -> bool {
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// A place written as a name (`South Carolina`, `Vermont`, `Paris`): a US
@@ -428,6 +519,20 @@ fn key_into(s: &str, k: &mut String) {
     k.truncate(trimmed);
 }
 
+/// The number of words of a name, a surname with its particles counting
+/// as one (`de Blasio`, `De Blasio` are a surname alone, `Bill de Blasio`
+/// a full name). (`Al` opens `Al Gore`: only `al` in lower case.)
+fn name_words(name: &str) -> usize {
+    let mut words = name.split_whitespace().peekable();
+    let mut n = 0;
+    while let Some(w) = words.next() {
+        let particle = words.peek().is_some()
+            && (is_name_particle(w) || w != "Al" && with_lowercase(w, is_name_particle));
+        n += usize::from(!particle);
+    }
+    n
+}
+
 fn last_word(s: &str) -> String {
     key(s.split_whitespace().last().unwrap_or(""))
 }
@@ -531,7 +636,7 @@ impl Keys {
         Keys {
             name: name_key.map_or_else(|| key(&s.name), str::to_owned),
             last: last.map_or_else(|| last_word(&s.name), str::to_owned),
-            words: s.name.split_whitespace().count(),
+            words: name_words(&s.name),
             role_head: s.role.as_deref().map(head_noun),
             role_key: s.role.as_deref().map(key),
             gender: std::cell::Cell::new(None),
@@ -563,8 +668,9 @@ fn fields(kind: SpeakerKind, ks: &Keys) -> Vec<(Field, &str)> {
     match kind {
         SpeakerKind::Person => {
             out.push((Field::PersonName, ks.name.as_str()));
+            // (By the surname: `de Blasio` is a single name too.)
             if ks.words == 1 {
-                out.push((Field::PersonSingleName, ks.name.as_str()));
+                out.push((Field::PersonSingleName, ks.last.as_str()));
             }
             out.push((Field::PersonLast, ks.last.as_str()));
             if let Some(h) = &ks.role_head {
@@ -732,7 +838,7 @@ fn resolve_one(
             key_into(&np.name, &mut bufs.key);
             last_word_into(&np.name, &mut bufs.last);
             let (k, lw) = (bufs.key.as_str(), bufs.last.as_str());
-            let multi = np.name.split_whitespace().count() >= 2;
+            let multi = name_words(&np.name) >= 2;
             // (Not a speaker who holds another office: `Superintendent
             // Holloway` is not `union president James Holloway`.)
             // (Nor one whose title, gender or given name shows another

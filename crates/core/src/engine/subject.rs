@@ -4,6 +4,26 @@
 
 use super::*;
 
+/// After `X’s` opening a sentence: a noun phrase in lower case up to its
+/// verb (`renewed endorsement of his team came`, `tone in a series of
+/// interviews was`), with no comma, capital or quote mark among its first
+/// words (three), which would show an appositive naming someone else (`Pruett’s
+/// lawyer, Lisa Marchetti, argued`), and no person or speaker noun
+/// (`Trump’s campaign manager`, `Carson’s wife`: someone else is meant).
+fn possessor_topic(rest: &str) -> bool {
+    let words = Words::builtin();
+    let head: Vec<&str> = rest.split_whitespace().take(3).collect();
+    head.first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && !head.iter().any(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || w.contains([',', '“', '"', '‘', ':', ';'])
+                || with_lowercase(w.trim_end_matches(|c: char| !c.is_alphabetic()), |l| {
+                    words.is_speaker_noun(l) || np::is_person_noun(l)
+                })
+        })
+}
+
 /// `A spokesperson at Westminster`, `a spokesman for Sanders`: a name
 /// after a role that ends in a preposition is the role's complement, not
 /// the person.
@@ -94,7 +114,8 @@ impl<'a> Finder<'a> {
                     && crate::cue::Lexicon::builtin().token_entry(t).is_none()
             })
         };
-        (npx.kind == MentionKind::Name && named && person())
+        // (Nor a heading in capitals: `FULL TEXT. For President Obama, …`.)
+        (npx.kind == MentionKind::Name && named && !super::resolve::all_caps(&npx.name) && person())
             .then(|| (self.mention(toks, &npx), npx))
     }
 
@@ -156,11 +177,25 @@ impl<'a> Finder<'a> {
             .find(|c: char| !c.is_alphabetic() && c != '-')
             .unwrap_or(raw.len());
         let (word, rest) = raw.split_at(len);
-        // A comma or a lower-case word after it (not `Pruett’s lawyer`).
+        // A comma or a lower-case word after it; a possessive before a
+        // lower-case noun (`Carson’s renewed endorsement … came with
+        // caveats. He …`: the possessor is whom the sentence is about), not
+        // before a name (`Pruett’s lawyer, Lisa Marchetti`: a capital or
+        // comma after the noun phrase's first words is checked below).
+        let possessive = ["’s ", "'s "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .filter(|r| possessor_topic(r));
+        // (Not a modifier of a noun: `Clinton campaign officials defend`.)
+        let w = Words::builtin();
         let opens_clause = rest.starts_with(", ")
-            || rest
-                .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+            || possessive.is_some()
+            || rest.strip_prefix(' ').is_some_and(|r| {
+                r.starts_with(|c: char| c.is_lowercase()) && {
+                    let next = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(r);
+                    !w.is_speaker_noun(next) && !np::is_org_noun(next) && !np::is_person_noun(next)
+                }
+            });
         if len < 2
             || !opens_clause
             || !word.starts_with(char::is_uppercase)
@@ -182,6 +217,31 @@ impl<'a> Finder<'a> {
             role: None,
         };
         Some((mention, np))
+    }
+
+    /// The clause after the first `that` of a sentence whose own subject
+    /// names no person (`It is assumed that Sanders has …`, `the debate was
+    /// so subdued that Mr. Trump was prompted to say …`): its subject is
+    /// whom a later `he`/`she` most likely means. Only in the sentence's
+    /// first 160 bytes, and only in a sentence before the pronoun's own.
+    fn that_clause(&self, unit: Span) -> Option<Span> {
+        let raw = unit.slice(self.text)?;
+        let mut end = raw.len().min(160);
+        while !raw.is_char_boundary(end) {
+            end -= 1;
+        }
+        let at = raw[..end].find(" that ")?;
+        // (Not after a person or a pronoun: `Bozell agrees with Viguerie
+        // that Cruz …`, `He said on Thursday that Trump …` are about
+        // their subject. An acronym names no one: `The IG report cited no
+        // evidence that Mills …`.)
+        let other = raw[..at].split_whitespace().enumerate().any(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            i > 0 && w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase)
+                || with_lowercase(w, |l| matches!(l, "he" | "she" | "him" | "her"))
+        });
+        let at = at + " that ".len();
+        (!other && at < raw.len()).then(|| Span::new(unit.start + at, unit.end))
     }
 
     /// Sentence subjects before each `he`/`she` mention (looking back at most
@@ -226,6 +286,15 @@ impl<'a> Finder<'a> {
                 if let Some(p) = self
                     .sentence_subject(unit)
                     .or_else(|| self.surname_subject(unit, before(m.span.start)))
+                    .or_else(|| {
+                        // (Not the pronoun's own sentence: `Asked about her
+                        // vote in the event that Clinton faces …, she
+                        // replied`.)
+                        let own = unit.end > m.span.start;
+                        let clause = self.that_clause(unit).filter(|_| !own)?;
+                        self.sentence_subject(clause)
+                            .or_else(|| self.surname_subject(clause, before(m.span.start)))
+                    })
                 {
                     out.push(p);
                     break;

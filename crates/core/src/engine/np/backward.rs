@@ -2,7 +2,9 @@
 //! cue): names, survey groups (`three in five`), complements of a speaker
 //! noun (`aides to Clinton`) and common-noun phrases (`the businessman`).
 
-use super::words::{is_determiner, is_number, is_org_word, is_quantifier_head};
+use super::words::{
+    is_determiner, is_name_particle, is_number, is_org_word, is_quantifier_head, particle_prefixed,
+};
 use super::{
     can_head, contracted_pronoun, describe, is_name_word, join, lower, plural_possessive, Np,
 };
@@ -68,7 +70,12 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
             join(tokens, first, last, text),
         ));
     }
-    if !can_head(head, w) {
+    // `Ahmed al-Hashimi`: a surname with a particle joined by a hyphen.
+    let prefixed = particle_prefixed(head.text)
+        && last > floor
+        && tokens[last - 1].is_capitalized()
+        && tokens[last - 1].span.end < head.span.start;
+    if !prefixed && !can_head(head, w) {
         let np = common_noun_phrase(tokens, last, floor, text)?;
         return Some(with_complement_head(tokens, np, floor, text));
     }
@@ -84,7 +91,7 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
     if let Some(p) = contracted_pronoun(head) {
         return Some(Np::unnamed(last, last, MentionKind::Pronoun, p.to_string()));
     }
-    let head_is_noun = !head.is_capitalized() || w.is_speaker_noun(hl);
+    let head_is_noun = !prefixed && (!head.is_capitalized() || w.is_speaker_noun(hl));
     let mut first = last;
     let mut lowercase_mods = 0;
     // Speaker phrases are short; the cap keeps pathological text linear.
@@ -158,6 +165,18 @@ pub fn backward(tokens: &[Token<'_>], last: usize, floor: usize, text: &str) -> 
                 continue;
             }
             break;
+        }
+        // `Mayor de Blasio`, `Ursula von der Leyen`, `Mr. bin Salman`: a
+        // particle (in lower case) between a capitalised word or title and
+        // a capitalised word is inside the name.
+        if is_name_particle(t.text)
+            && (next.is_capitalized() || is_name_particle(next.text))
+            && first - 1 > floor
+            && tokens[first - 2].is_word
+            && (tokens[first - 2].is_capitalized() || w.is_title(lower(&tokens[first - 2])))
+        {
+            first -= 1;
+            continue;
         }
         // One lookup answers the list tests below.
         let class = w.class(l);

@@ -2,7 +2,9 @@
 //! surname, an organisation, a group or a role, and the name that
 //! identifies the speaker.
 
-use super::words::{is_name_particle, is_org_noun, is_org_word, is_quantifier_head};
+use super::words::{
+    is_name_particle, is_org_noun, is_org_word, is_quantifier_head, particle_prefixed,
+};
 use super::{contracted_pronoun, is_name_word, join, lower, Np};
 use crate::engine::wordsets::phrase_pronoun;
 use crate::speaker::MentionKind;
@@ -53,10 +55,26 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
     let mut k = last + 1;
     while k > first && last + 1 - (k - 1) <= 5 {
         let t = &tokens[k - 1];
-        let particle = k - 1 > first
-            && k <= last
-            && is_name_particle(lower(t))
-            && is_name_word(&tokens[k - 2], w);
+        // `Marieke de Groot`, `Mayor de Blasio`, `Ahmed al-Hashimi`: a
+        // particle (in lower case) belongs to the surname after it, also
+        // after a title or role (the role ends before the particle).
+        // (At the phrase's start too, `de Blasio said`, but not a number:
+        // `ten Republicans`.)
+        let particle = k <= last
+            && is_name_particle(t.text)
+            && (k - 1 == first && !w.is_function(t.text)
+                || k - 1 > first && {
+                    let b = &tokens[k - 2];
+                    let bl = lower(b);
+                    is_name_word(b, w)
+                        || w.is_title(bl)
+                        || w.is_speaker_noun(bl)
+                        || is_name_particle(b.text)
+                })
+            || k - 1 == last
+                && k - 1 > first
+                && particle_prefixed(t.text)
+                && is_name_word(&tokens[k - 2], w);
         // `New York`, `New Jersey`: `new` is a function word only in lower
         // case (else `Port Authority of New York` is named `York`).
         let place =

@@ -15,7 +15,7 @@ pub use backward::backward;
 pub(in crate::engine) use class::{org_in_full, org_starting};
 pub use describe::describe;
 pub use forward::forward;
-pub(in crate::engine) use words::{is_person_noun, us_state};
+pub(in crate::engine) use words::{is_name_particle, is_org_noun, is_person_noun, us_state};
 
 use super::wordsets::{gendered_pronoun, phrase_pronoun};
 use crate::speaker::MentionKind;

@@ -158,8 +158,20 @@ pub(super) fn is_determiner(word: &str) -> bool {
     )
 }
 
-/// Lower-case particles inside personal names (`Marieke de Groot`).
-pub(super) fn is_name_particle(word: &str) -> bool {
+/// `al-Hashimi`, `el-Sisi`: an Arabic article joined to a capitalised
+/// surname by a hyphen, which belongs to the surname (`word` as written).
+pub(super) fn particle_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "bin"
+        ) && rest.starts_with(|c: char| c.is_uppercase())
+    })
+}
+
+/// Lower-case particles inside personal names (`Marieke de Groot`, `Mayor
+/// de Blasio`): they belong to the surname, not to the role before it.
+pub(in crate::engine) fn is_name_particle(word: &str) -> bool {
     matches!(
         word,
         "de" | "van"
@@ -228,7 +240,7 @@ pub(super) fn is_number(word: &str) -> bool {
 }
 
 /// Common nouns that name an organisation or a document speaking for one.
-pub(super) fn is_org_noun(word: &str) -> bool {
+pub(in crate::engine) fn is_org_noun(word: &str) -> bool {
     matches!(
         word,
         "ministry"
