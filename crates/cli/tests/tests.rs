@@ -16,6 +16,7 @@ mod cli_reliability;
 mod cli_reliability2;
 mod cli_review;
 mod cli_semantic;
+mod cli_speaker_fixture;
 mod cli_speakers;
 mod cli_stream;
 mod common;

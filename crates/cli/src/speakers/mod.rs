@@ -37,7 +37,10 @@ use quotecheck_core::SpeakerRecord;
 use serde::Serialize;
 
 use aliases::Aliases;
-use name::{fold, parse_person, role_head, slug, speaker_type, Gender, PersonName, SpeakerType};
+use name::{
+    fold, parse_person, role_head, role_matches, slug, speaker_type, Gender, PersonName,
+    SpeakerType,
+};
 
 pub use name::slug as key_slug;
 
@@ -148,7 +151,8 @@ pub struct NamedRole {
     pub name: String,
 }
 
-/// Role words that, written before a full name, name a person's office.
+/// Role words that, written before or beside a full name, name a person's
+/// office.
 const OFFICES: &[&str] = &[
     "mayor",
     "governor",
@@ -164,6 +168,8 @@ const OFFICES: &[&str] = &[
     "commissioner",
     "councilman",
     "councilwoman",
+    "councillor",
+    "coun",
     "rep",
     "representative",
     "chairman",
@@ -172,11 +178,16 @@ const OFFICES: &[&str] = &[
     "minister",
     "ambassador",
     "sheriff",
+    "chancellor",
+    "officer",
+    "executive",
+    "premier",
 ];
 
-/// True when `word` folds to one of [`OFFICES`] (ASCII words, nearly all,
-/// are compared without folding).
+/// True when `word`, less trailing punctuation, folds to one of [`OFFICES`]
+/// (ASCII words, nearly all, are compared without folding).
 fn is_office(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ';', ':']);
     if word.is_ascii() {
         OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
     } else {
@@ -184,45 +195,117 @@ fn is_office(word: &str) -> bool {
     }
 }
 
-/// The people `text` names right after an office word (`Mayor Elena
-/// Marsh`, `Gov. Raymond Okafor`): the office's noun and the full name.
+/// The name that opens `words` (`Gerrit van der Berg`, `Dr. Amira
+/// al-Haddad`): capitalised words and particles, up to a word that ends a
+/// phrase; empty unless it has two words or more.
+fn name_at<'t>(words: &[&'t str]) -> Vec<&'t str> {
+    let mut name: Vec<&str> = Vec::new();
+    for (k, n) in words.iter().take(6).enumerate() {
+        let particle = !n.starts_with(char::is_uppercase)
+            && name::is_name_word(n)
+            && words.get(k + 1).is_some_and(|m| name::is_name_word(m));
+        if !(n.starts_with(char::is_uppercase) || particle || name::is_name_word(n) && k > 0) {
+            break;
+        }
+        let trimmed = n.trim_end_matches([',', '.', ';', ':']);
+        let title = name::is_title(&fold(trimmed));
+        let ends = n.ends_with([',', '.', ';', ':'])
+            && !trimmed.ends_with(char::is_uppercase)
+            && !(title && k + 1 < words.len() && name.is_empty());
+        let possessive = ["’s", "'s"].iter().find_map(|p| trimmed.strip_suffix(p));
+        if let Some(owner) = possessive {
+            name.push(owner);
+            break;
+        }
+        name.push(if ends { trimmed } else { n });
+        if ends {
+            break;
+        }
+    }
+    if name.len() >= 2 {
+        name
+    } else {
+        Vec::new()
+    }
+}
+
+/// The people `text` names in an office: after an office word (`Mayor
+/// Elena Marsh`, `Union president Hannah Brennan`, `The company's chief
+/// executive, Oluwaseun Adebayo`) or with the office in apposition
+/// (`Dr. Amira al-Haddad, the provincial health officer,`).
 pub fn named_roles(text: &str) -> Vec<NamedRole> {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<NamedRole> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        // (The cheap test first: most words are not capitalised.)
-        if !w.starts_with(char::is_uppercase) {
-            continue;
-        }
-        if !is_office(w.trim_end_matches('.')) {
-            continue;
-        }
-        let mut name = Vec::new();
-        for n in words.iter().skip(i + 1).take(4) {
-            let ends = n.ends_with([',', '.', ';', ':'])
-                && !n.trim_end_matches('.').ends_with(char::is_uppercase);
-            let bare = n.trim_end_matches([',', '.', ';', ':', '’', '\'', 's']);
-            if !n.starts_with(char::is_uppercase) {
-                break;
-            }
-            name.push(if ends {
-                n.trim_end_matches([',', '.', ';', ':'])
-            } else {
-                n
-            });
-            if ends || bare.is_empty() {
-                break;
-            }
-        }
+    // Names and roles do not run across lines (a byline, a headline).
+    for line in text.lines() {
+        named_roles_in(line, &mut out);
+    }
+    out
+}
+
+/// [`named_roles`] of one line, appended to `out`.
+fn named_roles_in(line: &str, out: &mut Vec<NamedRole>) {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut push = |head: String, name: Vec<&str>| {
         if name.len() >= 2 {
             let name = name.join(" ");
-            let head = role_head(w);
             if !out.iter().any(|r| r.head == head && r.name == name) {
                 out.push(NamedRole { head, name });
             }
         }
+    };
+    for (i, w) in words.iter().enumerate() {
+        if !is_office(w) {
+            continue;
+        }
+        // Capitalised (`Mayor`), after a capitalised word (`Union
+        // president`), or closing a role phrase (`chief executive,`).
+        let after_capital = i.checked_sub(1).is_some_and(|j| {
+            words[j].starts_with(char::is_uppercase) && !words[j].ends_with(['.', ',', ';', ':'])
+        });
+        if w.starts_with(char::is_uppercase) || after_capital || w.ends_with(',') {
+            push(role_head(w), name_at(&words[i + 1..]));
+        }
     }
-    out
+    // Apposition: `Name, the provincial health officer,` / `Name,
+    // president of …`.
+    for (i, w) in words.iter().enumerate() {
+        if !w.ends_with(',') || !name::is_name_word(w) || !w.contains(char::is_uppercase) {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && k + 5 > i {
+            let prev = words[k - 1];
+            let trimmed = prev.trim_end_matches('.');
+            let initial_or_title =
+                trimmed.ends_with(char::is_uppercase) || name::is_title(&fold(trimmed));
+            if !name::is_name_word(prev)
+                || (prev.ends_with(['.', ',', ';', ':']) && !initial_or_title)
+            {
+                break;
+            }
+            k -= 1;
+        }
+        let name = name_at(&words[k..=i]);
+        if name.is_empty() {
+            continue;
+        }
+        // The role phrase ends at the first punctuation, within six words.
+        let end = words[i + 1..]
+            .iter()
+            .take(6)
+            .position(|r| r.ends_with([',', '.', ';', ':']));
+        if let Some(head) = end.filter(|j| is_office(words[i + 1 + j])) {
+            push(role_head(words[i + 1 + head]), name);
+        } else if let Some(j) = words[i + 1..]
+            .iter()
+            .take(6)
+            .position(|r| matches!(*r, "of" | "for" | "at" | "in"))
+        {
+            if j > 0 && is_office(words[i + j]) {
+                push(role_head(words[i + j]), name);
+            }
+        }
+    }
 }
 
 /// [`link_with`], with the people each document names in a role
@@ -266,15 +349,36 @@ pub fn link_corpus(
         entries.push(e);
     }
 
+    let mut pending: Vec<(String, String, String)> = Vec::new();
     // Full names, by surname: key -> documents.
     let mut full: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
     // Role nouns of each full-name key (`mayor`, `governor`).
     let mut full_roles: HashMap<String, BTreeSet<String>> = HashMap::new();
+    // A full name of each full-name key, and its surname.
+    let mut full_display: HashMap<String, String> = HashMap::new();
+    let mut surname_of: HashMap<String, String> = HashMap::new();
     // Gender of each full-name key, when its names show one.
     let mut full_gender: HashMap<String, Option<Gender>> = HashMap::new();
+    // The given names each full-name key is written with (`thomas r`).
+    let mut variants: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    // The full names each document names in an office, quoted or not.
+    let mut doc_named: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    for (doc, r) in roles {
+        if let Some(p) = parse_person(&r.name, "").filter(|p| p.is_full() && !initials_only(p)) {
+            let k = person_key(&p);
+            variants.entry(k.clone()).or_default().push(p.given.clone());
+            full_roles
+                .entry(k.clone())
+                .or_default()
+                .insert(r.head.clone());
+            full_display.entry(k.clone()).or_insert(p.display);
+            surname_of.insert(k.clone(), p.surname);
+            doc_named.entry(doc).or_default().insert(k);
+        }
+    }
     for e in entries.iter_mut().filter(|e| e.key.is_none()) {
         let Some(p) = &e.person else { continue };
-        if p.is_full() {
+        if p.is_full() && !initials_only(p) {
             let k = person_key(p);
             full.entry(p.surname.clone())
                 .or_default()
@@ -289,8 +393,32 @@ pub fn link_corpus(
                 .entry(k.clone())
                 .or_default()
                 .extend(role_heads(e));
+            variants.entry(k.clone()).or_default().push(p.given.clone());
+            full_display
+                .entry(k.clone())
+                .or_insert_with(|| p.display.clone());
+            surname_of.insert(k.clone(), p.surname.clone());
             e.key = Some(k);
         }
+    }
+    // Initials only (`Q. Harlan`) where no full name has that surname: a
+    // full name of its own, for the bare surnames to join.
+    for e in entries.iter_mut().filter(|e| e.key.is_none()) {
+        let Some(p) = &e.person else { continue };
+        if initials_only(p) && !full.contains_key(&p.surname) {
+            let k = person_key(p);
+            variants.entry(k.clone()).or_default().push(p.given.clone());
+            surname_of.insert(k.clone(), p.surname.clone());
+            pending.push((p.surname.clone(), k.clone(), e.rec.doc_id.clone()));
+            e.key = Some(k);
+        }
+    }
+    for (surname, k, doc) in &pending {
+        full.entry(surname.clone())
+            .or_default()
+            .entry(k.clone())
+            .or_default()
+            .insert(doc);
     }
     // Bare surnames.
     for e in entries.iter_mut().filter(|e| e.key.is_none()) {
@@ -301,19 +429,78 @@ pub fn link_corpus(
                 || full_gender.get(k).copied().flatten().is_none()
                 || full_gender.get(k).copied().flatten() == p.gender
         };
+        // Initials only (`R. Whitlock`): a full name with those initials.
+        let initials = |k: &String| {
+            !initials_only(p)
+                || variants.get(k).is_some_and(|vs| {
+                    vs.iter().any(|v| {
+                        p.given
+                            .iter()
+                            .all(|g| v.iter().any(|w| w.starts_with(g.as_str())))
+                    })
+                })
+        };
+        // Full names the document names in an office but does not quote.
+        let named_here: BTreeSet<&String> = doc_named
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .filter(|k| surname_of.get(*k) == Some(&p.surname) && agrees(k) && initials(k))
+            .collect();
+        // A given name alone (`Ingrid`, `Amira`, the rest of the name lost)
+        // for the one person of the document with that given name.
+        if p.given.is_empty() && !p.surname.contains(' ') {
+            let same: BTreeSet<&String> =
+                doc_named
+                    .get(doc)
+                    .into_iter()
+                    .flatten()
+                    .chain(full.values().flat_map(|ks| {
+                        ks.iter().filter(|(_, ds)| ds.contains(doc)).map(|(k, _)| k)
+                    }))
+                    .filter(|k| {
+                        variants
+                            .get(*k)
+                            .is_some_and(|vs| vs.iter().any(|v| v.first() == Some(&p.surname)))
+                    })
+                    .collect();
+            let surname_here = full
+                .get(&p.surname)
+                .is_some_and(|ks| ks.values().any(|ds| ds.contains(doc)))
+                || named_here
+                    .iter()
+                    .any(|k| surname_of.get(*k) == Some(&p.surname));
+            if let Some(k) = same.first().filter(|_| same.len() == 1 && !surname_here) {
+                e.key = Some((*k).clone());
+                continue;
+            }
+        }
         let key = match full.get(&p.surname) {
+            None if named_here.len() == 1 => {
+                named_here.first().map(|k| (*k).clone()).unwrap_or_default()
+            }
+            None if initials_only(p) => person_key(p),
             None => slug(&p.surname),
             Some(keys) => {
                 let cands: Vec<(&String, usize)> = keys
                     .iter()
-                    .filter(|(k, _)| agrees(k))
+                    .filter(|(k, _)| agrees(k) && initials(k))
                     .map(|(k, docs)| (k, docs.len()))
                     .collect();
-                let in_doc: Vec<(&String, usize)> = cands
+                let mut in_doc: Vec<(&String, usize)> = cands
                     .iter()
                     .copied()
                     .filter(|(k, _)| keys[*k].contains(doc))
                     .collect();
+                // A full name quoted elsewhere in the corpus that this
+                // document names in an office (`Sen. Thomas R. Whitlock`).
+                for k in &named_here {
+                    if let Some(docs) = keys.get(*k) {
+                        if !in_doc.iter().any(|(c, _)| c == k) && agrees(k) {
+                            in_doc.push((k, docs.len()));
+                        }
+                    }
+                }
                 // `Mayor Marsh`: the candidates that hold that role, in the
                 // document first, then in the corpus.
                 let heads = role_heads(e);
@@ -337,6 +524,7 @@ pub fn link_corpus(
                 };
                 match dominant(&pool) {
                     Some(k) => k.clone(),
+                    None if pool.is_empty() && initials_only(p) => person_key(p),
                     None if pool.is_empty() => slug(&p.surname),
                     None => format!("{doc}/{}", slug(&p.surname)),
                 }
@@ -344,12 +532,12 @@ pub fn link_corpus(
         };
         e.key = Some(key);
     }
-    // The people named in a role, by document and role noun (looked up
-    // once per unnamed speaker: a scan of the corpus's roles each time
-    // would be quadratic in the corpus).
-    let mut roles_of: HashMap<(&str, &str), Vec<&NamedRole>> = HashMap::new();
+    // The people named in a role, by document (looked up once per unnamed
+    // speaker: a scan of the corpus's roles each time would be quadratic in
+    // the corpus).
+    let mut roles_of: HashMap<&str, Vec<&NamedRole>> = HashMap::new();
     for (d, r) in roles {
-        roles_of.entry((*d, r.head.as_str())).or_default().push(*r);
+        roles_of.entry(*d).or_default().push(*r);
     }
     // Roles without a name: the person of the document with that role.
     let mut by_role: HashMap<(&str, String), BTreeSet<String>> = HashMap::new();
@@ -370,12 +558,46 @@ pub fn link_corpus(
             }
         }
     }
+    // The roles of every person key across the corpus, and the person
+    // keys of each document (quoted, or named in an office).
+    let mut key_roles: HashMap<String, BTreeSet<String>> = full_roles.clone();
+    for ((_, h), keys) in &by_role {
+        for k in keys {
+            key_roles.entry(k.clone()).or_default().insert(h.clone());
+        }
+    }
+    let mut doc_keys: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for e in &entries {
+        if let (Some(_), Some(k)) = (&e.person, &e.key) {
+            doc_keys
+                .entry(e.rec.doc_id.clone())
+                .or_default()
+                .insert(k.clone());
+        }
+    }
+    for (doc, keys) in &doc_named {
+        doc_keys
+            .entry(doc.to_string())
+            .or_default()
+            .extend(keys.iter().cloned());
+    }
+    // The organisations each document quotes by name: (doc, name).
+    let doc_orgs: Vec<(String, String)> = entries
+        .iter()
+        .filter(|e| e.stype == SpeakerType::Organisation && has_proper_noun(&e.rec.speaker))
+        .map(|e| (e.rec.doc_id.clone(), e.rec.speaker.clone()))
+        .collect();
     for e in entries.iter_mut().filter(|e| e.key.is_none()) {
         let doc = e.rec.doc_id.as_str();
         let head = role_head(&e.rec.speaker);
         // A definite role (`the mayor`), not an indefinite one (`a mayor`).
         let definite = !name::is_indefinite(&e.rec.speaker);
-        if e.rec.kind == "unknown" && definite {
+        let role_like = e.rec.kind == "unknown"
+            || matches!(
+                e.stype,
+                SpeakerType::UnnamedSource | SpeakerType::Organisation
+            ) && !has_proper_noun(&e.rec.speaker);
+        if role_like && definite {
             if let Some(keys) = by_role.get(&(doc, head.clone())) {
                 if keys.len() == 1 {
                     e.key = keys.iter().next().cloned();
@@ -385,9 +607,10 @@ pub fn link_corpus(
             }
             // A person the text names in that role, quoted or not.
             let named: BTreeMap<String, String> = roles_of
-                .get(&(doc, head.as_str()))
+                .get(doc)
                 .into_iter()
                 .flatten()
+                .filter(|r| role_matches(&head, &r.head))
                 .filter_map(|r| parse_person(&r.name, ""))
                 .filter(PersonName::is_full)
                 .map(|p| (person_key(&p), p.display))
@@ -401,14 +624,96 @@ pub fn link_corpus(
                     continue;
                 }
             }
+            // A person of the document who holds that role elsewhere in
+            // the corpus (`the mayor` in an article naming Gerrit van der
+            // Berg, the mayor of other articles).
+            let holders: Vec<&String> = doc_keys
+                .get(doc)
+                .into_iter()
+                .flatten()
+                .filter(|k| {
+                    key_roles
+                        .get(*k)
+                        .is_some_and(|r| r.iter().any(|h| role_matches(&head, h)))
+                })
+                .collect();
+            if let [k] = holders[..] {
+                if let Some(display) = full_display.get(k) {
+                    e.key = Some(k.clone());
+                    e.display = display.clone();
+                    e.stype = SpeakerType::Person;
+                    e.named = true;
+                    continue;
+                }
+            }
+        }
+        // `the union`: the one organisation the document quotes whose
+        // name ends in that noun (`University and College Union`).
+        let the = e.rec.mentions.iter().any(|m| fold(m).starts_with("the "));
+        if the && e.rec.speaker.split_whitespace().count() <= 3 {
+            let orgs: BTreeSet<String> = doc_orgs
+                .iter()
+                .filter(|(d, n)| {
+                    d == doc && n.split_whitespace().last().is_some_and(|w| fold(w) == head)
+                })
+                .map(|(_, n)| org_key(n))
+                .collect();
+            if orgs.len() == 1 {
+                e.key = orgs.into_iter().next();
+                e.stype = SpeakerType::Organisation;
+                continue;
+            }
         }
         let per_doc = format!("{doc}/{}", slug(&e.rec.speaker));
         e.key = Some(match e.stype {
-            SpeakerType::Organisation if has_proper_noun(&e.rec.speaker) => {
-                slug(strip_article(&e.rec.speaker))
-            }
+            SpeakerType::Organisation if has_proper_noun(&e.rec.speaker) => org_key(&e.rec.speaker),
             _ => per_doc,
         });
+    }
+    // An organisation's short name (`Northwind`) joins the one longer
+    // organisation key that opens with it (`northwind-energy`).
+    // (org key -> its documents), the short name joining only a long name
+    // quoted in one of its own documents.
+    let mut org_docs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in &entries {
+        if e.stype == SpeakerType::Organisation && e.alias.is_none() {
+            if let Some(k) = e.key.as_ref().filter(|k| !k.contains('/')) {
+                org_docs
+                    .entry(k.clone())
+                    .or_default()
+                    .insert(e.rec.doc_id.clone());
+            }
+        }
+    }
+    for e in entries.iter_mut() {
+        // A one-word name the engine took for a person's surname, that no
+        // full name claims (`Northwind`), may be an organisation's.
+        let bare_surname = e.person.as_ref().is_some_and(|p| {
+            p.given.is_empty()
+                && p.titles.is_empty()
+                && e.key.as_deref() == Some(slug(&p.surname).as_str())
+        });
+        if (e.stype != SpeakerType::Organisation && !bare_surname) || e.alias.is_some() {
+            continue;
+        }
+        let Some(k) = e
+            .key
+            .clone()
+            .filter(|k| !k.contains('/') && !k.contains('-'))
+        else {
+            continue;
+        };
+        let prefix = format!("{k}-");
+        let longer: Vec<&String> = org_docs
+            .iter()
+            .filter(|(o, docs)| o.starts_with(&prefix) && docs.contains(&e.rec.doc_id))
+            .map(|(o, _)| o)
+            .collect();
+        if let [long] = longer[..] {
+            e.key = Some(long.clone());
+            e.stype = SpeakerType::Organisation;
+            e.person = None;
+        }
     }
     // A key names one type: an organisation or person-less key that a
     // person also uses gets its type appended.
@@ -448,7 +753,11 @@ fn read_speaker(rec: &SpeakerRecord) -> Read {
     if let Some(why) = name::junk_reason(&rec.speaker) {
         return Read::Dropped(why);
     }
-    let stype = speaker_type(&rec.speaker, &rec.kind);
+    let mut stype = speaker_type(&rec.speaker, &rec.kind);
+    // `Dr. Amira al-Haddad` filed as an unknown speaker.
+    if stype != SpeakerType::Person && name::is_titled_name(&rec.speaker) {
+        stype = SpeakerType::Person;
+    }
     if stype != SpeakerType::Person {
         return Read::Speaker(stype, None);
     }
@@ -497,6 +806,62 @@ fn role_heads(e: &Entry<'_>) -> BTreeSet<String> {
                 )
         })
         .collect()
+}
+
+/// Whether a person's given names are initials only (`R. Whitlock`).
+fn initials_only(p: &PersonName) -> bool {
+    !p.given.is_empty() && p.given.iter().all(|g| g.chars().count() == 1)
+}
+
+/// Corporate suffixes left out of an organisation's key.
+const CORPORATE: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "co",
+];
+
+/// The key of an organisation's name: without a leading `the` or a
+/// corporate suffix (`Northwind Energy Corp.` is `northwind-energy`), an
+/// owner read by surname (`John Q. Harlan's campaign` is
+/// `harlan-s-campaign`).
+///
+/// ```
+/// use quotecheck::speakers::org_key;
+/// assert_eq!(org_key("Northwind Energy Corp."), "northwind-energy");
+/// assert_eq!(org_key("John Q. Harlan’s campaign"), org_key("Harlan's campaign"));
+/// ```
+pub fn org_key(name: &str) -> String {
+    let mut words: Vec<&str> = strip_article(name).split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            CORPORATE.contains(&fold(w).trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+    {
+        words.pop();
+        if let Some(w) = words.last_mut() {
+            *w = w.trim_end_matches(',');
+        }
+    }
+    if let Some(i) = words
+        .iter()
+        .position(|w| w.ends_with("’s") || w.ends_with("'s"))
+    {
+        // Only before a common noun (`campaign`), not inside a name
+        // (`Scottish Fishermen’s Federation`).
+        let common = words[i + 1..]
+            .iter()
+            .all(|w| !w.starts_with(char::is_uppercase));
+        if i > 0 && i + 1 < words.len() && common {
+            words.drain(..i);
+        }
+    }
+    slug(&words.join(" "))
 }
 
 /// The key of `pool` (key, documents) that wins: the only one, or the one

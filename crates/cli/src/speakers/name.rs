@@ -173,11 +173,62 @@ fn bare(word: &str) -> String {
     w.trim_end_matches('\'').to_string()
 }
 
+/// Whether a word opens with a capital, or is a joined particle before a
+/// capitalised name (`al-Haddad`, `el-Sisi`), which reads as one.
 fn capitalised(word: &str) -> bool {
-    word.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    w.chars().next().is_some_and(char::is_uppercase)
+        || w.split_once('-').is_some_and(|(p, rest)| {
+            is_in(PARTICLES, p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Courtesy titles and offices that, written before a capitalised name,
+/// show that the name is a person's (`Dr. Amira al-Haddad`,
+/// `Provincial health officer Dr. Amira al-Haddad`).
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "rep",
+    "mayor",
+    "chancellor",
+    "councillor",
+    "coun",
+    "minister",
+    "judge",
+    "sir",
+    "dame",
+];
+
+/// Whether `name` is a person's name behind a title (`Dr. al-Haddad`):
+/// a title word followed only by capitalised words or particles.
+///
+/// ```
+/// use quotecheck::speakers::name::is_titled_name;
+/// assert!(is_titled_name("Provincial health officer Dr. Amira al-Haddad"));
+/// assert!(!is_titled_name("Dr. Seuss Enterprises said"));
+/// assert!(!is_titled_name("the mayor"));
+/// ```
+pub fn is_titled_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        is_in(PERSON_TITLES, &bare(w))
+            && capitalised(w)
+            && i + 1 < words.len()
+            && words[i + 1..]
+                .iter()
+                .all(|n| capitalised(n) || is_in(PARTICLES, &bare(n)))
+            && words[i + 1..].iter().any(|n| capitalised(n))
+    })
 }
 
 /// The gender a title or given name shows.
@@ -623,8 +674,35 @@ pub fn role_head(role: &str) -> String {
         "pres" => "president".into(),
         "supt" => "superintendent".into(),
         "gen" => "general".into(),
+        "coun" | "cllr" | "councilor" => "councillor".into(),
+        "prof" => "professor".into(),
         _ => head,
     }
+}
+
+/// Whether a person in role `held` (a [`role_head`]) is what a text means
+/// by the role `asked` (`the lawmaker` for a senator or a representative).
+pub fn role_matches(asked: &str, held: &str) -> bool {
+    const LEGISLATORS: &[&str] = &[
+        "representative",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "assemblyman",
+        "assemblywoman",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "legislator",
+        "lawmaker",
+    ];
+    asked == held || (matches!(asked, "lawmaker" | "legislator") && is_in(LEGISLATORS, held))
+}
+
+/// Whether `word` can stand in a person's name: capitalised, or a
+/// particle (`van`, `de`, `al-Haddad`).
+pub fn is_name_word(word: &str) -> bool {
+    capitalised(word) || is_in(PARTICLES, &bare(word))
 }
 
 /// Whether `name` opens with an indefinite word (`a mayor`, `one aide`).

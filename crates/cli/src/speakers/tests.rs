@@ -80,7 +80,10 @@ fn particles_and_roles() {
         sp("c", "the mayor", "unknown", "", 1),
     ]);
     assert_eq!(idx.key("a", "Blasio"), "bill-de-blasio");
-    assert_eq!(idx.key("b", "the mayor"), "c/the-mayor".replace('c', "b"));
+    // Document b names Bill de Blasio, the mayor of document a: its
+    // `the mayor` is he; document c names nobody.
+    assert_eq!(idx.key("b", "the mayor"), "bill-de-blasio");
+    assert_eq!(idx.key("c", "the mayor"), "c/the-mayor");
     let idx = link(&[
         sp("a", "Blasio", "person", "Mayor de", 1),
         sp("a", "the mayor", "unknown", "", 2),
@@ -216,4 +219,58 @@ fn initials_and_indefinite_roles() {
     assert_eq!(idx.key("a", "J. R. Whitcomb"), "j-r-whitcomb");
     assert_eq!(idx.key("a", "Gary L. Pruett"), "gary-pruett");
     assert_eq!(idx.key("b", "A mayor"), "b/a-mayor");
+}
+
+#[test]
+fn held_roles_initials_and_organisation_short_names() {
+    let roles = [NamedRole {
+        head: "senator".into(),
+        name: "Thomas R. Whitlock".into(),
+    }];
+    let named: Vec<(&str, &NamedRole)> = vec![("d", &roles[0])];
+    let idx = link_corpus(
+        &[
+            sp("a", "Thomas R. Whitlock", "person", "Sen.", 2),
+            sp("a", "Eleanor Whitlock", "person", "", 1),
+            sp("b", "R. Whitlock", "person", "", 1),
+            sp("d", "Whitlock", "person", "", 1),
+            sp("e", "Whitlock", "person", "", 1),
+            sp("f", "Northwind Energy Corp.", "organization", "", 1),
+            sp("f", "Northwind", "person", "", 1),
+            sp("g", "Northwind", "person", "", 1),
+        ],
+        &named,
+        &Aliases::default(),
+    );
+    // Initials that fit one full name; a document naming the senator.
+    assert_eq!(idx.key("b", "R. Whitlock"), "thomas-whitlock");
+    assert_eq!(idx.key("d", "Whitlock"), "thomas-whitlock");
+    // Two Whitlocks and no evidence: a key of the document.
+    assert_eq!(idx.key("e", "Whitlock"), "e/whitlock");
+    // A corporate suffix dropped; the short name joins it where both are.
+    assert_eq!(idx.key("f", "Northwind Energy Corp."), "northwind-energy");
+    assert_eq!(idx.key("f", "Northwind"), "northwind-energy");
+    assert_eq!(idx.key("g", "Northwind"), "northwind");
+}
+
+#[test]
+fn named_roles_read_particles_appositions_and_lines() {
+    let r = named_roles(
+        "Mayor Gerrit van der Berg said.\nUnion president Hannah Brennan agreed.\n\
+         Dr. Amira al-Haddad, the provincial health officer, said so.\n\
+         By Daniel Hsu, Des Moines Register\nState Rep. Ana Ruiz spoke.",
+    );
+    let pairs: Vec<(&str, &str)> = r
+        .iter()
+        .map(|r| (r.head.as_str(), r.name.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("mayor", "Gerrit van der Berg"),
+            ("president", "Hannah Brennan"),
+            ("officer", "Dr. Amira al-Haddad"),
+            ("representative", "Ana Ruiz"),
+        ]
+    );
 }

@@ -58,6 +58,7 @@ const MAX_LISTED_DOCUMENTS: usize = 20;
 
 const KINDS: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect];
 
+pub mod keys;
 mod load;
 mod names;
 mod render;
