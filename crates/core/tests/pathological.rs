@@ -246,8 +246,14 @@ fn thread_cpu_seconds(wall: std::time::Instant) -> f64 {
         .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns as f64 * 1e-9)
 }
 
+/// Shortest CPU time a timed batch must take: the scheduler updates
+/// `schedstat` only at its ticks (a few milliseconds), so one fast run can
+/// read as 0 s; a batch of runs this long is timed instead.
+const MIN_BATCH_SECONDS: f64 = 0.05;
+
 /// Fail when analysing `make(GROWTH * n)` takes more than [`MAX_RATIO`]
-/// times the CPU time of `make(n)` (best of five runs of each).
+/// times the CPU time of `make(n)` (per run, best of five batches of each;
+/// a batch repeats the run until it has taken [`MIN_BATCH_SECONDS`]).
 fn assert_linear(what: &str, make: impl Fn(usize) -> String, n: usize) {
     let start = std::time::Instant::now();
     let best = |text: &str| {
@@ -255,8 +261,14 @@ fn assert_linear(what: &str, make: impl Fn(usize) -> String, n: usize) {
         (0..5)
             .map(|_| {
                 let t = thread_cpu_seconds(start);
-                std::hint::black_box(analyze(&doc));
-                thread_cpu_seconds(start) - t
+                let mut runs = 0u32;
+                let mut spent = 0.0;
+                while runs == 0 || spent < MIN_BATCH_SECONDS {
+                    std::hint::black_box(analyze(&doc));
+                    runs += 1;
+                    spent = thread_cpu_seconds(start) - t;
+                }
+                spent / f64::from(runs)
             })
             .fold(f64::INFINITY, f64::min)
     };
