@@ -471,6 +471,13 @@ impl<'a> Finder<'a> {
             if t.text == ";" {
                 return k + 1 < end;
             }
+            // `focuses on how many … were killed: “In taking 129 lives …”`:
+            // a colon that opens a quotation introduces a quote of its own.
+            if t.text == ":" {
+                return toks
+                    .get(k + 1)
+                    .is_some_and(|n| self.opens_quote(n.span) && k + 1 < end);
+            }
             if is_dash(t) {
                 // (A dash that closes an aside, `the government—by which I
                 // mean the administration—had lost`, is paired too.)
@@ -656,6 +663,17 @@ mod tests {
                 "the plan was late, although the money had come",
                 "Smith"
             )]
+        );
+    }
+
+    #[test]
+    fn a_colon_that_opens_a_quotation_ends_the_report() {
+        let text = "The paper focuses on how many people the gunmen killed: “In taking 129 lives, the attackers showed how deadly the weapons are.”";
+        let r = reports(text);
+        assert!(
+            r.iter().any(|q| q.0 == "direct:colon"
+                && q.1 == "In taking 129 lives, the attackers showed how deadly the weapons are."),
+            "{r:?}"
         );
     }
 
