@@ -1,8 +1,9 @@
 //! CLEF-2020 CheckThat! Task 2 (claim retrieval) on train+dev: MAP@5 of the
 //! ranking of the 10,375 verified claims for each tweet, exactly as
-//! `quotecheck match` ranks them ([`FactIndex`]: query cleaning, BM25), and
-//! the precision and recall of the same-claim rule at several coverage
-//! thresholds.
+//! `quotecheck match` ranks them ([`FactIndex`]: query cleaning, BM25
+//! candidates, the lexical re-ranker [`Reranker::LEXICAL`]), and with
+//! `QC_RANKING=bm25` BM25's ranking and the precision and recall of the
+//! same-claim rule at several coverage thresholds.
 //!
 //! ```text
 //! cargo run --release -p quotecheck-claims --example clef_eval [-- DIR]
@@ -14,6 +15,7 @@
 //! weight `W`; 1 = semantic alone), to compare settings;
 //! `QC_LEXICAL=1` with `QC_RANKING=fit` fits a lexical re-ranker (BM25
 //! candidates only, model features 0; docs/claims.md).
+//! `QC_RANKING=bm25` ranks by BM25 alone;
 //! `QC_RANKING=rerank` ranks as `match --semantic` does (the built-in
 //! re-ranker, [`Reranker::BUILTIN`]); `QC_RANKING=fit` fits the re-ranker
 //! pairwise on the train tweets (`QC_L2`, `QC_CANDIDATES` per ranking),
@@ -80,14 +82,18 @@ fn main() {
             let n = env("QC_CANDIDATES")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(RERANK_CANDIDATES);
-            let index = index
-                .with_reranker(Reranker::BUILTIN)
-                .with_lexical_only(env("QC_LEXICAL").as_deref() == Some("1"))
-                .with_rerank_candidates(n);
-            fit(&clef, index, l2)
+            let index = if env("QC_LEXICAL").as_deref() == Some("1") {
+                index.with_lexical_reranker(Reranker::BUILTIN)
+            } else {
+                index.with_reranker(Reranker::BUILTIN)
+            }
+            .with_rerank_candidates(n);
+            let lexical = env("QC_LEXICAL").as_deref() == Some("1");
+            fit(&clef, index, l2, lexical, n)
         }
         Some("rerank") => index.with_reranker(Reranker::BUILTIN),
-        _ => index,
+        Some("bm25") => index,
+        _ => index.with_lexical_reranker(Reranker::LEXICAL),
     };
     let built = t.elapsed();
     let id = |i: u32| index.checks()[i as usize].id.as_str();
@@ -129,7 +135,7 @@ fn main() {
     );
     println!("same-claim rule (rank 1), by coverage threshold:");
     let mut scratch = Scratch::default();
-    if env("QC_SEMANTIC").is_some() || env("QC_RANKING").is_some() {
+    if env("QC_SEMANTIC").is_some() || env("QC_RANKING").as_deref() != Some("bm25") {
         return;
     }
     // Gates only: the coverage threshold is applied below.
@@ -183,8 +189,9 @@ fn main() {
 }
 
 /// Fit the re-ranker pairwise on the train tweets' candidates and print
-/// its weights (as Rust, for [`Reranker::BUILTIN`]).
-fn fit(clef: &Clef, index: FactIndex, l2: f64) -> FactIndex {
+/// its weights (as Rust, for [`Reranker::BUILTIN`] or, `lexical`,
+/// [`Reranker::LEXICAL`]); rank with it the same way, `n` candidates.
+fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactIndex {
     let mut scratch = Scratch::default();
     let queries: Vec<_> = clef
         .queries
@@ -203,5 +210,9 @@ fn fit(clef: &Clef, index: FactIndex, l2: f64) -> FactIndex {
     for (w, name) in model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {w:e}, // {name}");
     }
-    index.with_reranker(model)
+    if lexical {
+        index.with_lexical_reranker(model).with_rerank_candidates(n)
+    } else {
+        index.with_reranker(model)
+    }
 }

@@ -2,10 +2,11 @@
 //!
 //! [`FactIndex`] holds the fact-checks and a [`Bm25Index`] over their
 //! claims. [`FactIndex::search`] ranks the fact-checks for a query (the
-//! query is [cleaned](crate::clean) first) — by BM25, or, for an index
-//! built [`FactIndex::with_reranker`], by the [learned
-//! re-ranker](crate::rerank) over BM25's and the built-in model's
-//! candidates — and marks each hit that passes
+//! query is [cleaned](crate::clean) first) — by BM25; for an index built
+//! [`FactIndex::with_lexical_reranker`] (what `quotecheck match` uses), by
+//! a [learned re-ranker](crate::rerank) over BM25's candidates; for one
+//! built [`FactIndex::with_reranker`], by the re-ranker over BM25's and
+//! the built-in model's candidates — and marks each hit that passes
 //! the **same-claim rule** ([`same_claim`]), which reuses the dedup stage's
 //! features ([`quotecheck_dedup::verify::Features`]: content stems,
 //! numbers, negations):
@@ -38,6 +39,8 @@
 //! assert!(!hits[0].same_claim); // negation differs
 //! ```
 
+use std::collections::HashMap;
+
 use quotecheck_dedup::verify::{set_similarity, FeatureRef, Features};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -45,9 +48,11 @@ use serde::{Deserialize, Serialize};
 use crate::bm25::{best_k, Bm25Index, Bm25Params, Hit, Scratch};
 use crate::clean::clean_query;
 use crate::factcheck::FactCheck;
-use crate::rerank::{feature_vector, CandidateScores, Reranker, TextKeys, N_FEATURES};
+use crate::rerank::{
+    feature_vector, CandidateScores, Reranker, TextKeys, LEXICAL_CANDIDATES, N_FEATURES,
+};
 use crate::semantic::{cosine, StaticModel};
-use crate::terms::{term_counts, TermConfig};
+use crate::terms::{gram_counts, term_counts, TermConfig};
 
 /// Options of matching.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -158,7 +163,9 @@ pub struct FactIndex {
     config: MatchConfig,
     /// Unit embeddings of the fact-checks (row-major), with `--semantic`.
     embeddings: Option<Vec<f32>>,
-    /// Re-rank BM25's candidates only, without the model's features.
+    /// BM25 over the fact-checks' character grams, for the re-ranker.
+    grams: Option<Bm25Index>,
+    /// Re-rank the lexical candidates only, without the model's features.
     lexical_only: bool,
     /// The re-ranker and the fact-checks' keys, when set.
     reranker: Option<(Reranker, Vec<TextKeys>)>,
@@ -197,6 +204,7 @@ impl FactIndex {
             index,
             config,
             embeddings: None,
+            grams: None,
             lexical_only: false,
             reranker: None,
             rerank_candidates: RERANK_CANDIDATES,
@@ -223,6 +231,35 @@ impl FactIndex {
         if self.embeddings.is_none() {
             self.embeddings = Some(self.embed_checks());
         }
+        self.lexical_only = false;
+        self.set_reranker(reranker)
+    }
+
+    /// Rank with a lexical re-ranker (such as [`Reranker::LEXICAL`]): no
+    /// model; searches take the [`LEXICAL_CANDIDATES`] best fact-checks by
+    /// BM25 and order them by `reranker`'s score, whose model features
+    /// (cosines, cosine rank) are 0 and whose gram features come from a
+    /// second BM25 index over the fact-checks' character grams
+    /// ([`gram_counts`]).
+    pub fn with_lexical_reranker(mut self, reranker: Reranker) -> FactIndex {
+        if self.grams.is_none() {
+            let counts: Vec<Vec<(u64, u32)>> = self
+                .checks
+                .par_iter()
+                .map(|c| gram_counts(&c.claim))
+                .collect();
+            self.grams = Some(Bm25Index::from_term_counts(
+                &counts,
+                self.config.terms,
+                self.config.bm25,
+            ));
+        }
+        self.lexical_only = true;
+        self.rerank_candidates = LEXICAL_CANDIDATES;
+        self.set_reranker(reranker)
+    }
+
+    fn set_reranker(mut self, reranker: Reranker) -> FactIndex {
         let keys = match self.reranker.take() {
             Some((_, keys)) => keys,
             None => self
@@ -235,14 +272,6 @@ impl FactIndex {
         self
     }
 
-    /// With `on`, the re-ranker sees BM25's candidates only and its model
-    /// features (cosines, cosine rank) are 0: a lexical re-ranker (it needs
-    /// weights fitted that way).
-    pub fn with_lexical_only(mut self, on: bool) -> FactIndex {
-        self.lexical_only = on;
-        self
-    }
-
     /// Take `n` candidates from each ranking for the re-ranker (default
     /// [`RERANK_CANDIDATES`]).
     pub fn with_rerank_candidates(mut self, n: usize) -> FactIndex {
@@ -252,7 +281,8 @@ impl FactIndex {
 
     /// The re-ranker's candidates for `query` (cleaned first) with their
     /// features, the fact-checks in `skip` left out; empty unless the index
-    /// was built [`FactIndex::with_reranker`]. For fitting a re-ranker.
+    /// was built [`FactIndex::with_reranker`] or
+    /// [`FactIndex::with_lexical_reranker`]. For fitting a re-ranker.
     pub fn candidate_features(
         &self,
         query: &str,
@@ -271,71 +301,93 @@ impl FactIndex {
         skip: &[u32],
         scratch: &mut Scratch,
     ) -> Vec<(u32, [f32; N_FEATURES])> {
-        let (Some(emb), Some((_, keys))) = (&self.embeddings, &self.reranker) else {
+        let Some((_, keys)) = &self.reranker else {
             return Vec::new();
         };
-        let lexical = self.index.search_terms(
-            terms.iter().map(|t| t.0),
-            self.rerank_candidates,
-            skip,
-            scratch,
-        );
+        let n = self.rerank_candidates;
+        let lexical = self
+            .index
+            .search_terms(terms.iter().map(|t| t.0), n, skip, scratch);
+        // Every fact-check sharing a gram, best first: features only (as
+        // candidates they proposed more noise than answers on CLEF train).
+        let grams = match (&self.grams, self.lexical_only) {
+            (Some(g), true) => g.search_terms(
+                gram_counts(query).into_iter().map(|t| t.0),
+                self.checks.len(),
+                skip,
+                scratch,
+            ),
+            _ => Vec::new(),
+        };
+        let model = match (&self.embeddings, self.lexical_only) {
+            (Some(emb), false) => Some(self.model_scores(query, emb, skip)),
+            _ => None,
+        };
+        let semantic = model.as_ref().map_or(&[][..], |m| &m.ranking[..]);
+        let best = |hits: &[Hit]| hits.first().map_or(0.0, |h| h.score);
+        let (best_bm25, best_grams, best_cosine) = (best(&lexical), best(&grams), best(semantic));
+        let mut ids: Vec<u32> = lexical.iter().chain(semantic).map(|h| h.claim).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let gram_ranks: HashMap<u32, (u32, f32)> = grams
+            .iter()
+            .enumerate()
+            .map(|(r, h)| (h.claim, (r as u32 + 1, h.score)))
+            .collect();
+        let qk = TextKeys::of(query, &self.config.terms);
+        let idf = |t| self.index.idf(t).unwrap_or(0.0);
+        // (1-based rank, score) in a ranking; (0, 0) when absent.
+        let ranked = |hits: &[Hit], i: u32| {
+            hits.iter()
+                .position(|h| h.claim == i)
+                .map_or((0, 0.0), |p| (p as u32 + 1, hits[p].score))
+        };
+        ids.into_iter()
+            .map(|i| {
+                let (bm25_rank, bm25) = ranked(&lexical, i);
+                let (gram_rank, gram_bm25) = gram_ranks.get(&i).copied().unwrap_or((0, 0.0));
+                let (cosine, sentence_cosine) = model.as_ref().map_or((0.0, 0.0), |m| m.cosines(i));
+                let scores = CandidateScores {
+                    bm25,
+                    best_bm25,
+                    cosine,
+                    sentence_cosine,
+                    best_cosine,
+                    bm25_rank,
+                    cosine_rank: ranked(semantic, i).0,
+                    gram_bm25,
+                    best_gram_bm25: best_grams,
+                    gram_rank,
+                };
+                let x = feature_vector(&qk, &keys[i as usize], &scores, idf);
+                (i, x)
+            })
+            .collect()
+    }
+
+    /// The built-in model's view of `query`: its embedding and its
+    /// sentences', and the [`RERANK_CANDIDATES`] best fact-checks by cosine.
+    fn model_scores<'a>(&self, query: &str, emb: &'a [f32], skip: &[u32]) -> ModelScores<'a> {
         let q = StaticModel::builtin().embed(query);
         let dim = q.len();
         let cosines: Vec<Hit> = (0..self.checks.len() as u32)
-            .filter(|i| !self.lexical_only && !skip.contains(i))
+            .filter(|i| !skip.contains(i))
             .map(|i| Hit {
                 claim: i,
                 score: cosine(&q, &emb[i as usize * dim..(i as usize + 1) * dim]),
             })
             .collect();
-        let semantic = best_k(cosines, self.rerank_candidates);
         let sentences: Vec<Vec<f32>> = query
             .split_inclusive(['.', '!', '?', '\n'])
             .filter(|s| s.split_whitespace().count() >= 3)
             .map(|s| StaticModel::builtin().embed(s))
             .collect();
-        let best_bm25 = lexical.first().map_or(0.0, |h| h.score);
-        let best_cosine = semantic.first().map_or(0.0, |h| h.score);
-        let mut ids: Vec<u32> = lexical.iter().chain(&semantic).map(|h| h.claim).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let qk = TextKeys::of(query, &self.config.terms);
-        let idf = |t| self.index.idf(t).unwrap_or(0.0);
-        let rank = |hits: &[Hit], i: u32| {
-            hits.iter()
-                .position(|h| h.claim == i)
-                .map_or(0, |p| p as u32 + 1)
-        };
-        ids.into_iter()
-            .map(|i| {
-                let bm25_rank = rank(&lexical, i);
-                let bm25 = if bm25_rank > 0 {
-                    lexical[bm25_rank as usize - 1].score
-                } else {
-                    0.0
-                };
-                let row = &emb[i as usize * dim..(i as usize + 1) * dim];
-                let whole = cosine(&q, row);
-                let mut scores = CandidateScores {
-                    bm25,
-                    best_bm25,
-                    cosine: whole,
-                    sentence_cosine: sentences
-                        .iter()
-                        .map(|s| cosine(s, row))
-                        .fold(whole, f32::max),
-                    best_cosine,
-                    bm25_rank,
-                    cosine_rank: rank(&semantic, i),
-                };
-                if self.lexical_only {
-                    (scores.cosine, scores.sentence_cosine, scores.best_cosine) = (0.0, 0.0, 0.0);
-                }
-                let x = feature_vector(&qk, &keys[i as usize], &scores, idf);
-                (i, x)
-            })
-            .collect()
+        ModelScores {
+            ranking: best_k(cosines, self.rerank_candidates),
+            query: q,
+            sentences,
+            emb,
+        }
     }
 
     /// Add the built-in model's embeddings of the fact-checks: searches then
@@ -369,8 +421,9 @@ impl FactIndex {
         &self.config
     }
 
-    /// The `k` best fact-checks for `query`, best first (BM25, or the fused
-    /// score with [`FactIndex::with_semantic`]).
+    /// The `k` best fact-checks for `query`, best first (BM25, the
+    /// re-ranker's score with a re-ranker, or the fused score with
+    /// [`FactIndex::with_semantic`]).
     pub fn search(&self, query: &str, k: usize) -> Vec<FactHit> {
         self.search_with(query, k, &mut Scratch::default())
     }
@@ -392,10 +445,7 @@ impl FactIndex {
         let query = clean_query(query);
         let terms = term_counts(&query, &self.config.terms);
         let hits = match (&self.embeddings, &self.reranker) {
-            (None, _) => self
-                .index
-                .search_terms(terms.iter().map(|t| t.0), k, skip, scratch),
-            (Some(_), Some((model, _))) => {
+            (_, Some((model, _))) => {
                 let scored = self
                     .candidates(&query, &terms, skip, scratch)
                     .into_iter()
@@ -407,6 +457,9 @@ impl FactIndex {
                 best_k(scored, k)
             }
             (Some(emb), None) => self.fused(&query, &terms, emb, k, skip, scratch),
+            (None, None) => self
+                .index
+                .search_terms(terms.iter().map(|t| t.0), k, skip, scratch),
         };
         let q = Features::of(&query);
         hits.iter()
@@ -500,6 +553,34 @@ impl FactIndex {
             .par_iter()
             .map_init(Scratch::default, |s, q| self.search_with(q.as_ref(), k, s))
             .collect()
+    }
+}
+
+/// The built-in model's embeddings of a query and its cosine ranking.
+struct ModelScores<'a> {
+    /// The best fact-checks by cosine.
+    ranking: Vec<Hit>,
+    /// The query's embedding.
+    query: Vec<f32>,
+    /// The embeddings of its sentences of at least 3 words.
+    sentences: Vec<Vec<f32>>,
+    /// The fact-checks' embeddings (row-major).
+    emb: &'a [f32],
+}
+
+impl ModelScores<'_> {
+    /// Cosine of fact-check `i` with the query, and the best of that and
+    /// its cosines with the query's sentences.
+    fn cosines(&self, i: u32) -> (f32, f32) {
+        let dim = self.query.len();
+        let row = &self.emb[i as usize * dim..(i as usize + 1) * dim];
+        let whole = cosine(&self.query, row);
+        let best = self
+            .sentences
+            .iter()
+            .map(|s| cosine(s, row))
+            .fold(whole, f32::max);
+        (whole, best)
     }
 }
 
@@ -618,27 +699,32 @@ mod tests {
     }
 
     #[test]
-    fn lexical_only_reranking_sees_bm25_candidates_without_model_features() {
+    fn lexical_reranking_scores_grams_of_bm25_candidates_without_model_features() {
         let checks = three_checks();
-        let idx = FactIndex::new(checks, MatchConfig::default())
-            .with_reranker(Reranker::BUILTIN)
-            .with_lexical_only(true);
-        let q = "The mayor stepped down over the scandal";
-        let cands = idx.candidate_features(q, &[], &mut Scratch::default());
-        assert_eq!(
-            cands.iter().map(|c| c.0).collect::<Vec<_>>(),
-            [2],
-            "BM25's only"
-        );
+        let idx =
+            FactIndex::new(checks, MatchConfig::default()).with_lexical_reranker(Reranker::LEXICAL);
         let named = |x: &[f32; N_FEATURES], name: &str| {
             x[crate::rerank::FEATURE_NAMES
                 .iter()
                 .position(|n| *n == name)
                 .expect("feature")]
         };
+        let q = "Photos of the river flooding the old town";
+        let cands = idx.candidate_features(q, &[], &mut Scratch::default());
+        assert_eq!(cands.iter().map(|c| c.0).collect::<Vec<_>>(), [1]);
+        let x = &cands[0].1;
+        assert_eq!(named(x, "bm25_rel"), 1.0);
+        assert_eq!(named(x, "gram_rrank"), 1.0);
+        assert_eq!(named(x, "gram_bm25_rel"), 1.0);
         for name in ["cosine", "cosine_gap", "sentence_cosine", "cosine_rrank"] {
-            assert_eq!(named(&cands[0].1, name), 0.0, "{name}");
+            assert_eq!(named(x, name), 0.0, "{name}");
         }
-        assert!(named(&cands[0].1, "bm25_rel") > 0.0);
+        assert_eq!(idx.search(q, 5)[0].check, 1);
+        // A glued word shares grams with check 1 but no term: grams only
+        // score BM25's candidates, they propose none.
+        let glued = "Photos of the riverflood";
+        assert!(idx
+            .candidate_features(glued, &[], &mut Scratch::default())
+            .is_empty());
     }
 }

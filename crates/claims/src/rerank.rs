@@ -12,7 +12,10 @@
 //! logistic regression over them, fitted by Newton's method with an L2
 //! penalty ([`Reranker::fit`]); [`Reranker::BUILTIN`] holds the weights
 //! fitted on CLEF-2020 CheckThat! Task 2 train (docs/claims.md; the example
-//! `clef_eval` refits and prints them).
+//! `clef_eval` refits and prints them), [`Reranker::LEXICAL`] those of the
+//! model-free re-ranker that `quotecheck match` ranks with by default (its
+//! extra features: BM25 over character grams, relative to the query's best,
+//! and its reciprocal rank).
 //!
 //! ```
 //! use quotecheck_claims::rerank::{Reranker, N_FEATURES};
@@ -28,7 +31,7 @@ use crate::matcher::numbers_agree;
 use crate::terms::{term_counts, TermConfig};
 
 /// Number of features of a (query, candidate) pair.
-pub const N_FEATURES: usize = 17;
+pub const N_FEATURES: usize = 19;
 
 /// Names of the features, in order.
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -49,6 +52,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "trigram_jaccard",
     "trigram_coverage",
     "sentence_cosine",
+    "gram_bm25_rel",
+    "gram_rrank",
 ];
 
 /// What the re-ranker knows of one candidate besides the two texts.
@@ -68,6 +73,12 @@ pub struct CandidateScores {
     pub bm25_rank: u32,
     /// 1-based rank by cosine (0 when not ranked).
     pub cosine_rank: u32,
+    /// BM25 score over character grams (0 when not ranked by it).
+    pub gram_bm25: f32,
+    /// Best character-gram BM25 score among the query's candidates.
+    pub best_gram_bm25: f32,
+    /// 1-based rank by character-gram BM25 (0 when not ranked).
+    pub gram_rank: u32,
 }
 
 /// What the features need of one text besides its [`Features`]: sorted,
@@ -210,8 +221,18 @@ pub fn feature_vector(
         tri.jaccard,
         ratio(tri.shared as usize, c.trigrams.len()),
         s.sentence_cosine,
+        if s.best_gram_bm25 > 0.0 {
+            s.gram_bm25 / s.best_gram_bm25
+        } else {
+            0.0
+        },
+        rrank(s.gram_rank),
     ]
 }
+
+/// BM25 candidates of the lexical re-ranker (the best of 20, 40 and 60 on
+/// CLEF-2020 train).
+pub const LEXICAL_CANDIDATES: usize = 40;
 
 /// The L2 penalty of the shipped fit (the best of 0.01, 0.1, 1 and 10 on
 /// CLEF-2020 train).
@@ -250,6 +271,39 @@ impl Reranker {
             1.3769733e1,   // trigram_jaccard
             2.0497727e0,   // trigram_coverage
             5.812058e0,    // sentence_cosine
+            0e0,           // gram_bm25_rel (not used with the model)
+            0e0,           // gram_rrank
+        ],
+        bias: 0.0,
+    };
+
+    /// The weights of the lexical re-ranker ([`crate::matcher::FactIndex::with_lexical_reranker`],
+    /// the default ranking of `quotecheck match`): fitted pairwise on
+    /// CLEF-2020 Task 2 train over BM25's [`LEXICAL_CANDIDATES`] best, model
+    /// features 0 ([`RERANK_L2`]), as printed by `QC_RANKING=fit
+    /// QC_LEXICAL=1 QC_CANDIDATES=40 cargo run --release -p
+    /// quotecheck-claims --example clef_eval`.
+    pub const LEXICAL: Reranker = Reranker {
+        weights: [
+            3.7091413e0,   // bm25_rel
+            0e0,           // cosine
+            0e0,           // cosine_gap
+            -1.2545871e1,  // coverage
+            4.2063713e0,   // query_coverage
+            -1.0525631e-1, // numbers_agree
+            -6.398262e-1,  // negation_agree
+            2.2256393e0,   // bigram_coverage
+            -1.0123937e0,  // length_ratio
+            1.7931858e0,   // bm25_rrank
+            0e0,           // cosine_rrank
+            3.7777126e0,   // idf_coverage
+            6.663335e0,    // idf_query_coverage
+            4.5412302e-1,  // entity_coverage
+            7.5357776e0,   // trigram_jaccard
+            3.2381542e0,   // trigram_coverage
+            0e0,           // sentence_cosine
+            4.885637e0,    // gram_bm25_rel
+            -4.7159508e-1, // gram_rrank
         ],
         bias: 0.0,
     };
@@ -460,6 +514,9 @@ mod tests {
             sentence_cosine: 0.8,
             bm25_rank: 1,
             cosine_rank: 1,
+            gram_bm25: 2.0,
+            best_gram_bm25: 4.0,
+            gram_rank: 2,
         };
         let idf = |_| 1.0;
         let a = feature_vector(&q, &same, &s, idf);
@@ -477,5 +534,6 @@ mod tests {
         assert_eq!(a[13], 1.0);
         assert_eq!(b[13], 0.0);
         assert!(a[14] > b[14]);
+        assert_eq!((a[17], a[18]), (0.5, 0.5), "gram BM25 relative, 1/rank");
     }
 }

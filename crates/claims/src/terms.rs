@@ -86,7 +86,55 @@ pub fn terms(text: &str, cfg: &TermConfig) -> Vec<u64> {
 
 /// The distinct terms of `text` with their counts, sorted by term hash.
 pub fn term_counts(text: &str, cfg: &TermConfig) -> Vec<(u64, u32)> {
-    let mut t = terms(text, cfg);
+    counted(terms(text, cfg))
+}
+
+/// Length in characters of the grams of [`gram_counts`].
+pub const GRAM_LEN: usize = 4;
+
+/// The distinct character [`GRAM_LEN`]-grams of the words of `text`, with
+/// their counts, sorted by hash: each word (normalised as for terms,
+/// stopwords dropped, not stemmed) is framed by `#` and cut into
+/// overlapping grams; a framed word of at most [`GRAM_LEN`] characters is
+/// one gram. Grams match across inflections and glued or misspelt words
+/// that terms miss (`#Minecraft` ~ `Minecraft's`).
+///
+/// ```
+/// use quotecheck_claims::terms::gram_counts;
+/// // #bridges# → #bri brid ridg idge dges ges#
+/// assert_eq!(gram_counts("the bridges").len(), 6);
+/// assert_eq!(gram_counts("an ox").len(), 1); // #ox#
+/// ```
+pub fn gram_counts(text: &str) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
+    let mut framed = String::with_capacity(32);
+    let mut ends: Vec<usize> = Vec::with_capacity(32);
+    for_each_word(&nfc(text), |w| {
+        let h = word_hash(w);
+        if classify(w, h) == WordClass::Stop {
+            return;
+        }
+        framed.clear();
+        framed.push('#');
+        framed.push_str(w);
+        framed.push('#');
+        ends.clear();
+        ends.extend(framed.char_indices().map(|(i, _)| i));
+        ends.push(framed.len());
+        if ends.len() <= GRAM_LEN + 1 {
+            out.push(word_hash(&framed));
+        } else {
+            out.extend(
+                ends.windows(GRAM_LEN + 1)
+                    .map(|g| word_hash(&framed[g[0]..g[GRAM_LEN]])),
+            );
+        }
+    });
+    counted(out)
+}
+
+/// Hashes sorted and counted.
+fn counted(mut t: Vec<u64>) -> Vec<(u64, u32)> {
     t.sort_unstable();
     let mut out: Vec<(u64, u32)> = Vec::with_capacity(t.len());
     for h in t {

@@ -82,3 +82,21 @@ fn reranker_beats_bm25_on_dev() {
     assert!(reranked >= 0.79, "re-ranker MAP@5 {reranked:.4} below 0.79");
     assert!(reranked >= bm25 + 0.02, "{reranked:.4} vs BM25 {bm25:.4}");
 }
+
+#[test]
+fn lexical_reranker_beats_bm25_on_dev() {
+    let Some(clef) = data() else { return };
+    // Dev was not used to fit Reranker::LEXICAL (train only).
+    let queries: Vec<_> = clef.queries.iter().filter(|q| q.split == "dev").collect();
+    let lexical = index(&clef);
+    let bm25 = map_at_5(&lexical, &queries);
+    let reranked = map_at_5(&lexical.with_lexical_reranker(Reranker::LEXICAL), &queries);
+    eprintln!("CLEF dev MAP@5: BM25 {bm25:.4}, lexical re-ranker {reranked:.4}");
+    // Measured 0.7657 and 0.7920 (docs/claims.md); floor 0.775 (margin
+    // 0.017), and at least half of its lead over BM25 (+0.026).
+    assert!(
+        reranked >= 0.775,
+        "lexical re-ranker MAP@5 {reranked:.4} below 0.775"
+    );
+    assert!(reranked >= bm25 + 0.013, "{reranked:.4} vs BM25 {bm25:.4}");
+}

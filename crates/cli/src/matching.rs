@@ -159,15 +159,16 @@ pub fn load_factchecks(path: &Path, config: MatchConfig) -> Result<FactIndex, Fa
 }
 
 /// Read and index a fact-check file for `match` and `report --factchecks`
-/// alike: BM25, or with `semantic` the built-in model and the learned
-/// re-ranker ([`Reranker::BUILTIN`]; the fact-checks are embedded on the
-/// current rayon pool).
+/// alike: BM25 candidates ranked by the lexical re-ranker
+/// ([`Reranker::LEXICAL`]), or with `semantic` the built-in model and the
+/// learned re-ranker ([`Reranker::BUILTIN`]; the fact-checks are embedded
+/// on the current rayon pool).
 pub fn fact_index(path: &Path, semantic: bool) -> Result<FactIndex, FatalError> {
     let index = load_factchecks(path, MatchConfig::default())?;
     Ok(if semantic {
         index.with_reranker(Reranker::BUILTIN)
     } else {
-        index
+        index.with_lexical_reranker(Reranker::LEXICAL)
     })
 }
 

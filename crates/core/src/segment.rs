@@ -299,6 +299,11 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     // Initials: a single capital letter (J. R. Smith), or dotted acronym.
     let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.');
+    // A decimal number (`90.7`, `1.5.2`) is no abbreviation: its period
+    // ends the sentence before a capital as after any other word.
+    if dotted && word.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return next_first.is_some_and(char::is_uppercase) || is_starter(next_word(rest));
+    }
     if single_cap || dotted || is_soft_abbreviation(lower) {
         return is_starter(next_word(rest));
     }
@@ -460,6 +465,28 @@ mod tests {
         assert_eq!(
             split("J. R. Smith spoke. He left the U.S. The end."),
             ["J. R. Smith spoke.", "He left the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn a_decimal_number_ends_a_sentence() {
+        assert_eq!(
+            split("Turnout rose to 90.7. Officials in Lyon counted 3.25. Growth was 3.5 percent."),
+            [
+                "Turnout rose to 90.7.",
+                "Officials in Lyon counted 3.25.",
+                "Growth was 3.5 percent."
+            ]
+        );
+        // Before a lowercase word or a digit it does not.
+        assert_eq!(
+            split("The index was 90.7. it said. It rose 1.5. 2 more fell."),
+            ["The index was 90.7. it said.", "It rose 1.5. 2 more fell."]
+        );
+        // Dotted acronyms still need a sentence starter.
+        assert_eq!(
+            split("He met U.S. Marshals there."),
+            ["He met U.S. Marshals there."]
         );
     }
 
