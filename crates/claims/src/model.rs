@@ -568,7 +568,7 @@ mod tests {
         for r in 0..2 {
             // By hand: average the rows whose mask is 1, then unit length.
             let real: Vec<usize> = (0..b.len).filter(|&t| b.mask[r * b.len + t] == 1).collect();
-            let mut mean = vec![0f32; HIDDEN];
+            let mut mean = [0f32; HIDDEN];
             for &t in &real {
                 for (d, x) in mean.iter_mut().enumerate() {
                     *x += states[(r * b.len + t) * HIDDEN + d] / real.len() as f32;
