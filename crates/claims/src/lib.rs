@@ -17,6 +17,13 @@
 //!   dedup engine (int8 embeddings, rare-word candidates, cosine rule);
 //! - [`store`]: the persistent claim index (SQLite): claims, documents,
 //!   speakers, occurrences, first and last seen;
+//! - [`embedder`]: the embedding models as one interface ([`embedder::Embedder`]);
+//! - [`model`] (feature `model`): a sentence-transformer (all-MiniLM-L6-v2)
+//!   loaded from a directory and run with candle;
+//! - [`tinybert`] (feature `model`): a tiny random BERT for tests;
+//! - [`fusion`]: fact-checks ranked by z-score fusion of the lexical
+//!   ranking and an embedder's cosine;
+//! - [`vectors`]: claim vectors kept in the claim index, per model;
 //! - [`eval`]: ranking metrics (MAP@k) and the CLEF-2020 CheckThat! Task 2
 //!   data reader used by the benchmarks.
 //!
@@ -24,15 +31,22 @@
 
 pub mod bm25;
 pub mod clean;
+pub mod embedder;
 pub mod eval;
 pub mod factcheck;
+pub mod fusion;
 pub mod matcher;
+#[cfg(feature = "model")]
+pub mod model;
 pub mod pairs;
 pub mod rerank;
 pub mod semantic;
 pub mod semdedup;
 pub mod store;
 pub mod terms;
+#[cfg(feature = "model")]
+pub mod tinybert;
+pub mod vectors;
 
 pub use bm25::{Bm25Index, Bm25Params, Hit};
 pub use factcheck::{read_factchecks, FactCheck, FactCheckError};

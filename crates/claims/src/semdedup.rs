@@ -34,11 +34,13 @@
 //! ```
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use quotecheck_dedup::lsh::{bucket_pairs, unpack_pair};
 use quotecheck_dedup::{HookClaim, LinkHook};
 use rayon::prelude::*;
 
+use crate::embedder::{embed_all, Embedder};
 use crate::semantic::{StaticModel, WordCache};
 
 /// Settings of [`SemanticLinks`].
@@ -59,6 +61,22 @@ pub struct SemanticConfig {
 /// through the dedup engine (docs/claims.md, example `mrpc_dedup`).
 pub const DEDUP_COSINE: f32 = 0.84;
 
+/// Cosine threshold of `dedup --semantic` with all-MiniLM-L6-v2
+/// (`--model`), calibrated on MRPC train as [`DEDUP_COSINE`]
+/// (docs/claims.md).
+pub const MODEL_DEDUP_COSINE: f32 = 0.80;
+
+impl SemanticConfig {
+    /// The defaults with a sentence-transformer's threshold
+    /// ([`MODEL_DEDUP_COSINE`]).
+    pub fn for_model() -> SemanticConfig {
+        SemanticConfig {
+            threshold: MODEL_DEDUP_COSINE,
+            ..SemanticConfig::default()
+        }
+    }
+}
+
 impl Default for SemanticConfig {
     fn default() -> Self {
         SemanticConfig {
@@ -70,9 +88,11 @@ impl Default for SemanticConfig {
 }
 
 /// Embeddings of a run's claims and the semantic rule over them.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SemanticLinks {
     config: SemanticConfig,
+    /// The model, when not the built-in one.
+    model: Option<Arc<dyn Embedder>>,
     dim: usize,
     /// `dim` int8 components per claim.
     vectors: Vec<i8>,
@@ -90,11 +110,23 @@ impl SemanticLinks {
     pub fn new(config: SemanticConfig) -> SemanticLinks {
         SemanticLinks {
             config,
+            model: None,
             dim: StaticModel::builtin().dim(),
             vectors: Vec::new(),
             scales: Vec::new(),
             docs: Vec::new(),
             candidates: 0,
+        }
+    }
+
+    /// An empty hook embedding with `model` (e.g. all-MiniLM-L6-v2, with
+    /// [`SemanticConfig::for_model`]) instead of the built-in model; the
+    /// vectors are kept as int8 all the same.
+    pub fn with_model(config: SemanticConfig, model: Arc<dyn Embedder>) -> SemanticLinks {
+        SemanticLinks {
+            dim: model.dim(),
+            model: Some(model),
+            ..SemanticLinks::new(config)
         }
     }
 
@@ -119,8 +151,22 @@ impl SemanticLinks {
     }
 
     fn embed_all(&mut self, claims: &[HookClaim<'_>]) {
-        let model = StaticModel::builtin();
         let d = self.dim;
+        if let Some(model) = &self.model {
+            let texts: Vec<&str> = claims.iter().map(|c| c.text).collect();
+            // A model that loaded does not fail on text; should it, the
+            // claims get no vector and so no semantic link.
+            let rows = embed_all(model.as_ref(), &texts, 64).unwrap_or_default();
+            let mut vectors = vec![0i8; claims.len() * d];
+            self.scales = vectors
+                .par_chunks_mut(d)
+                .zip(rows.par_chunks(d))
+                .map(|(out, v)| quantize(v, out))
+                .collect();
+            self.vectors = vectors;
+            return;
+        }
+        let model = StaticModel::builtin();
         let mut vectors = vec![0i8; claims.len() * d];
         let scales: Vec<f32> = vectors
             .par_chunks_mut(d)
@@ -181,6 +227,16 @@ fn quantize(v: &[f32], out: &mut [i8]) -> f32 {
         *o = (x / max * 127.0).round() as i8;
     }
     max / 127.0
+}
+
+impl std::fmt::Debug for SemanticLinks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SemanticLinks")
+            .field("config", &self.config)
+            .field("model", &self.model.as_ref().map(|m| m.id().to_string()))
+            .field("claims", &self.scales.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl LinkHook for SemanticLinks {

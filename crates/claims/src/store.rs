@@ -9,7 +9,9 @@
 //!   first_speaker, first_seen, last_seen, occurrences, embedding BLOB)`:
 //!   each distinct claim once. The id is [`claim_id`], the hash of the
 //!   normalised text, so it is stable across runs and machines; `embedding`
-//!   is NULL until a semantic tier fills it;
+//!   is unused (NULL): vectors live in `vectors`;
+//! - `vectors(claim_id, model, vector)`: each claim's unit vector under each
+//!   model id ([`crate::vectors`]; created in older files when opened);
 //! - `occurrences(claim_id, document, kind, speaker_key, char_start,
 //!   char_end)`: every place a claim was seen (`kind` `sentence` or `quote`:
 //!   the quotes of the index);
@@ -241,9 +243,27 @@ impl ClaimStore {
                 found: version,
             });
         }
-        conn.execute_batch("PRAGMA foreign_keys = ON;")
-            .map_err(sql)?;
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; {}",
+            crate::vectors::SCHEMA
+        ))
+        .map_err(sql)?;
         Ok(ClaimStore { conn, path: name })
+    }
+
+    /// The SQLite connection (for [`crate::vectors`]).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The SQLite connection, to write (for [`crate::vectors`]).
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The file, as shown in errors.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {

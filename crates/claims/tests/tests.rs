@@ -2,4 +2,6 @@
 //! per area (the benchmark figures read `../shared/bench/claims`).
 
 mod clef;
+#[cfg(feature = "model")]
+mod model;
 mod mrpc;
