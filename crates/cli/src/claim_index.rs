@@ -26,6 +26,7 @@ use crate::error::FatalError;
 use crate::matching::{write_rows, Neutralise};
 use crate::output::{neutralise, CsvOptions, Format, Staged};
 use crate::run::{run, RunOptions};
+use crate::semantic::Semantic;
 
 /// Open the claim index, as a fatal error naming the file.
 pub fn open_index(path: &Path) -> Result<ClaimStore, FatalError> {
@@ -245,12 +246,15 @@ fn input_claims(inputs: &[String], opts: &RunOptions) -> Result<(u8, RunClaims),
 }
 
 /// `quotecheck index add`: index the inputs' claims (run date `date`,
-/// default today in UTC); prints what was added on stderr.
+/// default today in UTC); with a model (`--model`), also embed every
+/// claim that has no vector under it yet and keep the vectors
+/// ([`quotecheck_claims::vectors`]); prints what was added on stderr.
 pub fn index_add(
     inputs: &[String],
     opts: &RunOptions,
     index: &Path,
     date: Option<&str>,
+    semantic: &Semantic,
 ) -> Result<u8, FatalError> {
     let mut store = open_index(index)?;
     let (code, (docs, claims)) = input_claims(inputs, opts)?;
@@ -264,6 +268,15 @@ pub fn index_add(
         s.claims_new,
         s.claims_seen
     );
+    if let Some(model) = semantic.model() {
+        let n = crate::run::thread_pool(opts.threads)?
+            .install(|| store.embed_missing(model.as_ref()))
+            .map_err(|e| FatalError::Usage(format!("cannot store claim vectors: {e}")))?;
+        eprintln!(
+            "embedded {n} claims with {} (each claim once per model)",
+            model.id()
+        );
+    }
     Ok(code)
 }
 

@@ -17,6 +17,7 @@ use crate::progress::Progress;
 use crate::rendered::{RenderedDoc, RowWriter};
 use crate::report::{take_quote_rows, write_quotes, write_speakers};
 use crate::run::{analyze_doc, run, stream, thread_pool, Analyzed, Run, RunOptions};
+use crate::semantic::Semantic;
 use crate::speakers;
 use crate::speakers::aliases::Aliases;
 use crate::spill::RowSpill;
@@ -262,7 +263,7 @@ pub fn dedup(
     opts: &RunOptions,
     out: &DedupOutput,
     config: &DedupConfig,
-    semantic: bool,
+    semantic: &Semantic,
 ) -> Result<u8, FatalError> {
     match out {
         DedupOutput::Table(o) => check_destination(&o.destination)?,
@@ -311,15 +312,19 @@ pub fn dedup(
     Ok(u8::from(!streamed.errors.is_empty()))
 }
 
-/// Finish `feed`, with the built-in model's links when `semantic`.
-fn semantic_dedup(feed: claims::DedupFeed, semantic: bool) -> claims::DedupTables {
-    if semantic {
-        let cfg = quotecheck_claims::semdedup::SemanticConfig::default();
-        let mut hook = quotecheck_claims::semdedup::SemanticLinks::new(cfg);
-        feed.finish_with(Some(&mut hook))
-    } else {
-        feed.finish()
-    }
+/// Finish `feed`, with the semantic tier's links when it is on (the
+/// built-in model, or a sentence-transformer with its own threshold).
+fn semantic_dedup(feed: claims::DedupFeed, semantic: &Semantic) -> claims::DedupTables {
+    use quotecheck_claims::semdedup::{SemanticConfig, SemanticLinks};
+    let mut hook = match semantic {
+        Semantic::Off => return feed.finish(),
+        Semantic::Builtin => SemanticLinks::new(SemanticConfig::default()),
+        Semantic::Model(_) => match semantic.model() {
+            Some(m) => SemanticLinks::with_model(SemanticConfig::for_model(), m),
+            None => SemanticLinks::new(SemanticConfig::default()),
+        },
+    };
+    feed.finish_with(Some(&mut hook))
 }
 
 /// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;
@@ -464,9 +469,9 @@ pub struct ReportExtras<'a> {
     /// A claim index: also write `previously_seen.csv`, then add the run's
     /// documents to the index ([`crate::claim_index`]).
     pub index: Option<&'a Path>,
-    /// `--semantic`: the built-in model for fact-check matching (as `match
-    /// --semantic`) and for duplicates (as `dedup --semantic`).
-    pub semantic: bool,
+    /// `--semantic`/`--model`: the semantic tier for fact-check matching
+    /// (as `match --semantic`) and for duplicates (as `dedup --semantic`).
+    pub semantic: Semantic,
 }
 
 /// [`report`] with the optional parts of `extras`.
@@ -481,7 +486,7 @@ pub fn report_with(
     let factchecks = extras
         .factchecks
         .map(|p| {
-            thread_pool(opts.threads)?.install(|| crate::matching::fact_index(p, extras.semantic))
+            thread_pool(opts.threads)?.install(|| crate::matching::fact_index(p, &extras.semantic))
         })
         .transpose()?;
     let mut index = extras
@@ -509,7 +514,7 @@ pub fn report_with(
     for d in claim_docs {
         feed.push(d);
     }
-    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, extras.semantic));
+    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, &extras.semantic));
     tables.doc_meta = Some(
         run.ok()
             .map(|(a, _)| (a.doc_id.clone(), (a.date.clone(), a.url.clone())))
@@ -541,7 +546,8 @@ pub fn report_with(
     let mut found = findings::of_run(&docs, &rows, &tables);
     let fact_rows = factchecks
         .as_ref()
-        .map(|index| crate::matching::fact_checked(index, &tables.claims));
+        .map(|index| crate::matching::fact_checked(index, &tables.claims))
+        .transpose()?;
     let seen_rows = index
         .as_ref()
         .map(|store| crate::claim_index::previously_seen(store, &tables.claims))

@@ -6,7 +6,8 @@
 //! ([`run`]), linking speakers across documents ([`speakers`]), finding
 //! duplicate claims and misquotes with `quotecheck-dedup` ([`claims`]),
 //! matching claims against fact-checks with `quotecheck-claims`
-//! ([`matching`]), remembering claims across runs ([`claim_index`]), and
+//! ([`matching`]; the semantic tier of `--semantic`/`--model`:
+//! [`semantic`]), remembering claims across runs ([`claim_index`]), and
 //! writing reports ([`report`], [`output`], [`summary`], the workbook
 //! [`xlsx`] and the review page [`review`]); [`findings`] ranks what an
 //! editor should read first; [`oom`] turns a failed allocation into an error. `docs/cli.md` and
@@ -33,6 +34,7 @@ pub mod review;
 pub mod rowcells;
 pub mod run;
 pub mod score;
+pub mod semantic;
 pub mod speakers;
 pub mod spill;
 pub mod stray_quote;

@@ -16,6 +16,7 @@ use quotecheck::matching::MatchOptions;
 use quotecheck::output::{CsvOptions, Destination, Format};
 use quotecheck::run::RunOptions;
 use quotecheck::score::ScoreFormat;
+use quotecheck::semantic::Semantic;
 use quotecheck::speakers::aliases::Aliases;
 use quotecheck_dedup::{DedupConfig, NumberPolicy, VerifyConfig};
 use quotecheck_eval::score::ScoreOptions;
@@ -80,6 +81,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         #[arg(long)]
         semantic: bool,
         #[command(flatten)]
+        model: ModelArg,
+        #[command(flatten)]
         speakers: SpeakersArg,
         #[command(flatten)]
         dedup: DedupArgs,
@@ -102,7 +105,9 @@ best fact-checks by BM25 are written, one row each (query_id, rank,
 claim_id, score, verdict, url, …); same_claim says whether the hit passes
 the same-claim rule (numbers and negation agree, most of the fact-check's
 words present). With --semantic the built-in model (potion-base-8M) adds
-candidates by meaning and a learned re-ranker orders them. See
+candidates by meaning and a learned re-ranker orders them; with --model DIR
+(or --semantic and QUOTECHECK_MODEL=DIR) a sentence-transformer such as
+all-MiniLM-L6-v2 embeds the claims and its cosine is fused with BM25. See
 docs/claims.md.
 
 Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
@@ -119,6 +124,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// (score: its log-odds) instead of BM25 alone
         #[arg(long)]
         semantic: bool,
+        #[command(flatten)]
+        model: ModelArg,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -183,6 +190,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// canonical claim
         #[arg(long, help_heading = "Dedup")]
         semantic: bool,
+        #[command(flatten)]
+        model: ModelArg,
         #[command(flatten)]
         dedup: DedupArgs,
     },
@@ -279,6 +288,8 @@ Exit codes: 0 success, 1 some documents failed, 2 usage or fatal error.")]
         /// Run date recorded as first/last seen [default: today, UTC]
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        #[command(flatten)]
+        model: ModelArg,
     },
     /// List the claims of the inputs already in the index (adds nothing)
     #[command(after_help = "\
@@ -464,6 +475,24 @@ fn unit_interval(s: &str) -> Result<f32, String> {
     }
 }
 
+/// The accurate semantic tier (docs/claims.md).
+#[derive(Debug, Args)]
+struct ModelArg {
+    /// A sentence-transformer directory (config.json, tokenizer.json,
+    /// model.safetensors; all-MiniLM-L6-v2 or a model with a SHA256SUMS
+    /// file) to use instead of the built-in model; implies --semantic
+    /// [default: $QUOTECHECK_MODEL when --semantic is given]
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+}
+
+impl ModelArg {
+    /// The semantic tier of `--semantic` (`semantic`) and `--model`.
+    fn semantic(&self, semantic: bool) -> Result<Semantic, FatalError> {
+        Semantic::from_args(semantic, self.model.as_deref())
+    }
+}
+
 /// The thresholds of the dedup stage (docs/dedup.md).
 #[derive(Debug, Args)]
 struct DedupArgs {
@@ -536,6 +565,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             speakers,
             index,
             semantic,
+            model,
             dedup,
         } => commands::report_with(
             &input.inputs,
@@ -547,17 +577,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 factchecks: factchecks.as_deref(),
                 index: index.as_deref(),
                 aliases: Some(&speakers.aliases()?),
-                semantic,
+                semantic: model.semantic(semantic)?,
             },
         )?,
-        Command::Index(IndexCommand::Add { input, index, date }) => {
-            quotecheck::claim_index::index_add(
-                &input.inputs,
-                &input.run_options(),
-                &index,
-                date.as_deref(),
-            )?
-        }
+        Command::Index(IndexCommand::Add {
+            input,
+            index,
+            date,
+            model,
+        }) => quotecheck::claim_index::index_add(
+            &input.inputs,
+            &input.run_options(),
+            &index,
+            date.as_deref(),
+            &model.semantic(false)?,
+        )?,
         Command::Index(IndexCommand::Query {
             input,
             index,
@@ -573,12 +607,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             against,
             top,
             semantic,
+            model,
             output,
         } => quotecheck::matching::match_claims(
             &input.inputs,
             &input.run_options(),
             &against,
-            MatchOptions { top, semantic },
+            MatchOptions {
+                top,
+                semantic: model.semantic(semantic)?,
+            },
             &output.options(),
         )?,
         Command::Quotes {
@@ -596,6 +634,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             output,
             out,
             semantic,
+            model,
             dedup,
         } => {
             let destination = match out {
@@ -610,7 +649,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                 &input.run_options(),
                 &destination,
                 &dedup.config(),
-                semantic,
+                &model.semantic(semantic)?,
             )?
         }
         Command::Extract {

@@ -11,7 +11,10 @@
 //! Each query gets the `--top` best fact-checks by BM25
 //! ([`quotecheck_claims::FactIndex`]), or with `--semantic` by the learned
 //! re-ranker over BM25 and the built-in model's candidates
-//! ([`quotecheck_claims::rerank`]); `same_claim` says whether a hit
+//! ([`quotecheck_claims::rerank`]), or with a sentence-transformer
+//! (`--model DIR` or `QUOTECHECK_MODEL`, [`crate::semantic`]) by z-score
+//! fusion of BM25 and the model's cosine ([`quotecheck_claims::fusion`]);
+//! `same_claim` says whether a hit
 //! passes the same-claim rule (numbers and negation agree, enough of the
 //! fact-check's words present; docs/claims.md). `report --factchecks`
 //! keeps, for each claim of the report, the best hit that passes the rule,
@@ -19,7 +22,11 @@
 
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
+use quotecheck_claims::embedder::Embedder;
+use quotecheck_claims::factcheck::FactCheck;
+use quotecheck_claims::fusion::{FusedIndex, Ranking, MODEL_WEIGHT};
 use quotecheck_claims::rerank::Reranker;
 use quotecheck_claims::{read_factchecks, FactHit, FactIndex, MatchConfig};
 use quotecheck_core::analyze;
@@ -32,6 +39,7 @@ use crate::error::FatalError;
 use crate::input::InputDoc;
 use crate::output::{neutralise, write_json, CsvOptions, Format, Staged};
 use crate::run::{run, thread_pool, RunOptions};
+use crate::semantic::Semantic;
 
 /// JSONL/CSV rows with at most this many characters are one query each.
 pub const SHORT_QUERY: usize = 400;
@@ -91,7 +99,8 @@ pub struct MatchRow {
     /// The fact-check's id.
     pub claim_id: String,
     /// Ranking score, comparable within one query only: BM25, or with
-    /// `--semantic` the re-ranker's log-odds (higher is closer).
+    /// `--semantic` the re-ranker's log-odds, or with a model the fused
+    /// z-score (higher is closer).
     pub score: f32,
     /// The fact-check's verdict.
     pub verdict: String,
@@ -160,16 +169,26 @@ pub fn load_factchecks(path: &Path, config: MatchConfig) -> Result<FactIndex, Fa
 
 /// Read and index a fact-check file for `match` and `report --factchecks`
 /// alike: BM25 candidates ranked by the lexical re-ranker
-/// ([`Reranker::LEXICAL`]), or with `semantic` the built-in model and the
-/// learned re-ranker ([`Reranker::BUILTIN`]; the fact-checks are embedded
-/// on the current rayon pool).
-pub fn fact_index(path: &Path, semantic: bool) -> Result<FactIndex, FatalError> {
+/// ([`Reranker::LEXICAL`]); with the built-in model, the learned re-ranker
+/// ([`Reranker::BUILTIN`]); with a sentence-transformer, BM25 fused with
+/// its cosine ([`FusedIndex`], weight [`MODEL_WEIGHT`]). The fact-checks
+/// are embedded on the current rayon pool.
+pub fn fact_index(path: &Path, semantic: &Semantic) -> Result<Ranking, FatalError> {
     let index = load_factchecks(path, MatchConfig::default())?;
-    Ok(if semantic {
-        index.with_reranker(Reranker::BUILTIN)
-    } else {
-        index.with_lexical_reranker(Reranker::LEXICAL)
+    Ok(match semantic {
+        Semantic::Off => Ranking::Lexical(index.with_lexical_reranker(Reranker::LEXICAL)),
+        Semantic::Builtin => Ranking::Lexical(index.with_reranker(Reranker::BUILTIN)),
+        Semantic::Model(m) => {
+            let model: Arc<dyn Embedder> = m.clone();
+            let fused = FusedIndex::new(index, model, MODEL_WEIGHT).map_err(embed_error)?;
+            Ranking::Fused(fused)
+        }
     })
+}
+
+/// A model that failed while embedding (not expected once it has loaded).
+fn embed_error(e: quotecheck_claims::embedder::EmbedError) -> FatalError {
+    FatalError::Usage(e.to_string())
 }
 
 /// Hits that pass the same-claim rule searched among the best this many.
@@ -177,9 +196,14 @@ const FACT_CHECKED_TOP: usize = 3;
 
 /// The claims of a report that were already checked: for each claim the
 /// best hit passing the same-claim rule, once per (document, fact-check).
-pub fn fact_checked(index: &FactIndex, claims: &[ClaimRow]) -> Vec<FactCheckedRow> {
+pub fn fact_checked(
+    index: &Ranking,
+    claims: &[ClaimRow],
+) -> Result<Vec<FactCheckedRow>, FatalError> {
     let texts: Vec<&str> = claims.iter().map(|c| c.claim.as_str()).collect();
-    let hits = index.search_all(&texts, FACT_CHECKED_TOP);
+    let hits = index
+        .search_all(&texts, FACT_CHECKED_TOP)
+        .map_err(embed_error)?;
     let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::new();
     for (c, hits) in claims.iter().zip(hits) {
@@ -208,7 +232,7 @@ pub fn fact_checked(index: &FactIndex, claims: &[ClaimRow]) -> Vec<FactCheckedRo
             char_end: c.char_end,
         });
     }
-    rows
+    Ok(rows)
 }
 
 /// Rows whose text cells can be neutralised for CSV.
@@ -332,12 +356,13 @@ pub fn stage_factchecks(
 }
 
 /// Options of `quotecheck match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct MatchOptions {
     /// Fact-checks per query (`--top`).
     pub top: usize,
-    /// Rank with the built-in model and the re-ranker (`--semantic`).
-    pub semantic: bool,
+    /// The semantic tier (`--semantic`, `--model`): the built-in model and
+    /// the re-ranker, or a sentence-transformer fused with BM25.
+    pub semantic: Semantic,
 }
 
 /// `quotecheck match`: the best fact-checks for each query of the inputs.
@@ -350,23 +375,25 @@ pub fn match_claims(
 ) -> Result<u8, FatalError> {
     crate::commands::check_destination(&out.destination)?;
     let top = options.top;
-    let index = thread_pool(opts.threads)?.install(|| fact_index(against, options.semantic))?;
+    let index = thread_pool(opts.threads)?.install(|| fact_index(against, &options.semantic))?;
     let run = run(inputs, opts, |d| queries_of(&d))?;
     let queries: Vec<&Query> = run.ok().flatten().collect();
     let texts: Vec<&str> = queries.iter().map(|q| q.text.as_str()).collect();
-    let hits = thread_pool(opts.threads)?.install(|| index.search_all(&texts, top));
+    let hits = thread_pool(opts.threads)?
+        .install(|| index.search_all(&texts, top))
+        .map_err(embed_error)?;
     let rows: Vec<MatchRow> = queries
         .iter()
         .zip(&hits)
-        .flat_map(|(q, hits)| hits.iter().map(|h| match_row(&index, q, h)))
+        .flat_map(|(q, hits)| hits.iter().map(|h| match_row(index.checks(), q, h)))
         .collect();
     out.destination
         .write(|w| write_rows(w, &rows, out.format, out.csv, MATCH_COLUMNS))?;
     Ok(exit_code(&run))
 }
 
-fn match_row(index: &FactIndex, q: &Query, h: &FactHit) -> MatchRow {
-    let f = &index.checks()[h.check as usize];
+fn match_row(checks: &[FactCheck], q: &Query, h: &FactHit) -> MatchRow {
+    let f = &checks[h.check as usize];
     MatchRow {
         query_id: q.id.clone(),
         rank: h.rank,

@@ -8,6 +8,7 @@ mod cli_e2e;
 mod cli_findings;
 mod cli_inputs;
 mod cli_match;
+mod cli_model;
 mod cli_offsets;
 mod cli_oom;
 mod cli_progress;

@@ -33,6 +33,9 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .env("RUST_BACKTRACE", "1")
         // Help text wraps at a fixed width whatever the terminal.
         .env("COLUMNS", "100")
+        // `--semantic` means the built-in model unless a test passes
+        // `--model` (CI exports QUOTECHECK_MODEL for the real-model tests).
+        .env_remove("QUOTECHECK_MODEL")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
