@@ -50,7 +50,7 @@ use crate::semantic::cosine;
 /// Weight of the cosine's z-score in the fused ranking (the lexical score
 /// has the rest), chosen on CLEF-2020 train with all-MiniLM-L6-v2
 /// (docs/claims.md).
-pub const MODEL_WEIGHT: f32 = 0.5;
+pub const MODEL_WEIGHT: f32 = 0.7;
 
 /// Texts per call of [`Embedder::embed_batch`] when embedding many.
 pub const EMBED_BATCH: usize = 64;
