@@ -50,7 +50,7 @@ use crate::semantic::cosine;
 /// Weight of the cosine's z-score in the fused ranking (the lexical score
 /// has the rest), chosen on CLEF-2020 train with all-MiniLM-L6-v2
 /// (docs/claims.md).
-pub const MODEL_WEIGHT: f32 = 0.5;
+pub const MODEL_WEIGHT: f32 = 0.7;
 
 /// Texts per call of [`Embedder::embed_batch`] when embedding many.
 pub const EMBED_BATCH: usize = 64;
@@ -142,22 +142,43 @@ impl FusedIndex {
         queries: &[S],
         k: usize,
     ) -> Result<Vec<Vec<FactHit>>, EmbedError> {
-        let cleaned: Vec<String> = queries
-            .par_iter()
-            .map(|q| clean_query(q.as_ref()))
-            .collect();
+        let vectors = self.embed_queries(queries)?;
+        Ok(self.search_all_embedded(queries, &vectors, k))
+    }
+
+    /// The vectors of `queries` as [`FusedIndex::search_all`] embeds them
+    /// (cleaned, row-major), to rank them again with
+    /// [`FusedIndex::search_all_embedded`] without embedding them again.
+    pub fn embed_queries<S: AsRef<str> + Sync>(
+        &self,
+        queries: &[S],
+    ) -> Result<Vec<f32>, EmbedError> {
+        let cleaned = clean_all(queries);
         let texts: Vec<&str> = cleaned.iter().map(String::as_str).collect();
-        let vectors = embed_all(self.model.as_ref(), &texts, EMBED_BATCH)?;
+        embed_all(self.model.as_ref(), &texts, EMBED_BATCH)
+    }
+
+    /// [`FusedIndex::search_all`] with the queries' vectors already made by
+    /// [`FusedIndex::embed_queries`] (a vector of zeros for any query
+    /// beyond them).
+    pub fn search_all_embedded<S: AsRef<str> + Sync>(
+        &self,
+        queries: &[S],
+        vectors: &[f32],
+        k: usize,
+    ) -> Vec<Vec<FactHit>> {
+        let cleaned = clean_all(queries);
         let dim = self.model.dim();
-        Ok(queries
+        let zeros = vec![0f32; dim];
+        queries
             .par_iter()
             .zip(&cleaned)
             .enumerate()
             .map_init(Scratch::default, |s, (i, (q, c))| {
-                let v = &vectors[i * dim..(i + 1) * dim];
+                let v = vectors.get(i * dim..(i + 1) * dim).unwrap_or(&zeros);
                 self.rank(q.as_ref(), c, v, k, &[], s)
             })
-            .collect())
+            .collect()
     }
 
     /// The `k` best fact-checks for `query` as if those in `skip` were not
@@ -259,6 +280,14 @@ impl FusedIndex {
             ),
         }
     }
+}
+
+/// Each query cleaned as [`FactIndex::search`] cleans it.
+fn clean_all<S: AsRef<str> + Sync>(queries: &[S]) -> Vec<String> {
+    queries
+        .par_iter()
+        .map(|q| clean_query(q.as_ref()))
+        .collect()
 }
 
 /// Mean and standard deviation (1 when 0).

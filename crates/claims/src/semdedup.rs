@@ -64,7 +64,7 @@ pub const DEDUP_COSINE: f32 = 0.84;
 /// Cosine threshold of `dedup --semantic` with all-MiniLM-L6-v2
 /// (`--model`), calibrated on MRPC train as [`DEDUP_COSINE`]
 /// (docs/claims.md).
-pub const MODEL_DEDUP_COSINE: f32 = 0.80;
+pub const MODEL_DEDUP_COSINE: f32 = 0.88;
 
 impl SemanticConfig {
     /// The defaults with a sentence-transformer's threshold
