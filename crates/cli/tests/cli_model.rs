@@ -146,7 +146,9 @@ fn index_add_embeds_each_claim_once_across_runs() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stderr
     };
-    assert!(add("posts.jsonl").contains("embedded 2 claims with sha256:"));
+    // Each post is a sentence claim and a quote claim (its reported content).
+    let first = add("posts.jsonl");
+    assert!(first.contains("embedded 4 claims with sha256:"), "{first}");
     std::fs::write(
         p.join("more.jsonl"),
         "{\"id\":\"p3\",\"text\":\"The minister resigned after the scandal, police said.\"}\n\
@@ -163,7 +165,7 @@ fn index_add_embeds_each_claim_once_across_runs() {
     let vectors = store
         .vectors(quotecheck_claims::embedder::Embedder::id(&model))
         .expect("vectors");
-    assert_eq!(vectors.len(), 3);
+    assert_eq!(vectors.len(), 5, "4 of the first run, 1 new");
     assert!(vectors.iter().all(|(_, v)| v.len() == 32));
 }
 
