@@ -5,7 +5,7 @@
 //! fact-checks, with its same-claim rule) and the unit vectors of every
 //! fact-check under an [`Embedder`] (typically the accurate tier,
 //! all-MiniLM-L6-v2). A query (cleaned as [`FactIndex::search`] cleans it)
-//! is embedded; the candidates are the union of the [`FUSION_CANDIDATES`]
+//! is embedded; the candidates are the union of the [`FUSION_CANDIDATES`](crate::matcher::FUSION_CANDIDATES)
 //! best fact-checks by lexical score and by cosine (every fact-check's
 //! cosine is computed: exact search, fine for fact-check collections), each
 //! scored `(1 − w)·z(lexical) + w·z(cosine)` with z-scores over the
@@ -44,7 +44,7 @@ use crate::bm25::Scratch;
 use crate::clean::clean_query;
 use crate::embedder::{embed_all, EmbedError, Embedder};
 use crate::factcheck::FactCheck;
-use crate::matcher::{same_claim, FactHit, FactIndex, FUSION_CANDIDATES};
+use crate::matcher::{fusion_candidates, same_claim, FactHit, FactIndex};
 use crate::semantic::cosine;
 
 /// Weight of the cosine's z-score in the fused ranking (the lexical score
@@ -218,21 +218,7 @@ impl FusedIndex {
         let semantic: Vec<f32> = (0..n)
             .map(|i| cosine(q, &self.vectors[i * dim..(i + 1) * dim]))
             .collect();
-        let top = |xs: &[f32]| {
-            let mut idx: Vec<u32> = (0..n as u32).filter(|i| !skip.contains(i)).collect();
-            let m = FUSION_CANDIDATES.min(idx.len());
-            if m > 0 && m < idx.len() {
-                idx.select_nth_unstable_by(m - 1, |a, b| {
-                    xs[*b as usize].total_cmp(&xs[*a as usize])
-                });
-            }
-            idx.truncate(m);
-            idx
-        };
-        let mut candidates = top(&lexical);
-        candidates.extend(top(&semantic));
-        candidates.sort_unstable();
-        candidates.dedup();
+        let candidates = fusion_candidates(&lexical, &semantic, skip);
         let stats = |xs: &[f32]| mean_std(candidates.iter().map(|&i| xs[i as usize]));
         let ((lm, ls), (sm, ss)) = (stats(&lexical), stats(&semantic));
         let w = self.weight;

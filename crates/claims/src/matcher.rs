@@ -184,6 +184,26 @@ pub const SEMANTIC_WEIGHT: f32 = 0.3;
 /// Candidates per ranking whose scores are z-normalised and fused.
 pub const FUSION_CANDIDATES: usize = 50;
 
+/// The fusion candidates: the union, in index order, of the
+/// [`FUSION_CANDIDATES`] best fact-checks by `lexical` and by `semantic`
+/// scores (one score per fact-check), those in `skip` left out.
+pub(crate) fn fusion_candidates(lexical: &[f32], semantic: &[f32], skip: &[u32]) -> Vec<u32> {
+    let top = |xs: &[f32]| {
+        let mut idx: Vec<u32> = (0..xs.len() as u32).filter(|i| !skip.contains(i)).collect();
+        let m = FUSION_CANDIDATES.min(idx.len());
+        if m > 0 && m < idx.len() {
+            idx.select_nth_unstable_by(m - 1, |a, b| xs[*b as usize].total_cmp(&xs[*a as usize]));
+        }
+        idx.truncate(m);
+        idx
+    };
+    let mut candidates = top(lexical);
+    candidates.extend(top(semantic));
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+}
+
 /// Mean and standard deviation of `xs` (standard deviation 1 when 0).
 fn mean_std(xs: &[f32]) -> (f32, f32) {
     let n = xs.len().max(1) as f32;
@@ -509,21 +529,7 @@ impl FactIndex {
             .map(|i| cosine(&q, &emb[i * dim..(i + 1) * dim]))
             .collect();
         // z-scores over the candidates: the best of each ranking.
-        let top = |xs: &[f32]| {
-            let mut idx: Vec<u32> = (0..n as u32).collect();
-            let m = FUSION_CANDIDATES.min(n);
-            if m > 0 && m < n {
-                idx.select_nth_unstable_by(m - 1, |a, b| {
-                    xs[*b as usize].total_cmp(&xs[*a as usize])
-                });
-            }
-            idx.truncate(m);
-            idx
-        };
-        let mut candidates = top(&lexical);
-        candidates.extend(top(&semantic));
-        candidates.sort_unstable();
-        candidates.dedup();
+        let candidates = fusion_candidates(&lexical, &semantic, &[]);
         let pick = |xs: &[f32]| {
             candidates
                 .iter()
