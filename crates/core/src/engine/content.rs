@@ -471,8 +471,18 @@ impl<'a> Finder<'a> {
             if t.text == ";" {
                 return k + 1 < end;
             }
+            // `focuses on how many … were killed: “In taking 129 lives …”`:
+            // a colon that opens a quotation introduces a quote of its own.
+            if t.text == ":" {
+                return toks
+                    .get(k + 1)
+                    .is_some_and(|n| self.opens_quote(n.span) && k + 1 < end);
+            }
             if is_dash(t) {
-                let paired = toks[k + 1..limit].iter().any(is_dash);
+                // (A dash that closes an aside, `the government—by which I
+                // mean the administration—had lost`, is paired too.)
+                let paired = toks[k + 1..limit].iter().any(is_dash)
+                    || toks[from..k].iter().filter(|t| is_dash(t)).count() % 2 == 1;
                 let double = k > 0 && is_dash(&toks[k - 1]);
                 return k + 1 < end && !paired && !double;
             }
@@ -616,6 +626,22 @@ mod tests {
     use crate::engine::rules::tests::reports;
 
     #[test]
+    fn a_dash_that_closes_an_aside_does_not_end_the_report() {
+        let r = reports("Smith said the plan — a costly one — would fail.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the plan — a costly one — would fail",
+                "Smith"
+            )]
+        );
+        // An unpaired dash still does.
+        let r = reports("Smith said the plan would fail — the board met later.");
+        assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
+
+    #[test]
     fn a_clause_after_comma_and_ends_the_report() {
         // (a contracted pronoun or `there` opens it too)
         for text in [
@@ -637,6 +663,17 @@ mod tests {
                 "the plan was late, although the money had come",
                 "Smith"
             )]
+        );
+    }
+
+    #[test]
+    fn a_colon_that_opens_a_quotation_ends_the_report() {
+        let text = "The paper focuses on how many people the gunmen killed: “In taking 129 lives, the attackers showed how deadly the weapons are.”";
+        let r = reports(text);
+        assert!(
+            r.iter().any(|q| q.0 == "direct:colon"
+                && q.1 == "In taking 129 lives, the attackers showed how deadly the weapons are."),
+            "{r:?}"
         );
     }
 
