@@ -5,12 +5,19 @@
 use super::*;
 
 /// Narration, not content, after a speech cue at `from`: `she said of her
-/// son` (what the words were about), `he said, and laughed` (a second verb
-/// of the writer's), `she said, her voice breaking` (an absolute phrase: a
-/// possessive, a noun or two and a participle).
+/// son` (what the words were about), `she said and hung up`, `he said, and
+/// laughed` (a second verb of the writer's), `she said, her voice breaking`
+/// (an absolute phrase: a possessive, a noun or two and a participle).
 fn narration_after_cue(toks: &[Token<'_>], from: usize, entry: &CueEntry) -> bool {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word).map(|t| t.lower());
     if entry.class == CueClass::Speech && word(from) == Some("of") {
+        return true;
+    }
+    // `she said and quickly hung up`: a coordinator right after the cue
+    // opens the writer's next verb, never what was said.
+    if entry.class == CueClass::Speech
+        && word(from).is_some_and(|w| matches!(w, "and" | "but" | "or"))
+    {
         return true;
     }
     if toks.get(from).is_none_or(|t| t.text != ",") {
@@ -699,6 +706,7 @@ mod tests {
             "“He has been amazing,” she said of her son.",
             "“She will count them properly,” he said, and laughed.",
             "“It is the one day we have together,” she said, her voice breaking.",
+            "“I’m supporting Tom Selleck,” she said and quickly hung up.",
         ] {
             let quoted: Vec<&str> = reports(text).iter().map(|r| r.1).collect();
             assert_eq!(quoted.len(), 1, "{text}: {quoted:?}");
