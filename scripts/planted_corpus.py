@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """Generate the planted findings corpus from the PolNeAR train split.
 
-    scripts/planted_corpus.py QUOTECHECK_BINARY OUT_DIR [BENCH_DIR]
+    scripts/planted_corpus.py OUT_DIR [BENCH_DIR]
 
-Reads the first 36 articles of BENCH_DIR/polnear-train.docs.jsonl (default
-../shared/bench), writes 24 of them to OUT_DIR/base.jsonl (with a `date`
-and a `url`) and 12 as HTML pages with site furniture (header, newsletter
-prompt, "did not immediately respond" line, footer) under OUT_DIR/pages/,
-then derives planted articles from quotes and sentences that quotecheck
-finds in them (OUT_DIR/planted.jsonl, dated later) and writes the answer
-key OUT_DIR/key.json: one entry per planted finding, `{doc, kind, change}`,
-the planted articles that must give no finding (`not_findings`: a faithful
-partial quote), and the furniture sentences that must not appear in any
-finding.
+Reads BENCH_DIR/polnear-train.docs.jsonl (default ../shared/bench) and
+scans each article's text for direct quotes with an explicit named cue
+(`“…,” Graham said`, `“…,” said Graham`, `Graham said: “…”`: a regular
+expression over quotation marks, `SCAN` below). The first 24 articles with
+such a quote (8 to 60 words) go to OUT_DIR/base.jsonl (with a `date` and a
+`url`), the first 12 other articles become HTML pages with site furniture
+(header, newsletter prompt, tip line, footer) under OUT_DIR/pages/. Planted
+articles are derived from the scanned quotes and from sentences of the base
+articles (OUT_DIR/planted.jsonl, dated later), with the answer key
+OUT_DIR/key.json: one entry per planted finding, `{doc, kind, change,
+source, quote}`, the planted articles that must give no finding
+(`not_findings`: a faithful partial quote), and the furniture sentences
+that must not appear in any finding.
+
+Nothing here runs quotecheck: the corpus does not change when the
+attribution engine does (the test then checks that the engine finds the
+scanned quotes and the planted findings).
 
 The corpus is never stored in the repository (PolNeAR's licence): it is
 generated at test time (tests/cli_findings.rs) or by hand for docs/findings.md.
@@ -22,7 +29,6 @@ import html
 import json
 import os
 import re
-import subprocess
 import sys
 
 BASE_COUNT = 24
@@ -62,46 +68,67 @@ def page(doc, date, url):
 """
 
 
-def quotes_of(binary, path):
-    out = subprocess.run(
-        [binary, "quotes", path, "--format", "jsonl", "--quiet"],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
 def words(s):
     return s.split()
 
 
+# A direct quote with an explicit named cue next to it. NAME: one to three
+# capitalised words; an optional appositive between name and cue.
+NAME = r"((?:[A-Z][\w’'.-]+ ){0,2}[A-Z][\w’'-]+)"
+APPOSITIVE = r"(?:, [^,“”\"\n]{3,60},)?"
+CUE = r"(?:said|says|added|explained|wrote|continued|argued|insisted|stated|noted|declared)"
+QUOTE = "[“\"]([^“”\"\n]+?)"
+SCAN = [  # (pattern, group of the quote, group of the speaker)
+    (re.compile(QUOTE + "[,?!][”\"] " + NAME + APPOSITIVE + " " + CUE + r"\b"), 1, 2),
+    (re.compile(QUOTE + "[,?!][”\"] " + CUE + " " + NAME + r"\b"), 1, 2),
+    (re.compile(NAME + APPOSITIVE + " " + CUE + "[,:]? " + QUOTE + "[”\"]"), 2, 1),
+]
+# Capitalised words that are no name (sentence openers, pronouns).
+NOT_NAME = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "The", "But", "And",
+            "In", "On", "As", "A", "An", "When", "If", "So", "Then", "Later", "Asked"}
+
+
+def scanned_quotes(doc):
+    """The direct quotes of `doc` with a named cue, in text order."""
+    found = []
+    for pattern, qg, sg in SCAN:
+        for m in pattern.finditer(doc["text"]):
+            quote, speaker = m.group(qg), m.group(sg)
+            if any(w in NOT_NAME for w in speaker.split()) or not 8 <= len(words(quote)) <= 60:
+                continue
+            found.append({"doc_id": doc["id"], "char_start": m.start(qg), "quote": quote,
+                          "speaker": speaker})
+    return sorted(found, key=lambda q: q["char_start"])
+
+
 def main():
-    binary, out = sys.argv[1], sys.argv[2]
-    bench = sys.argv[3] if len(sys.argv) > 3 else os.path.join("..", "shared", "bench")
+    out = sys.argv[1]
+    bench = sys.argv[2] if len(sys.argv) > 2 else os.path.join("..", "shared", "bench")
     with open(os.path.join(bench, "polnear-train.docs.jsonl"), encoding="utf-8") as f:
-        docs = [json.loads(line) for _, line in zip(range(BASE_COUNT + HTML_COUNT), f)]
+        every = [json.loads(line) for line in f]
+    direct, base = [], []
+    for d in every:
+        if len(base) == BASE_COUNT:
+            break
+        found = scanned_quotes(d)
+        if found:
+            base.append(d)
+            direct.extend(found)
+    base_ids = {d["id"] for d in base}
+    pages = [d for d in every if d["id"] not in base_ids][:HTML_COUNT]
+    docs = base + pages
     os.makedirs(os.path.join(out, "pages"), exist_ok=True)
     base_path = os.path.join(out, "base.jsonl")
     with open(base_path, "w", encoding="utf-8") as f:
-        for d in docs[:BASE_COUNT]:
+        for d in base:
             date = date_of(d["id"], "2016-01-01")
             url = f"https://{d['id'].split('_')[0]}.example/{d['id']}"
             f.write(json.dumps({"id": d["id"], "text": d["text"], "date": date, "url": url}) + "\n")
-    for i, d in enumerate(docs[BASE_COUNT:]):
+    for i, d in enumerate(pages):
         date = date_of(d["id"], "2016-01-01")
         url = f"https://site{i % 6}.example/{d['id']}"
         with open(os.path.join(out, "pages", f"{d['id']}.html"), "w", encoding="utf-8") as f:
             f.write(page(d, date, url))
-    by_id = {d["id"]: d for d in docs}
-    quotes = quotes_of(binary, base_path)
-    for q in quotes:
-        # The quoted passage as written (an interrupted quotation's `quote`
-        # joins its pieces with ` … `; its span covers them).
-        q["quote"] = by_id[q["doc_id"]]["text"][q["char_start"]:q["char_end"]]
-    direct = [
-        q for q in quotes
-        if q["kind"] == "direct" and q["speaker"] and 8 <= len(words(q["quote"])) <= 60
-        and len(q["speaker"].split()) >= 1 and q["speaker"][0].isupper()
-    ]
     used = set()
 
     def pick(pred):
@@ -113,9 +140,11 @@ def main():
         return None
 
     planted, key = [], []
+    written = {}  # planted article -> the quote or sentence planted in it
 
     def article(n, speaker, quote_text, extra=""):
         doc_id = f"planted/{n:02d}"
+        written[doc_id] = quote_text
         town = TOWNS[n % len(TOWNS)]
         text = (
             f"Campaign notebook from {town}.\n\n"
@@ -168,15 +197,7 @@ def main():
             n += 1
             key.append({"doc": article(n, other, q["quote"].rstrip(".,!? ")), "kind": "conflicting_attribution",
                         "change": "", "source": q["doc_id"]})
-    # A faithful partial quote: no finding (docs/findings.md), listed apart.
     silent = []
-    q = pick(lambda q: len(words(q["quote"])) >= 14 and not re.search(r"\d|\b(not|never|no)\b", q["quote"]))
-    if q:
-        n += 1
-        ws = words(q["quote"])
-        text = " ".join(ws[3:11]).rstrip(".,!?;: ")
-        silent.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
-                       "change": "shortened", "source": q["doc_id"]})
     # A partial quote that starts just after a "not": the cut drops it.
     def after_not(q):
         ws = words(q["quote"])
@@ -192,14 +213,25 @@ def main():
         text = after_not(q)
         key.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
                     "change": "negation", "source": q["doc_id"]})
+    # A faithful partial quote: no finding (docs/findings.md), listed apart.
+    q = pick(lambda q: len(words(q["quote"])) >= 14 and not re.search(r"\d|\b(not|never|no)\b", q["quote"]))
+    if q:
+        n += 1
+        ws = words(q["quote"])
+        text = " ".join(ws[3:11]).rstrip(".,!?;: ")
+        silent.append({"doc": article(n, q["speaker"], text), "kind": "misquote",
+                       "change": "shortened", "source": q["doc_id"]})
     # Sentences (not quotes) with a number or a negation changed, and one
     # repeated as it is.
-    sentence_docs = [d for d in docs[:BASE_COUNT] if d["id"] not in {k["source"] for k in key}]
+    sentence_docs = [d for d in base if d["id"] not in {k["source"] for k in key}]
     for want in ("number", "negation", "number", ""):
         for d in list(sentence_docs):
             sents = re.split(r"(?<=[.!?])\s+", d["text"])
+            # A sentence of narration: no quotation, no speech cue (that
+            # would make it a quote), not cut at an abbreviation (`Sen.`).
             cands = [s for s in sents if 14 <= len(words(s)) <= 45 and "\u201c" not in s and '"' not in s
-                     and "\n" not in s.strip() and not re.search(r"\b[A-Z]\.$", s.strip())]
+                     and "\n" not in s.strip() and not re.search(r"\b([A-Z]|[A-Z][a-z]{1,2})\.$", s.strip())
+                     and not re.search(r"\b(said|says|told)\b", s)]
             if want == "number":
                 cands = [s for s in cands if re.search(r"\b\d{2,}\b", s) and not re.search(r"\b(19|20)\d\d\b", s)]
             elif want == "negation":
@@ -217,18 +249,21 @@ def main():
             doc_id = f"planted/{n:02d}"
             planted.append({"id": doc_id, "date": "2017-06-01", "url": f"https://planted.example/{n:02d}",
                             "text": f"Briefing from {TOWNS[n % len(TOWNS)]}.\n\nOfficials in {TOWNS[n % len(TOWNS)]} briefed reporters on the matter.\n\n{s2}\n\nFurther details from {TOWNS[n % len(TOWNS)]} were expected later."})
+            written[doc_id] = s2
             kind = "altered_claim" if want else "repeated_claim"
             key.append({"doc": doc_id, "kind": kind, "change": want, "source": d["id"]})
             sentence_docs.remove(d)
             break
     # Two republished copies (one with numbers re-spelled by value).
-    for d in [d for d in docs[:BASE_COUNT] if d["id"] not in {k["source"] for k in key}][:2]:
+    for d in [d for d in base if d["id"] not in {k["source"] for k in key}][:2]:
         n += 1
         doc_id = f"planted/{n:02d}"
         text = re.sub(r"\b(\d+) percent\b", r"\1 per cent", d["text"])
         planted.append({"id": doc_id, "date": "2017-06-02", "url": f"https://syndicate.example/{n:02d}",
                         "text": "Republished with permission.\n\n" + text})
         key.append({"doc": doc_id, "kind": "republished", "change": "", "source": d["id"]})
+    for k in key + silent:
+        k["quote"] = written.get(k["doc"], "")
     with open(os.path.join(out, "planted.jsonl"), "w", encoding="utf-8") as f:
         for p in planted:
             f.write(json.dumps(p) + "\n")

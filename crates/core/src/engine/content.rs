@@ -5,12 +5,19 @@
 use super::*;
 
 /// Narration, not content, after a speech cue at `from`: `she said of her
-/// son` (what the words were about), `he said, and laughed` (a second verb
-/// of the writer's), `she said, her voice breaking` (an absolute phrase: a
-/// possessive, a noun or two and a participle).
+/// son` (what the words were about), `she said and hung up`, `he said, and
+/// laughed` (a second verb of the writer's), `she said, her voice breaking`
+/// (an absolute phrase: a possessive, a noun or two and a participle).
 fn narration_after_cue(toks: &[Token<'_>], from: usize, entry: &CueEntry) -> bool {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word).map(|t| t.lower());
     if entry.class == CueClass::Speech && word(from) == Some("of") {
+        return true;
+    }
+    // `she said and quickly hung up`: a coordinator right after the cue
+    // opens the writer's next verb, never what was said.
+    if entry.class == CueClass::Speech
+        && word(from).is_some_and(|w| matches!(w, "and" | "but" | "or"))
+    {
         return true;
     }
     if toks.get(from).is_none_or(|t| t.text != ",") {
@@ -471,8 +478,18 @@ impl<'a> Finder<'a> {
             if t.text == ";" {
                 return k + 1 < end;
             }
+            // `focuses on how many … were killed: “In taking 129 lives …”`:
+            // a colon that opens a quotation introduces a quote of its own.
+            if t.text == ":" {
+                return toks
+                    .get(k + 1)
+                    .is_some_and(|n| self.opens_quote(n.span) && k + 1 < end);
+            }
             if is_dash(t) {
-                let paired = toks[k + 1..limit].iter().any(is_dash);
+                // (A dash that closes an aside, `the government—by which I
+                // mean the administration—had lost`, is paired too.)
+                let paired = toks[k + 1..limit].iter().any(is_dash)
+                    || toks[from..k].iter().filter(|t| is_dash(t)).count() % 2 == 1;
                 let double = k > 0 && is_dash(&toks[k - 1]);
                 return k + 1 < end && !paired && !double;
             }
@@ -616,6 +633,22 @@ mod tests {
     use crate::engine::rules::tests::reports;
 
     #[test]
+    fn a_dash_that_closes_an_aside_does_not_end_the_report() {
+        let r = reports("Smith said the plan — a costly one — would fail.");
+        assert_eq!(
+            r,
+            [(
+                "indirect:cue-before",
+                "the plan — a costly one — would fail",
+                "Smith"
+            )]
+        );
+        // An unpaired dash still does.
+        let r = reports("Smith said the plan would fail — the board met later.");
+        assert_eq!(r, [("indirect:cue-before", "the plan would fail", "Smith")]);
+    }
+
+    #[test]
     fn a_clause_after_comma_and_ends_the_report() {
         // (a contracted pronoun or `there` opens it too)
         for text in [
@@ -641,6 +674,17 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_that_opens_a_quotation_ends_the_report() {
+        let text = "The paper focuses on how many people the gunmen killed: “In taking 129 lives, the attackers showed how deadly the weapons are.”";
+        let r = reports(text);
+        assert!(
+            r.iter().any(|q| q.0 == "direct:colon"
+                && q.1 == "In taking 129 lives, the attackers showed how deadly the weapons are."),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_hyphen_glued_to_a_word_is_no_dash() {
         let r = reports("Smith said the tax would help low- and middle-income families.");
         assert_eq!(
@@ -662,6 +706,7 @@ mod tests {
             "“He has been amazing,” she said of her son.",
             "“She will count them properly,” he said, and laughed.",
             "“It is the one day we have together,” she said, her voice breaking.",
+            "“I’m supporting Tom Selleck,” she said and quickly hung up.",
         ] {
             let quoted: Vec<&str> = reports(text).iter().map(|r| r.1).collect();
             assert_eq!(quoted.len(), 1, "{text}: {quoted:?}");

@@ -654,6 +654,14 @@ impl<'a> Finder<'a> {
             if tail.starts_with("http") || tail.starts_with("www.") {
                 continue;
             }
+            // `—"Pop-up art show strives to …," by DNAinfo's Eddie Small:`:
+            // a headline credited to its writer (a list of links).
+            if tail
+                .strip_prefix("by ")
+                .is_some_and(|t| t.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
             // `“Would it be negotiable?” Hannity pressed.`: a speaker and a
             // verb that no lexicon knows, right after a quote that hands over
             // to its attribution.
@@ -742,6 +750,18 @@ fn speaker_label(words: &[&str], turn: &str) -> bool {
 mod tests {
     use super::{label_head, two_sentences};
     use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_headline_credited_to_its_writer_is_no_quote() {
+        let text = "Smith spoke at the rally. “We will win,” he said.\n\nNOW OPEN—\"Pop-up art show strives to confront gentrification,\" by DNAinfo's Eddie Small: the show opens today.";
+        let r = reports(text);
+        assert!(r.iter().all(|q| !q.1.contains("Pop-up")), "{r:?}");
+        // A quote continued after an attribution is still one.
+        let text =
+            "“We will win,” Smith said.\n\n\"The other side has no plan and everyone knows it.\"";
+        let r = reports(text);
+        assert!(r.iter().any(|q| q.1.starts_with("The other side")), "{r:?}");
+    }
 
     #[test]
     fn a_headline_label_reports_a_title_with_an_attribution_inside() {
