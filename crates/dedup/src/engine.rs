@@ -693,7 +693,7 @@ impl Finisher {
         let bands = &self.store.bands;
         let mut all: Vec<u64> = (0..nb)
             .into_par_iter()
-            // One buffer of entries per worker, reused for its bands (a
+            // One buffer of entries per rayon job, reused for its bands (a
             // fresh one per band faulted in 8 MB of new pages per million
             // claims, 40 times).
             .map_init(Vec::new, |entries: &mut Vec<u64>, band| {
