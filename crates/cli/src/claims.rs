@@ -223,6 +223,13 @@ pub struct DedupTables {
     pub doc_meta: Option<DocMeta>,
 }
 
+/// Bytes of input per claim that [`DedupFeed::reserve_for_input`] plans
+/// for (a news sentence is about 150 bytes; JSON and HTML inputs have
+/// more bytes per claim, which only leaves room unused).
+pub const BYTES_PER_CLAIM: usize = 150;
+/// The most claims [`DedupFeed::reserve_for_input`] makes room for.
+pub const MAX_RESERVED_CLAIMS: usize = 4_000_000;
+
 /// The dedup stage fed one document at a time, in input order, as the
 /// runner passes results on: each document's sketch goes into the
 /// deduplicator's arenas at once, so no per-document sketch waits for the
@@ -241,6 +248,16 @@ impl DedupFeed {
             deduper,
             claims: Vec::new(),
         }
+    }
+
+    /// Make room for the claims of about `input_bytes` bytes of input (the
+    /// sizes of the input files): one claim per [`BYTES_PER_CLAIM`] bytes, at
+    /// most [`MAX_RESERVED_CLAIMS`] (see [`Deduper::reserve`]).
+    pub fn reserve_for_input(&mut self, input_bytes: u64) {
+        let bytes = usize::try_from(input_bytes).unwrap_or(usize::MAX);
+        let claims = (bytes / BYTES_PER_CLAIM).min(MAX_RESERVED_CLAIMS);
+        self.deduper
+            .reserve(claims, claims.saturating_mul(BYTES_PER_CLAIM));
     }
 
     /// Take in the claims of the next document.

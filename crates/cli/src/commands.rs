@@ -274,6 +274,7 @@ pub fn dedup(
     // into the other as soon as it is passed on, in input order.
     let sketcher = claims::deduper(config);
     let mut feed = claims::DedupFeed::new(claims::deduper(config));
+    feed.reserve_for_input(file_bytes(inputs));
     let mut meta = claims::DocMeta::new();
     let streamed = stream(
         inputs,
@@ -310,6 +311,17 @@ pub fn dedup(
     }
     progress.finish();
     Ok(u8::from(!streamed.errors.is_empty()))
+}
+
+/// The total size of the inputs that are plain files (directories and
+/// stdin count 0): an estimate of the work ahead.
+fn file_bytes(inputs: &[String]) -> u64 {
+    inputs
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
 }
 
 /// Finish `feed`, with the semantic tier's links when it is on (the
