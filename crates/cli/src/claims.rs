@@ -124,7 +124,7 @@ fn write_row<W: Write>(
 
 /// `header`, with [`crate::findings_fold::COPIES_COLUMN`] at the end when
 /// `copies` is known.
-fn with_copies<'a>(mut h: Vec<&'a str>, copies: bool) -> Vec<&'a str> {
+fn with_copies(mut h: Vec<&str>, copies: bool) -> Vec<&str> {
     if copies {
         h.push(crate::findings_fold::COPIES_COLUMN);
     }
