@@ -8,6 +8,7 @@
 # 2. The 840 articles repeated 12 times with new ids (10,080 documents,
 #    heavy wire duplication) on 2 threads: wall time and peak RSS from
 #    /usr/bin/time -v, findings by kind (target/findings-10k/).
+# 3. QC_DISTINCT: distinct articles at several sizes (below).
 # Not a timed test: run it by hand on an idle machine (docs/findings.md).
 set -euo pipefail
 bench=${1:-../shared/bench}
@@ -40,3 +41,11 @@ python3 -c "import json; print('840 articles:', json.load(open('target/findings-
 grep -E "User time|System time|Elapsed|Maximum resident" "$work/time.txt"
 python3 -c "import json; c=json.load(open('target/findings-10k/summary.json'))['counts']; print('10k documents:', c['documents'], c['findings'], 'furniture', c['furniture'])"
 ls -la target/findings-10k/findings.csv
+# 3. Optional (issue #22): distinct articles, QC_DISTINCT="1 10 100" rounds
+#    of scripts/distinct_corpus.py; CPU seconds and peak RSS per size.
+for k in ${QC_DISTINCT:-}; do
+    python3 scripts/distinct_corpus.py "$bench/polnear-train.docs.jsonl" "$k" "$work/d$k.jsonl"
+    rm -rf "$work/od$k"
+    /usr/bin/time -f "distinct x$k: $(stat -c %s "$work/d$k.jsonl") bytes, %U+%S CPU s, %M KB peak, %e s wall" \
+        "$bin" report "$work/d$k.jsonl" --out "$work/od$k" --quiet --threads 2
+done

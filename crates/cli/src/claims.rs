@@ -104,18 +104,31 @@ fn header<'a>(columns: &[&'a str], extra: &[&'a str], meta: Option<&DocMeta>) ->
     h
 }
 
-/// Write one row: the record's cells, then the document cells when known.
+/// Write one row: the record's cells, then the document cells when known,
+/// then the count of copies folded into it when known.
 fn write_row<W: Write>(
     out: &mut CsvOut<W>,
     cells: &[String],
     extra: Option<&[String]>,
+    copies: Option<u32>,
 ) -> io::Result<()> {
+    let copies = copies.map(|n| n.to_string());
     out.row(
         cells
             .iter()
             .chain(extra.into_iter().flatten())
+            .chain(copies.as_ref())
             .map(String::as_str),
     )
+}
+
+/// `header`, with [`crate::findings_fold::COPIES_COLUMN`] at the end when
+/// `copies` is known.
+fn with_copies(mut h: Vec<&str>, copies: bool) -> Vec<&str> {
+    if copies {
+        h.push(crate::findings_fold::COPIES_COLUMN);
+    }
+    h
 }
 
 /// The date and URL cells of `doc` (empty when unknown).
@@ -221,6 +234,10 @@ pub struct DedupTables {
     /// `claims.csv` and `duplicates.csv` end with [`DOC_COLUMNS`] and
     /// `misquotes.csv` with [`PAIR_DOC_COLUMNS`].
     pub doc_meta: Option<DocMeta>,
+    /// Rows of republished copies folded into each row of `duplicates.csv`
+    /// and of `misquotes.csv` (`report`, [`crate::findings_fold`]): then
+    /// both files end with [`crate::findings_fold::COPIES_COLUMN`].
+    pub copies: Option<(Vec<u32>, Vec<u32>)>,
 }
 
 /// Bytes of input per claim that [`DedupFeed::reserve_for_input`] plans
@@ -305,6 +322,7 @@ impl DedupFeed {
             duplicates,
             claims,
             doc_meta: None,
+            copies: None,
         }
     }
 }
@@ -398,7 +416,7 @@ pub fn write_claims(
                 ];
                 debug_assert_eq!(cells.len(), CLAIM_COLUMNS.len());
                 let extra = meta.map(|m| doc_cells(m, &r.doc_id));
-                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]), None)?;
             }
             out.finish()?.flush()
         }
@@ -426,8 +444,13 @@ pub fn write_duplicates(
         }
         Format::Csv => {
             let meta = tables.doc_meta.as_ref();
-            let mut out = CsvOut::new(w, csv, &header(DUPLICATE_COLUMNS, DOC_COLUMNS, meta))?;
-            for r in tables.duplicate_rows() {
+            let copies = tables.copies.as_ref().map(|c| &c.0);
+            let h = with_copies(
+                header(DUPLICATE_COLUMNS, DOC_COLUMNS, meta),
+                copies.is_some(),
+            );
+            let mut out = CsvOut::new(w, csv, &h)?;
+            for (i, r) in tables.duplicate_rows().enumerate() {
                 let cells = [
                     r.cluster_id.to_string(),
                     r.canonical.clone(),
@@ -446,7 +469,8 @@ pub fn write_duplicates(
                 ];
                 debug_assert_eq!(cells.len(), DUPLICATE_COLUMNS.len());
                 let extra = meta.map(|m| doc_cells(m, &r.doc_id));
-                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
+                let n = copies.map(|c| c.get(i).copied().unwrap_or_default());
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]), n)?;
             }
             out.finish()?.flush()
         }
@@ -467,8 +491,13 @@ pub fn write_misquotes(
         Format::Jsonl => write_json(w, rows, true),
         Format::Csv => {
             let meta = tables.doc_meta.as_ref();
-            let mut out = CsvOut::new(w, csv, &header(MISQUOTE_COLUMNS, PAIR_DOC_COLUMNS, meta))?;
-            for r in rows {
+            let copies = tables.copies.as_ref().map(|c| &c.1);
+            let h = with_copies(
+                header(MISQUOTE_COLUMNS, PAIR_DOC_COLUMNS, meta),
+                copies.is_some(),
+            );
+            let mut out = CsvOut::new(w, csv, &h)?;
+            for (i, r) in rows.iter().enumerate() {
                 let cells = [
                     r.kind.as_str().to_string(),
                     r.speaker_a.clone(),
@@ -493,7 +522,8 @@ pub fn write_misquotes(
                     let ([da, ua], [db, ub]) = (doc_cells(m, &r.doc_a), doc_cells(m, &r.doc_b));
                     [da, db, ua, ub]
                 });
-                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]))?;
+                let n = copies.map(|c| c.get(i).copied().unwrap_or_default());
+                write_row(&mut out, &cells, extra.as_ref().map(|e| &e[..]), n)?;
             }
             out.finish()?.flush()
         }

@@ -570,6 +570,11 @@ pub fn report_with(
         fact_rows.as_deref().unwrap_or_default(),
         seen_rows.as_deref().unwrap_or_default(),
     );
+    // Republished copies are said once, by their `republished` finding.
+    let folded = crate::findings_fold::fold(
+        &mut tables,
+        &crate::findings_fold::Families::of(&found.findings),
+    );
 
     // Every file is written completely to a temporary file first; the set
     // is then renamed into place in one burst, `summary.json` last.
@@ -601,6 +606,7 @@ pub fn report_with(
     written.push("speakers.csv".to_string());
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
+    summary.set_folded(folded);
     staged.stage(&path("report.xlsx"), |w| {
         let sheets = xlsx::ReportRows {
             findings: &found.findings,

@@ -19,6 +19,7 @@ pub mod commands;
 pub mod decode;
 pub mod error;
 pub mod findings;
+pub mod findings_fold;
 pub mod html;
 pub mod input;
 pub mod lang;

@@ -80,6 +80,20 @@ pub struct Counts {
     /// Sentences left out as page furniture, when findings were made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub furniture: Option<usize>,
+    /// Rows of republished copies folded into their family's rows of
+    /// `duplicates.csv` and `misquotes.csv` (`report`,
+    /// [`crate::findings_fold`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folded_copies: Option<FoldedCounts>,
+}
+
+/// Rows folded into republished families, by file.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct FoldedCounts {
+    /// Rows of `duplicates.csv` folded.
+    pub duplicates: usize,
+    /// Rows of `misquotes.csv` folded.
+    pub misquotes: usize,
 }
 
 /// The status of one document (or of one input that failed).
@@ -191,6 +205,14 @@ impl Summary {
 }
 
 impl Summary {
+    /// Fill in the rows folded into republished families.
+    pub fn set_folded(&mut self, f: crate::findings_fold::Folded) {
+        self.counts.folded_copies = Some(FoldedCounts {
+            duplicates: f.duplicates,
+            misquotes: f.misquotes,
+        });
+    }
+
     /// Fill in the findings by kind and the furniture left out.
     pub fn set_findings(&mut self, f: &Findings) {
         self.counts.findings = Some(KINDS.iter().map(|k| (k.to_string(), f.count(k))).collect());
