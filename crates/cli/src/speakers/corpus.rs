@@ -36,6 +36,17 @@ impl Strs {
         i
     }
 
+    /// The number of `s`, interned (sharing its allocation) if new.
+    pub fn id_shared(&mut self, s: &Arc<str>) -> u32 {
+        if let Some(&i) = self.ids.get(&**s) {
+            return i;
+        }
+        let i = u32::try_from(self.all.len()).unwrap_or(u32::MAX);
+        self.all.push(Arc::clone(s));
+        self.ids.insert(Arc::clone(s), i);
+        i
+    }
+
     /// The number of `s`, when interned.
     pub fn find(&self, s: &str) -> Option<u32> {
         self.ids.get(s).copied()
@@ -204,17 +215,22 @@ impl<V: Copy> Table<V> {
     /// The table of `rows` (in the order given: a later row for the same
     /// pair wins).
     pub fn new(mut rows: Vec<(u32, u32, V)>) -> Self {
-        // Stable: equal pairs stay in the order given; the last is kept.
+        // Stable: equal pairs stay in the order given; the last is kept
+        // (compacted in place).
         rows.sort_by_key(|&(d, n, _)| (d, n));
-        let mut out: Vec<(u32, u32, V)> = Vec::with_capacity(rows.len());
-        for r in rows {
-            match out.last_mut() {
-                Some(last) if (last.0, last.1) == (r.0, r.1) => *last = r,
-                _ => out.push(r),
+        let mut kept = 0;
+        for i in 0..rows.len() {
+            let r = rows[i];
+            if kept > 0 && (rows[kept - 1].0, rows[kept - 1].1) == (r.0, r.1) {
+                rows[kept - 1] = r;
+            } else {
+                rows[kept] = r;
+                kept += 1;
             }
         }
-        out.shrink_to_fit();
-        Table { rows: out }
+        rows.truncate(kept);
+        rows.shrink_to_fit();
+        Table { rows }
     }
 
     /// The value of `(doc, name)`.

@@ -102,7 +102,10 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     let mut keys = Keys::default();
     let mut dropped: Vec<(u32, u32, &'static str)> = Vec::new();
     let mut reads: HashMap<(u32, u32, u32), Read> = HashMap::new();
-    let mut entries: Vec<Entry> = Vec::new();
+    c.recs.shrink_to_fit();
+    c.mentions.shrink_to_fit();
+    c.roles.shrink_to_fit();
+    let mut entries: Vec<Entry> = Vec::with_capacity(c.recs.len());
     // Aliases matched, by entry.
     let mut alias_of: HashMap<u32, Key> = HashMap::new();
     for (i, rec) in c.recs.iter().enumerate() {
@@ -570,10 +573,11 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     for e in &entries {
         if let Some(k) = &e.key {
             let rec = c.recs[e.rec as usize];
-            table.push((rec.doc, rec.speaker, c.strs.id(k)));
+            table.push((rec.doc, rec.speaker, c.strs.id_shared(k)));
         }
     }
     drop(entries);
+    drop(keys);
     c.recs = Vec::new();
     c.mentions = Vec::new();
     c.roles = Vec::new();

@@ -187,6 +187,12 @@ const OFFICES: &[&str] = &[
 /// (ASCII words, nearly all, are compared without folding).
 fn is_office(word: &str) -> bool {
     let word = word.trim_end_matches([',', '.', ';', ':']);
+    // A word with a character outside ASCII folds to an office only
+    // through the Kelvin sign (NFC: `K`); the others stay outside ASCII or
+    // become punctuation, and the folding (normalisation) is not needed.
+    if !word.is_ascii() && !word.contains('\u{212A}') {
+        return false;
+    }
     if word.is_ascii() {
         OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
     } else {
