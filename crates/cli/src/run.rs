@@ -22,7 +22,7 @@ use crate::progress::Progress;
 use crate::view;
 
 /// Documents in flight (being processed or waiting for an earlier one).
-pub const BATCH_DOCS: usize = 128;
+pub const BATCH_DOCS: usize = 256;
 /// Bytes of text in flight.
 pub const BATCH_BYTES: usize = 32 << 20;
 

@@ -109,9 +109,8 @@ pub struct RoleRec {
 pub struct LinkCorpus {
     /// Interned names, roles, kinds and mentions (and, after linking, keys).
     pub strs: Strs,
-    /// Document ids, by number.
-    pub docs: Vec<Arc<str>>,
-    doc_of: HashMap<Arc<str>, u32>,
+    /// Document ids, numbered in order of first appearance.
+    pub docs: Strs,
     /// The speaker records, in input order.
     pub recs: Vec<Rec>,
     /// The mentions of every record, one after the other.
@@ -123,24 +122,17 @@ pub struct LinkCorpus {
 impl LinkCorpus {
     /// The number of document `id`, numbered if new.
     pub fn doc(&mut self, id: &str) -> u32 {
-        if let Some(&i) = self.doc_of.get(id) {
-            return i;
-        }
-        let a: Arc<str> = Arc::from(id);
-        let i = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
-        self.docs.push(Arc::clone(&a));
-        self.doc_of.insert(a, i);
-        i
+        self.docs.id(id)
     }
 
     /// The number of document `id`, when known.
     pub fn find_doc(&self, id: &str) -> Option<u32> {
-        self.doc_of.get(id).copied()
+        self.docs.find(id)
     }
 
     /// The id of document number `doc`.
     pub fn doc_id(&self, doc: u32) -> &str {
-        self.docs.get(doc as usize).map_or("", |s| s)
+        self.docs.get(doc)
     }
 
     /// Keep speaker record `r` (of document `r.doc_id`).
