@@ -55,35 +55,6 @@ fn link_speakers(docs: &[&Analyzed], aliases: &Aliases) -> speakers::SpeakerInde
     speakers::link_corpus(&records, &roles, aliases)
 }
 
-/// What a streamed `quotes` run keeps of every document until the end:
-/// what speaker linking needs (the speakers that get a key, the people
-/// named in a role). The rows wait on disk ([`RowSpill`]).
-#[derive(Default)]
-struct LinkState {
-    speakers: Vec<quotecheck_core::SpeakerRecord>,
-    roles: Vec<(String, speakers::NamedRole)>,
-}
-
-impl LinkState {
-    /// Keep what linking needs of one document.
-    fn add(
-        &mut self,
-        doc_id: &str,
-        records: Vec<quotecheck_core::SpeakerRecord>,
-        roles: Vec<speakers::NamedRole>,
-    ) {
-        self.speakers.extend(records);
-        self.roles
-            .extend(roles.into_iter().map(|r| (doc_id.to_string(), r)));
-    }
-
-    fn link(&self, aliases: &Aliases) -> speakers::SpeakerIndex {
-        let roles: Vec<(&str, &speakers::NamedRole)> =
-            self.roles.iter().map(|(d, r)| (d.as_str(), r)).collect();
-        speakers::link_corpus(&self.speakers, &roles, aliases)
-    }
-}
-
 /// What a `quotes` worker passes on for one document: its rendered rows
 /// and what linking needs.
 type QuotesDoc = (
@@ -143,7 +114,8 @@ pub fn quotes_with(
         message: io_message(&e),
     };
     let mut spill = RowSpill::new().map_err(spill_error)?;
-    let mut state = LinkState::default();
+    // What linking needs of every document, compactly.
+    let mut state = speakers::corpus::LinkCorpus::default();
     let mut failed: Option<std::io::Error> = None;
     let format = out.format;
     let streamed = stream(
@@ -161,7 +133,7 @@ pub fn quotes_with(
                 spill.push(&doc)?;
                 Ok(doc.doc_id)
             }) {
-                Ok(doc_id) => state.add(&doc_id, speakers, roles),
+                Ok(doc_id) => state.add_doc(&doc_id, &speakers, &roles),
                 Err(e) => failed = Some(e),
             }
         },
@@ -171,12 +143,16 @@ pub fn quotes_with(
     }
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage("linking speakers");
-    let index = state.link(aliases);
-    drop(state);
-    progress.stage("writing quotes");
+    let index = speakers::link_keys(state, aliases);
+    progress.counted_of("writing quotes", "documents", spill.docs() as u64);
     out.destination.write(|w| {
         let mut rows = RowWriter::start(w, format, out.csv)?;
-        spill.replay(|doc| rows.write(doc, |d, name| index.key(d, name).to_string()))?;
+        let mut done = 0;
+        spill.replay(|doc| {
+            done += 1;
+            progress.update(done, 0);
+            rows.write(doc, |d, name| index.key(d, name))
+        })?;
         rows.finish()
     })?;
     progress.finish();

@@ -85,25 +85,129 @@ pub fn done_line(line: &str, elapsed: Duration) -> String {
     format!("{line} — {:.1} s", elapsed.as_secs_f64())
 }
 
+/// Cells of a stage's bar.
+pub const BAR_WIDTH: usize = 20;
+
+/// A stage's bar, `[#####---------------]`: [`BAR_WIDTH`] cells, filled in
+/// proportion to `done` of `total`.
+pub fn bar(done: u64, total: u64) -> String {
+    let filled = if total == 0 {
+        0
+    } else {
+        let f = u128::from(done.min(total)) * BAR_WIDTH as u128 / u128::from(total);
+        usize::try_from(f).unwrap_or(BAR_WIDTH)
+    };
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(BAR_WIDTH - filled))
+}
+
+/// The time left at the rate so far (`ETA 12 s`, `ETA 3 min 5 s`); `None`
+/// before there is a rate to go by, and once done.
+pub fn eta(done: u64, total: u64, elapsed: Duration) -> Option<String> {
+    let secs = elapsed.as_secs_f64();
+    if done == 0 || secs < 0.1 || done >= total {
+        return None;
+    }
+    let left = ((total - done) as f64 * secs / done as f64).ceil() as u64;
+    Some(if left >= 60 {
+        format!("ETA {} min {} s", left / 60, left % 60)
+    } else {
+        format!("ETA {left} s")
+    })
+}
+
+/// Percentage of `done` in `total`, rounded down.
+fn percent(done: u64, total: u64) -> u64 {
+    if total == 0 {
+        0
+    } else {
+        u64::try_from(u128::from(done.min(total)) * 100 / u128::from(total)).unwrap_or(100)
+    }
+}
+
+/// `name [bar] done/total unit (P%), R/s, ETA`: a stage whose total is
+/// known (the rate and the time left once a tenth of a second has passed).
+pub fn total_line(name: &str, done: u64, total: u64, unit: &str, elapsed: Duration) -> String {
+    let mut line = format!(
+        "{name} {} {done}/{total} {unit} ({}%)",
+        bar(done, total),
+        percent(done, total)
+    );
+    let secs = elapsed.as_secs_f64();
+    if secs >= 0.1 {
+        line.push_str(&format!(", {:.1}/s", done as f64 / secs));
+    }
+    if let Some(eta) = eta(done, total, elapsed) {
+        line.push_str(&format!(", {eta}"));
+    }
+    line
+}
+
+/// `name [bar] 12.3/38.6 MB (P%), N documents, R MB/s, ETA`: a stage
+/// measured in bytes of input read.
+pub fn bytes_line(name: &str, done: u64, total: u64, docs: u64, elapsed: Duration) -> String {
+    let mb = |b: u64| b as f64 / 1e6;
+    let mut line = format!(
+        "{name} {} {:.1}/{:.1} MB ({}%), {docs} documents",
+        bar(done, total),
+        mb(done),
+        mb(total),
+        percent(done, total)
+    );
+    let secs = elapsed.as_secs_f64();
+    if secs >= 0.1 {
+        line.push_str(&format!(", {:.1} MB/s", mb(done) / secs));
+    }
+    if let Some(eta) = eta(done, total, elapsed) {
+        line.push_str(&format!(", {eta}"));
+    }
+    line
+}
+
+/// What a stage counts.
+#[derive(Debug)]
+enum Measure {
+    /// `done` of `total` units; `known` when the total is final (then
+    /// with a bar, a percentage and the time left).
+    Count {
+        unit: String,
+        done: u64,
+        total: u64,
+        known: bool,
+    },
+    /// Bytes of input read of `total`, and documents done.
+    Bytes { done: u64, total: u64, docs: u64 },
+}
+
 /// The stage being shown.
 #[derive(Debug)]
 struct Stage {
     name: String,
     started: Instant,
-    /// For a counted stage: unit, done and total.
-    count: Option<(String, usize, usize)>,
+    count: Option<Measure>,
 }
 
 impl Stage {
     fn line(&self, now: Instant) -> String {
+        let elapsed = now.saturating_duration_since(self.started);
         match &self.count {
-            Some((unit, done, total)) => count_line(
-                &self.name,
-                *done,
-                *total,
+            Some(Measure::Count {
                 unit,
-                now.saturating_duration_since(self.started),
+                done,
+                total,
+                known: false,
+            }) => count_line(
+                &self.name,
+                usize::try_from(*done).unwrap_or(usize::MAX),
+                usize::try_from(*total).unwrap_or(usize::MAX),
+                unit,
+                elapsed,
             ),
+            Some(Measure::Count {
+                unit, done, total, ..
+            }) => total_line(&self.name, *done, *total, unit, elapsed),
+            Some(Measure::Bytes { done, total, docs }) => {
+                bytes_line(&self.name, *done, *total, *docs, elapsed)
+            }
             None => self.name.clone(),
         }
     }
@@ -149,12 +253,47 @@ impl Progress {
     }
 
     /// Finish the current stage and start `name`, counting `unit`s with
-    /// [`Progress::update`].
+    /// [`Progress::update`] (the total not known in advance).
     pub fn counted(&mut self, name: &str, unit: &str) {
-        self.start(name, Some((unit.to_string(), 0, 0)));
+        self.start(
+            name,
+            Some(Measure::Count {
+                unit: unit.to_string(),
+                done: 0,
+                total: 0,
+                known: false,
+            }),
+        );
     }
 
-    fn start(&mut self, name: &str, count: Option<(String, usize, usize)>) {
+    /// Finish the current stage and start `name`, `total` `unit`s to go
+    /// through ([`Progress::update`]): with a bar and the time left.
+    pub fn counted_of(&mut self, name: &str, unit: &str, total: u64) {
+        self.start(
+            name,
+            Some(Measure::Count {
+                unit: unit.to_string(),
+                done: 0,
+                total,
+                known: true,
+            }),
+        );
+    }
+
+    /// Finish the current stage and start `name`, measured in bytes of
+    /// input read of `total` ([`Progress::update_bytes`]).
+    pub fn measured(&mut self, name: &str, total: u64) {
+        self.start(
+            name,
+            Some(Measure::Bytes {
+                done: 0,
+                total,
+                docs: 0,
+            }),
+        );
+    }
+
+    fn start(&mut self, name: &str, count: Option<Measure>) {
         self.finish();
         if self.mode == Mode::Off {
             return;
@@ -172,15 +311,46 @@ impl Progress {
         self.draw(&line, false);
     }
 
-    /// Set the current counted stage to `done` of `total`; redrawn at most
-    /// once per [`REDRAW_EVERY`].
+    /// Set the current counted stage to `done` of `total` (for a stage
+    /// started with [`Progress::counted_of`], `total` is ignored);
+    /// redrawn at most once per [`REDRAW_EVERY`].
     pub fn update(&mut self, done: usize, total: usize) {
-        let Some(stage) = &mut self.stage else {
+        if let Some(Stage {
+            count:
+                Some(Measure::Count {
+                    done: d,
+                    total: t,
+                    known,
+                    ..
+                }),
+            ..
+        }) = &mut self.stage
+        {
+            *d = done as u64;
+            if !*known {
+                *t = total as u64;
+            }
+        }
+        self.redraw();
+    }
+
+    /// Set the current byte-measured stage to `read` bytes and `docs`
+    /// documents done; redrawn at most once per [`REDRAW_EVERY`].
+    pub fn update_bytes(&mut self, read: u64, docs: u64) {
+        if let Some(Stage {
+            count: Some(Measure::Bytes { done, docs: n, .. }),
+            ..
+        }) = &mut self.stage
+        {
+            (*done, *n) = (read, docs);
+        }
+        self.redraw();
+    }
+
+    fn redraw(&mut self) {
+        let Some(stage) = &self.stage else {
             return;
         };
-        if let Some((_, d, t)) = &mut stage.count {
-            (*d, *t) = (done, total);
-        }
         let now = Instant::now();
         if self.throttle.ready(now) {
             let line = stage.line(now);
@@ -301,6 +471,60 @@ mod tests {
             done_line("linking speakers", ms(1234)),
             "linking speakers — 1.2 s"
         );
+    }
+
+    #[test]
+    fn bars_percentages_and_time_left() {
+        let ms = Duration::from_millis;
+        assert_eq!(bar(0, 0), format!("[{}]", "-".repeat(BAR_WIDTH)));
+        assert_eq!(
+            bar(5, 10),
+            format!("[{}{}]", "#".repeat(10), "-".repeat(10))
+        );
+        assert_eq!(bar(12, 10), format!("[{}]", "#".repeat(BAR_WIDTH)));
+        assert_eq!(eta(0, 10, ms(5000)), None);
+        assert_eq!(eta(5, 10, ms(50)), None);
+        assert_eq!(eta(10, 10, ms(5000)), None);
+        assert_eq!(eta(1, 4, ms(2000)).as_deref(), Some("ETA 6 s"));
+        assert_eq!(eta(1, 100, ms(2000)).as_deref(), Some("ETA 3 min 18 s"));
+        assert_eq!(
+            total_line("writing quotes", 25, 100, "documents", ms(500)),
+            format!(
+                "writing quotes [{}{}] 25/100 documents (25%), 50.0/s, ETA 2 s",
+                "#".repeat(5),
+                "-".repeat(15)
+            )
+        );
+        assert_eq!(
+            bytes_line("attributing", 3_000_000, 12_000_000, 40, ms(2000)),
+            format!(
+                "attributing [{}{}] 3.0/12.0 MB (25%), 40 documents, 1.5 MB/s, ETA 6 s",
+                "#".repeat(5),
+                "-".repeat(15)
+            )
+        );
+        assert!(bytes_line("attributing", 0, 9, 0, ms(0)).ends_with("(0%), 0 documents"));
+    }
+
+    #[test]
+    fn stages_with_totals_end_at_their_total() {
+        let out = Shared::default();
+        let mut p = Progress::to_writer(Mode::Lines, Box::new(out.clone()));
+        p.measured("attributing", 2_000_000);
+        p.update_bytes(2_000_000, 7);
+        p.stage("linking speakers");
+        p.counted_of("writing quotes", "documents", 7);
+        p.update(7, 0);
+        drop(p);
+        let text = out.text();
+        let ends: Vec<&str> = text.lines().filter(|l| l.contains(" — ")).collect();
+        assert_eq!(ends.len(), 3, "{text}");
+        assert!(ends[0].contains("2.0/2.0 MB (100%), 7 documents"), "{text}");
+        assert!(
+            ends[1].starts_with("progress: linking speakers — "),
+            "{text}"
+        );
+        assert!(ends[2].contains("7/7 documents (100%)"), "{text}");
     }
 
     #[test]

@@ -265,15 +265,15 @@ impl<'w> RowWriter<'w> {
 
     /// Write the rows of `doc`; `key` gives the corpus key of a speaker of
     /// the document (`key(doc_id, name)`, empty when it has none).
-    pub fn write(
+    pub fn write<K: AsRef<str>>(
         &mut self,
         doc: &RenderedDoc,
-        key: impl Fn(&str, &str) -> String,
+        key: impl Fn(&str, &str) -> K,
     ) -> io::Result<()> {
         let keys: Vec<Vec<u8>> = doc
             .speakers
             .iter()
-            .map(|name| encode_key(self.format, &key(&doc.doc_id, name)))
+            .map(|name| encode_key(self.format, key(&doc.doc_id, name).as_ref()))
             .collect::<io::Result<_>>()?;
         let mut start = 0;
         for row in &doc.rows {

@@ -10,13 +10,14 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 
 use quotecheck_core::{quote_records, speaker_records, Document};
 use quotecheck_core::{Analysis, QuoteRecord, SpeakerRecord};
 
 use crate::error::{location, printable, FatalError, InputError};
-use crate::input::{discover, read_source, Discovered, InputDoc, InputOptions};
+use crate::input::{byte_total, discover, read_source_counted, Discovered, InputDoc, InputOptions};
 use crate::progress::Progress;
 use crate::view;
 
@@ -216,13 +217,25 @@ pub fn stream<T: Send>(
             "files"
         }
     ));
-    progress.counted("attributing", "documents");
+    // JSONL and CSV files: the bytes read of their total size; otherwise
+    // the documents done of those read.
+    let total = byte_total(&discovery.sources);
+    let read_bytes = total.map(|_| Arc::new(AtomicU64::new(0)));
+    match total {
+        Some(t) => progress.measured("attributing", t),
+        None => progress.counted("attributing", "documents"),
+    }
     // (Shared by the reader and `emit`, both on this thread.)
     let counts = std::cell::Cell::new((0usize, 0usize));
     let progress = std::cell::RefCell::new(progress);
     let tick = |done: usize, read: usize| {
         counts.set((done, read));
-        progress.borrow_mut().update(done, read);
+        match &read_bytes {
+            Some(n) => progress
+                .borrow_mut()
+                .update_bytes(n.load(Ordering::Relaxed), done as u64),
+            None => progress.borrow_mut().update(done, read),
+        }
     };
 
     let mut out = Streamed {
@@ -310,7 +323,7 @@ pub fn stream<T: Send>(
                 }
             };
             out.files += 1;
-            read_source(&source, &opts.input, &mut |result| {
+            read_source_counted(&source, &opts.input, read_bytes.clone(), &mut |result| {
                 let result = result.and_then(|d| {
                     let here = location(&d.source, d.line);
                     match seen.get(&d.doc.id) {

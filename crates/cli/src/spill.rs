@@ -53,6 +53,11 @@ impl RowSpill {
         Ok(())
     }
 
+    /// Number of documents pushed.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+
     /// Number of rows pushed.
     pub fn rows(&self) -> usize {
         self.rows

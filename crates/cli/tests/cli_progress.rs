@@ -160,3 +160,55 @@ fn a_terminal_redraws_stage_lines_in_place() {
     let lines = screen.matches('\n').count();
     assert_eq!(lines, 4, "{screen:?}");
 }
+
+/// The fixture articles as one JSONL file in `dir`.
+fn jsonl_corpus(dir: &Path) -> String {
+    let mut names: Vec<_> = std::fs::read_dir(corpus())
+        .expect("read fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = String::new();
+    for p in &names {
+        let text = std::fs::read_to_string(p).expect("read article");
+        let id = p.file_stem().expect("stem").to_string_lossy();
+        out.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        out.push('\n');
+    }
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, out).expect("write corpus");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn jsonl_progress_counts_bytes_of_the_file_size_then_links_and_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = jsonl_corpus(dir.path());
+    let size = std::fs::metadata(&input).expect("size").len() as f64 / 1e6;
+    let args = ["quotes", input.as_str(), "--format", "jsonl"];
+    let plain = run_in(dir.path(), &args, None);
+    let shown = run_in(dir.path(), &[&args[..], &["--progress"]].concat(), None);
+    assert_eq!((plain.code, shown.code), (0, 0), "{}", shown.stderr);
+    // Not a terminal and no flag: nothing on stderr.
+    assert_eq!(plain.stderr, "");
+    assert!(plain.stdout_bytes == shown.stdout_bytes, "stdout differs");
+    let err = &shown.stderr;
+    // The read+analyse stage ends at the whole file, then linking, then
+    // writing every document.
+    let read = format!("{size:.1}/{size:.1} MB (100%), 19 documents");
+    let stages = [
+        read.as_str(),
+        "progress: linking speakers — ",
+        "/19 documents (100%)",
+    ];
+    let at: Vec<usize> = stages
+        .iter()
+        .map(|s| err.find(s).unwrap_or_else(|| panic!("no `{s}` in {err}")))
+        .collect();
+    assert!(at.is_sorted(), "stages out of order: {err}");
+    assert!(
+        err.contains("progress: writing quotes [####################] 19/19 documents (100%)"),
+        "{err}"
+    );
+}

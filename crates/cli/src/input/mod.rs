@@ -24,6 +24,8 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use quotecheck_core::Document;
 
@@ -373,10 +375,30 @@ pub fn read_source(
     opts: &InputOptions,
     emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
 ) {
+    read_source_counted(source, opts, None, emit);
+}
+
+/// [`read_source`], adding the bytes read from the source to `read` as
+/// they are read (for progress).
+pub fn read_source_counted(
+    source: &Source,
+    opts: &InputOptions,
+    read: Option<Arc<AtomicU64>>,
+    emit: &mut dyn FnMut(Result<InputDoc, InputError>) -> bool,
+) {
+    let counted = |r: Box<dyn Read>| -> Box<dyn Read> {
+        match &read {
+            Some(n) => Box::new(Counting {
+                inner: r,
+                read: Arc::clone(n),
+            }),
+            None => r,
+        }
+    };
     let reader: Box<dyn Read> = match &source.path {
-        None => Box::new(std::io::stdin().lock()),
+        None => counted(Box::new(std::io::stdin().lock())),
         Some(p) => match File::open(p) {
-            Ok(f) => Box::new(f),
+            Ok(f) => counted(Box::new(f)),
             Err(e) => {
                 emit(Err(io_error(&source.display, &e)));
                 return;
@@ -396,6 +418,36 @@ pub fn read_source(
         InputKind::Jsonl => read_jsonl(source, reader, opts, emit),
         InputKind::Csv => read_csv(source, reader, opts, emit),
     }
+}
+
+/// A reader that adds the bytes it reads to a shared count.
+struct Counting {
+    inner: Box<dyn Read>,
+    read: Arc<AtomicU64>,
+}
+
+impl Read for Counting {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The bytes to read for progress: the sum of the sizes of the sources,
+/// when every one is a JSONL or CSV file (a text or HTML file is one
+/// document, counted as such); `None` otherwise (standard input, a file
+/// whose size is unknown).
+pub fn byte_total(sources: &[Discovered]) -> Option<u64> {
+    let mut total = 0u64;
+    for d in sources {
+        let Discovered::Source(s) = d else { continue };
+        if !matches!(s.kind, InputKind::Jsonl | InputKind::Csv) {
+            return None;
+        }
+        total += std::fs::metadata(s.path.as_ref()?).ok()?.len();
+    }
+    Some(total).filter(|t| *t > 0)
 }
 
 /// Turn the bytes of a text or HTML file into a document.

@@ -141,12 +141,27 @@ impl Aliases {
     /// without titles is `display`: its name first, then that reading,
     /// then its mentions in order.
     pub fn lookup(&self, rec: &SpeakerRecord, display: &str) -> Option<(&str, &str, &str)> {
+        self.lookup_names(
+            &rec.speaker,
+            display,
+            rec.mentions.iter().map(String::as_str),
+        )
+    }
+
+    /// [`Aliases::lookup`] of a speaker's name, its reading without
+    /// titles, and its mentions.
+    pub fn lookup_names<'m>(
+        &self,
+        speaker: &'m str,
+        display: &'m str,
+        mentions: impl Iterator<Item = &'m str>,
+    ) -> Option<(&str, &str, &str)> {
         if self.is_empty() {
             return None;
         }
-        std::iter::once(rec.speaker.as_str())
+        std::iter::once(speaker)
             .chain(std::iter::once(display))
-            .chain(rec.mentions.iter().map(String::as_str))
+            .chain(mentions)
             .find_map(|n| self.by_alias.get(&fold(n)))
             .map(|(i, alias)| {
                 let p = &self.people[*i];

@@ -125,6 +125,19 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] of a text already in NFC.
 fn fold_nfc(nfc: &str) -> String {
     let mut out = String::with_capacity(nfc.len());
+    if nfc.is_ascii() {
+        // The same, byte by byte.
+        for w in nfc.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| match b {
+                b'`' => '\'',
+                _ => char::from(b.to_ascii_lowercase()),
+            }));
+        }
+        return out;
+    }
     for w in nfc.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');

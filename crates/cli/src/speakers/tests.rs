@@ -1,6 +1,7 @@
 //! Unit tests of the corpus speaker index.
 
 use super::*;
+use std::collections::BTreeMap;
 
 fn sp(doc: &str, name: &str, kind: &str, role: &str, quotes: usize) -> SpeakerRecord {
     SpeakerRecord {
