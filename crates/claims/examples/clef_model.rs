@@ -15,8 +15,9 @@
 //! `QC_WEIGHTS` (default `0,0.2,0.3,0.4,0.5,0.6,0.7,0.8,1`) lists the
 //! weights (the queries are embedded once); `QC_VECTORS=FILE` keeps the fact-checks' vectors in FILE
 //! (raw little-endian f32) so a second run skips embedding them;
-//! `QC_QUERY_VECTORS=FILE` writes the queries' vectors (cleaned as `match`
-//! cleans them) the same way, to compare with a reference implementation.
+//! `QC_QUERY_VECTORS=FILE` keeps the queries' vectors (cleaned as `match`
+//! cleans them) the same way (to skip embedding them again, and to
+//! compare them with a reference implementation).
 //! Also prints the model's speed (sentences/s on the current rayon pool;
 //! `RAYON_NUM_THREADS=1` for one core).
 
@@ -94,14 +95,24 @@ fn main() {
         .unwrap_or_else(|| fail("cached vectors do not fit".into()));
     let texts: Vec<&str> = clef.queries.iter().map(|q| q.text.as_str()).collect();
     let t = Instant::now();
-    let query_vectors = fused
-        .embed_queries(&texts)
-        .unwrap_or_else(|e| fail(e.to_string()));
+    let query_cache = std::env::var_os("QC_QUERY_VECTORS").map(PathBuf::from);
+    let cached = query_cache
+        .as_deref()
+        .and_then(|p| load_vectors(p, texts.len() * fused.model().dim()));
+    let query_vectors = match cached {
+        Some(v) => v,
+        None => {
+            let v = fused
+                .embed_queries(&texts)
+                .unwrap_or_else(|e| fail(e.to_string()));
+            if let Some(p) = &query_cache {
+                let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+                std::fs::write(p, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", p.display())));
+            }
+            v
+        }
+    };
     let secs = t.elapsed().as_secs_f64();
-    if let Some(p) = std::env::var_os("QC_QUERY_VECTORS") {
-        let bytes: Vec<u8> = query_vectors.iter().flat_map(|x| x.to_le_bytes()).collect();
-        std::fs::write(&p, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", p.to_string_lossy())));
-    }
     println!(
         "embedded {} queries in {secs:.1} s: {:.1} sentences/s on {} threads",
         texts.len(),

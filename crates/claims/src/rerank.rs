@@ -334,7 +334,33 @@ impl Reranker {
     /// of BM25, the built-in model and all-MiniLM-L6-v2 ([`RERANK_L2`]),
     /// as printed by `QC_RANKING=fit QUOTECHECK_MODEL=DIR cargo run
     /// --release -p quotecheck-claims --example clef_model`.
-    pub const MODEL: Reranker = Reranker::BUILTIN;
+    pub const MODEL: Reranker = Reranker {
+        weights: [
+            -5.3760165e-1, // bm25_rel
+            -3.9895925e-1, // cosine
+            -3.98957e-1,   // cosine_gap
+            -3.8153174e0,  // coverage
+            -3.7378507e0,  // query_coverage
+            5.043955e-1,   // numbers_agree
+            1.4393939e-1,  // negation_agree
+            6.745717e0,    // bigram_coverage
+            4.2858246e-1,  // length_ratio
+            1.5919868e0,   // bm25_rrank
+            5.151119e-1,   // cosine_rrank
+            1.4951887e0,   // idf_coverage
+            6.9746237e0,   // idf_query_coverage
+            4.0205006e-2,  // entity_coverage
+            2.5442376e0,   // trigram_jaccard
+            -9.912495e-2,  // trigram_coverage
+            9.58566e-1,    // sentence_cosine
+            5.0792947e0,   // gram_bm25_rel
+            -4.5380767e-2, // gram_rrank
+            9.709643e0,    // model_cosine
+            9.709643e0,    // model_cosine_gap
+            6.240408e-1,   // model_rrank
+        ],
+        bias: 0.0,
+    };
 
     /// The log-odds score of a feature vector.
     pub fn score(&self, x: &[f32; N_FEATURES]) -> f32 {
