@@ -1,5 +1,5 @@
-//! Fact-checks ranked by z-score fusion of the lexical ranking and an
-//! embedder's cosine: how `match --model DIR` ranks.
+//! Fact-checks ranked with an embedder's cosine: z-score fusion with the
+//! lexical ranking (`match --model DIR`), or the learned re-ranker.
 //!
 //! [`FusedIndex`] wraps a lexical [`FactIndex`] (BM25 over the
 //! fact-checks, with its same-claim rule) and the unit vectors of every
@@ -13,6 +13,11 @@
 //! train; docs/claims.md). A fact-check the lexical ranking does not return
 //! scores its lowest score (0 for BM25). Each hit carries the same-claim
 //! verdict and coverage of the lexical index, whatever the ranking.
+//!
+//! [`FusedIndex::with_reranker`] ranks instead with the learned re-ranker
+//! ([`crate::rerank`]) over the candidates of BM25, the built-in model and
+//! this model, with this model's cosine among the features
+//! ([`Reranker::MODEL`], fitted for all-MiniLM-L6-v2).
 //!
 //! [`Ranking`] is either kind of index behind one `search_all`, for the
 //! CLI.
