@@ -1,5 +1,5 @@
-//! Fact-checks ranked by z-score fusion of the lexical ranking and an
-//! embedder's cosine: how `match --model DIR` ranks.
+//! Fact-checks ranked with an embedder's cosine: z-score fusion with the
+//! lexical ranking (`match --model DIR`), or the learned re-ranker.
 //!
 //! [`FusedIndex`] wraps a lexical [`FactIndex`] (BM25 over the
 //! fact-checks, with its same-claim rule) and the unit vectors of every
@@ -13,6 +13,11 @@
 //! train; docs/claims.md). A fact-check the lexical ranking does not return
 //! scores its lowest score (0 for BM25). Each hit carries the same-claim
 //! verdict and coverage of the lexical index, whatever the ranking.
+//!
+//! [`FusedIndex::with_reranker`] ranks instead with the learned re-ranker
+//! ([`crate::rerank`]) over the candidates of BM25, the built-in model and
+//! this model, with this model's cosine among the features
+//! ([`Reranker::MODEL`], fitted for all-MiniLM-L6-v2).
 //!
 //! [`Ranking`] is either kind of index behind one `search_all`, for the
 //! CLI.
@@ -44,7 +49,8 @@ use crate::bm25::Scratch;
 use crate::clean::clean_query;
 use crate::embedder::{embed_all, EmbedError, Embedder};
 use crate::factcheck::FactCheck;
-use crate::matcher::{fusion_candidates, same_claim, FactHit, FactIndex};
+use crate::matcher::{fusion_candidates, same_claim, FactHit, FactIndex, ModelVectors};
+use crate::rerank::{Reranker, N_FEATURES};
 use crate::semantic::cosine;
 
 /// Weight of the cosine's z-score in the fused ranking (the lexical score
@@ -112,6 +118,40 @@ impl FusedIndex {
     /// The fact-checks' vectors, row-major.
     pub fn vectors(&self) -> &[f32] {
         &self.vectors
+    }
+
+    /// Rank with the learned re-ranker instead of the fused score: the
+    /// lexical index re-ranks with `reranker` ([`FactIndex::with_reranker`]:
+    /// BM25's, the built-in model's and this model's best candidates, the
+    /// features of all three; [`Reranker::MODEL`] is fitted for
+    /// all-MiniLM-L6-v2).
+    pub fn with_reranker(mut self, reranker: Reranker) -> FusedIndex {
+        self.index = self.index.with_reranker(reranker);
+        self
+    }
+
+    /// Take `n` candidates from each ranking for the re-ranker (default
+    /// [`crate::matcher::RERANK_CANDIDATES`]).
+    pub fn with_rerank_candidates(mut self, n: usize) -> FusedIndex {
+        self.index = self.index.with_rerank_candidates(n);
+        self
+    }
+
+    /// The re-ranker's candidates and features for `query` whose vector
+    /// (from [`FusedIndex::embed_queries`]) is `q`; empty without
+    /// [`FusedIndex::with_reranker`]. For fitting a re-ranker.
+    pub fn candidate_features(
+        &self,
+        query: &str,
+        q: &[f32],
+        scratch: &mut Scratch,
+    ) -> Vec<(u32, [f32; N_FEATURES])> {
+        let vectors = ModelVectors {
+            query: q,
+            checks: &self.vectors,
+        };
+        self.index
+            .candidate_features_with(query, &[], scratch, Some(vectors))
     }
 
     /// The same fact-checks and vectors ranked with another weight.
@@ -205,6 +245,15 @@ impl FusedIndex {
         skip: &[u32],
         scratch: &mut Scratch,
     ) -> Vec<FactHit> {
+        if self.index.has_reranker() {
+            let vectors = ModelVectors {
+                query: q,
+                checks: &self.vectors,
+            };
+            return self
+                .index
+                .search_with_vectors(query, k, skip, scratch, vectors);
+        }
         let n = self.index.checks().len();
         let dim = q.len();
         let lexical_hits = self.index.search_excluding(query, n, skip, scratch);
@@ -373,5 +422,34 @@ mod tests {
             .expect("search");
         assert!(one.iter().all(|h| h.check != 3), "skipped");
         assert_eq!(one[0].rank, 1);
+    }
+
+    #[test]
+    fn the_reranker_takes_the_second_models_candidates_and_features() {
+        let lexical = FactIndex::new(checks(), MatchConfig::default());
+        let fused = FusedIndex::new(lexical, Arc::new(StaticModel::builtin()), MODEL_WEIGHT)
+            .expect("static")
+            .with_reranker(Reranker::MODEL);
+        let q = "Storms drenched the river basin at night";
+        let v = fused.embed_queries(&[q]).expect("embed");
+        let feats = fused.candidate_features(q, &v, &mut Scratch::default());
+        let at = |name: &str| {
+            crate::rerank::FEATURE_NAMES
+                .iter()
+                .position(|n| *n == name)
+                .expect("feature")
+        };
+        let rain = feats
+            .iter()
+            .find(|(i, _)| *i == 3)
+            .expect("cosine candidate");
+        assert!(rain.1[at("model_cosine")] > 0.0);
+        assert_eq!(rain.1[at("bm25_rel")], 0.0, "shares no word");
+        let hits = fused.search_all(&[q], 2).expect("search");
+        assert_eq!(hits[0].len(), 2);
+        assert_eq!(hits[0][0].rank, 1);
+        let mut s = Scratch::default();
+        let one = fused.search_excluding(q, 2, &[3], &mut s).expect("search");
+        assert!(one.iter().all(|h| h.check != 3), "skipped");
     }
 }

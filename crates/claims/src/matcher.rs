@@ -252,16 +252,12 @@ impl FactIndex {
             self.embeddings = Some(self.embed_checks());
         }
         self.lexical_only = false;
+        self.build_grams();
         self.set_reranker(reranker)
     }
 
-    /// Rank with a lexical re-ranker (such as [`Reranker::LEXICAL`]): no
-    /// model; searches take the [`LEXICAL_CANDIDATES`] best fact-checks by
-    /// BM25 and order them by `reranker`'s score, whose model features
-    /// (cosines, cosine rank) are 0 and whose gram features come from a
-    /// second BM25 index over the fact-checks' character grams
-    /// ([`gram_counts`]).
-    pub fn with_lexical_reranker(mut self, reranker: Reranker) -> FactIndex {
+    /// The BM25 index over the fact-checks' character grams, once.
+    fn build_grams(&mut self) {
         if self.grams.is_none() {
             let counts: Vec<Vec<(u64, u32)>> = self
                 .checks
@@ -274,6 +270,16 @@ impl FactIndex {
                 self.config.bm25,
             ));
         }
+    }
+
+    /// Rank with a lexical re-ranker (such as [`Reranker::LEXICAL`]): no
+    /// model; searches take the [`LEXICAL_CANDIDATES`] best fact-checks by
+    /// BM25 and order them by `reranker`'s score, whose model features
+    /// (cosines, cosine rank) are 0 and whose gram features come from a
+    /// second BM25 index over the fact-checks' character grams
+    /// ([`gram_counts`]).
+    pub fn with_lexical_reranker(mut self, reranker: Reranker) -> FactIndex {
+        self.build_grams();
         self.lexical_only = true;
         self.rerank_candidates = LEXICAL_CANDIDATES;
         self.set_reranker(reranker)
@@ -309,9 +315,60 @@ impl FactIndex {
         skip: &[u32],
         scratch: &mut Scratch,
     ) -> Vec<(u32, [f32; N_FEATURES])> {
+        self.candidate_features_with(query, skip, scratch, None)
+    }
+
+    /// [`FactIndex::candidate_features`] with a second model's vectors
+    /// (its cosine features and [`FactIndex::rerank_candidates`] more
+    /// candidates by its cosine).
+    pub fn candidate_features_with(
+        &self,
+        query: &str,
+        skip: &[u32],
+        scratch: &mut Scratch,
+        vectors: Option<ModelVectors<'_>>,
+    ) -> Vec<(u32, [f32; N_FEATURES])> {
         let query = clean_query(query);
         let terms = term_counts(&query, &self.config.terms);
-        self.candidates(&query, &terms, skip, scratch)
+        self.candidates(&query, &terms, skip, scratch, vectors)
+    }
+
+    /// Candidates taken from each ranking by the re-ranker.
+    pub fn rerank_candidates(&self) -> usize {
+        self.rerank_candidates
+    }
+
+    /// Whether the index ranks with a re-ranker.
+    pub fn has_reranker(&self) -> bool {
+        self.reranker.is_some()
+    }
+
+    /// The `k` best fact-checks for `query` by the re-ranker with a second
+    /// model's vectors ([`ModelVectors`]: the query's, made from the query
+    /// cleaned by [`clean_query`], and every fact-check's), those in
+    /// `skip` left out. Without a re-ranker, [`FactIndex::search_excluding`].
+    pub fn search_with_vectors(
+        &self,
+        query: &str,
+        k: usize,
+        skip: &[u32],
+        scratch: &mut Scratch,
+        vectors: ModelVectors<'_>,
+    ) -> Vec<FactHit> {
+        let Some((model, _)) = &self.reranker else {
+            return self.search_excluding(query, k, skip, scratch);
+        };
+        let query = clean_query(query);
+        let terms = term_counts(&query, &self.config.terms);
+        let scored = self
+            .candidates(&query, &terms, skip, scratch, Some(vectors))
+            .into_iter()
+            .map(|(i, x)| Hit {
+                claim: i,
+                score: model.score(&x),
+            })
+            .collect();
+        self.judged_hits(&query, &best_k(scored, k))
     }
 
     fn candidates(
@@ -320,6 +377,7 @@ impl FactIndex {
         terms: &[(u64, u32)],
         skip: &[u32],
         scratch: &mut Scratch,
+        vectors: Option<ModelVectors<'_>>,
     ) -> Vec<(u32, [f32; N_FEATURES])> {
         let Some((_, keys)) = &self.reranker else {
             return Vec::new();
@@ -330,15 +388,16 @@ impl FactIndex {
             .search_terms(terms.iter().map(|t| t.0), n, skip, scratch);
         // Every fact-check sharing a gram, best first: features only (as
         // candidates they proposed more noise than answers on CLEF train).
-        let grams = match (&self.grams, self.lexical_only) {
-            (Some(g), true) => g.search_terms(
+        let grams = match &self.grams {
+            Some(g) => g.search_terms(
                 gram_counts(query).into_iter().map(|t| t.0),
                 self.checks.len(),
                 skip,
                 scratch,
             ),
-            _ => Vec::new(),
+            None => Vec::new(),
         };
+        let second: Vec<Hit> = vectors.map_or_else(Vec::new, |v| v.ranking(n, skip));
         let model = match (&self.embeddings, self.lexical_only) {
             (Some(emb), false) => Some(self.model_scores(query, emb, skip)),
             _ => None,
@@ -346,7 +405,13 @@ impl FactIndex {
         let semantic = model.as_ref().map_or(&[][..], |m| &m.ranking[..]);
         let best = |hits: &[Hit]| hits.first().map_or(0.0, |h| h.score);
         let (best_bm25, best_grams, best_cosine) = (best(&lexical), best(&grams), best(semantic));
-        let mut ids: Vec<u32> = lexical.iter().chain(semantic).map(|h| h.claim).collect();
+        let best_second = best(&second);
+        let mut ids: Vec<u32> = lexical
+            .iter()
+            .chain(semantic)
+            .chain(&second)
+            .map(|h| h.claim)
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         let gram_ranks: HashMap<u32, (u32, f32)> = grams
@@ -378,6 +443,9 @@ impl FactIndex {
                     gram_bm25,
                     best_gram_bm25: best_grams,
                     gram_rank,
+                    model_cosine: vectors.map_or(0.0, |v| v.cosine(i)),
+                    best_model_cosine: best_second,
+                    model_rank: ranked(&second, i).0,
                 };
                 let x = feature_vector(&qk, &keys[i as usize], &scores, idf);
                 (i, x)
@@ -467,7 +535,7 @@ impl FactIndex {
         let hits = match (&self.embeddings, &self.reranker) {
             (_, Some((model, _))) => {
                 let scored = self
-                    .candidates(&query, &terms, skip, scratch)
+                    .candidates(&query, &terms, skip, scratch, None)
                     .into_iter()
                     .map(|(i, x)| Hit {
                         claim: i,
@@ -481,7 +549,13 @@ impl FactIndex {
                 .index
                 .search_terms(terms.iter().map(|t| t.0), k, skip, scratch),
         };
-        let q = Features::of(&query);
+        self.judged_hits(&query, &hits)
+    }
+
+    /// Ranked hits with their same-claim verdicts and coverage (`query`
+    /// cleaned).
+    fn judged_hits(&self, query: &str, hits: &[Hit]) -> Vec<FactHit> {
+        let q = Features::of(query);
         hits.iter()
             .enumerate()
             .map(|(i, h)| {
@@ -559,6 +633,40 @@ impl FactIndex {
             .par_iter()
             .map_init(Scratch::default, |s, q| self.search_with(q.as_ref(), k, s))
             .collect()
+    }
+}
+
+/// A second model's unit vectors for the re-ranker (typically
+/// all-MiniLM-L6-v2 from `--model`): the query's and every fact-check's,
+/// row-major in [`FactIndex::checks`] order.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelVectors<'a> {
+    /// The query's vector.
+    pub query: &'a [f32],
+    /// The fact-checks' vectors.
+    pub checks: &'a [f32],
+}
+
+impl ModelVectors<'_> {
+    /// Cosine of the query and fact-check `i` (0 when it has no vector).
+    fn cosine(&self, i: u32) -> f32 {
+        let dim = self.query.len();
+        self.checks
+            .get(i as usize * dim..(i as usize + 1) * dim)
+            .map_or(0.0, |row| cosine(self.query, row))
+    }
+
+    /// The `n` best fact-checks by cosine, those in `skip` left out.
+    fn ranking(&self, n: usize, skip: &[u32]) -> Vec<Hit> {
+        let rows = self.checks.len() / self.query.len().max(1);
+        let hits = (0..rows as u32)
+            .filter(|i| !skip.contains(i))
+            .map(|i| Hit {
+                claim: i,
+                score: self.cosine(i),
+            })
+            .collect();
+        best_k(hits, n)
     }
 }
 

@@ -31,7 +31,7 @@ use crate::matcher::numbers_agree;
 use crate::terms::{term_counts, TermConfig};
 
 /// Number of features of a (query, candidate) pair.
-pub const N_FEATURES: usize = 19;
+pub const N_FEATURES: usize = 22;
 
 /// Names of the features, in order.
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -54,6 +54,9 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "sentence_cosine",
     "gram_bm25_rel",
     "gram_rrank",
+    "model_cosine",
+    "model_cosine_gap",
+    "model_rrank",
 ];
 
 /// What the re-ranker knows of one candidate besides the two texts.
@@ -79,6 +82,13 @@ pub struct CandidateScores {
     pub best_gram_bm25: f32,
     /// 1-based rank by character-gram BM25 (0 when not ranked).
     pub gram_rank: u32,
+    /// Cosine of the two embeddings under a second model (a
+    /// sentence-transformer given by `--model`; 0 without one).
+    pub model_cosine: f32,
+    /// Best such cosine among the query's candidates.
+    pub best_model_cosine: f32,
+    /// 1-based rank by that cosine (0 when not ranked).
+    pub model_rank: u32,
 }
 
 /// What the features need of one text besides its [`Features`]: sorted,
@@ -227,6 +237,9 @@ pub fn feature_vector(
             0.0
         },
         rrank(s.gram_rank),
+        s.model_cosine,
+        s.model_cosine - s.best_model_cosine,
+        rrank(s.model_rank),
     ]
 }
 
@@ -273,6 +286,9 @@ impl Reranker {
             5.812058e0,    // sentence_cosine
             0e0,           // gram_bm25_rel (not used with the model)
             0e0,           // gram_rrank
+            0e0,           // model_cosine
+            0e0,           // model_cosine_gap
+            0e0,           // model_rrank
         ],
         bias: 0.0,
     };
@@ -304,6 +320,44 @@ impl Reranker {
             0e0,           // sentence_cosine
             4.885637e0,    // gram_bm25_rel
             -4.7159508e-1, // gram_rrank
+            0e0,           // model_cosine
+            0e0,           // model_cosine_gap
+            0e0,           // model_rrank
+        ],
+        bias: 0.0,
+    };
+
+    /// The weights of the re-ranker with a sentence-transformer
+    /// ([`crate::fusion::FusedIndex::with_reranker`], `quotecheck match
+    /// --model DIR`): fitted pairwise on CLEF-2020 Task 2 train with
+    /// all-MiniLM-L6-v2 over the [`crate::matcher::RERANK_CANDIDATES`] best
+    /// of BM25, the built-in model and all-MiniLM-L6-v2 ([`RERANK_L2`]),
+    /// as printed by `QC_RANKING=fit QUOTECHECK_MODEL=DIR cargo run
+    /// --release -p quotecheck-claims --example clef_model`.
+    pub const MODEL: Reranker = Reranker {
+        weights: [
+            -5.3760165e-1, // bm25_rel
+            -3.9895925e-1, // cosine
+            -3.98957e-1,   // cosine_gap
+            -3.8153174e0,  // coverage
+            -3.7378507e0,  // query_coverage
+            5.043955e-1,   // numbers_agree
+            1.4393939e-1,  // negation_agree
+            6.745717e0,    // bigram_coverage
+            4.2858246e-1,  // length_ratio
+            1.5919868e0,   // bm25_rrank
+            5.151119e-1,   // cosine_rrank
+            1.4951887e0,   // idf_coverage
+            6.9746237e0,   // idf_query_coverage
+            4.0205006e-2,  // entity_coverage
+            2.5442376e0,   // trigram_jaccard
+            -9.912495e-2,  // trigram_coverage
+            9.58566e-1,    // sentence_cosine
+            5.0792947e0,   // gram_bm25_rel
+            -4.5380767e-2, // gram_rrank
+            9.709643e0,    // model_cosine
+            9.709643e0,    // model_cosine_gap
+            6.240408e-1,   // model_rrank
         ],
         bias: 0.0,
     };
@@ -517,6 +571,9 @@ mod tests {
             gram_bm25: 2.0,
             best_gram_bm25: 4.0,
             gram_rank: 2,
+            model_cosine: 0.6,
+            best_model_cosine: 0.7,
+            model_rank: 4,
         };
         let idf = |_| 1.0;
         let a = feature_vector(&q, &same, &s, idf);
@@ -535,5 +592,8 @@ mod tests {
         assert_eq!(b[13], 0.0);
         assert!(a[14] > b[14]);
         assert_eq!((a[17], a[18]), (0.5, 0.5), "gram BM25 relative, 1/rank");
+        assert_eq!(a[19], 0.6, "the second model's cosine");
+        assert!((a[20] + 0.1).abs() < 1e-6, "minus the best");
+        assert_eq!(a[21], 0.25, "1/rank");
     }
 }
