@@ -27,6 +27,7 @@ use std::sync::Arc;
 use quotecheck_claims::embedder::Embedder;
 use quotecheck_claims::factcheck::FactCheck;
 use quotecheck_claims::fusion::{FusedIndex, Ranking, MODEL_WEIGHT};
+use quotecheck_claims::model::ALL_MINILM_L6_V2;
 use quotecheck_claims::rerank::Reranker;
 use quotecheck_claims::{read_factchecks, FactHit, FactIndex, MatchConfig};
 use quotecheck_core::analyze;
@@ -181,7 +182,13 @@ pub fn fact_index(path: &Path, semantic: &Semantic) -> Result<Ranking, FatalErro
         Semantic::Model(m) => {
             let model: Arc<dyn Embedder> = m.clone();
             let fused = FusedIndex::new(index, model, MODEL_WEIGHT).map_err(embed_error)?;
-            Ranking::Fused(fused)
+            // The learned re-ranker's weights are fitted for all-MiniLM-L6-v2;
+            // another model keeps the z-score fusion.
+            if m.id() == ALL_MINILM_L6_V2.id {
+                Ranking::Fused(fused.with_reranker(Reranker::MODEL))
+            } else {
+                Ranking::Fused(fused)
+            }
         }
     })
 }
