@@ -50,6 +50,7 @@ fn is_title(word: &str) -> bool {
             | "sen"
             | "rep"
             | "gov"
+            | "coun"
             | "lt"
             | "col"
             | "sgt"

@@ -102,7 +102,7 @@ impl Token<'_> {
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "lt", "gov", "atty", "pres", "sens", "reps", "messrs",
+    "oct", "nov", "dec", "lt", "gov", "atty", "pres", "sens", "reps", "messrs", "coun",
 ];
 
 /// Tokenize the text of `span`.
@@ -357,6 +357,7 @@ fn keeps_period(word: &str) -> bool {
             | b"sen"
             | b"rep"
             | b"gov"
+            | b"coun"
             | b"lt"
             | b"col"
             | b"sgt"

@@ -446,6 +446,9 @@ fn office(role: &str) -> Option<&'static str> {
         "superintendent" => Some("superintendent"),
         "president" => Some("president"),
         "judge" => Some("judge"),
+        "coun" | "councillor" | "councilor" | "councilman" | "councilwoman" | "alderman" => {
+            Some("councillor")
+        }
         _ => None,
     })
 }
@@ -593,7 +596,27 @@ fn full_name_before(text: &str, surname: &str, before: usize) -> Option<String> 
             && !w.is_title(&first.to_lowercase())
             && !w.is_function(&first.to_lowercase());
         if ok {
-            return Some(format!("{first} {surname}"));
+            // `John Q. Harlan`: a middle initial is no given name; the word
+            // before it is.
+            let initial = first.len() == 2 && first.ends_with('.');
+            let given = initial
+                .then(|| {
+                    let before = prefix[..prefix.len() - first.len()].strip_suffix(' ')?;
+                    let g = before
+                        .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
+                        .next()?;
+                    let l = g.to_lowercase();
+                    (g.starts_with(char::is_uppercase)
+                        && g.chars().count() > 1
+                        && !w.is_title(&l)
+                        && !w.is_function(&l))
+                    .then_some(g)
+                })
+                .flatten();
+            return Some(match given {
+                Some(g) => format!("{g} {first} {surname}"),
+                None => format!("{first} {surname}"),
+            });
         }
     }
     None
@@ -813,6 +836,8 @@ fn resolve_one(
     let mut name_changed = false;
     // Whether `bufs` hold the `key` and `last_word` of a new speaker's name.
     let mut known = (false, false);
+    // The gender a name mention shows for the speaker it joins.
+    let mut shown_gender = None;
     let found = match np.kind {
         MentionKind::Pronoun => {
             let p = np.name.as_str();
@@ -867,6 +892,10 @@ fn resolve_one(
             });
             match idx {
                 Some(i) => {
+                    // `Mr. van der Berg` joining `Mayor Gerrit van der Berg`:
+                    // the title shows the person's gender from now on, so
+                    // that `Ms. van der Berg` is someone else.
+                    shown_gender = *gender.get_or_init(|| gender_of(&np.name, np.role.as_deref()));
                     if multi && keys[i].words < 2 {
                         speakers[i].name = np.name.clone();
                         changed = Some(i);
@@ -998,6 +1027,9 @@ fn resolve_one(
         }
     }
     if let Some(i) = found {
+        if let Some(g) = shown_gender.filter(|_| keys[i].gender(&speakers[i]).is_none()) {
+            keys[i].gender.set(Some(Some(g)));
+        }
         add_mention(&mut speakers[i], m);
     }
     found

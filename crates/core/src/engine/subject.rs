@@ -24,6 +24,20 @@ fn possessor_topic(rest: &str) -> bool {
         })
 }
 
+/// `Separately`, `Additionally`, `Previously`: a capitalised adverb in
+/// -ly (a suffix of adverbs, not of surnames like `Kelly` or `McNally`:
+/// seven letters or more, no inner capital).
+fn sentence_adverb(t: &Token<'_>) -> bool {
+    let l = t.lower();
+    l.len() >= 7
+        && !t.text.chars().skip(1).any(char::is_uppercase)
+        && [
+            "ately", "ently", "ously", "ively", "ally", "arly", "ingly", "edly",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+}
+
 /// `A spokesperson at Westminster`, `a spokesman for Sanders`: a name
 /// after a role that ends in a preposition is the role's complement, not
 /// the person.
@@ -639,6 +653,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = np::forward(toks, 0, close, self.text)?;
+        // `Separately, State Rep. Sofía Márquez, a Whitlock ally, said`: a
+        // sentence adverb opening the sentence is no subject.
+        if np.first == np.last && sentence_adverb(&toks[np.first]) {
+            return None;
+        }
         let open = np.last + 1;
         if toks.get(open).is_none_or(|t| t.text != ",")
             || open + 3 > close

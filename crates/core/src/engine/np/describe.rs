@@ -155,7 +155,12 @@ pub fn describe(tokens: &[Token<'_>], first: usize, last: usize, text: &str) -> 
         {
             return Np::unnamed(first, last, MentionKind::Organization, strip_det(all_str()));
         }
-        let kind = if n >= 2 || role.is_some() {
+        // (`van der Berg` alone is a surname: its particles are no given
+        // name.)
+        let particles = (k..last)
+            .filter(|&i| is_name_particle(tokens[i].text))
+            .count();
+        let kind = if n - particles >= 2 || role.is_some() {
             MentionKind::Name
         } else {
             MentionKind::Surname
