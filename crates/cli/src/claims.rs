@@ -373,7 +373,12 @@ pub fn counts(tables: &DedupTables) -> DedupCounts {
     DedupCounts {
         claims: tables.claims.len(),
         duplicates: tables.duplicates.len(),
-        clusters: r.clusters.len(),
+        // After folding (`report`), a cluster only republished copies
+        // repeated is no longer written: count the clusters written.
+        clusters: match tables.copies {
+            Some(_) => tables.duplicates.chunk_by(|x, y| x.0 == y.0).count(),
+            None => r.clusters.len(),
+        },
         misquotes: r.misquotes.len(),
         conflicting_attributions: r
             .misquotes

@@ -69,7 +69,8 @@ pub struct Counts {
     /// Misquotes and conflicting attributions (rows of `misquotes.csv`),
     /// when the dedup stage ran.
     pub misquotes: Option<usize>,
-    /// Clusters of duplicate claims, when the dedup stage ran.
+    /// Clusters of duplicate claims in `duplicates.csv` (after `report`
+    /// folds republished copies), when the dedup stage ran.
     pub clusters: Option<usize>,
     /// Conflicting attributions (rows of `misquotes.csv` of that kind), when
     /// the dedup stage ran.
