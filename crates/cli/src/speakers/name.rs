@@ -392,8 +392,8 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
     // capitalised word).
     while let Some(&w) = words.first() {
         let b = bare(w);
-        let particle =
-            is_in(PARTICLES, &b) && !capitalised(w) && words.get(1).is_some_and(|n| capitalised(n));
+        // A run of particles before a capitalised word (`van der Berg`).
+        let particle = particle_at(&words, 0);
         if words.len() > 1 && (is_in(TITLES, &b) || is_in(OPENERS, &b)) {
             if is_in(TITLES, &b) {
                 titles.push(w.to_string());
@@ -769,6 +769,10 @@ mod tests {
         );
         let p = parse_person("Ursula von der Leyen", "").unwrap_or_default();
         assert_eq!(p.surname, "von der leyen");
+        // A surname of two particles alone keeps both (`der-berg` was the key).
+        let p = parse_person("van der Berg", "Mayor").unwrap_or_default();
+        assert_eq!((p.given.len(), p.surname.as_str()), (0, "van der berg"));
+        assert_eq!(p.display, "van der Berg");
         let p = parse_person("Donald Trump Jr.", "").unwrap_or_default();
         assert_eq!(p.suffix.as_deref(), Some("jr"));
         assert_eq!(p.display, "Donald Trump Jr.");
