@@ -314,9 +314,9 @@ pub fn workbook(sheets: &[Sheet<'_>]) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let targets = link_targets(sheets).map_err(row_error)?;
     let mut book = Workbook::new();
-    // Fast deflate (level 1, not the default 6): deflating the workbook
-    // was 15% of the CPU of a 10k-document report (docs/performance.md);
-    // the file is somewhat larger.
+    // Fast deflate (level 1, not the default 6): a large run's workbook is
+    // mostly text; at this level deflate is 2% of the CPU of the report
+    // benchmark's profile (docs/performance.md, "Report at scale").
     book.set_zip_compression_level(1);
     // A fixed creation date (the zip epoch), so that two runs on the same
     // inputs write byte-identical files, as for every report file.
