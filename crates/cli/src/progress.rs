@@ -127,35 +127,41 @@ fn percent(done: u64, total: u64) -> u64 {
 /// `name [bar] done/total unit (P%), R/s, ETA`: a stage whose total is
 /// known (the rate and the time left once a tenth of a second has passed).
 pub fn total_line(name: &str, done: u64, total: u64, unit: &str, elapsed: Duration) -> String {
-    let mut line = format!(
+    let line = format!(
         "{name} {} {done}/{total} {unit} ({}%)",
         bar(done, total),
         percent(done, total)
     );
-    let secs = elapsed.as_secs_f64();
-    if secs >= 0.1 {
-        line.push_str(&format!(", {:.1}/s", done as f64 / secs));
-    }
-    if let Some(eta) = eta(done, total, elapsed) {
-        line.push_str(&format!(", {eta}"));
-    }
-    line
+    with_rate_and_eta(line, done, total, done as f64, "/s", elapsed)
 }
 
 /// `name [bar] 12.3/38.6 MB (P%), N documents, R MB/s, ETA`: a stage
 /// measured in bytes of input read.
 pub fn bytes_line(name: &str, done: u64, total: u64, docs: u64, elapsed: Duration) -> String {
     let mb = |b: u64| b as f64 / 1e6;
-    let mut line = format!(
+    let line = format!(
         "{name} {} {:.1}/{:.1} MB ({}%), {docs} documents",
         bar(done, total),
         mb(done),
         mb(total),
         percent(done, total)
     );
+    with_rate_and_eta(line, done, total, mb(done), " MB/s", elapsed)
+}
+
+/// `line` with the rate (`amount` per second, in `per_second` units) once
+/// a tenth of a second has passed, and the time left of `done` of `total`.
+fn with_rate_and_eta(
+    mut line: String,
+    done: u64,
+    total: u64,
+    amount: f64,
+    per_second: &str,
+    elapsed: Duration,
+) -> String {
     let secs = elapsed.as_secs_f64();
     if secs >= 0.1 {
-        line.push_str(&format!(", {:.1} MB/s", mb(done) / secs));
+        line.push_str(&format!(", {:.1}{per_second}", amount / secs));
     }
     if let Some(eta) = eta(done, total, elapsed) {
         line.push_str(&format!(", {eta}"));
