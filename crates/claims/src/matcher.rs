@@ -355,20 +355,7 @@ impl FactIndex {
         scratch: &mut Scratch,
         vectors: ModelVectors<'_>,
     ) -> Vec<FactHit> {
-        let Some((model, _)) = &self.reranker else {
-            return self.search_excluding(query, k, skip, scratch);
-        };
-        let query = clean_query(query);
-        let terms = term_counts(&query, &self.config.terms);
-        let scored = self
-            .candidates(&query, &terms, skip, scratch, Some(vectors))
-            .into_iter()
-            .map(|(i, x)| Hit {
-                claim: i,
-                score: model.score(&x),
-            })
-            .collect();
-        self.judged_hits(&query, &best_k(scored, k))
+        self.search_ranked(query, k, skip, scratch, Some(vectors))
     }
 
     fn candidates(
@@ -530,12 +517,26 @@ impl FactIndex {
         skip: &[u32],
         scratch: &mut Scratch,
     ) -> Vec<FactHit> {
+        self.search_ranked(query, k, skip, scratch, None)
+    }
+
+    /// The `k` best fact-checks for `query`, those in `skip` left out: by
+    /// the re-ranker when there is one (with a second model's `vectors`
+    /// when given), else fused with the built-in model, else by BM25.
+    fn search_ranked(
+        &self,
+        query: &str,
+        k: usize,
+        skip: &[u32],
+        scratch: &mut Scratch,
+        vectors: Option<ModelVectors<'_>>,
+    ) -> Vec<FactHit> {
         let query = clean_query(query);
         let terms = term_counts(&query, &self.config.terms);
         let hits = match (&self.embeddings, &self.reranker) {
             (_, Some((model, _))) => {
                 let scored = self
-                    .candidates(&query, &terms, skip, scratch, None)
+                    .candidates(&query, &terms, skip, scratch, vectors)
                     .into_iter()
                     .map(|(i, x)| Hit {
                         claim: i,
