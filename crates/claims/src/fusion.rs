@@ -146,12 +146,16 @@ impl FusedIndex {
         q: &[f32],
         scratch: &mut Scratch,
     ) -> Vec<(u32, [f32; N_FEATURES])> {
-        let vectors = ModelVectors {
+        self.index
+            .candidate_features_with(query, &[], scratch, Some(self.model_vectors(q)))
+    }
+
+    /// This model's vectors of the query (`q`) and of every fact-check.
+    fn model_vectors<'a>(&'a self, q: &'a [f32]) -> ModelVectors<'a> {
+        ModelVectors {
             query: q,
             checks: &self.vectors,
-        };
-        self.index
-            .candidate_features_with(query, &[], scratch, Some(vectors))
+        }
     }
 
     /// The same fact-checks and vectors ranked with another weight.
@@ -246,13 +250,9 @@ impl FusedIndex {
         scratch: &mut Scratch,
     ) -> Vec<FactHit> {
         if self.index.has_reranker() {
-            let vectors = ModelVectors {
-                query: q,
-                checks: &self.vectors,
-            };
             return self
                 .index
-                .search_with_vectors(query, k, skip, scratch, vectors);
+                .search_with_vectors(query, k, skip, scratch, self.model_vectors(q));
         }
         let n = self.index.checks().len();
         let dim = q.len();
