@@ -617,7 +617,17 @@ impl<'a> Finder<'a> {
             // paragraph, signed with a dash and a name (vox-pop lists,
             // quoted tweets).
             if before_trim.is_empty() {
-                if let Some((speaker, cue)) = self.dash_byline(q.outer().end, para.end) {
+                // A quotation alone in its paragraph may be signed in the
+                // next one (`“…”` / `- Bernie Sanders.`, fact-check lists).
+                let byline = self.dash_byline(q.outer().end, para.end).or_else(|| {
+                    let rest = text.get(q.outer().end..para.end)?;
+                    let alone = rest
+                        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+                        .is_empty();
+                    let next = body.get(para_i + 1).filter(|_| alone)?;
+                    self.dash_byline(next.start, next.end)
+                });
+                if let Some((speaker, cue)) = byline {
                     self.claim_direct(k, cue, speaker, Rule::DirectCueAfter);
                     source = Some((q.content.end, q.content.start, q.content.start));
                     source_direct = true;
@@ -750,6 +760,27 @@ fn speaker_label(words: &[&str], turn: &str) -> bool {
 mod tests {
     use super::{label_head, two_sentences};
     use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_quotation_signed_in_the_next_paragraph() {
+        let text = "The senator spoke on Monday.\n\n\"Americans are worried about the future of their kids.\"\n\n- Bernie Sanders.\n\nThe figure is old.";
+        let r = reports(text);
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "Americans are worried about the future of their kids.",
+                "Bernie Sanders"
+            )]
+        );
+        // Not when the quotation shares its paragraph with narration.
+        let text = "The senator spoke on Monday.\n\n\"Americans are worried about the future of their kids,\" the report began with some flourish.\n\n- Bernie Sanders.";
+        assert!(
+            reports(text).iter().all(|r| r.2 != "Bernie Sanders"),
+            "{:?}",
+            reports(text)
+        );
+    }
 
     #[test]
     fn a_headline_credited_to_its_writer_is_no_quote() {

@@ -382,6 +382,20 @@ mod tests {
     }
 
     #[test]
+    fn a_past_tense_like_its_base_form_agrees_with_any_subject() {
+        // `read` is past as well as base: `the statement read` is a verb.
+        let r = reports("“We will not give up on this fight,” the statement read.");
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "We will not give up on this fight,",
+                "the statement"
+            )]
+        );
+    }
+
+    #[test]
     fn belief() {
         let r = reports("Smith believes that the plan will fail.");
         assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
