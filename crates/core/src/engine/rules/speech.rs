@@ -163,11 +163,25 @@ impl<'a> Finder<'a> {
         }
         // `Roffman, who estimates that his costs were “in the seven
         // figures,” described …`: a relative clause's report ends at its
-        // first comma.
+        // first comma. The object of a stance or belief there ends at any
+        // comma or second verb (`Kevin Cramer, who formally endorsed Trump
+        // here on Sunday, had worked …`, `Elmendorf, who supports Clinton
+        // but is not working for her`).
         if with_lowercase(&subj.0.text, |l| l == "who") {
+            let object_like = matches!(class, CueClass::Object | CueClass::Belief);
             if let Some(s) = start {
                 let cut = (s + 1..stop).find_map(|k| {
                     let t = &toks[k];
+                    if object_like
+                        && !self.in_quote(t.span)
+                        && (t.text == ","
+                            || matches!(t.lower(), "and" | "but")
+                                && toks
+                                    .get(k + 1)
+                                    .is_some_and(|n| second_verb_opener(n.lower())))
+                    {
+                        return Some(k);
+                    }
                     let verb_next = toks
                         .get(k + 1)
                         .is_some_and(|n| n.is_word && Lexicon::builtin().token_entry(n).is_some());
@@ -393,6 +407,19 @@ mod tests {
                 "the statement"
             )]
         );
+    }
+
+    #[test]
+    fn a_stance_in_a_relative_clause_ends_at_its_comma() {
+        let r = reports(
+            "North Dakota Rep. Kevin Cramer, who formally endorsed Trump here on Sunday, had worked quietly behind the scenes.",
+        );
+        assert!(
+            r.iter().any(|r| r.1 == "Trump here" && r.2 == "who"),
+            "{r:?}"
+        );
+        let r = reports("“The numbers don’t add up,” said Elmendorf, who supports Clinton but is not working for her.");
+        assert!(r.iter().any(|r| r.1 == "Clinton" && r.2 == "who"), "{r:?}");
     }
 
     #[test]
