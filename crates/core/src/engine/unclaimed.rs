@@ -691,7 +691,6 @@ impl<'a> Finder<'a> {
                 // (mixed) quotation of the current speaker, and only near them.
                 let embedded = !opens_sentence;
                 if para_i <= p_para + 2 {
-                    self.claimed[k] = true;
                     // A mixed quotation reports its sentence, when no other
                     // report shares it.
                     let span = if embedded {
@@ -700,6 +699,20 @@ impl<'a> Finder<'a> {
                     } else {
                         q.content
                     };
+                    // `who has starred in “Parks and Recreation” and …`: a
+                    // short capitalised phrase in a longer sentence is a
+                    // title, no one's words.
+                    let longer = span
+                        .slice(text)
+                        .is_some_and(|s| s.split_whitespace().count() > words + 2);
+                    if embedded
+                        && words <= EMBEDDED_TITLE_MAX_WORDS
+                        && longer
+                        && title_words(content)
+                    {
+                        continue;
+                    }
+                    self.claimed[k] = true;
                     let rule = if embedded {
                         Rule::MixedContinuation
                     } else {
@@ -724,6 +737,15 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+/// Are the words of `content` of four letters or more all capitalised
+/// (`Meet the Press`, `Make America Great Again`)?
+fn title_words(content: &str) -> bool {
+    content
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().count() > 3)
+        .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Can `words` (a capitalised label of at most three words, before a
@@ -760,6 +782,17 @@ fn speaker_label(words: &[&str], turn: &str) -> bool {
 mod tests {
     use super::{label_head, two_sentences};
     use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_short_title_inside_narration_is_no_partial_quote() {
+        let text = "“We will win this race,” Smith said.\n\nSmith, who has starred in “Parks and Recreation” and other shows, posted the clip on Thursday.";
+        let r = reports(text);
+        assert!(r.iter().all(|r| r.0 != "mixed:continuation"), "{r:?}");
+        // A partial quotation in lower case still continues the speaker.
+        let text = "“We will win this race,” Smith said.\n\nSmith drove home with “a total sense of relief after a long and very hard year” on Monday.";
+        let r = reports(text);
+        assert!(r.iter().any(|r| r.0 == "mixed:continuation"), "{r:?}");
+    }
 
     #[test]
     fn a_quotation_signed_in_the_next_paragraph() {
