@@ -423,6 +423,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_clause_is_not_part_of_the_mention() {
+        let r = reports(
+            "Mr. Trump, asked about the deaths of journalists, said that he had no comment at all.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2, "Mr. Trump");
+        // An appositive still is (`Tad Devine, Sanders's chief strategist, said`).
+        let r =
+            reports("Tad Devine, the campaign's chief strategist, said that the race was close.");
+        assert_eq!(r[0].2, "Tad Devine, the campaign's chief strategist");
+    }
+
+    #[test]
     fn belief() {
         let r = reports("Smith believes that the plan will fail.");
         assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
