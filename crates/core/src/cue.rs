@@ -119,6 +119,9 @@ impl LemmaTraits {
     pub(crate) const POSSESSED: u16 = 1 << 12;
     /// `put it`, `phrased it`: a cue only in `as X put it`.
     pub(crate) const AS_CLAUSE: u16 = 1 << 13;
+    /// `read`, `forecast`, `cast`: the base form is also the past tense
+    /// (`“…,” the statement read.`), so it agrees with any subject.
+    pub(crate) const PAST_AS_BASE: u16 = 1 << 14;
 
     /// The traits of `lemma`.
     fn of(lemma: &str) -> LemmaTraits {
@@ -150,6 +153,10 @@ impl LemmaTraits {
             ),
         );
         set(Self::FIND, lemma == "find");
+        set(
+            Self::PAST_AS_BASE,
+            matches!(lemma, "read" | "forecast" | "cast"),
+        );
         set(
             Self::INFINITIVE,
             matches!(
@@ -565,9 +572,10 @@ impl Lexicon {
                 let gerund = f.ends_with("ing") && f != lemma;
                 let participle = f.ends_with("ed")
                     || matches!(f.as_str(), "told" | "written" | "shown" | "known" | "sworn");
-                let base = !learned && f == lemma;
+                let traits = LemmaTraits::of(&lemma);
+                let base = !learned && f == lemma && !traits.has(LemmaTraits::PAST_AS_BASE);
                 forms.entry(f).or_insert(CueEntry {
-                    traits: LemmaTraits::of(&lemma),
+                    traits,
                     lemma: lemma.clone(),
                     class,
                     quote_type,

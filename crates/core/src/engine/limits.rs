@@ -18,6 +18,10 @@ pub(super) const HEADLINE_CAPS_PERCENT: usize = 80;
 /// A quoted span of at most this many words, all capitalised, is a title
 /// (`told “Fox and Friends,”`), not speech.
 pub(super) const TITLE_MAX_WORDS: usize = 5;
+/// A capitalised quoted phrase of at most this many words inside someone
+/// else's sentence (`appeared on “Meet the Press” on Sunday`) is a title,
+/// not a partial quotation of the last speaker.
+pub(super) const EMBEDDED_TITLE_MAX_WORDS: usize = 4;
 /// A quoted span after a cue needs this many words to be speech, unless it
 /// is set off by a comma or colon or ends a sentence.
 pub(super) const DIRECT_MIN_WORDS: usize = 3;

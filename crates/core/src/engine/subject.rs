@@ -605,7 +605,13 @@ impl<'a> Finder<'a> {
                             | "at"
                             | "by"
                             | "after"
-                    );
+                            // `Mr. Trump, asked about …, said`: a participle
+                            // clause says what the speaker did, not who.
+                            | "asked"
+                            | "pressed"
+                            | "interviewed"
+                    )
+                    && !(first_word.len() > 5 && first_word.ends_with("ing"));
                 if main.kind != MentionKind::Pronoun && descriptive {
                     main.last = close - 1;
                 }

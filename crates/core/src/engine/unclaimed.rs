@@ -617,7 +617,17 @@ impl<'a> Finder<'a> {
             // paragraph, signed with a dash and a name (vox-pop lists,
             // quoted tweets).
             if before_trim.is_empty() {
-                if let Some((speaker, cue)) = self.dash_byline(q.outer().end, para.end) {
+                // A quotation alone in its paragraph may be signed in the
+                // next one (`“…”` / `- Bernie Sanders.`, fact-check lists).
+                let byline = self.dash_byline(q.outer().end, para.end).or_else(|| {
+                    let rest = text.get(q.outer().end..para.end)?;
+                    let alone = rest
+                        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+                        .is_empty();
+                    let next = body.get(para_i + 1).filter(|_| alone)?;
+                    self.dash_byline(next.start, next.end)
+                });
+                if let Some((speaker, cue)) = byline {
                     self.claim_direct(k, cue, speaker, Rule::DirectCueAfter);
                     source = Some((q.content.end, q.content.start, q.content.start));
                     source_direct = true;
@@ -681,7 +691,6 @@ impl<'a> Finder<'a> {
                 // (mixed) quotation of the current speaker, and only near them.
                 let embedded = !opens_sentence;
                 if para_i <= p_para + 2 {
-                    self.claimed[k] = true;
                     // A mixed quotation reports its sentence, when no other
                     // report shares it.
                     let span = if embedded {
@@ -690,6 +699,20 @@ impl<'a> Finder<'a> {
                     } else {
                         q.content
                     };
+                    // `who has starred in “Parks and Recreation” and …`: a
+                    // short capitalised phrase in a longer sentence is a
+                    // title, no one's words.
+                    let longer = span
+                        .slice(text)
+                        .is_some_and(|s| s.split_whitespace().count() > words + 2);
+                    if embedded
+                        && words <= EMBEDDED_TITLE_MAX_WORDS
+                        && longer
+                        && title_words(content)
+                    {
+                        continue;
+                    }
+                    self.claimed[k] = true;
                     let rule = if embedded {
                         Rule::MixedContinuation
                     } else {
@@ -714,6 +737,15 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+/// Are the words of `content` of four letters or more all capitalised
+/// (`Meet the Press`, `Make America Great Again`)?
+fn title_words(content: &str) -> bool {
+    content
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().count() > 3)
+        .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Can `words` (a capitalised label of at most three words, before a
@@ -750,6 +782,38 @@ fn speaker_label(words: &[&str], turn: &str) -> bool {
 mod tests {
     use super::{label_head, two_sentences};
     use crate::engine::rules::tests::reports;
+
+    #[test]
+    fn a_short_title_inside_narration_is_no_partial_quote() {
+        let text = "“We will win this race,” Smith said.\n\nSmith, who has starred in “Parks and Recreation” and other shows, posted the clip on Thursday.";
+        let r = reports(text);
+        assert!(r.iter().all(|r| r.0 != "mixed:continuation"), "{r:?}");
+        // A partial quotation in lower case still continues the speaker.
+        let text = "“We will win this race,” Smith said.\n\nSmith drove home with “a total sense of relief after a long and very hard year” on Monday.";
+        let r = reports(text);
+        assert!(r.iter().any(|r| r.0 == "mixed:continuation"), "{r:?}");
+    }
+
+    #[test]
+    fn a_quotation_signed_in_the_next_paragraph() {
+        let text = "The senator spoke on Monday.\n\n\"Americans are worried about the future of their kids.\"\n\n- Bernie Sanders.\n\nThe figure is old.";
+        let r = reports(text);
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "Americans are worried about the future of their kids.",
+                "Bernie Sanders"
+            )]
+        );
+        // Not when the quotation shares its paragraph with narration.
+        let text = "The senator spoke on Monday.\n\n\"Americans are worried about the future of their kids,\" the report began with some flourish.\n\n- Bernie Sanders.";
+        assert!(
+            reports(text).iter().all(|r| r.2 != "Bernie Sanders"),
+            "{:?}",
+            reports(text)
+        );
+    }
 
     #[test]
     fn a_headline_credited_to_its_writer_is_no_quote() {

@@ -68,6 +68,26 @@ word_set!(
     person_relative_pronoun = "who" | "whose"
 );
 
+word_set!(
+    /// Finite auxiliaries and speech verbs that open a second verb phrase
+    /// after `and`/`but` (`who supports Clinton but is not working for
+    /// her`): the first verb's object ends before them.
+    second_verb_opener = "is"
+        | "was"
+        | "are"
+        | "were"
+        | "has"
+        | "had"
+        | "have"
+        | "will"
+        | "would"
+        | "did"
+        | "does"
+        | "do"
+        | "said"
+        | "spoke"
+);
+
 /// A pronoun that is a speaker phrase of its own: a subject pronoun or a
 /// relative pronoun (`he said`, `who said`).
 #[inline]

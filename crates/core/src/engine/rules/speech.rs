@@ -163,11 +163,25 @@ impl<'a> Finder<'a> {
         }
         // `Roffman, who estimates that his costs were “in the seven
         // figures,” described …`: a relative clause's report ends at its
-        // first comma.
+        // first comma. The object of a stance or belief there ends at any
+        // comma or second verb (`Kevin Cramer, who formally endorsed Trump
+        // here on Sunday, had worked …`, `Elmendorf, who supports Clinton
+        // but is not working for her`).
         if with_lowercase(&subj.0.text, |l| l == "who") {
+            let object_like = matches!(class, CueClass::Object | CueClass::Belief);
             if let Some(s) = start {
                 let cut = (s + 1..stop).find_map(|k| {
                     let t = &toks[k];
+                    if object_like
+                        && !self.in_quote(t.span)
+                        && (t.text == ","
+                            || matches!(t.lower(), "and" | "but")
+                                && toks
+                                    .get(k + 1)
+                                    .is_some_and(|n| second_verb_opener(n.lower())))
+                    {
+                        return Some(k);
+                    }
                     let verb_next = toks
                         .get(k + 1)
                         .is_some_and(|n| n.is_word && Lexicon::builtin().token_entry(n).is_some());
@@ -379,6 +393,46 @@ mod tests {
         let text = "Smith said the plan was late and that was a shame.";
         let q = &crate::analyze(&crate::Document::new("t", text)).quotes;
         assert!(q.iter().all(|q| q.parts.is_empty()), "{q:?}");
+    }
+
+    #[test]
+    fn a_past_tense_like_its_base_form_agrees_with_any_subject() {
+        // `read` is past as well as base: `the statement read` is a verb.
+        let r = reports("“We will not give up on this fight,” the statement read.");
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "We will not give up on this fight,",
+                "the statement"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_stance_in_a_relative_clause_ends_at_its_comma() {
+        let r = reports(
+            "North Dakota Rep. Kevin Cramer, who formally endorsed Trump here on Sunday, had worked quietly behind the scenes.",
+        );
+        assert!(
+            r.iter().any(|r| r.1 == "Trump here" && r.2 == "who"),
+            "{r:?}"
+        );
+        let r = reports("“The numbers don’t add up,” said Elmendorf, who supports Clinton but is not working for her.");
+        assert!(r.iter().any(|r| r.1 == "Clinton" && r.2 == "who"), "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_is_not_part_of_the_mention() {
+        let r = reports(
+            "Mr. Trump, asked about the deaths of journalists, said that he had no comment at all.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2, "Mr. Trump");
+        // An appositive still is (`Tad Devine, Sanders's chief strategist, said`).
+        let r =
+            reports("Tad Devine, the campaign's chief strategist, said that the race was close.");
+        assert_eq!(r[0].2, "Tad Devine, the campaign's chief strategist");
     }
 
     #[test]
