@@ -33,9 +33,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use quotecheck_claims::bm25::Scratch;
+use quotecheck_claims::boost::{BoostConfig, Forest};
 use quotecheck_claims::eval::{average_precision, default_dir, Clef};
 use quotecheck_claims::matcher::RERANK_CANDIDATES;
-use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, RERANK_L2};
+use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, N_FEATURES, RERANK_L2};
 use quotecheck_claims::{Bm25Params, FactIndex, MatchConfig, TermConfig};
 
 fn main() {
@@ -188,27 +189,131 @@ fn main() {
     }
 }
 
+/// Boosting settings from the environment: `QC_TREES` (rounds; none
+/// without it), `QC_DEPTH`, `QC_SHRINK`, `QC_LAMBDA`, `QC_MIN_HESSIAN`.
+fn boost_config() -> Option<BoostConfig> {
+    let env = |k: &str| std::env::var(k).ok();
+    let d = BoostConfig::default();
+    let trees: usize = env("QC_TREES")?.parse().ok()?;
+    Some(BoostConfig {
+        trees,
+        depth: env("QC_DEPTH")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.depth),
+        shrinkage: env("QC_SHRINK")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.shrinkage),
+        lambda: env("QC_LAMBDA")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.lambda),
+        min_hessian: env("QC_MIN_HESSIAN")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.min_hessian),
+    })
+}
+
+/// One train query's candidates: features, labels, fact-check numbers.
+type Candidates = (Vec<[f32; N_FEATURES]>, Vec<bool>, Vec<u32>);
+
+/// Fit a re-ranker (linear, with trees when `boost`) on `queries`.
+fn fit_on(
+    queries: &[&Candidates],
+    l2: f64,
+    boost: Option<&BoostConfig>,
+) -> (Reranker, Option<Forest>) {
+    let q: Vec<(Vec<[f32; N_FEATURES]>, Vec<bool>)> =
+        queries.iter().map(|c| (c.0.clone(), c.1.clone())).collect();
+    match boost {
+        Some(cfg) => {
+            let (m, f) = Reranker::fit_boosted(&q, l2, cfg);
+            (m, Some(f))
+        }
+        None => (Reranker::fit_pairwise(&q, l2), None),
+    }
+}
+
+/// MAP@5 of `model`'s order of each query's candidates.
+fn candidate_map(model: &Reranker, queries: &[(&Candidates, &[String])], index: &FactIndex) -> f64 {
+    let mut sum = 0.0;
+    for (c, relevant) in queries {
+        let mut order: Vec<(f32, u32)> =
+            c.0.iter()
+                .zip(&c.2)
+                .map(|(x, &i)| (model.score(x), i))
+                .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let ranking: Vec<&str> = order
+            .iter()
+            .take(5)
+            .map(|(_, i)| index.checks()[*i as usize].id.as_str())
+            .collect();
+        let rel: Vec<&str> = relevant.iter().map(String::as_str).collect();
+        sum += average_precision(&ranking, &rel, 5);
+    }
+    sum / queries.len().max(1) as f64
+}
+
 /// Fit the re-ranker pairwise on the train tweets' candidates and print
 /// its weights (as Rust, for [`Reranker::BUILTIN`] or, `lexical`,
 /// [`Reranker::LEXICAL`]); rank with it the same way, `n` candidates.
+/// With `QC_TREES`, boosted trees too (written as Rust to `QC_TREES_OUT`
+/// when set); with `QC_CV=K`, first the mean MAP@5 of K-fold
+/// cross-validation on train (fold = query number mod K).
 fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactIndex {
     let mut scratch = Scratch::default();
-    let queries: Vec<_> = clef
-        .queries
+    let train: Vec<_> = clef.queries.iter().filter(|q| q.split == "train").collect();
+    let cands: Vec<Candidates> = train
         .iter()
-        .filter(|q| q.split == "train")
         .map(|q| {
-            index
-                .candidate_features(&q.text, &[], &mut scratch)
-                .into_iter()
-                .map(|(i, x)| (x, q.relevant.contains(&index.checks()[i as usize].id)))
-                .unzip()
+            let c = index.candidate_features(&q.text, &[], &mut scratch);
+            let labels = c
+                .iter()
+                .map(|(i, _)| q.relevant.contains(&index.checks()[*i as usize].id))
+                .collect();
+            let ids = c.iter().map(|(i, _)| *i).collect();
+            (c.into_iter().map(|(_, x)| x).collect(), labels, ids)
         })
         .collect();
-    let model = Reranker::fit_pairwise(&queries, l2);
+    let boost = boost_config();
+    if let Some(k) = std::env::var("QC_CV")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut total = 0.0;
+        for fold in 0..k {
+            let fit_set: Vec<&Candidates> = cands
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, c)| c)
+                .collect();
+            let held: Vec<(&Candidates, &[String])> = cands
+                .iter()
+                .zip(&train)
+                .enumerate()
+                .filter(|(i, _)| i % k == fold)
+                .map(|(_, (c, q))| (c, &q.relevant[..]))
+                .collect();
+            let (m, _) = fit_on(&fit_set, l2, boost.as_ref());
+            total += candidate_map(&m, &held, &index) * held.len() as f64;
+        }
+        println!(
+            "cross-validation on train ({k} folds): MAP@5 {:.4}",
+            total / cands.len() as f64
+        );
+    }
+    let all: Vec<&Candidates> = cands.iter().collect();
+    let (model, forest) = fit_on(&all, l2, boost.as_ref());
     println!("re-ranker fitted pairwise on the train candidates, l2 {l2}:");
     for (w, name) in model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {w:e}, // {name}");
+    }
+    if let Some(f) = &forest {
+        println!("boosted trees: {:?}, {} nodes", boost, f.nodes.len());
+        if let Ok(path) = std::env::var("QC_TREES_OUT") {
+            std::fs::write(&path, f.to_rust("TREES")).expect("write the trees");
+            println!("trees written to {path}");
+        }
     }
     if lexical {
         index.with_lexical_reranker(model).with_rerank_candidates(n)
