@@ -19,7 +19,9 @@
 //! `QC_RANKING=rerank` ranks as `match --semantic` does (the built-in
 //! re-ranker, [`Reranker::BUILTIN`]); `QC_RANKING=fit` fits the re-ranker
 //! pairwise on the train tweets (`QC_L2`, `QC_CANDIDATES` per ranking),
-//! prints its weights and ranks with them — train is then seen, dev not.
+//! prints its weights and ranks with them — train is then seen, dev not;
+//! with `QC_CV=K` it first prints the mean MAP@5 of K-fold
+//! cross-validation on train (to choose settings without dev).
 //!
 //! Same-claim precision counts, for each tweet, the rank-1 hit when it
 //! passes the rule (right if it is the tweet's verified claim), and the
@@ -33,7 +35,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use quotecheck_claims::bm25::Scratch;
-use quotecheck_claims::boost::{BoostConfig, Forest};
 use quotecheck_claims::eval::{average_precision, default_dir, Clef};
 use quotecheck_claims::matcher::RERANK_CANDIDATES;
 use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, N_FEATURES, RERANK_L2};
@@ -189,47 +190,14 @@ fn main() {
     }
 }
 
-/// Boosting settings from the environment: `QC_TREES` (rounds; none
-/// without it), `QC_DEPTH`, `QC_SHRINK`, `QC_LAMBDA`, `QC_MIN_HESSIAN`.
-fn boost_config() -> Option<BoostConfig> {
-    let env = |k: &str| std::env::var(k).ok();
-    let d = BoostConfig::default();
-    let trees: usize = env("QC_TREES")?.parse().ok()?;
-    Some(BoostConfig {
-        trees,
-        depth: env("QC_DEPTH")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d.depth),
-        shrinkage: env("QC_SHRINK")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d.shrinkage),
-        lambda: env("QC_LAMBDA")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d.lambda),
-        min_hessian: env("QC_MIN_HESSIAN")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d.min_hessian),
-    })
-}
-
 /// One train query's candidates: features, labels, fact-check numbers.
 type Candidates = (Vec<[f32; N_FEATURES]>, Vec<bool>, Vec<u32>);
 
-/// Fit a re-ranker (linear, with trees when `boost`) on `queries`.
-fn fit_on(
-    queries: &[&Candidates],
-    l2: f64,
-    boost: Option<&BoostConfig>,
-) -> (Reranker, Option<Forest>) {
+/// Fit a linear re-ranker pairwise on `queries`.
+fn fit_on(queries: &[&Candidates], l2: f64) -> Reranker {
     let q: Vec<(Vec<[f32; N_FEATURES]>, Vec<bool>)> =
         queries.iter().map(|c| (c.0.clone(), c.1.clone())).collect();
-    match boost {
-        Some(cfg) => {
-            let (m, f) = Reranker::fit_boosted(&q, l2, cfg);
-            (m, Some(f))
-        }
-        None => (Reranker::fit_pairwise(&q, l2), None),
-    }
+    Reranker::fit_pairwise(&q, l2)
 }
 
 /// MAP@5 of `model`'s order of each query's candidates.
@@ -256,8 +224,7 @@ fn candidate_map(model: &Reranker, queries: &[(&Candidates, &[String])], index: 
 /// Fit the re-ranker pairwise on the train tweets' candidates and print
 /// its weights (as Rust, for [`Reranker::BUILTIN`] or, `lexical`,
 /// [`Reranker::LEXICAL`]); rank with it the same way, `n` candidates.
-/// With `QC_TREES`, boosted trees too (written as Rust to `QC_TREES_OUT`
-/// when set); with `QC_CV=K`, first the mean MAP@5 of K-fold
+/// With `QC_CV=K`, first the mean MAP@5 of K-fold
 /// cross-validation on train (fold = query number mod K).
 fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactIndex {
     let mut scratch = Scratch::default();
@@ -274,7 +241,6 @@ fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactI
             (c.into_iter().map(|(_, x)| x).collect(), labels, ids)
         })
         .collect();
-    let boost = boost_config();
     if let Some(k) = std::env::var("QC_CV")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
@@ -294,7 +260,7 @@ fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactI
                 .filter(|(i, _)| i % k == fold)
                 .map(|(_, (c, q))| (c, &q.relevant[..]))
                 .collect();
-            let (m, _) = fit_on(&fit_set, l2, boost.as_ref());
+            let m = fit_on(&fit_set, l2);
             total += candidate_map(&m, &held, &index) * held.len() as f64;
         }
         println!(
@@ -303,17 +269,10 @@ fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactI
         );
     }
     let all: Vec<&Candidates> = cands.iter().collect();
-    let (model, forest) = fit_on(&all, l2, boost.as_ref());
+    let model = fit_on(&all, l2);
     println!("re-ranker fitted pairwise on the train candidates, l2 {l2}:");
     for (w, name) in model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {w:e}, // {name}");
-    }
-    if let Some(f) = &forest {
-        println!("boosted trees: {:?}, {} nodes", boost, f.nodes.len());
-        if let Ok(path) = std::env::var("QC_TREES_OUT") {
-            std::fs::write(&path, f.to_rust("TREES")).expect("write the trees");
-            println!("trees written to {path}");
-        }
     }
     if lexical {
         index.with_lexical_reranker(model).with_rerank_candidates(n)

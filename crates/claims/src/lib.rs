@@ -10,7 +10,6 @@
 //! - [`matcher`]: fact-checks ranked for a claim, and the same-claim rule;
 //! - [`pairs`]: candidate duplicate pairs from BM25 neighbours, verified by
 //!   the dedup stage's rule;
-//! - [`boost`]: boosted regression trees that correct a linear re-ranker;
 //! - [`rerank`]: the learned re-ranker (features of a query and a candidate,
 //!   logistic regression fitted on CLEF-2020 train);
 //! - [`semantic`]: the built-in static embedding model (potion-base-8M, int8);
@@ -31,7 +30,6 @@
 //! See `docs/claims.md` for the design and measured figures.
 
 pub mod bm25;
-pub mod boost;
 pub mod clean;
 pub mod embedder;
 pub mod eval;

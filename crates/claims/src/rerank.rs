@@ -27,7 +27,6 @@
 use quotecheck_dedup::normalize::word_hash;
 use quotecheck_dedup::verify::{set_similarity, Features};
 
-use crate::boost::{BoostConfig, Forest, Trees};
 use crate::matcher::numbers_agree;
 use crate::terms::{term_counts, TermConfig};
 
@@ -253,16 +252,13 @@ pub const LEXICAL_CANDIDATES: usize = 40;
 pub const RERANK_L2: f64 = 0.1;
 
 /// A logistic regression over the features: `score = bias + Σ wᵢ·xᵢ`
-/// (the log-odds that the candidate is the query's claim), plus, when
-/// fitted, boosted trees that correct it ([`crate::boost`]).
+/// (the log-odds that the candidate is the query's claim).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reranker {
     /// One weight per feature.
     pub weights: [f32; N_FEATURES],
     /// The intercept.
     pub bias: f32,
-    /// Trees added to the linear score ([`Trees::NONE`]: linear only).
-    pub trees: Trees,
 }
 
 impl Reranker {
@@ -295,7 +291,6 @@ impl Reranker {
             0e0,           // model_rrank
         ],
         bias: 0.0,
-        trees: Trees::NONE,
     };
 
     /// The weights of the lexical re-ranker ([`crate::matcher::FactIndex::with_lexical_reranker`],
@@ -330,7 +325,6 @@ impl Reranker {
             0e0,           // model_rrank
         ],
         bias: 0.0,
-        trees: Trees::NONE,
     };
 
     /// The weights of the re-ranker with a sentence-transformer
@@ -366,16 +360,10 @@ impl Reranker {
             6.240408e-1,   // model_rrank
         ],
         bias: 0.0,
-        trees: Trees::NONE,
     };
 
     /// The log-odds score of a feature vector.
     pub fn score(&self, x: &[f32; N_FEATURES]) -> f32 {
-        self.linear_score(x) + self.trees.score(x)
-    }
-
-    /// The linear part of [`Reranker::score`].
-    pub fn linear_score(&self, x: &[f32; N_FEATURES]) -> f32 {
         self.bias + self.weights.iter().zip(x).map(|(w, x)| w * x).sum::<f32>()
     }
 
@@ -408,37 +396,12 @@ impl Reranker {
         }
     }
 
-    /// [`Reranker::fit_pairwise`], then boosted trees fitted on the same
-    /// pairwise loss starting from its scores ([`crate::boost`]); returns
-    /// the re-ranker (linear + trees) and the trees as owned data.
-    pub fn fit_boosted(
-        queries: &[(Vec<[f32; N_FEATURES]>, Vec<bool>)],
-        l2: f64,
-        cfg: &BoostConfig,
-    ) -> (Reranker, Forest) {
-        let linear = Reranker::fit_pairwise(queries, l2);
-        let base: Vec<Vec<f32>> = queries
-            .iter()
-            .map(|(xs, _)| xs.iter().map(|x| linear.linear_score(x)).collect())
-            .collect();
-        let forest = crate::boost::fit_pairwise(queries, &base, cfg);
-        let model = Reranker {
-            trees: forest.as_trees(),
-            ..linear
-        };
-        (model, forest)
-    }
-
     /// Fit by Newton's method (iteratively reweighted least squares) with
     /// the L2 penalty `l2·|w|²/2` on the weights (not the bias): at most 50
     /// steps, stopping when the largest change is below 1e-6. Deterministic.
     pub fn fit(xs: &[[f32; N_FEATURES]], ys: &[bool], l2: f64) -> Reranker {
         let (weights, bias) = fit_logistic(xs, ys, l2);
-        Reranker {
-            weights,
-            bias,
-            trees: Trees::NONE,
-        }
+        Reranker { weights, bias }
     }
 }
 
