@@ -325,10 +325,11 @@ fn semantic_seen(
     }
     let open: Vec<usize> = (0..claims.len()).filter(|&i| found[i].is_none()).collect();
     let exact = open.len().saturating_mul(indexed.len()) <= EXACT_PAIRS;
+    let zeros = vec![0f32; dim];
     let neighbours: Vec<Vec<Hit>> = open
         .par_iter()
         .map_init(Scratch::default, |scratch, &i| {
-            let q = &by_id[ids[i].as_str()];
+            let q = by_id.get(ids[i].as_str()).map_or(&zeros[..], Vec::as_slice);
             if exact {
                 nearest(q, &matrix, SEMANTIC_TOP)
             } else {
