@@ -19,7 +19,9 @@
 //! `QC_RANKING=rerank` ranks as `match --semantic` does (the built-in
 //! re-ranker, [`Reranker::BUILTIN`]); `QC_RANKING=fit` fits the re-ranker
 //! pairwise on the train tweets (`QC_L2`, `QC_CANDIDATES` per ranking),
-//! prints its weights and ranks with them — train is then seen, dev not.
+//! prints its weights and ranks with them — train is then seen, dev not;
+//! with `QC_CV=K` it first prints the mean MAP@5 of K-fold
+//! cross-validation on train (to choose settings without dev).
 //!
 //! Same-claim precision counts, for each tweet, the rank-1 hit when it
 //! passes the rule (right if it is the tweet's verified claim), and the
@@ -35,7 +37,7 @@ use std::time::Instant;
 use quotecheck_claims::bm25::Scratch;
 use quotecheck_claims::eval::{average_precision, default_dir, Clef};
 use quotecheck_claims::matcher::RERANK_CANDIDATES;
-use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, RERANK_L2};
+use quotecheck_claims::rerank::{Reranker, FEATURE_NAMES, N_FEATURES, RERANK_L2};
 use quotecheck_claims::{Bm25Params, FactIndex, MatchConfig, TermConfig};
 
 fn main() {
@@ -188,24 +190,86 @@ fn main() {
     }
 }
 
+/// One train query's candidates: features, labels, fact-check numbers.
+type Candidates = (Vec<[f32; N_FEATURES]>, Vec<bool>, Vec<u32>);
+
+/// Fit a linear re-ranker pairwise on `queries`.
+fn fit_on(queries: &[&Candidates], l2: f64) -> Reranker {
+    let q: Vec<(Vec<[f32; N_FEATURES]>, Vec<bool>)> =
+        queries.iter().map(|c| (c.0.clone(), c.1.clone())).collect();
+    Reranker::fit_pairwise(&q, l2)
+}
+
+/// MAP@5 of `model`'s order of each query's candidates.
+fn candidate_map(model: &Reranker, queries: &[(&Candidates, &[String])], index: &FactIndex) -> f64 {
+    let mut sum = 0.0;
+    for (c, relevant) in queries {
+        let mut order: Vec<(f32, u32)> =
+            c.0.iter()
+                .zip(&c.2)
+                .map(|(x, &i)| (model.score(x), i))
+                .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let ranking: Vec<&str> = order
+            .iter()
+            .take(5)
+            .map(|(_, i)| index.checks()[*i as usize].id.as_str())
+            .collect();
+        let rel: Vec<&str> = relevant.iter().map(String::as_str).collect();
+        sum += average_precision(&ranking, &rel, 5);
+    }
+    sum / queries.len().max(1) as f64
+}
+
 /// Fit the re-ranker pairwise on the train tweets' candidates and print
 /// its weights (as Rust, for [`Reranker::BUILTIN`] or, `lexical`,
 /// [`Reranker::LEXICAL`]); rank with it the same way, `n` candidates.
+/// With `QC_CV=K`, first the mean MAP@5 of K-fold
+/// cross-validation on train (fold = query number mod K).
 fn fit(clef: &Clef, index: FactIndex, l2: f64, lexical: bool, n: usize) -> FactIndex {
     let mut scratch = Scratch::default();
-    let queries: Vec<_> = clef
-        .queries
+    let train: Vec<_> = clef.queries.iter().filter(|q| q.split == "train").collect();
+    let cands: Vec<Candidates> = train
         .iter()
-        .filter(|q| q.split == "train")
         .map(|q| {
-            index
-                .candidate_features(&q.text, &[], &mut scratch)
-                .into_iter()
-                .map(|(i, x)| (x, q.relevant.contains(&index.checks()[i as usize].id)))
-                .unzip()
+            let c = index.candidate_features(&q.text, &[], &mut scratch);
+            let labels = c
+                .iter()
+                .map(|(i, _)| q.relevant.contains(&index.checks()[*i as usize].id))
+                .collect();
+            let ids = c.iter().map(|(i, _)| *i).collect();
+            (c.into_iter().map(|(_, x)| x).collect(), labels, ids)
         })
         .collect();
-    let model = Reranker::fit_pairwise(&queries, l2);
+    if let Some(k) = std::env::var("QC_CV")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut total = 0.0;
+        for fold in 0..k {
+            let fit_set: Vec<&Candidates> = cands
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, c)| c)
+                .collect();
+            let held: Vec<(&Candidates, &[String])> = cands
+                .iter()
+                .zip(&train)
+                .enumerate()
+                .filter(|(i, _)| i % k == fold)
+                .map(|(_, (c, q))| (c, &q.relevant[..]))
+                .collect();
+            let m = fit_on(&fit_set, l2);
+            total += candidate_map(&m, &held, &index) * held.len() as f64;
+        }
+        println!(
+            "cross-validation on train ({k} folds): MAP@5 {:.4}",
+            total / cands.len() as f64
+        );
+    }
+    let all: Vec<&Candidates> = cands.iter().collect();
+    let model = fit_on(&all, l2);
     println!("re-ranker fitted pairwise on the train candidates, l2 {l2}:");
     for (w, name) in model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {w:e}, // {name}");

@@ -23,6 +23,7 @@
 
 use rusqlite::params;
 
+use crate::bm25::{best_k, Hit};
 use crate::embedder::{embed_all, EmbedError, Embedder};
 use crate::store::{ClaimStore, StoreError};
 
@@ -100,6 +101,33 @@ impl ClaimStore {
         Ok(missing.len())
     }
 
+    /// Store vectors already computed under model id `model`, each a claim
+    /// id and its unit vector, for the claims that are indexed and have no
+    /// vector under that id yet (others are ignored); returns how many were
+    /// stored.
+    pub fn put_vectors(
+        &mut self,
+        model: &str,
+        rows: &[(String, Vec<f32>)],
+    ) -> Result<usize, StoreError> {
+        let result = (|| {
+            let tx = self.conn_mut().transaction()?;
+            let mut stored = 0;
+            {
+                let mut st = tx.prepare(
+                    "INSERT OR IGNORE INTO vectors (claim_id, model, vector) \
+                     SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?1)",
+                )?;
+                for (id, v) in rows {
+                    stored += st.execute(params![id, model, to_bytes(v)])?;
+                }
+            }
+            tx.commit()?;
+            Ok(stored)
+        })();
+        result.map_err(|e| self.sql(e))
+    }
+
     /// Every stored `(claim id, vector)` under model id `model`, by claim id.
     pub fn vectors(&self, model: &str) -> Result<Vec<(String, Vec<f32>)>, StoreError> {
         let rows = self
@@ -113,6 +141,30 @@ impl ClaimStore {
             });
         rows.map_err(|e| self.sql(e))
     }
+}
+
+/// The `k` rows of `rows` (row-major, each as long as `query`) with the
+/// largest dot product with `query` (the cosine, for unit vectors), best
+/// first as [`Hit`]s (`claim` = the row); ties broken by row. Exact: every
+/// row is scored.
+///
+/// ```
+/// use quotecheck_claims::vectors::nearest;
+/// let rows = [1.0, 0.0, 0.0, 1.0, 0.6, 0.8];
+/// let hits = nearest(&[0.0, 1.0], &rows, 2);
+/// assert_eq!(hits.iter().map(|h| h.claim).collect::<Vec<_>>(), [1, 2]);
+/// ```
+pub fn nearest(query: &[f32], rows: &[f32], k: usize) -> Vec<Hit> {
+    let dim = query.len().max(1);
+    let hits = rows
+        .chunks_exact(dim)
+        .enumerate()
+        .map(|(i, row)| Hit {
+            claim: i as u32,
+            score: crate::semantic::cosine(query, row),
+        })
+        .collect();
+    best_k(hits, k)
 }
 
 #[cfg(test)]
@@ -191,5 +243,27 @@ mod tests {
         );
         assert_eq!(store.vectors("potion-base-8M-q8").expect("v").len(), 3);
         assert_eq!(store.vectors("counting").expect("v").len(), 3);
+    }
+
+    #[test]
+    fn vectors_put_by_a_run_are_not_embedded_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = ClaimStore::open(&dir.path().join("c.db")).expect("open");
+        add(
+            &mut store,
+            "a",
+            &["The bridge is closed.", "Rain is coming."],
+        );
+        let bridge = crate::store::claim_id("The bridge is closed.");
+        let rows = vec![
+            (bridge.clone(), vec![0.0, 1.0]),
+            (crate::store::claim_id("Never indexed."), vec![1.0, 0.0]),
+        ];
+        assert_eq!(store.put_vectors("counting", &rows).expect("put"), 1);
+        assert_eq!(store.put_vectors("counting", &rows).expect("put"), 0);
+        let counting = Counting(Default::default());
+        assert_eq!(store.embed_missing(&counting).expect("embed"), 1);
+        let v = store.vectors("counting").expect("vectors");
+        assert!(v.contains(&(bridge, vec![0.0, 1.0])), "{v:?}");
     }
 }

@@ -11,7 +11,7 @@ use quotecheck_claims::eval::{average_precision, Clef, Query};
 use quotecheck_claims::rerank::Reranker;
 use quotecheck_claims::{FactIndex, MatchConfig};
 
-fn data() -> Option<Clef> {
+pub(crate) fn data() -> Option<Clef> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/claims");
     if !dir.is_dir() {
         if std::env::var("QUOTECHECK_SKIP_BENCH").as_deref() == Ok("1") {

@@ -7,17 +7,33 @@
 //! looks up each claim of the inputs: **exact** when a claim with the same
 //! normalised text is indexed, else **near** when one of the three best
 //! BM25 neighbours among the indexed claims passes the dedup stage's
-//! near-duplicate rule (numbers and negation must agree). A claim's own
-//! document never counts as an earlier sighting.
+//! near-duplicate rule (numbers and negation must agree), else, with a
+//! semantic tier (`report --index --semantic` or `--model DIR`),
+//! **semantic** when one of its nearest indexed claims by the model's
+//! cosine has the same numbers (one may add a number, never change one),
+//! the same number of negations, and a cosine at least the tier's dedup
+//! threshold. The indexed claims' vectors are kept in the index (each claim
+//! embedded once per model across runs, [`quotecheck_claims::vectors`]). A
+//! claim's own document never counts as an earlier sighting.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
-use quotecheck_claims::store::{today_utc, AddStats, ClaimEntry, ClaimStore, DocumentEntry, Seen};
-use quotecheck_claims::{Bm25Index, Bm25Params, TermConfig};
+use quotecheck_claims::bm25::Scratch;
+use quotecheck_claims::embedder::{embed_all, Embedder};
+use quotecheck_claims::pairs::semantic_match;
+use quotecheck_claims::semantic::{cosine, StaticModel};
+use quotecheck_claims::semdedup::{DEDUP_COSINE, MODEL_DEDUP_COSINE};
+use quotecheck_claims::store::{
+    claim_id, today_utc, AddStats, ClaimEntry, ClaimStore, DocumentEntry, Seen,
+};
+use quotecheck_claims::vectors::nearest;
+use quotecheck_claims::{Bm25Index, Bm25Params, Hit, TermConfig};
 use quotecheck_core::analyze;
 use quotecheck_dedup::verify::{verify, Features};
 use quotecheck_dedup::{claims_from, VerifyConfig};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::claims::ClaimRow;
@@ -52,7 +68,8 @@ pub struct PreviouslySeenRow {
     pub speaker: String,
     /// The claim as written.
     pub claim: String,
-    /// `exact` (same normalised text) or `near` (a near duplicate).
+    /// `exact` (same normalised text), `near` (a near duplicate) or
+    /// `semantic` (the same in other words, by the model's cosine).
     pub r#match: &'static str,
     /// The indexed claim's stable id.
     pub seen_claim_id: String,
@@ -115,12 +132,96 @@ impl Neutralise for PreviouslySeenRow {
 /// Near-duplicate neighbours searched per claim.
 const NEAR_TOP: usize = 3;
 
-/// The claims of `claims` seen in the index before (see the module docs).
+/// Nearest indexed claims by cosine checked per claim (semantic match).
+const SEMANTIC_TOP: usize = 10;
+
+/// Claims searched × indexed claims up to which the semantic neighbours are
+/// exact (every indexed vector scored); above it a claim's
+/// [`SEMANTIC_POOL`] best BM25 neighbours are scored instead.
+const EXACT_PAIRS: usize = 100_000_000;
+
+/// BM25 neighbours scored by cosine when the exact search is too large.
+const SEMANTIC_POOL: usize = 200;
+
+/// The semantic tier of a claim-index lookup: the model and the vectors of
+/// the run's claims it computed, to keep when the run is added
+/// ([`update_index`]) so that no claim is embedded twice.
+pub struct SeenVectors {
+    model: Arc<dyn Embedder>,
+    threshold: f32,
+    computed: Vec<(String, Vec<f32>)>,
+}
+
+impl SeenVectors {
+    /// The model of `semantic` (none when it is off) with its cosine
+    /// threshold: the built-in model's [`DEDUP_COSINE`], a
+    /// sentence-transformer's [`MODEL_DEDUP_COSINE`] (those of `dedup
+    /// --semantic`).
+    pub fn of(semantic: &Semantic) -> Option<SeenVectors> {
+        let (model, threshold): (Arc<dyn Embedder>, f32) = match semantic {
+            Semantic::Off => return None,
+            Semantic::Builtin => (Arc::new(StaticModel::builtin()), DEDUP_COSINE),
+            Semantic::Model(_) => (semantic.model()?, MODEL_DEDUP_COSINE),
+        };
+        Some(SeenVectors {
+            model,
+            threshold,
+            computed: Vec::new(),
+        })
+    }
+}
+
+/// What [`previously_seen`] found: the rows, and with a semantic tier the
+/// vectors it computed.
+pub struct PreviouslySeen {
+    /// The claims seen before.
+    pub rows: Vec<PreviouslySeenRow>,
+    /// The semantic tier, when on.
+    pub vectors: Option<SeenVectors>,
+}
+
+/// The claims of `claims` seen in the index before (see the module docs),
+/// lexically only.
 pub fn previously_seen(
     store: &ClaimStore,
     claims: &[ClaimRow],
 ) -> Result<Vec<PreviouslySeenRow>, FatalError> {
-    let mut found: Vec<Option<(Seen, &'static str)>> = Vec::with_capacity(claims.len());
+    let (found, _) = lexical_seen(store, claims)?;
+    Ok(rows_of(claims, found))
+}
+
+/// [`previously_seen`] with the semantic tier of `semantic` when it is on:
+/// claims neither exact nor near are searched among the indexed claims'
+/// vectors (embedding first the indexed claims that have none under the
+/// model).
+pub fn previously_seen_with(
+    store: &mut ClaimStore,
+    claims: &[ClaimRow],
+    semantic: &Semantic,
+) -> Result<PreviouslySeen, FatalError> {
+    let (mut found, lexical) = lexical_seen(store, claims)?;
+    let mut vectors = SeenVectors::of(semantic);
+    if let Some(v) = &mut vectors {
+        semantic_seen(store, claims, &mut found, v, lexical.as_ref())?;
+    }
+    Ok(PreviouslySeen {
+        rows: rows_of(claims, found),
+        vectors,
+    })
+}
+
+type Found = Vec<Option<(Seen, &'static str)>>;
+
+/// The indexed claims (id, text) and a BM25 index over them.
+type Lexical = (Vec<(String, String)>, Bm25Index);
+
+/// Exact and near matches; the BM25 index over the indexed claims when
+/// some claim was neither.
+fn lexical_seen(
+    store: &ClaimStore,
+    claims: &[ClaimRow],
+) -> Result<(Found, Option<Lexical>), FatalError> {
+    let mut found: Found = Vec::with_capacity(claims.len());
     for c in claims {
         let seen = store.seen(&c.claim).map_err(store_error)?;
         found.push(
@@ -128,35 +229,145 @@ pub fn previously_seen(
                 .map(|s| (s, "exact")),
         );
     }
+    if found.iter().all(Option::is_some) {
+        return Ok((found, None));
+    }
     let indexed = store.claims().map_err(store_error)?;
-    if found.iter().any(Option::is_none) && !indexed.is_empty() {
-        let texts: Vec<&str> = indexed.iter().map(|c| c.1.as_str()).collect();
-        let index = Bm25Index::build(&texts, TermConfig::default(), Bm25Params::default());
-        let cfg = VerifyConfig::default();
-        let mut features: HashMap<u32, Features> = HashMap::new();
-        for (c, slot) in claims.iter().zip(found.iter_mut()) {
-            if slot.is_some() {
+    if indexed.is_empty() {
+        return Ok((found, None));
+    }
+    let texts: Vec<&str> = indexed.iter().map(|c| c.1.as_str()).collect();
+    let index = Bm25Index::build(&texts, TermConfig::default(), Bm25Params::default());
+    let cfg = VerifyConfig::default();
+    let mut features: HashMap<u32, Features> = HashMap::new();
+    for (c, slot) in claims.iter().zip(found.iter_mut()) {
+        if slot.is_some() {
+            continue;
+        }
+        let q = Features::of(&c.claim);
+        for h in index.search(&c.claim, NEAR_TOP) {
+            let f = features
+                .entry(h.claim)
+                .or_insert_with(|| Features::of(texts[h.claim as usize]));
+            if verify(q.as_ref(), f.as_ref(), &cfg).is_err() {
                 continue;
             }
-            let q = Features::of(&c.claim);
-            for h in index.search(&c.claim, NEAR_TOP) {
-                let f = features
-                    .entry(h.claim)
-                    .or_insert_with(|| Features::of(texts[h.claim as usize]));
-                if verify(q.as_ref(), f.as_ref(), &cfg).is_err() {
-                    continue;
-                }
-                let seen = store
-                    .seen_id(&indexed[h.claim as usize].0)
-                    .map_err(store_error)?;
-                if let Some(s) = seen.filter(|s| s.first_doc_id != c.doc_id) {
-                    *slot = Some((s, "near"));
-                    break;
-                }
+            let seen = store
+                .seen_id(&indexed[h.claim as usize].0)
+                .map_err(store_error)?;
+            if let Some(s) = seen.filter(|s| s.first_doc_id != c.doc_id) {
+                *slot = Some((s, "near"));
+                break;
             }
         }
     }
-    Ok(claims
+    Ok((found, Some((indexed, index))))
+}
+
+/// Semantic matches for the claims of `found` still unmatched: each is
+/// embedded (or its stored vector reused), its [`SEMANTIC_TOP`] nearest
+/// indexed claims by cosine are checked best first, and the first that
+/// passes [`semantic_match`] and is not from the claim's own document is
+/// the match. The vectors computed are kept in `vectors`.
+fn semantic_seen(
+    store: &mut ClaimStore,
+    claims: &[ClaimRow],
+    found: &mut Found,
+    vectors: &mut SeenVectors,
+    lexical: Option<&Lexical>,
+) -> Result<(), FatalError> {
+    let model = vectors.model.clone();
+    let vector_error = |e: quotecheck_claims::vectors::VectorError| {
+        FatalError::Usage(format!("cannot store claim vectors: {e}"))
+    };
+    store.embed_missing(model.as_ref()).map_err(vector_error)?;
+    let stored = store.vectors(model.id()).map_err(store_error)?;
+    // The run's claims by id: a stored vector, else embedded once here.
+    let ids: Vec<String> = claims.iter().map(|c| claim_id(&c.claim)).collect();
+    let mut by_id: HashMap<&str, Vec<f32>> = HashMap::new();
+    let stored_ix: HashMap<&str, usize> = stored
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i))
+        .collect();
+    let mut missing: Vec<(&str, &str)> = Vec::new();
+    let mut queued: HashSet<&str> = HashSet::new();
+    for (c, id) in claims.iter().zip(&ids) {
+        if by_id.contains_key(id.as_str()) || !queued.insert(id) {
+            continue;
+        }
+        match stored_ix.get(id.as_str()) {
+            Some(&i) => {
+                by_id.insert(id, stored[i].1.clone());
+            }
+            None => missing.push((id, &c.claim)),
+        }
+    }
+    let texts: Vec<&str> = missing.iter().map(|m| m.1).collect();
+    let rows = embed_all(model.as_ref(), &texts, 64)
+        .map_err(|e| FatalError::Usage(format!("cannot embed claims: {e}")))?;
+    let dim = model.dim();
+    for ((id, _), v) in missing.iter().zip(rows.chunks_exact(dim.max(1))) {
+        by_id.insert(id, v.to_vec());
+        vectors.computed.push((id.to_string(), v.to_vec()));
+    }
+    let Some((indexed, index)) = lexical else {
+        return Ok(());
+    };
+    // The indexed claims' vectors, in `indexed` order (zeros when missing).
+    let mut matrix = vec![0f32; indexed.len() * dim];
+    for (i, (id, _)) in indexed.iter().enumerate() {
+        if let Some(&j) = stored_ix.get(id.as_str()) {
+            if stored[j].1.len() == dim {
+                matrix[i * dim..(i + 1) * dim].copy_from_slice(&stored[j].1);
+            }
+        }
+    }
+    let open: Vec<usize> = (0..claims.len()).filter(|&i| found[i].is_none()).collect();
+    let exact = open.len().saturating_mul(indexed.len()) <= EXACT_PAIRS;
+    let zeros = vec![0f32; dim];
+    let neighbours: Vec<Vec<Hit>> = open
+        .par_iter()
+        .map_init(Scratch::default, |scratch, &i| {
+            let q = by_id.get(ids[i].as_str()).map_or(&zeros[..], Vec::as_slice);
+            if exact {
+                nearest(q, &matrix, SEMANTIC_TOP)
+            } else {
+                let pool = index.search_with(&claims[i].claim, SEMANTIC_POOL, scratch);
+                let hits = pool
+                    .into_iter()
+                    .map(|h| Hit {
+                        claim: h.claim,
+                        score: cosine(q, &matrix[h.claim as usize * dim..][..dim]),
+                    })
+                    .collect();
+                quotecheck_claims::bm25::best_k(hits, SEMANTIC_TOP)
+            }
+        })
+        .collect();
+    for (&i, hits) in open.iter().zip(neighbours) {
+        let c = &claims[i];
+        let q = Features::of(&c.claim);
+        for h in hits {
+            let (seen_id, text) = &indexed[h.claim as usize];
+            if *seen_id == ids[i] {
+                continue;
+            }
+            if !semantic_match(&q, &Features::of(text), h.score, vectors.threshold) {
+                continue;
+            }
+            let seen = store.seen_id(seen_id).map_err(store_error)?;
+            if let Some(s) = seen.filter(|s| s.first_doc_id != c.doc_id) {
+                found[i] = Some((s, "semantic"));
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn rows_of(claims: &[ClaimRow], found: Found) -> Vec<PreviouslySeenRow> {
+    claims
         .iter()
         .zip(found)
         .filter_map(|(c, f)| {
@@ -180,7 +391,30 @@ pub fn previously_seen(
                 occurrences: s.occurrences,
             })
         })
-        .collect())
+        .collect()
+}
+
+/// Add a run's documents and claims to the index ([`add_claims`]); with a
+/// semantic tier, keep the vectors [`previously_seen_with`] computed and
+/// embed the claims still without one, so the next run embeds none of
+/// them.
+pub fn update_index(
+    store: &mut ClaimStore,
+    docs: &[(String, String)],
+    claims: &[ClaimRow],
+    today: &str,
+    vectors: Option<&SeenVectors>,
+) -> Result<AddStats, FatalError> {
+    let stats = add_claims(store, docs, claims, today)?;
+    if let Some(v) = vectors {
+        store
+            .put_vectors(v.model.id(), &v.computed)
+            .map_err(store_error)?;
+        store
+            .embed_missing(v.model.as_ref())
+            .map_err(|e| FatalError::Usage(format!("cannot store claim vectors: {e}")))?;
+    }
+    Ok(stats)
 }
 
 /// Add documents (id, source) and their claims (`claims.csv` rows, grouped

@@ -536,10 +536,16 @@ pub fn report_with(
         .as_ref()
         .map(|index| crate::matching::fact_checked(index, &tables.claims))
         .transpose()?;
-    let seen_rows = index
-        .as_ref()
-        .map(|store| crate::claim_index::previously_seen(store, &tables.claims))
-        .transpose()?;
+    let (seen_rows, seen_vectors) = index
+        .as_mut()
+        .map(|store| {
+            thread_pool(opts.threads)?.install(|| {
+                crate::claim_index::previously_seen_with(store, &tables.claims, &extras.semantic)
+            })
+        })
+        .transpose()?
+        .map(|s| (s.rows, s.vectors))
+        .unzip();
     findings::add_matches(
         &mut found,
         (&docs, &rows, &tables.claims),
@@ -629,7 +635,15 @@ pub fn report_with(
             .map(|d| (d.doc_id.clone(), d.source.clone()))
             .collect();
         let today = quotecheck_claims::store::today_utc();
-        crate::claim_index::add_claims(store, &ids, &tables.claims, &today)?;
+        thread_pool(opts.threads)?.install(|| {
+            crate::claim_index::update_index(
+                store,
+                &ids,
+                &tables.claims,
+                &today,
+                seen_vectors.flatten().as_ref(),
+            )
+        })?;
     }
     progress.finish();
     if !opts.quiet {

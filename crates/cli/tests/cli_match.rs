@@ -394,6 +394,79 @@ fn index_add_query_and_report_previously_seen() {
 }
 
 #[test]
+fn report_index_semantic_finds_a_reworded_claim_of_an_earlier_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    std::fs::create_dir(p.join("monday")).expect("dir");
+    std::fs::create_dir(p.join("tuesday")).expect("dir");
+    write(
+        &p.join("monday"),
+        "mon.txt",
+        "Police arrested two men in Leeds on Friday after a stabbing outside a nightclub.\n\n\
+         The council approved the new budget on Monday.\n",
+    );
+    write(
+        &p.join("tuesday"),
+        "tue.txt",
+        "Two men were detained by Leeds police on Friday following a nightclub stabbing.\n\n\
+         The council did not approve the new budget on Monday.\n\n\
+         The weather was mild.\n",
+    );
+    let out = run_in(
+        p,
+        &["index", "add", "monday", "--index", "claims.db", "-q"],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::copy(p.join("claims.db"), p.join("lexical.db")).expect("copy");
+    let report = |out: &str, index: &str, semantic: bool| {
+        let mut args = vec!["report", "tuesday", "--out", out, "--index", index, "-q"];
+        if semantic {
+            args.push("--semantic");
+        }
+        let run = run_in(p, &args, None);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        csv_rows(&read(&p.join(out).join("previously_seen.csv")))
+    };
+    // Lexically the reworded claim is not a near duplicate.
+    assert!(report("lex", "lexical.db", false).is_empty());
+    // With the model, the index's vectors find it; the negated claim
+    // shares more words but negation vetoes it.
+    let rows = report("sem", "claims.db", true);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["match"], "semantic");
+    assert_eq!(rows[0]["first_doc_id"], "mon");
+    assert!(
+        rows[0]["claim"].starts_with("Two men were detained"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[0]["seen_claim"].starts_with("Police arrested"),
+        "{rows:?}"
+    );
+    let found = csv_rows(&read(&p.join("sem/findings.csv")));
+    assert_eq!(
+        found
+            .iter()
+            .filter(|r| r["kind"] == "previously_seen")
+            .count(),
+        1
+    );
+    // Every indexed claim (Monday's and now Tuesday's) has its vector,
+    // each embedded once: a second run embeds nothing new and finds the
+    // same (Tuesday's own claims never count).
+    let store = quotecheck_claims::store::ClaimStore::open(&p.join("claims.db")).expect("open");
+    let claims = store.counts().expect("counts")[1] as usize;
+    assert!(claims >= 5, "Monday's and Tuesday's claims: {claims}");
+    let builtin = quotecheck_claims::embedder::BUILTIN_ID;
+    assert_eq!(store.vectors(builtin).expect("vectors").len(), claims);
+    drop(store);
+    let again = report("sem2", "claims.db", true);
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert_eq!(again[0]["seen_claim"], rows[0]["seen_claim"]);
+}
+
+#[test]
 fn semantic_ranking_reranks_and_finds_candidates_beyond_shared_words() {
     let dir = setup();
     let args = ["match", "posts.jsonl", "--against", "fc.csv", "--top", "3"];
