@@ -783,8 +783,13 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
     }
     // 3. Repeated claims: one row per cluster, not nested in another
     //    cluster's claims, not already in a finding.
+    // A cluster inside one document (a page repeating its headline) is no
+    // finding, so it holds no other cluster's claims either.
     let mut spans: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
     for (ci, c) in report.clusters.iter().enumerate() {
+        if c.doc_count < 2 {
+            continue;
+        }
         for m in &c.members {
             spans.entry(m.claim.doc_id.as_str()).or_default().push((
                 m.claim.byte_start,
@@ -798,11 +803,13 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
             continue;
         }
         let nested = c.members.iter().all(|m| {
-            spans[m.claim.doc_id.as_str()].iter().any(|&(s, e, other)| {
-                other != ci
-                    && s <= m.claim.byte_start
-                    && m.claim.byte_end <= e
-                    && (s, e) != (m.claim.byte_start, m.claim.byte_end)
+            spans.get(m.claim.doc_id.as_str()).is_some_and(|v| {
+                v.iter().any(|&(s, e, other)| {
+                    other != ci
+                        && s <= m.claim.byte_start
+                        && m.claim.byte_end <= e
+                        && (s, e) != (m.claim.byte_start, m.claim.byte_end)
+                })
             })
         });
         if nested {
