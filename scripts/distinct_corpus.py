@@ -15,9 +15,13 @@ state: hashes of the round and the word):
 - content words are replaced: every word of four letters or more that is
   neither one of the engine's pattern words (the lists in
   crates/core/data/ and crates/dedup/data/: cues, speaker nouns, titles,
-  function words, generic words …) nor one of the split's 300 most frequent
+  function words, generic words …) nor one of the split's 100 most frequent
   words becomes another content word of the split, chosen by a hash of
-  (round, word), capitalisation kept;
+  (round, word), capitalisation kept; inside quotation marks only the
+  function words (crates/core/data/function_words.txt) and the 100 most
+  frequent words are kept (a quote's words are not patterns to the engine,
+  and a speech quote made of cue and generic words would otherwise be the
+  same quote in every round);
 - numbers change: every run of digits gets the round added to it
   (`1,600` -> `1,603`, `2015` -> `2018`);
 - each source gets a new URL host per round (`nyt-r3.example`).
@@ -53,7 +57,7 @@ WORD = re.compile(r"[A-Za-z]+")
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PATTERN_LISTS = list((ROOT / "crates/core/data").glob("*.t*")) + [
     ROOT / "crates/dedup/data/findings_rules.txt"]
-TOP_WORDS = 300
+TOP_WORDS = 100
 MIN_LEN = 4
 
 
@@ -73,19 +77,26 @@ def made_up(word, k):
     return out.capitalize()
 
 
+QUOTED = re.compile(r'“[^”\n]{1,2000}”|"[^"\n]{1,2000}"')
+
+
 def kept_words(docs):
     """Words never replaced: the engine's pattern words and the split's most
-    frequent words (function words)."""
+    frequent words (function words); and those kept inside quotes."""
     kept = set()
     for path in PATTERN_LISTS:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("#"):
                 kept.update(w.lower() for w in WORD.findall(line))
     counts = collections.Counter(w.lower() for d in docs for w in WORD.findall(d["text"]))
-    kept.update(w for w, _ in counts.most_common(TOP_WORDS))
+    top = {w for w, _ in counts.most_common(TOP_WORDS)}
+    kept |= top
+    in_quotes = top | {w.lower() for line in (ROOT / "crates/core/data/function_words.txt")
+                       .read_text(encoding="utf-8").splitlines()
+                       if not line.startswith("#") for w in WORD.findall(line)}
     vocab = sorted(w for w, n in counts.items()
                    if n >= 2 and len(w) >= MIN_LEN and w not in kept and w.isalpha())
-    return kept, vocab
+    return (kept, in_quotes), vocab
 
 
 def article(d, k, kept, vocab):
@@ -102,7 +113,7 @@ def article(d, k, kept, vocab):
             return new
         text = every.sub(rename, text)
 
-    def word(m):
+    def word(m, kept=kept[0]):
         w = m.group(0)
         low = w.lower()
         if len(w) < MIN_LEN or low in kept or w in made:
@@ -111,6 +122,8 @@ def article(d, k, kept, vocab):
         if w.isupper() and len(w) > 1:
             return new.upper()
         return new.capitalize() if w[0].isupper() else new
+    in_quotes = kept[1]
+    text = QUOTED.sub(lambda q: WORD.sub(lambda m: word(m, in_quotes), q.group(0)), text)
     text = WORD.sub(word, text)
     text = DIGITS.sub(lambda m: str(int(m.group(0)) + k).zfill(len(m.group(0))), text)
     date = re.search(r"(\d{4}-\d{2}-\d{2})", d["id"])
