@@ -77,7 +77,10 @@ def made_up(word, k):
     return out.capitalize()
 
 
-QUOTED = re.compile(r'“[^”\n]{1,2000}”|"[^"\n]{1,2000}"')
+# Quotations: curly, straight and the NYT's doubled apostrophes
+# ('''There's …,'' Ms. Smith said).
+QUOTED = re.compile(r'“[^”\n]{1,2000}”|"[^"\n]{1,2000}"'
+                    r"|''(?:[^'\n]|'(?!'))+''")
 
 
 def kept_words(docs):
