@@ -378,7 +378,7 @@ fn rows_of(claims: &[ClaimRow], found: Found) -> Vec<PreviouslySeenRow> {
                 claim_id: c.claim_id.clone(),
                 kind: c.kind.to_string(),
                 speaker: c.speaker.clone(),
-                claim: c.claim.clone(),
+                claim: c.claim.to_string(),
                 r#match: how,
                 seen_claim_id: s.claim_id,
                 seen_claim: s.text,
@@ -431,7 +431,7 @@ pub fn add_claims(
             .entry(c.doc_id.as_str())
             .or_default()
             .push(ClaimEntry {
-                text: c.claim.clone(),
+                text: c.claim.to_string(),
                 kind: c.kind.to_string(),
                 speaker: (!c.speaker.is_empty()).then(|| c.speaker.clone()),
                 char_start: c.char_start,

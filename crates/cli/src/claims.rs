@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use quotecheck_core::{Analysis, Document};
 use quotecheck_dedup::{
@@ -174,6 +175,11 @@ pub fn deduper(config: &DedupConfig) -> Deduper {
     Deduper::new(config.clone())
 }
 
+/// A shared text, serialised as a string.
+fn shared_str<S: serde::Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(text)
+}
+
 /// One row of `claims.csv` (and of its JSON form).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRow {
@@ -187,7 +193,10 @@ pub struct ClaimRow {
     /// Speaker of a quote (empty for sentences).
     pub speaker: String,
     /// The claim as written: the document's text at `char_start..char_end`.
-    pub claim: String,
+    /// Shared (not copied) by the rows of republished copies of the same
+    /// text ([`crate::reuse`]).
+    #[serde(serialize_with = "shared_str")]
+    pub claim: Arc<str>,
     /// Code-point offset of the claim.
     pub char_start: usize,
     /// Code-point end (exclusive).
@@ -212,7 +221,7 @@ impl From<Claim> for ClaimRow {
             cluster_id: None,
             byte_start: c.span.start,
             byte_end: c.span.end,
-            claim: c.text,
+            claim: c.text.into(),
             doc_id: c.doc_id,
         }
     }
@@ -412,7 +421,7 @@ pub fn write_claims(
                     r.claim_id.clone(),
                     r.kind.to_string(),
                     r.speaker.clone(),
-                    r.claim.clone(),
+                    r.claim.to_string(),
                     r.char_start.to_string(),
                     r.char_end.to_string(),
                     opt(r.cluster_id),

@@ -36,18 +36,14 @@ pub fn of_run(docs: &[&Analyzed], quotes: &[QuoteRow], tables: &DedupTables) -> 
     for c in tables.claims.iter().filter(|c| c.kind == "sentence") {
         if let Some(d) = corpus.get_mut(&c.doc_id) {
             d.sentences
-                .push((c.byte_start, c.byte_end, c.char_start, c.claim.clone()));
+                .push((c.byte_start, c.byte_end, c.char_start, &*c.claim));
         }
     }
     for q in quotes {
         let r = &q.record;
         if let Some(d) = corpus.get_mut(&r.doc_id) {
-            d.quotes.push((
-                r.byte_start,
-                r.byte_end,
-                r.quote_id.clone(),
-                q.speaker_key.clone(),
-            ));
+            d.quotes
+                .push((r.byte_start, r.byte_end, &r.quote_id, &q.speaker_key));
         }
     }
     build::findings(&tables.report, &corpus)
@@ -100,7 +96,7 @@ impl<'a> Known<'a> {
             v.iter()
                 .find(|s| s.byte_start <= c.byte_start && c.byte_end <= s.byte_end)
         }) {
-            f.context_a = s.claim.clone();
+            f.context_a = s.claim.to_string();
         }
         if c.kind == "quote" {
             let q = self.quotes.get(doc).and_then(|v| {

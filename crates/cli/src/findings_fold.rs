@@ -64,9 +64,15 @@ pub struct Folded {
     /// Rows of `misquotes.csv` folded into the same pair between the
     /// roots of the two documents' families.
     pub misquotes: usize,
+    /// Rows of `duplicates.csv` left out because all the members of their
+    /// cluster are in one document (a page repeating its headline or
+    /// standfirst): no finding.
+    pub same_document: usize,
 }
 
-/// Fold the rows of republished copies in `tables`: per cluster, the
+/// Fold the rows of republished copies in `tables`: a cluster whose
+/// members are all in one document is dropped (a page repeating its own
+/// headline is no finding); per cluster, the
 /// members of copies are counted in their family's row (the root's own
 /// member when it is one, else the first copy's), and a cluster left with
 /// one family after folding is dropped (the `republished` finding says
@@ -84,8 +90,14 @@ pub fn fold(tables: &mut DedupTables, families: &Families) -> Folded {
             .doc_id
             .as_str()
     };
+    let mut same_document = 0;
     for run in tables.duplicates.chunk_by(|x, y| x.0 == y.0) {
         let members = &clusters[run[0].0 as usize].members;
+        // One document repeating itself: not a duplicate across documents.
+        if run.iter().all(|&x| doc_of(x) == doc_of(run[0])) {
+            same_document += run.len();
+            continue;
+        }
         // Family root -> index in `kept` of the cluster's row for it.
         let mut rows: Vec<(&str, usize)> = Vec::new();
         let start = kept.len();
@@ -152,8 +164,9 @@ pub fn fold(tables: &mut DedupTables, families: &Families) -> Folded {
         .retain(|_| keep.next().unwrap_or(true));
     tables.copies = Some((copies, mq_copies));
     Folded {
-        duplicates: before.0 - tables.duplicates.len(),
+        duplicates: before.0 - tables.duplicates.len() - same_document,
         misquotes: before.1 - tables.report.misquotes.len(),
+        same_document,
     }
 }
 
@@ -206,5 +219,40 @@ mod tests {
         let none = fold(&mut again, &Families::default());
         assert_eq!(none, Folded::default());
         assert_eq!(doc_of(&again), ["a", "b"]);
+    }
+
+    /// A page that repeats its own headline (a cluster with every member
+    /// in one document) has no row in `duplicates.csv` and is counted as
+    /// such; a cluster across documents keeps its rows.
+    #[test]
+    fn a_page_repeating_itself_is_no_duplicate() {
+        let headline = "Senate passes the budget bill after a long night of debate over spending.";
+        let page = format!("{headline}\n\n{headline}\n\nThe vote was close, officials said.");
+        let docs = [
+            Document::new("page", page.as_str()),
+            Document::new("a", WIRE),
+            Document::new("b", WIRE),
+        ];
+        let dd = deduper(&DedupConfig::default());
+        let per_doc = docs
+            .iter()
+            .map(|d| claims_of(d, &analyze(d), &dd, true))
+            .collect();
+        let mut tables = dedup(dd, per_doc);
+        let rows = |t: &DedupTables| -> Vec<(String, String)> {
+            t.duplicate_rows().map(|r| (r.doc_id, r.claim)).collect()
+        };
+        let before = rows(&tables);
+        let in_page = before.iter().filter(|r| r.0 == "page").count();
+        assert!(
+            in_page >= 2,
+            "the repeated headline is a cluster: {before:?}"
+        );
+        let folded = fold(&mut tables, &Families::default());
+        let after = rows(&tables);
+        assert!(after.iter().all(|r| r.0 != "page"), "{after:?}");
+        assert_eq!(after.len(), before.len() - in_page);
+        assert_eq!(folded.same_document, in_page);
+        assert_eq!(folded.duplicates, 0);
     }
 }

@@ -207,7 +207,7 @@ pub fn fact_checked(
     index: &Ranking,
     claims: &[ClaimRow],
 ) -> Result<Vec<FactCheckedRow>, FatalError> {
-    let texts: Vec<&str> = claims.iter().map(|c| c.claim.as_str()).collect();
+    let texts: Vec<&str> = claims.iter().map(|c| &*c.claim).collect();
     let hits = index
         .search_all(&texts, FACT_CHECKED_TOP)
         .map_err(embed_error)?;
@@ -227,7 +227,7 @@ pub fn fact_checked(
             claim_id: c.claim_id.clone(),
             kind: c.kind.to_string(),
             speaker: c.speaker.clone(),
-            claim: c.claim.clone(),
+            claim: c.claim.to_string(),
             fact_check_id: f.id.clone(),
             fact_check: f.claim.clone(),
             verdict: f.verdict.clone(),

@@ -95,6 +95,9 @@ pub struct FoldedCounts {
     pub duplicates: usize,
     /// Rows of `misquotes.csv` folded.
     pub misquotes: usize,
+    /// Rows of `duplicates.csv` left out because their cluster's members
+    /// are all in one document (a page repeating its headline).
+    pub same_document: usize,
 }
 
 /// The status of one document (or of one input that failed).
@@ -211,6 +214,7 @@ impl Summary {
         self.counts.folded_copies = Some(FoldedCounts {
             duplicates: f.duplicates,
             misquotes: f.misquotes,
+            same_document: f.same_document,
         });
     }
 

@@ -175,21 +175,23 @@ const REPEATED_MIN_SIMILARITY: f32 = 0.85;
 /// Altered claims linked to this many different forms are a template.
 const TEMPLATE_MIN_VARIANTS: usize = 3;
 
-/// What the caller knows about one document.
+/// What the caller knows about one document. The texts are borrowed from
+/// the caller's claim and quote rows (a run's claim texts are not copied
+/// once more for the findings).
 #[derive(Debug, Clone, Default)]
-pub struct DocInfo {
+pub struct DocInfo<'a> {
     /// Publication date as given (ISO 8601 sorts correctly).
     pub date: Option<String>,
     /// URL.
     pub url: Option<String>,
     /// Sentences: `(byte_start, byte_end, char_start, text)`, in text order.
-    pub sentences: Vec<(usize, usize, usize, String)>,
+    pub sentences: Vec<(usize, usize, usize, &'a str)>,
     /// Quotes: `(byte_start, byte_end, quote_id, speaker_key)`.
-    pub quotes: Vec<(usize, usize, String, String)>,
+    pub quotes: Vec<(usize, usize, &'a str, &'a str)>,
 }
 
 /// The documents of a run, by id.
-pub type Corpus = HashMap<String, DocInfo>;
+pub type Corpus<'a> = HashMap<String, DocInfo<'a>>;
 
 /// A sentence repeated across independent sources and left out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -236,7 +238,7 @@ fn key(c: &ClaimRef) -> Key {
 }
 
 struct Builder<'a> {
-    corpus: &'a Corpus,
+    corpus: &'a Corpus<'a>,
     family: HashMap<String, String>,
     /// Severity level (1 = most severe) of each finding before ranking.
     level: Vec<u8>,
@@ -275,7 +277,7 @@ impl Builder<'_> {
             .is_some_and(|v| v.iter().any(|&(s, e)| s < c.byte_end && c.byte_start < e))
     }
 
-    fn info(&self, doc: &str) -> Option<&DocInfo> {
+    fn info(&self, doc: &str) -> Option<&DocInfo<'_>> {
         self.corpus.get(doc)
     }
 
@@ -299,7 +301,7 @@ impl Builder<'_> {
                     .iter()
                     .find(|s| s.0 <= c.byte_start && c.byte_end <= s.1)
             })
-            .map_or_else(|| c.text.clone(), |s| s.3.clone())
+            .map_or_else(|| c.text.clone(), |s| s.3.to_string())
     }
 
     fn quote(&self, c: &ClaimRef) -> (Option<String>, String) {
@@ -313,7 +315,9 @@ impl Builder<'_> {
                     .filter(|q| q.0 < c.byte_end && c.byte_start < q.1)
                     .max_by_key(|q| q.1.min(c.byte_end) - q.0.max(c.byte_start))
             })
-            .map_or((None, String::new()), |q| (Some(q.2.clone()), q.3.clone()))
+            .map_or((None, String::new()), |q| {
+                (Some(q.2.to_string()), q.3.to_string())
+            })
     }
 
     /// A finding between two claims; `a` and `b` are swapped when `b` is
@@ -449,7 +453,10 @@ fn republished(
 
 /// Families of documents linked by republished pairs: each document's
 /// family representative, the earliest by (date, id).
-fn families(pairs: &[(String, String, usize, f32)], corpus: &Corpus) -> HashMap<String, String> {
+fn families(
+    pairs: &[(String, String, usize, f32)],
+    corpus: &Corpus<'_>,
+) -> HashMap<String, String> {
     let mut ids: Vec<&str> = pairs
         .iter()
         .flat_map(|p| [p.0.as_str(), p.1.as_str()])
@@ -484,7 +491,7 @@ fn families(pairs: &[(String, String, usize, f32)], corpus: &Corpus) -> HashMap<
 /// family representatives when every URL is known, else the families.
 fn furniture<'a>(
     report: &'a DedupReport,
-    corpus: &'a Corpus,
+    corpus: &'a Corpus<'a>,
     family: &'a HashMap<String, String>,
 ) -> Vec<bool> {
     report
@@ -576,7 +583,7 @@ fn template_pairs(altered: &[(ClaimRef, ClaimRef)]) -> Vec<bool> {
 }
 
 /// Build the ranked findings of a report.
-pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
+pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
     let sentence_count: HashMap<&str, usize> = corpus
         .iter()
         .map(|(id, d)| (id.as_str(), d.sentences.len()))
@@ -783,8 +790,13 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
     }
     // 3. Repeated claims: one row per cluster, not nested in another
     //    cluster's claims, not already in a finding.
+    // A cluster inside one document (a page repeating its headline) is no
+    // finding, so it holds no other cluster's claims either.
     let mut spans: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
     for (ci, c) in report.clusters.iter().enumerate() {
+        if c.doc_count < 2 {
+            continue;
+        }
         for m in &c.members {
             spans.entry(m.claim.doc_id.as_str()).or_default().push((
                 m.claim.byte_start,
@@ -798,11 +810,13 @@ pub fn findings(report: &DedupReport, corpus: &Corpus) -> Findings {
             continue;
         }
         let nested = c.members.iter().all(|m| {
-            spans[m.claim.doc_id.as_str()].iter().any(|&(s, e, other)| {
-                other != ci
-                    && s <= m.claim.byte_start
-                    && m.claim.byte_end <= e
-                    && (s, e) != (m.claim.byte_start, m.claim.byte_end)
+            spans.get(m.claim.doc_id.as_str()).is_some_and(|v| {
+                v.iter().any(|&(s, e, other)| {
+                    other != ci
+                        && s <= m.claim.byte_start
+                        && m.claim.byte_end <= e
+                        && (s, e) != (m.claim.byte_start, m.claim.byte_end)
+                })
             })
         });
         if nested {
