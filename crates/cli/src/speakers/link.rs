@@ -100,7 +100,7 @@ fn read(c: &LinkCorpus, rec: &Rec, keys: &mut Keys) -> Read {
 /// `speakers.csv` ([`SpeakerIndex::records`]).
 pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     let mut keys = Keys::default();
-    let mut dropped: Vec<(u32, u32, &'static str)> = Vec::new();
+    let mut dropped: Vec<((u32, u32, u32), &'static str)> = Vec::new();
     let mut reads: HashMap<(u32, u32, u32), Read> = HashMap::new();
     c.recs.shrink_to_fit();
     c.mentions.shrink_to_fit();
@@ -116,7 +116,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         let (stype, person) = match read {
             Read::Nameless => continue,
             Read::Dropped(why) => {
-                dropped.push((rec.doc, rec.speaker, why));
+                dropped.push(((rec.doc, rec.speaker, rec.role), why));
                 continue;
             }
             Read::Speaker(stype, person) => (stype, person),
@@ -573,7 +573,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     for e in &entries {
         if let Some(k) = &e.key {
             let rec = c.recs[e.rec as usize];
-            table.push((rec.doc, rec.speaker, c.strs.id_shared(k)));
+            table.push(((rec.doc, rec.speaker, rec.role), c.strs.id_shared(k)));
         }
     }
     drop(entries);

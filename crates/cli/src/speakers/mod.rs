@@ -70,42 +70,68 @@ pub struct SpeakerKeyRecord {
     pub matched_aliases: Vec<String>,
 }
 
-/// The speaker keys of a run: a `(document, name) → key` table of numbers
-/// ([`corpus::Table`]) over the run's interned strings.
+/// The speaker keys of a run: a `(document, name, role) → key` table of
+/// numbers ([`corpus::Table`]) over the run's interned strings.
+///
+/// The role is part of the lookup because the engine keeps two people of
+/// one name apart in a document by their role: `Mayor van der Berg` and
+/// `Councillor van der Berg` are both `van der Berg`, with roles `Mayor`
+/// and `Councillor`, and have different keys.
 #[derive(Debug, Default, Clone)]
 pub struct SpeakerIndex {
-    /// Document ids and interned strings (names and keys).
+    /// Document ids and interned strings (names, roles and keys).
     corpus: LinkCorpus,
-    /// (document, name) -> key, as string numbers.
-    keys: Table<u32>,
-    dropped: Table<&'static str>,
+    /// (document, name, role) -> key, as string numbers.
+    keys: Table<(u32, u32, u32), u32>,
+    dropped: Table<(u32, u32, u32), &'static str>,
     /// One record per key: most quoted first, then by key (empty when
     /// linked by [`link_keys`]).
     pub records: Vec<SpeakerKeyRecord>,
 }
 
 impl SpeakerIndex {
-    /// The numbers of document `doc_id` and name `name`, when known.
-    fn pair(&self, doc_id: &str, name: &str) -> Option<(u32, u32)> {
-        Some((self.corpus.find_doc(doc_id)?, self.corpus.strs.find(name)?))
+    /// The numbers of document `doc_id`, name `name` and role `role`, when
+    /// known.
+    fn triple(&self, doc_id: &str, name: &str, role: &str) -> Option<(u32, u32, u32)> {
+        let strs = &self.corpus.strs;
+        Some((
+            self.corpus.find_doc(doc_id)?,
+            strs.find(name)?,
+            strs.find(role)?,
+        ))
     }
 
-    /// The key of speaker `name` (canonical, as in a quote record) in
-    /// document `doc_id`; empty when the speaker is unknown or no speaker.
-    pub fn key(&self, doc_id: &str, name: &str) -> &str {
-        self.pair(doc_id, name)
-            .and_then(|(d, n)| self.keys.get(d, n))
+    /// The key of speaker `name` with role `role` (canonical, as in a quote
+    /// record's `speaker` and `speaker_role`) in document `doc_id`; empty
+    /// when the speaker is unknown or no speaker.
+    pub fn key(&self, doc_id: &str, name: &str, role: &str) -> &str {
+        self.triple(doc_id, name, role)
+            .and_then(|t| self.keys.get(t))
             .map_or("", |k| self.corpus.strs.get(k))
     }
 
-    /// Why speaker `name` of `doc_id` is no speaker (`number`, `time word`,
-    /// `unresolved pronoun`, `clause`, `not a speaker`), when it is none.
-    pub fn dropped(&self, doc_id: &str, name: &str) -> Option<&'static str> {
-        self.pair(doc_id, name)
-            .and_then(|(d, n)| self.dropped.get(d, n))
+    /// Why speaker `name` with role `role` of `doc_id` is no speaker
+    /// (`number`, `time word`, `unresolved pronoun`, `clause`, `not a
+    /// speaker`), when it is none.
+    pub fn dropped(&self, doc_id: &str, name: &str, role: &str) -> Option<&'static str> {
+        self.triple(doc_id, name, role)
+            .and_then(|t| self.dropped.get(t))
     }
 
-    /// Number of `(document, name)` pairs with a key.
+    /// The keys of speaker `name` in document `doc_id`, whatever its role,
+    /// in the order of the roles' numbers.
+    pub fn keys_of_name(&self, doc_id: &str, name: &str) -> Vec<&str> {
+        let (Some(d), Some(n)) = (self.corpus.find_doc(doc_id), self.corpus.strs.find(name)) else {
+            return Vec::new();
+        };
+        self.keys
+            .range((d, n, 0), (d, n, u32::MAX))
+            .iter()
+            .map(|&(_, k)| self.corpus.strs.get(k))
+            .collect()
+    }
+
+    /// Number of `(document, name, role)` triples with a key.
     pub fn linked(&self) -> usize {
         self.keys.len()
     }
