@@ -121,6 +121,25 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
             }
             Read::Speaker(stype, person) => (stype, person),
         };
+        // A common noun phrase the engine kept as the speaker, with the
+        // person's name in apposition (`His sister, Coun. Ingrid van der
+        // Berg`): that person, not a role of the document.
+        let (stype, person) =
+            if stype == SpeakerType::Group || person.as_ref().is_some_and(|p| p.is_full()) {
+                (stype, person)
+            } else {
+                match apposition_name(c.strs.get(rec.speaker), c.mentions_of(rec)) {
+                    Some(p) => (
+                        SpeakerType::Person,
+                        Some(Arc::new(Person {
+                            shown: keys.get(&p.display),
+                            key: Some(keys.get(&person_key(&p))),
+                            name: p,
+                        })),
+                    ),
+                    None => (stype, person),
+                }
+            };
         let display = person
             .as_ref()
             .map_or_else(|| c.strs.arc(rec.speaker), |p| Arc::clone(&p.shown));
@@ -193,9 +212,14 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
             .or_default()
             .insert(rec.doc);
         doc_full.push((rec.doc, Arc::clone(k)));
-        let g = full_gender.entry(Arc::clone(k)).or_insert(p.gender);
-        if *g != p.gender {
-            *g = g.or(p.gender);
+        // Its name's gender, else a courtesy title it is mentioned by
+        // (`Mr. van der Berg` for Gerrit van der Berg).
+        let shown = p
+            .gender
+            .or_else(|| c.mentions_of(&rec).find_map(name::mention_title_gender));
+        let g = full_gender.entry(Arc::clone(k)).or_insert(shown);
+        if *g != shown {
+            *g = g.or(shown);
         }
         full_roles
             .entry(Arc::clone(k))
@@ -320,12 +344,15 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
                     in_doc.iter().copied().filter(|(k, _)| holds(k)).collect();
                 let corpus_holders: Vec<(&Key, usize)> =
                     cands.iter().copied().filter(|(k, _)| holds(k)).collect();
+                // Among the candidates of the document, a title's gender
+                // (`Ms. van der Berg`) picks those known to have it over
+                // those whose gender is unknown.
                 let pool = if !doc_holders.is_empty() {
-                    doc_holders
+                    prefer_gender(doc_holders, p.gender, &full_gender)
                 } else if !corpus_holders.is_empty() {
                     corpus_holders
                 } else if !in_doc.is_empty() {
-                    in_doc
+                    prefer_gender(in_doc, p.gender, &full_gender)
                 } else {
                     cands
                 };
@@ -586,6 +613,55 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         dropped: Table::new(dropped),
         corpus: c,
         records,
+    }
+}
+
+/// The full name in apposition to a common noun phrase `speaker` in one
+/// of its mentions (`most persistent critic, Coun. Ingrid van der Berg` →
+/// Ingrid van der Berg), when the phrase has no capitalised word but its
+/// first and the name is a clean full name.
+fn apposition_name<'m>(
+    speaker: &str,
+    mut mentions: impl Iterator<Item = &'m str>,
+) -> Option<PersonName> {
+    let mut words = speaker.split_whitespace();
+    words.next()?;
+    if words.any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    mentions.find_map(|m| {
+        let rest = m.strip_prefix(speaker)?.strip_prefix(", ")?;
+        // Up to a comma or a party label (`Sen. Joe Lieberman (I-Conn.)`).
+        let written = rest.split([',', '(']).next()?.trim();
+        let possessive =
+            |w: &str| w.ends_with(['’', '\'']) || w.ends_with("’s") || w.ends_with("'s");
+        if !written
+            .split_whitespace()
+            .all(|w| name::is_name_word(w) && !possessive(w))
+        {
+            return None;
+        }
+        parse_person(written, "").filter(|p| p.is_full() && !initials_only(p))
+    })
+}
+
+/// Among the candidates of a document, those known to have the gender a
+/// title shows (`Ms. van der Berg`), when any, over those whose gender is
+/// unknown.
+fn prefer_gender<'k>(
+    pool: Vec<(&'k Key, usize)>,
+    gender: Option<Gender>,
+    full_gender: &HashMap<Key, Option<Gender>>,
+) -> Vec<(&'k Key, usize)> {
+    let known: Vec<(&Key, usize)> = pool
+        .iter()
+        .copied()
+        .filter(|(k, _)| gender.is_some() && full_gender.get(*k).copied().flatten() == gender)
+        .collect();
+    if known.is_empty() {
+        pool
+    } else {
+        known
     }
 }
 

@@ -16,7 +16,8 @@ const TITLES: &[&str] = &[
     "mayor", "speaker", "judge", "justice", "rev", "reverend", "father", "sister", "sir", "dame",
     "lord", "lady", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "sgt",
     "chancellor", "minister", "prime", "premier", "ambassador", "chairman", "chairwoman", "chair",
-    "commissioner", "councilman", "councilwoman", "councillor", "councilor", "congressman",
+    "commissioner", "councilman", "councilwoman", "councillor", "councilor", "coun", "cllr",
+    "congressman",
     "congresswoman", "assemblyman", "assemblywoman", "attorney", "leader", "former", "house",
     "senate", "majority", "minority", "state", "u.s", "us", "candidate", "nominee", "chief",
     "executive", "director", "officer", "spokesman", "spokeswoman", "presidential", "republican",
@@ -44,6 +45,21 @@ const OPENERS: &[&str] = &[
     "video", "photo", "watch", "read", "related", "update", "breaking", "footage", "of", "the",
     "a", "an", "is", "was", "has", "does", "did", "can",
     "should", "would", "could", "says", "said",
+];
+
+/// Occupation nouns that, written before a name (`Fisherman Alain
+/// Comeau`, `Economist Jane Doe`), are the person's role, not a given name
+/// (none is also a common given name: no `Hunter`, `Baker`, `Mason`).
+#[rustfmt::skip]
+const OCCUPATIONS: &[&str] = &[
+    "fisherman", "fisherwoman", "farmer", "rancher", "developer", "teacher", "nurse", "lawyer",
+    "student", "activist", "economist", "historian", "author", "novelist", "businessman",
+    "businesswoman", "pastor", "physician", "doctor", "engineer", "contractor", "shopkeeper",
+    "retiree", "pollster", "strategist", "consultant", "columnist", "commentator", "comedian",
+    "actor", "actress", "singer", "filmmaker", "journalist", "reporter", "photographer",
+    "lobbyist", "billionaire", "investor", "entrepreneur", "miner", "plumber", "electrician",
+    "trucker", "chef", "restaurateur", "landlord", "researcher", "scientist", "epidemiologist",
+    "coach", "organizer", "organiser", "volunteer", "protester", "homeowner", "shopowner",
 ];
 
 /// Pronouns: a speaker named by one is unresolved.
@@ -294,6 +310,19 @@ fn title_gender(title: &str) -> Option<Gender> {
     }
 }
 
+/// The gender the courtesy title opening a mention shows (`Mr. van der
+/// Berg` → male), when it has one; a mention with no title shows none.
+pub fn mention_title_gender(mention: &str) -> Option<Gender> {
+    let mut words = mention.split_whitespace();
+    let first = bare(words.next()?);
+    words.next()?;
+    if matches!(first.as_str(), "mr" | "mrs" | "ms" | "miss") {
+        title_gender(&first)
+    } else {
+        None
+    }
+}
+
 /// A person's name read for linking.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PersonName {
@@ -406,10 +435,12 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         }
     }
     // A capitalised role noun before a given name (`Developer Frank
-    // Petrov`, `Superintendent Margaret Holloway`).
+    // Petrov`, `Superintendent Margaret Holloway`), or an occupation noun
+    // before a name (`Fisherman Alain Comeau`).
     if words.len() >= 3
-        && given_name_gender(&bare(words[0])).is_none()
-        && given_name_gender(&bare(words[1])).is_some()
+        && (is_in(OCCUPATIONS, &bare(words[0]))
+            || given_name_gender(&bare(words[0])).is_none()
+                && given_name_gender(&bare(words[1])).is_some())
     {
         titles.push(words.remove(0).to_string());
     }
@@ -751,6 +782,7 @@ mod tests {
             ("Donald Trump’s", "", "Donald Trump"),
             ("BlazeTV’s Glenn Beck", "", "Glenn Beck"),
             ("Pres. Obama", "", "Obama"),
+            ("Fisherman Alain Comeau", "", "Alain Comeau"),
         ] {
             let p = parse_person(name, role);
             assert_eq!(p.map(|p| p.display), Some(display.to_string()), "{name}");

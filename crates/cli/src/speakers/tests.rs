@@ -311,3 +311,53 @@ fn one_name_two_roles_two_keys() {
     assert_eq!(count("gerrit-van-der-berg"), Some(2));
     assert_eq!(count("ingrid-van-der-berg"), Some(3));
 }
+
+#[test]
+fn a_noun_phrase_with_a_name_in_apposition_is_that_person() {
+    let mut sister = sp("a", "His sister", "unknown", "His sister", 2);
+    sister.mentions = vec!["His sister, Coun. Ingrid van der Berg".into(), "She".into()];
+    let mut critic = sp("b", "most persistent critic", "unknown", "", 1);
+    critic.mentions = vec!["most persistent critic, Coun. Ingrid van der Berg, who".into()];
+    let mut nominee = sp("c", "vice presidential nominee", "unknown", "", 1);
+    nominee.mentions = vec!["vice presidential nominee, Sen. Tim Kaine (D-Va.)".into()];
+    let mut advisers = sp("c", "his advisers", "group", "", 1);
+    advisers.mentions = vec!["his advisers, Tad Devine".into()];
+    let idx = link(&[sister, critic, nominee, advisers]);
+    assert_eq!(key(&idx, "a", "His sister"), "ingrid-van-der-berg");
+    assert_eq!(
+        key(&idx, "b", "most persistent critic"),
+        "ingrid-van-der-berg"
+    );
+    assert_eq!(key(&idx, "c", "vice presidential nominee"), "tim-kaine");
+    // A group stays a group.
+    assert_eq!(key(&idx, "c", "his advisers"), "c/his-advisers");
+    let ingrid = idx
+        .records
+        .iter()
+        .find(|r| r.speaker_key == "ingrid-van-der-berg");
+    assert_eq!(
+        ingrid.map(|r| r.speaker.as_str()),
+        Some("Ingrid van der Berg")
+    );
+}
+
+#[test]
+fn a_titles_gender_picks_the_person_of_the_document_known_to_have_it() {
+    let mut gerrit = sp("a", "Gerrit van der Berg", "person", "Mayor", 2);
+    gerrit.mentions.push("Mr. van der Berg".into());
+    let mut ingrid = sp("b", "Ingrid van der Berg", "person", "Coun.", 1);
+    ingrid.mentions.push("Ms. van der Berg".into());
+    let idx = link(&[
+        gerrit.clone(),
+        sp("c", "Gerrit van der Berg", "person", "Mayor", 1),
+        sp("d", "Gerrit van der Berg", "person", "Mayor", 1),
+        sp("e", "Gerrit van der Berg", "person", "Mayor", 1),
+        ingrid,
+        sp("f", "Gerrit van der Berg", "person", "Mayor", 1),
+        sp("f", "Ingrid van der Berg", "person", "", 1),
+        sp("f", "van der Berg", "person", "Ms.", 1),
+        sp("f", "van der Berg", "person", "Mr.", 1),
+    ]);
+    assert_eq!(idx.key("f", "van der Berg", "Ms."), "ingrid-van-der-berg");
+    assert_eq!(idx.key("f", "van der Berg", "Mr."), "gerrit-van-der-berg");
+}
