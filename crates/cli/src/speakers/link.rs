@@ -369,6 +369,15 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         e.key = Some(key);
     }
     drop(doc_full);
+    // A person key's gender, where its full names show none, from the
+    // titles of the names linked to it (`Ms. van der Berg`).
+    for e in &entries {
+        if let (Some(k), Some(g)) = (&e.key, e.person.as_ref().and_then(|p| p.title_gender)) {
+            if let Some(known) = full_gender.get_mut(k) {
+                known.get_or_insert(g);
+            }
+        }
+    }
     // The role nouns of a person entry: its role, its titles, and the
     // roles it is mentioned by (`the mayor`, resolved by the engine).
     let heads_of = |e: &Entry| -> Vec<String> {
@@ -445,6 +454,32 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
             }
             let rec = c.recs[e.rec as usize];
             let speaker = c.strs.get(rec.speaker);
+            // `Her brother`: the one person of the document of the kin
+            // noun's gender who shares a surname with another person of
+            // the pronoun's gender (not the possessor, another person).
+            if let Some((owner, kin)) = name::kinship(speaker) {
+                let gender = |k: &Key| full_gender.get(k).copied().flatten();
+                let cands: Vec<&Key> = doc_keys
+                    .iter()
+                    .filter(|k| gender(k) == Some(kin))
+                    .filter(|k| {
+                        surname_of.get(*k).is_some_and(|s| {
+                            doc_keys.iter().any(|o| {
+                                o != *k && gender(o) == Some(owner) && surname_of.get(o) == Some(s)
+                            })
+                        })
+                    })
+                    .collect();
+                if let [k] = cands[..] {
+                    if let Some(display) = full_display.get(k) {
+                        e.key = Some(Arc::clone(k));
+                        e.display = Arc::clone(display);
+                        e.stype = SpeakerType::Person;
+                        e.named = true;
+                        continue;
+                    }
+                }
+            }
             let head = role_head(speaker);
             // A definite role (`the mayor`), not an indefinite one (`a
             // mayor`).

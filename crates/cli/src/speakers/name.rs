@@ -703,6 +703,45 @@ pub fn speaker_type(name: &str, kind: &str) -> SpeakerType {
     }
 }
 
+/// Kin nouns and the gender each shows.
+const KIN: &[(&str, Gender)] = &[
+    ("brother", Gender::Male),
+    ("sister", Gender::Female),
+    ("husband", Gender::Male),
+    ("wife", Gender::Female),
+    ("son", Gender::Male),
+    ("daughter", Gender::Female),
+    ("father", Gender::Male),
+    ("mother", Gender::Female),
+    ("widow", Gender::Female),
+    ("widower", Gender::Male),
+];
+
+/// A kinship noun phrase with a possessive pronoun (`Her brother`, `his
+/// older brother`): the pronoun's gender and the kin noun's.
+///
+/// ```
+/// use quotecheck::speakers::name::{kinship, Gender};
+/// assert_eq!(kinship("Her brother"), Some((Gender::Female, Gender::Male)));
+/// assert_eq!(kinship("his late wife"), Some((Gender::Male, Gender::Female)));
+/// assert_eq!(kinship("their son"), None);
+/// ```
+pub fn kinship(phrase: &str) -> Option<(Gender, Gender)> {
+    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let owner = match words[0].as_str() {
+        "his" => Gender::Male,
+        "her" => Gender::Female,
+        _ => return None,
+    };
+    let last = words.last()?;
+    KIN.iter()
+        .find(|(k, _)| k == last)
+        .map(|&(_, kin)| (owner, kin))
+}
+
 /// The head noun of a role (`the Republican nominee` → `nominee`), folded.
 pub fn role_head(role: &str) -> String {
     let head = role

@@ -361,3 +361,24 @@ fn a_titles_gender_picks_the_person_of_the_document_known_to_have_it() {
     assert_eq!(idx.key("f", "van der Berg", "Ms."), "ingrid-van-der-berg");
     assert_eq!(idx.key("f", "van der Berg", "Mr."), "gerrit-van-der-berg");
 }
+
+#[test]
+fn a_kin_noun_is_the_other_person_of_the_family() {
+    let mut jane = sp("a", "Jane Sanders", "person", "", 1);
+    jane.mentions.push("Mrs. Sanders".into());
+    let idx = link(&[
+        sp("a", "Bernie Sanders", "person", "Sen.", 3),
+        jane,
+        sp("a", "his wife", "unknown", "", 2),
+        sp("a", "Her sister", "unknown", "", 1),
+        sp("b", "Bernie Sanders", "person", "", 1),
+        sp("b", "his wife", "unknown", "", 1),
+    ]);
+    // Not the possessor: the woman who shares his surname.
+    assert_eq!(key(&idx, "a", "his wife"), "jane-sanders");
+    // No other woman named Sanders in the document. (`Her brother` would
+    // be Bernie Sanders: the rule reads genders, not the kind of kin.)
+    assert_eq!(key(&idx, "a", "Her sister"), "a/her-sister");
+    // No woman named Sanders in document b.
+    assert_eq!(key(&idx, "b", "his wife"), "b/his-wife");
+}
