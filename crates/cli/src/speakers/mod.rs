@@ -209,9 +209,44 @@ const OFFICES: &[&str] = &[
     "premier",
 ];
 
+/// What every word of [`OFFICES`] has: a length in `lengths` and a first
+/// letter marked in `initials`.
+struct OfficeFilter {
+    lengths: std::ops::RangeInclusive<usize>,
+    initials: [bool; 256],
+}
+
+fn office_filter() -> &'static OfficeFilter {
+    static FILTER: std::sync::OnceLock<OfficeFilter> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut initials = [false; 256];
+        for o in OFFICES {
+            if let Some(&b) = o.as_bytes().first() {
+                initials[usize::from(b)] = true;
+            }
+        }
+        let shortest = OFFICES.iter().map(|o| o.len()).min().unwrap_or(0);
+        let longest = OFFICES.iter().map(|o| o.len()).max().unwrap_or(0);
+        OfficeFilter {
+            lengths: shortest..=longest,
+            initials,
+        }
+    })
+}
+
 /// True when `word`, less trailing punctuation, folds to one of [`OFFICES`]
 /// (ASCII words, nearly all, are compared without folding).
 fn is_office(word: &str) -> bool {
+    // Most words are no office: their first letter or length says so
+    // before the list is compared (`named_roles` asks for every word).
+    let f = office_filter();
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !f.initials[usize::from(b.to_ascii_lowercase())] => {
+            return false
+        }
+        _ => {}
+    }
     let word = word.trim_end_matches([',', '.', ';', ':']);
     // A word with a character outside ASCII folds to an office only
     // through the Kelvin sign (NFC: `K`); the others stay outside ASCII or
@@ -220,6 +255,9 @@ fn is_office(word: &str) -> bool {
         return false;
     }
     if word.is_ascii() {
+        if !f.lengths.contains(&word.len()) {
+            return false;
+        }
         OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
     } else {
         OFFICES.contains(&fold(word).as_str())

@@ -382,3 +382,14 @@ fn a_kin_noun_is_the_other_person_of_the_family() {
     // No woman named Sanders in document b.
     assert_eq!(key(&idx, "b", "his wife"), "b/his-wife");
 }
+
+#[test]
+fn every_office_passes_the_office_filter() {
+    for o in OFFICES {
+        let cap = format!("{}{}.", o[..1].to_uppercase(), &o[1..]);
+        assert!(is_office(o) && is_office(&cap), "{o}");
+    }
+    for w in ["mayors", "Ma", "Chiefs,", "", "said", "Presidential"] {
+        assert!(!is_office(w), "{w}");
+    }
+}
