@@ -151,7 +151,7 @@ pub fn quotes_with(
         spill.replay(|doc| {
             done += 1;
             progress.update(done, 0);
-            rows.write(doc, |d, name| index.key(d, name))
+            rows.write(doc, |d, name, role| index.key(d, name, role))
         })?;
         rows.finish()
     })?;

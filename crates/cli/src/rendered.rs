@@ -47,8 +47,10 @@ pub struct RowSlot {
 pub struct RenderedDoc {
     /// The document id.
     pub doc_id: String,
-    /// The distinct speaker names (canonical) the rows need a key for.
-    pub speakers: Vec<String>,
+    /// The distinct speakers (canonical name, role) the rows need a key
+    /// for: the engine tells two people of one name apart by their roles
+    /// (`Mayor van der Berg`, `Councillor van der Berg`).
+    pub speakers: Vec<(String, String)>,
     /// The rows, one after the other.
     pub bytes: Vec<u8>,
     /// The rows, in order.
@@ -70,10 +72,10 @@ impl RenderedDoc {
         date: Option<&str>,
         url: Option<&str>,
     ) -> io::Result<RenderedDoc> {
-        let dropped: HashMap<&str, &'static str> = speakers
+        let dropped: HashMap<(&str, &str), &'static str> = speakers
             .iter()
             .filter_map(|(s, l)| match l {
-                Linking::Dropped(why) => Some((s.speaker.as_str(), *why)),
+                Linking::Dropped(why) => Some(((s.speaker.as_str(), s.role.as_str()), *why)),
                 Linking::Keyed | Linking::Nameless => None,
             })
             .collect();
@@ -81,10 +83,13 @@ impl RenderedDoc {
             doc_id: doc_id.to_string(),
             ..RenderedDoc::default()
         };
-        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut names: HashMap<(String, String), usize> = HashMap::new();
         let (mut scratch, mut raw) = (Vec::new(), Vec::new());
         for r in records.iter_mut() {
-            let speaker = match dropped.get(r.speaker.as_str()) {
+            let why = dropped
+                .get(&(r.speaker.as_str(), r.speaker_role.as_str()))
+                .copied();
+            let speaker = match why {
                 Some(why) => {
                     r.speaker.clear();
                     r.speaker_role.clear();
@@ -92,10 +97,13 @@ impl RenderedDoc {
                     NO_SPEAKER
                 }
                 None if r.speaker.is_empty() => NO_SPEAKER,
-                None => *names.entry(r.speaker.clone()).or_insert_with(|| {
-                    doc.speakers.push(r.speaker.clone());
-                    doc.speakers.len() - 1
-                }),
+                None => *names
+                    .entry((r.speaker.clone(), r.speaker_role.clone()))
+                    .or_insert_with(|| {
+                        doc.speakers
+                            .push((r.speaker.clone(), r.speaker_role.clone()));
+                        doc.speakers.len() - 1
+                    }),
             };
             let key_at = match format {
                 Format::Jsonl => json_row(&mut doc.bytes, &mut raw, r, date, url, false)?,
@@ -264,16 +272,16 @@ impl<'w> RowWriter<'w> {
     }
 
     /// Write the rows of `doc`; `key` gives the corpus key of a speaker of
-    /// the document (`key(doc_id, name)`, empty when it has none).
+    /// the document (`key(doc_id, name, role)`, empty when it has none).
     pub fn write<K: AsRef<str>>(
         &mut self,
         doc: &RenderedDoc,
-        key: impl Fn(&str, &str) -> K,
+        key: impl Fn(&str, &str, &str) -> K,
     ) -> io::Result<()> {
         let keys: Vec<Vec<u8>> = doc
             .speakers
             .iter()
-            .map(|name| encode_key(self.format, key(&doc.doc_id, name).as_ref()))
+            .map(|(name, role)| encode_key(self.format, key(&doc.doc_id, name, role).as_ref()))
             .collect::<io::Result<_>>()?;
         let mut start = 0;
         for row in &doc.rows {
@@ -384,7 +392,7 @@ mod tests {
         let mut got = Vec::new();
         let mut w = RowWriter::start(&mut got, format, csv)?;
         for doc in &rendered {
-            w.write(doc, |d, n| index.key(d, n).to_string())?;
+            w.write(doc, |d, n, r| index.key(d, n, r).to_string())?;
         }
         w.finish()?;
         Ok((want, got))
@@ -418,7 +426,7 @@ mod tests {
             write_quotes(&mut want, &[], format, CsvOptions::default())?;
             let mut got = Vec::new();
             let mut w = RowWriter::start(&mut got, format, CsvOptions::default())?;
-            w.write(&RenderedDoc::default(), |_, _| String::new())?;
+            w.write(&RenderedDoc::default(), |_, _, _| String::new())?;
             w.finish()?;
             assert_eq!(got, want, "{format:?}");
         }

@@ -122,8 +122,9 @@ pub fn take_quote_rows<'a>(
 /// The row of one quote record (see [`quote_rows`]), its document's date
 /// and URL unknown.
 pub fn quote_row(mut record: QuoteRecord, speakers: &SpeakerIndex) -> QuoteRow {
-    let speaker_key = speakers.key(&record.doc_id, &record.speaker).to_string();
-    if let Some(why) = speakers.dropped(&record.doc_id, &record.speaker) {
+    let (doc, name, role) = (&record.doc_id, &record.speaker, &record.speaker_role);
+    let speaker_key = speakers.key(doc, name, role).to_string();
+    if let Some(why) = speakers.dropped(doc, name, role) {
         record.speaker.clear();
         record.speaker_role.clear();
         record.reason = format!("{}; no speaker: {why}", record.reason);

@@ -38,8 +38,9 @@ impl RowSpill {
         let w = &mut self.file;
         put_bytes(w, doc.doc_id.as_bytes())?;
         put_len(w, doc.speakers.len())?;
-        for s in &doc.speakers {
-            put_bytes(w, s.as_bytes())?;
+        for (name, role) in &doc.speakers {
+            put_bytes(w, name.as_bytes())?;
+            put_bytes(w, role.as_bytes())?;
         }
         put_len(w, doc.rows.len())?;
         for r in &doc.rows {
@@ -78,7 +79,9 @@ impl RowSpill {
             doc.speakers.clear();
             for _ in 0..speakers {
                 get_bytes(&mut r, &mut text)?;
-                doc.speakers.push(into_string(&text)?);
+                let name = into_string(&text)?;
+                get_bytes(&mut r, &mut text)?;
+                doc.speakers.push((name, into_string(&text)?));
             }
             let rows = get_len(&mut r)?;
             doc.rows.clear();
@@ -136,7 +139,10 @@ mod tests {
         let docs = [
             RenderedDoc {
                 doc_id: "d0".into(),
-                speakers: vec!["Elena Marsh".into(), "the mayor".into()],
+                speakers: vec![
+                    ("Elena Marsh".into(), "Mayor".into()),
+                    ("the mayor".into(), String::new()),
+                ],
                 bytes: b"{\"a\":\"\"}\n{\"b\":\"\"}\n".to_vec(),
                 rows: vec![
                     RowSlot {

@@ -75,7 +75,11 @@ fn corpus_speaker_keys_b_cubed() {
         let key_of = quotes
             .iter()
             .find(|q| q.doc_id == doc && q.quote.contains(snippet))
-            .map(|q| index.key(&q.doc_id, &q.speaker).to_string())
+            .map(|q| {
+                index
+                    .key(&q.doc_id, &q.speaker, &q.speaker_role)
+                    .to_string()
+            })
             .filter(|k| !k.is_empty())
             // A quote not found, or found without a speaker: a cluster of its own.
             .unwrap_or_else(|| format!("missing #{i}"));

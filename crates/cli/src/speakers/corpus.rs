@@ -1,12 +1,12 @@
 //! What corpus speaker linking keeps of a run, compactly: interned strings
 //! ([`Strs`]), every speaker record as a few string numbers ([`Rec`]), the
-//! people named in a role, and, once linked, the `(document, name) → key`
-//! table as sorted triples of numbers ([`KeyTable`]).
+//! people named in a role, and, once linked, the `(document, name, role) →
+//! key` table as sorted rows of numbers ([`Table`]).
 //!
 //! A run of 84,000 articles has about a million speaker records, most of
 //! whose names, roles and mentions recur across documents: a record is 28
 //! bytes here (against some 300 as a [`SpeakerRecord`] of owned strings),
-//! and a linked speaker 12 bytes of the table.
+//! and a linked speaker 16 bytes of the table.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -190,30 +190,30 @@ impl LinkCorpus {
     }
 }
 
-/// A lookup by `(document, name)`, sorted triples of numbers; when a pair
-/// was given twice, the later value holds.
+/// A lookup by a key of string numbers (`(document, name, role)`), sorted
+/// pairs; when a key was given twice, the later value holds.
 #[derive(Debug, Clone)]
-pub struct Table<V> {
-    rows: Vec<(u32, u32, V)>,
+pub struct Table<K, V> {
+    rows: Vec<(K, V)>,
 }
 
-impl<V> Default for Table<V> {
+impl<K, V> Default for Table<K, V> {
     fn default() -> Self {
         Table { rows: Vec::new() }
     }
 }
 
-impl<V: Copy> Table<V> {
+impl<K: Copy + Ord, V: Copy> Table<K, V> {
     /// The table of `rows` (in the order given: a later row for the same
-    /// pair wins).
-    pub fn new(mut rows: Vec<(u32, u32, V)>) -> Self {
-        // Stable: equal pairs stay in the order given; the last is kept
+    /// key wins).
+    pub fn new(mut rows: Vec<(K, V)>) -> Self {
+        // Stable: equal keys stay in the order given; the last is kept
         // (compacted in place).
-        rows.sort_by_key(|&(d, n, _)| (d, n));
+        rows.sort_by_key(|&(k, _)| k);
         let mut kept = 0;
         for i in 0..rows.len() {
             let r = rows[i];
-            if kept > 0 && (rows[kept - 1].0, rows[kept - 1].1) == (r.0, r.1) {
+            if kept > 0 && rows[kept - 1].0 == r.0 {
                 rows[kept - 1] = r;
             } else {
                 rows[kept] = r;
@@ -225,15 +225,22 @@ impl<V: Copy> Table<V> {
         Table { rows }
     }
 
-    /// The value of `(doc, name)`.
-    pub fn get(&self, doc: u32, name: u32) -> Option<V> {
+    /// The value of `key`.
+    pub fn get(&self, key: K) -> Option<V> {
         self.rows
-            .binary_search_by_key(&(doc, name), |&(d, n, _)| (d, n))
+            .binary_search_by_key(&key, |&(k, _)| k)
             .ok()
-            .map(|i| self.rows[i].2)
+            .map(|i| self.rows[i].1)
     }
 
-    /// Number of pairs.
+    /// The rows whose keys lie in `lo..=hi`, in key order.
+    pub fn range(&self, lo: K, hi: K) -> &[(K, V)] {
+        let a = self.rows.partition_point(|(k, _)| *k < lo);
+        let b = self.rows.partition_point(|(k, _)| *k <= hi);
+        &self.rows[a..b.max(a)]
+    }
+
+    /// Number of keys.
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -262,12 +269,21 @@ mod tests {
 
     #[test]
     fn table_keeps_the_last_value_of_a_pair() {
-        let t = Table::new(vec![(2, 1, 'a'), (0, 5, 'b'), (2, 1, 'c'), (0, 4, 'd')]);
+        let t = Table::new(vec![
+            ((2, 1), 'a'),
+            ((0, 5), 'b'),
+            ((2, 1), 'c'),
+            ((0, 4), 'd'),
+        ]);
         assert_eq!(t.len(), 3);
-        assert_eq!(t.get(2, 1), Some('c'));
-        assert_eq!(t.get(0, 5), Some('b'));
-        assert_eq!(t.get(0, 4), Some('d'));
-        assert_eq!(t.get(1, 1), None);
+        assert_eq!(t.get((2, 1)), Some('c'));
+        assert_eq!(t.get((0, 5)), Some('b'));
+        assert_eq!(t.get((0, 4)), Some('d'));
+        assert_eq!(t.get((1, 1)), None);
+        assert_eq!(
+            t.range((0, 0), (0, u32::MAX)),
+            [((0, 4), 'd'), ((0, 5), 'b')]
+        );
     }
 
     #[test]

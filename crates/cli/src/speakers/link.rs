@@ -100,7 +100,7 @@ fn read(c: &LinkCorpus, rec: &Rec, keys: &mut Keys) -> Read {
 /// `speakers.csv` ([`SpeakerIndex::records`]).
 pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     let mut keys = Keys::default();
-    let mut dropped: Vec<(u32, u32, &'static str)> = Vec::new();
+    let mut dropped: Vec<((u32, u32, u32), &'static str)> = Vec::new();
     let mut reads: HashMap<(u32, u32, u32), Read> = HashMap::new();
     c.recs.shrink_to_fit();
     c.mentions.shrink_to_fit();
@@ -116,11 +116,30 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         let (stype, person) = match read {
             Read::Nameless => continue,
             Read::Dropped(why) => {
-                dropped.push((rec.doc, rec.speaker, why));
+                dropped.push(((rec.doc, rec.speaker, rec.role), why));
                 continue;
             }
             Read::Speaker(stype, person) => (stype, person),
         };
+        // A common noun phrase the engine kept as the speaker, with the
+        // person's name in apposition (`His sister, Coun. Ingrid van der
+        // Berg`): that person, not a role of the document.
+        let (stype, person) =
+            if stype == SpeakerType::Group || person.as_ref().is_some_and(|p| p.is_full()) {
+                (stype, person)
+            } else {
+                match apposition_name(c.strs.get(rec.speaker), c.mentions_of(rec)) {
+                    Some(p) => (
+                        SpeakerType::Person,
+                        Some(Arc::new(Person {
+                            shown: keys.get(&p.display),
+                            key: Some(keys.get(&person_key(&p))),
+                            name: p,
+                        })),
+                    ),
+                    None => (stype, person),
+                }
+            };
         let display = person
             .as_ref()
             .map_or_else(|| c.strs.arc(rec.speaker), |p| Arc::clone(&p.shown));
@@ -193,9 +212,14 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
             .or_default()
             .insert(rec.doc);
         doc_full.push((rec.doc, Arc::clone(k)));
-        let g = full_gender.entry(Arc::clone(k)).or_insert(p.gender);
-        if *g != p.gender {
-            *g = g.or(p.gender);
+        // Its name's gender, else a courtesy title it is mentioned by
+        // (`Mr. van der Berg` for Gerrit van der Berg).
+        let shown = p
+            .gender
+            .or_else(|| c.mentions_of(&rec).find_map(name::mention_title_gender));
+        let g = full_gender.entry(Arc::clone(k)).or_insert(shown);
+        if *g != shown {
+            *g = g.or(shown);
         }
         full_roles
             .entry(Arc::clone(k))
@@ -320,12 +344,15 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
                     in_doc.iter().copied().filter(|(k, _)| holds(k)).collect();
                 let corpus_holders: Vec<(&Key, usize)> =
                     cands.iter().copied().filter(|(k, _)| holds(k)).collect();
+                // Among the candidates of the document, a title's gender
+                // (`Ms. van der Berg`) picks those known to have it over
+                // those whose gender is unknown.
                 let pool = if !doc_holders.is_empty() {
-                    doc_holders
+                    prefer_gender(doc_holders, p.gender, &full_gender)
                 } else if !corpus_holders.is_empty() {
                     corpus_holders
                 } else if !in_doc.is_empty() {
-                    in_doc
+                    prefer_gender(in_doc, p.gender, &full_gender)
                 } else {
                     cands
                 };
@@ -342,6 +369,15 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         e.key = Some(key);
     }
     drop(doc_full);
+    // A person key's gender, where its full names show none, from the
+    // titles of the names linked to it (`Ms. van der Berg`).
+    for e in &entries {
+        if let (Some(k), Some(g)) = (&e.key, e.person.as_ref().and_then(|p| p.title_gender)) {
+            if let Some(known) = full_gender.get_mut(k) {
+                known.get_or_insert(g);
+            }
+        }
+    }
     // The role nouns of a person entry: its role, its titles, and the
     // roles it is mentioned by (`the mayor`, resolved by the engine).
     let heads_of = |e: &Entry| -> Vec<String> {
@@ -418,6 +454,32 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
             }
             let rec = c.recs[e.rec as usize];
             let speaker = c.strs.get(rec.speaker);
+            // `Her brother`: the one person of the document of the kin
+            // noun's gender who shares a surname with another person of
+            // the pronoun's gender (not the possessor, another person).
+            if let Some((owner, kin)) = name::kinship(speaker) {
+                let gender = |k: &Key| full_gender.get(k).copied().flatten();
+                let cands: Vec<&Key> = doc_keys
+                    .iter()
+                    .filter(|k| gender(k) == Some(kin))
+                    .filter(|k| {
+                        surname_of.get(*k).is_some_and(|s| {
+                            doc_keys.iter().any(|o| {
+                                o != *k && gender(o) == Some(owner) && surname_of.get(o) == Some(s)
+                            })
+                        })
+                    })
+                    .collect();
+                if let [k] = cands[..] {
+                    if let Some(display) = full_display.get(k) {
+                        e.key = Some(Arc::clone(k));
+                        e.display = Arc::clone(display);
+                        e.stype = SpeakerType::Person;
+                        e.named = true;
+                        continue;
+                    }
+                }
+            }
             let head = role_head(speaker);
             // A definite role (`the mayor`), not an indefinite one (`a
             // mayor`).
@@ -573,7 +635,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     for e in &entries {
         if let Some(k) = &e.key {
             let rec = c.recs[e.rec as usize];
-            table.push((rec.doc, rec.speaker, c.strs.id_shared(k)));
+            table.push(((rec.doc, rec.speaker, rec.role), c.strs.id_shared(k)));
         }
     }
     drop(entries);
@@ -586,6 +648,55 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
         dropped: Table::new(dropped),
         corpus: c,
         records,
+    }
+}
+
+/// The full name in apposition to a common noun phrase `speaker` in one
+/// of its mentions (`most persistent critic, Coun. Ingrid van der Berg` →
+/// Ingrid van der Berg), when the phrase has no capitalised word but its
+/// first and the name is a clean full name.
+fn apposition_name<'m>(
+    speaker: &str,
+    mut mentions: impl Iterator<Item = &'m str>,
+) -> Option<PersonName> {
+    let mut words = speaker.split_whitespace();
+    words.next()?;
+    if words.any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    mentions.find_map(|m| {
+        let rest = m.strip_prefix(speaker)?.strip_prefix(", ")?;
+        // Up to a comma or a party label (`Sen. Joe Lieberman (I-Conn.)`).
+        let written = rest.split([',', '(']).next()?.trim();
+        let possessive =
+            |w: &str| w.ends_with(['’', '\'']) || w.ends_with("’s") || w.ends_with("'s");
+        if !written
+            .split_whitespace()
+            .all(|w| name::is_name_word(w) && !possessive(w))
+        {
+            return None;
+        }
+        parse_person(written, "").filter(|p| p.is_full() && !initials_only(p))
+    })
+}
+
+/// Among the candidates of a document, those known to have the gender a
+/// title shows (`Ms. van der Berg`), when any, over those whose gender is
+/// unknown.
+fn prefer_gender<'k>(
+    pool: Vec<(&'k Key, usize)>,
+    gender: Option<Gender>,
+    full_gender: &HashMap<Key, Option<Gender>>,
+) -> Vec<(&'k Key, usize)> {
+    let known: Vec<(&Key, usize)> = pool
+        .iter()
+        .copied()
+        .filter(|(k, _)| gender.is_some() && full_gender.get(*k).copied().flatten() == gender)
+        .collect();
+    if known.is_empty() {
+        pool
+    } else {
+        known
     }
 }
 

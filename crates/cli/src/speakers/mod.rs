@@ -70,42 +70,68 @@ pub struct SpeakerKeyRecord {
     pub matched_aliases: Vec<String>,
 }
 
-/// The speaker keys of a run: a `(document, name) → key` table of numbers
-/// ([`corpus::Table`]) over the run's interned strings.
+/// The speaker keys of a run: a `(document, name, role) → key` table of
+/// numbers ([`corpus::Table`]) over the run's interned strings.
+///
+/// The role is part of the lookup because the engine keeps two people of
+/// one name apart in a document by their role: `Mayor van der Berg` and
+/// `Councillor van der Berg` are both `van der Berg`, with roles `Mayor`
+/// and `Councillor`, and have different keys.
 #[derive(Debug, Default, Clone)]
 pub struct SpeakerIndex {
-    /// Document ids and interned strings (names and keys).
+    /// Document ids and interned strings (names, roles and keys).
     corpus: LinkCorpus,
-    /// (document, name) -> key, as string numbers.
-    keys: Table<u32>,
-    dropped: Table<&'static str>,
+    /// (document, name, role) -> key, as string numbers.
+    keys: Table<(u32, u32, u32), u32>,
+    dropped: Table<(u32, u32, u32), &'static str>,
     /// One record per key: most quoted first, then by key (empty when
     /// linked by [`link_keys`]).
     pub records: Vec<SpeakerKeyRecord>,
 }
 
 impl SpeakerIndex {
-    /// The numbers of document `doc_id` and name `name`, when known.
-    fn pair(&self, doc_id: &str, name: &str) -> Option<(u32, u32)> {
-        Some((self.corpus.find_doc(doc_id)?, self.corpus.strs.find(name)?))
+    /// The numbers of document `doc_id`, name `name` and role `role`, when
+    /// known.
+    fn triple(&self, doc_id: &str, name: &str, role: &str) -> Option<(u32, u32, u32)> {
+        let strs = &self.corpus.strs;
+        Some((
+            self.corpus.find_doc(doc_id)?,
+            strs.find(name)?,
+            strs.find(role)?,
+        ))
     }
 
-    /// The key of speaker `name` (canonical, as in a quote record) in
-    /// document `doc_id`; empty when the speaker is unknown or no speaker.
-    pub fn key(&self, doc_id: &str, name: &str) -> &str {
-        self.pair(doc_id, name)
-            .and_then(|(d, n)| self.keys.get(d, n))
+    /// The key of speaker `name` with role `role` (canonical, as in a quote
+    /// record's `speaker` and `speaker_role`) in document `doc_id`; empty
+    /// when the speaker is unknown or no speaker.
+    pub fn key(&self, doc_id: &str, name: &str, role: &str) -> &str {
+        self.triple(doc_id, name, role)
+            .and_then(|t| self.keys.get(t))
             .map_or("", |k| self.corpus.strs.get(k))
     }
 
-    /// Why speaker `name` of `doc_id` is no speaker (`number`, `time word`,
-    /// `unresolved pronoun`, `clause`, `not a speaker`), when it is none.
-    pub fn dropped(&self, doc_id: &str, name: &str) -> Option<&'static str> {
-        self.pair(doc_id, name)
-            .and_then(|(d, n)| self.dropped.get(d, n))
+    /// Why speaker `name` with role `role` of `doc_id` is no speaker
+    /// (`number`, `time word`, `unresolved pronoun`, `clause`, `not a
+    /// speaker`), when it is none.
+    pub fn dropped(&self, doc_id: &str, name: &str, role: &str) -> Option<&'static str> {
+        self.triple(doc_id, name, role)
+            .and_then(|t| self.dropped.get(t))
     }
 
-    /// Number of `(document, name)` pairs with a key.
+    /// The keys of speaker `name` in document `doc_id`, whatever its role,
+    /// in the order of the roles' numbers.
+    pub fn keys_of_name(&self, doc_id: &str, name: &str) -> Vec<&str> {
+        let (Some(d), Some(n)) = (self.corpus.find_doc(doc_id), self.corpus.strs.find(name)) else {
+            return Vec::new();
+        };
+        self.keys
+            .range((d, n, 0), (d, n, u32::MAX))
+            .iter()
+            .map(|&(_, k)| self.corpus.strs.get(k))
+            .collect()
+    }
+
+    /// Number of `(document, name, role)` triples with a key.
     pub fn linked(&self) -> usize {
         self.keys.len()
     }
@@ -183,9 +209,44 @@ const OFFICES: &[&str] = &[
     "premier",
 ];
 
+/// What every word of [`OFFICES`] has: a length in `lengths` and a first
+/// letter marked in `initials`.
+struct OfficeFilter {
+    lengths: std::ops::RangeInclusive<usize>,
+    initials: [bool; 256],
+}
+
+fn office_filter() -> &'static OfficeFilter {
+    static FILTER: std::sync::OnceLock<OfficeFilter> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut initials = [false; 256];
+        for o in OFFICES {
+            if let Some(&b) = o.as_bytes().first() {
+                initials[usize::from(b)] = true;
+            }
+        }
+        let shortest = OFFICES.iter().map(|o| o.len()).min().unwrap_or(0);
+        let longest = OFFICES.iter().map(|o| o.len()).max().unwrap_or(0);
+        OfficeFilter {
+            lengths: shortest..=longest,
+            initials,
+        }
+    })
+}
+
 /// True when `word`, less trailing punctuation, folds to one of [`OFFICES`]
 /// (ASCII words, nearly all, are compared without folding).
 fn is_office(word: &str) -> bool {
+    // Most words are no office: their first letter or length says so
+    // before the list is compared (`named_roles` asks for every word).
+    let f = office_filter();
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !f.initials[usize::from(b.to_ascii_lowercase())] => {
+            return false
+        }
+        _ => {}
+    }
     let word = word.trim_end_matches([',', '.', ';', ':']);
     // A word with a character outside ASCII folds to an office only
     // through the Kelvin sign (NFC: `K`); the others stay outside ASCII or
@@ -194,6 +255,9 @@ fn is_office(word: &str) -> bool {
         return false;
     }
     if word.is_ascii() {
+        if !f.lengths.contains(&word.len()) {
+            return false;
+        }
         OFFICES.iter().any(|o| o.eq_ignore_ascii_case(word))
     } else {
         OFFICES.contains(&fold(word).as_str())

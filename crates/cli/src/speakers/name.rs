@@ -16,7 +16,8 @@ const TITLES: &[&str] = &[
     "mayor", "speaker", "judge", "justice", "rev", "reverend", "father", "sister", "sir", "dame",
     "lord", "lady", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "sgt",
     "chancellor", "minister", "prime", "premier", "ambassador", "chairman", "chairwoman", "chair",
-    "commissioner", "councilman", "councilwoman", "councillor", "councilor", "congressman",
+    "commissioner", "councilman", "councilwoman", "councillor", "councilor", "coun", "cllr",
+    "congressman",
     "congresswoman", "assemblyman", "assemblywoman", "attorney", "leader", "former", "house",
     "senate", "majority", "minority", "state", "u.s", "us", "candidate", "nominee", "chief",
     "executive", "director", "officer", "spokesman", "spokeswoman", "presidential", "republican",
@@ -44,6 +45,21 @@ const OPENERS: &[&str] = &[
     "video", "photo", "watch", "read", "related", "update", "breaking", "footage", "of", "the",
     "a", "an", "is", "was", "has", "does", "did", "can",
     "should", "would", "could", "says", "said",
+];
+
+/// Occupation nouns that, written before a name (`Fisherman Alain
+/// Comeau`, `Economist Jane Doe`), are the person's role, not a given name
+/// (none is also a common given name: no `Hunter`, `Baker`, `Mason`).
+#[rustfmt::skip]
+const OCCUPATIONS: &[&str] = &[
+    "fisherman", "fisherwoman", "farmer", "rancher", "developer", "teacher", "nurse", "lawyer",
+    "student", "activist", "economist", "historian", "author", "novelist", "businessman",
+    "businesswoman", "pastor", "physician", "doctor", "engineer", "contractor", "shopkeeper",
+    "retiree", "pollster", "strategist", "consultant", "columnist", "commentator", "comedian",
+    "actor", "actress", "singer", "filmmaker", "journalist", "reporter", "photographer",
+    "lobbyist", "billionaire", "investor", "entrepreneur", "miner", "plumber", "electrician",
+    "trucker", "chef", "restaurateur", "landlord", "researcher", "scientist", "epidemiologist",
+    "coach", "organizer", "organiser", "volunteer", "protester", "homeowner", "shopowner",
 ];
 
 /// Pronouns: a speaker named by one is unresolved.
@@ -294,6 +310,19 @@ fn title_gender(title: &str) -> Option<Gender> {
     }
 }
 
+/// The gender the courtesy title opening a mention shows (`Mr. van der
+/// Berg` → male), when it has one; a mention with no title shows none.
+pub fn mention_title_gender(mention: &str) -> Option<Gender> {
+    let mut words = mention.split_whitespace();
+    let first = bare(words.next()?);
+    words.next()?;
+    if matches!(first.as_str(), "mr" | "mrs" | "ms" | "miss") {
+        title_gender(&first)
+    } else {
+        None
+    }
+}
+
 /// A person's name read for linking.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PersonName {
@@ -406,10 +435,12 @@ pub fn parse_person(name: &str, role: &str) -> Option<PersonName> {
         }
     }
     // A capitalised role noun before a given name (`Developer Frank
-    // Petrov`, `Superintendent Margaret Holloway`).
+    // Petrov`, `Superintendent Margaret Holloway`), or an occupation noun
+    // before a name (`Fisherman Alain Comeau`).
     if words.len() >= 3
-        && given_name_gender(&bare(words[0])).is_none()
-        && given_name_gender(&bare(words[1])).is_some()
+        && (is_in(OCCUPATIONS, &bare(words[0]))
+            || given_name_gender(&bare(words[0])).is_none()
+                && given_name_gender(&bare(words[1])).is_some())
     {
         titles.push(words.remove(0).to_string());
     }
@@ -672,6 +703,45 @@ pub fn speaker_type(name: &str, kind: &str) -> SpeakerType {
     }
 }
 
+/// Kin nouns and the gender each shows.
+const KIN: &[(&str, Gender)] = &[
+    ("brother", Gender::Male),
+    ("sister", Gender::Female),
+    ("husband", Gender::Male),
+    ("wife", Gender::Female),
+    ("son", Gender::Male),
+    ("daughter", Gender::Female),
+    ("father", Gender::Male),
+    ("mother", Gender::Female),
+    ("widow", Gender::Female),
+    ("widower", Gender::Male),
+];
+
+/// A kinship noun phrase with a possessive pronoun (`Her brother`, `his
+/// older brother`): the pronoun's gender and the kin noun's.
+///
+/// ```
+/// use quotecheck::speakers::name::{kinship, Gender};
+/// assert_eq!(kinship("Her brother"), Some((Gender::Female, Gender::Male)));
+/// assert_eq!(kinship("his late wife"), Some((Gender::Male, Gender::Female)));
+/// assert_eq!(kinship("their son"), None);
+/// ```
+pub fn kinship(phrase: &str) -> Option<(Gender, Gender)> {
+    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let owner = match words[0].as_str() {
+        "his" => Gender::Male,
+        "her" => Gender::Female,
+        _ => return None,
+    };
+    let last = words.last()?;
+    KIN.iter()
+        .find(|(k, _)| k == last)
+        .map(|&(_, kin)| (owner, kin))
+}
+
 /// The head noun of a role (`the Republican nominee` → `nominee`), folded.
 pub fn role_head(role: &str) -> String {
     let head = role
@@ -751,6 +821,7 @@ mod tests {
             ("Donald Trump’s", "", "Donald Trump"),
             ("BlazeTV’s Glenn Beck", "", "Glenn Beck"),
             ("Pres. Obama", "", "Obama"),
+            ("Fisherman Alain Comeau", "", "Alain Comeau"),
         ] {
             let p = parse_person(name, role);
             assert_eq!(p.map(|p| p.display), Some(display.to_string()), "{name}");
