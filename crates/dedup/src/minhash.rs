@@ -12,6 +12,13 @@
 //! and one 32-bit multiply, which vectorise on every x86-64 (a 64-bit
 //! multiply does not before AVX-512).
 //!
+//! The functions are taken [`LANES`] at a time: their parameters and
+//! running minima stay in registers while the shingles stream past, and the
+//! loop is compiled for AVX2 too (`pulp`'s run-time dispatch: 8 lanes of 32
+//! bits, an unsigned minimum and a 32-bit multiply in one instruction each,
+//! which plain x86-64 has not), so one build is fast on any x86-64 and
+//! correct everywhere. The values do not depend on the instruction set.
+//!
 //! ```
 //! use quotecheck_dedup::minhash::{estimate_jaccard, MinHasher};
 //! let mh = MinHasher::new(256, 7);
@@ -30,7 +37,13 @@ pub struct MinHasher {
     /// Low and high halves of the increments `b_i`.
     add_lo: Vec<u32>,
     add_hi: Vec<u32>,
+    /// The best instruction set of this CPU (detected once).
+    arch: pulp::Arch,
 }
+
+/// Hash functions computed together in [`MinHasher::signature_into`]: two
+/// AVX2 registers of 32-bit lanes.
+pub const LANES: usize = 16;
 
 /// SplitMix64: a small seeded generator for hash parameters.
 pub(crate) fn splitmix64(state: &mut u64) -> u64 {
@@ -50,6 +63,7 @@ impl MinHasher {
             mul_hi: Vec::with_capacity(num_hashes),
             add_lo: Vec::with_capacity(num_hashes),
             add_hi: Vec::with_capacity(num_hashes),
+            arch: pulp::Arch::new(),
         };
         for _ in 0..num_hashes {
             let mul = splitmix64(&mut state) | 1;
@@ -83,19 +97,85 @@ impl MinHasher {
     pub fn signature_into(&self, shingles: &[u32], sig: &mut [u32]) {
         sig.fill(u32::MAX);
         let n = sig.len().min(self.len());
-        let (ml, mh) = (&self.mul_lo[..n], &self.mul_hi[..n]);
-        let (al, ah) = (&self.add_lo[..n], &self.add_hi[..n]);
+        let p = Params {
+            ml: &self.mul_lo[..n],
+            mh: &self.mul_hi[..n],
+            al: &self.add_lo[..n],
+            ah: &self.add_hi[..n],
+        };
         let sig = &mut sig[..n];
-        for &x in shingles {
-            let params = ml.iter().zip(mh).zip(al.iter().zip(ah));
-            for (s, ((&ml, &mh), (&al, &ah))) in sig.iter_mut().zip(params) {
-                // (a·x + b) >> 32 over 64 bits, from the halves (module doc).
-                let low = u64::from(ml) * u64::from(x) + u64::from(al);
-                let h = mh
-                    .wrapping_mul(x)
-                    .wrapping_add(ah)
-                    .wrapping_add((low >> 32) as u32);
-                *s = (*s).min(h);
+        self.arch.dispatch(Minima {
+            params: p,
+            shingles,
+            sig,
+        });
+    }
+}
+
+/// One call of [`Params::minima`], for `pulp`'s dispatch.
+struct Minima<'a, 'b> {
+    params: Params<'a>,
+    shingles: &'b [u32],
+    sig: &'b mut [u32],
+}
+
+impl pulp::WithSimd for Minima<'_, '_> {
+    type Output = ();
+
+    // Inlined (with `minima`) into the function that `dispatch` compiled
+    // for the detected instruction set, so the plain loops of `minima`
+    // are vectorised for it.
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) {
+        self.params.minima(self.shingles, self.sig);
+    }
+}
+
+/// The parameters of the hash functions of one signature.
+#[derive(Clone, Copy)]
+struct Params<'a> {
+    ml: &'a [u32],
+    mh: &'a [u32],
+    al: &'a [u32],
+    ah: &'a [u32],
+}
+
+/// `h_i(x)` from the halves of `a_i` and `b_i` (module documentation).
+#[inline(always)]
+fn hash(ml: u32, mh: u32, al: u32, ah: u32, x: u32) -> u32 {
+    // (a·x + b) >> 32 over 64 bits, from the halves.
+    let low = u64::from(ml) * u64::from(x) + u64::from(al);
+    mh.wrapping_mul(x)
+        .wrapping_add(ah)
+        .wrapping_add((low >> 32) as u32)
+}
+
+impl Params<'_> {
+    /// `sig[i] = min(sig[i], min over shingles of h_i)`.
+    #[inline(always)]
+    fn minima(self, shingles: &[u32], sig: &mut [u32]) {
+        let full = sig.len() / LANES * LANES;
+        let (head, tail) = sig.split_at_mut(full);
+        for (c, out) in head.chunks_exact_mut(LANES).enumerate() {
+            let r = c * LANES..(c + 1) * LANES;
+            let ml: &[u32; LANES] = self.ml[r.clone()].try_into().unwrap_or(&[0; LANES]);
+            let mh: &[u32; LANES] = self.mh[r.clone()].try_into().unwrap_or(&[0; LANES]);
+            let al: &[u32; LANES] = self.al[r.clone()].try_into().unwrap_or(&[0; LANES]);
+            let ah: &[u32; LANES] = self.ah[r].try_into().unwrap_or(&[0; LANES]);
+            let mut acc = [u32::MAX; LANES];
+            for &x in shingles {
+                for k in 0..LANES {
+                    acc[k] = acc[k].min(hash(ml[k], mh[k], al[k], ah[k], x));
+                }
+            }
+            for (o, a) in out.iter_mut().zip(acc) {
+                *o = (*o).min(a);
+            }
+        }
+        for (i, s) in tail.iter_mut().enumerate() {
+            let i = full + i;
+            for &x in shingles {
+                *s = (*s).min(hash(self.ml[i], self.mh[i], self.al[i], self.ah[i], x));
             }
         }
     }
@@ -168,6 +248,33 @@ mod tests {
                 .collect();
             assert_eq!(mh.signature(&[x]), want, "{x}");
         }
+    }
+
+    #[test]
+    fn every_lane_and_the_tail_give_the_64_bit_hash() {
+        // 200 functions: whole groups of `LANES` and a partial one.
+        let n = 200;
+        let mh = MinHasher::new(n, 0x5eed);
+        let mut state = 0x5eed ^ 0xD1B5_4A32_D192_ED03;
+        let params: Vec<(u64, u64)> = (0..n)
+            .map(|_| (splitmix64(&mut state) | 1, splitmix64(&mut state)))
+            .collect();
+        let set: Vec<u32> = (0..37u32)
+            .map(|i| i.wrapping_mul(0x9E37_79B9) ^ 0xFFFF_0000)
+            .collect();
+        let want: Vec<u32> = params
+            .iter()
+            .map(|&(a, b)| {
+                set.iter()
+                    .map(|&x| (a.wrapping_mul(u64::from(x)).wrapping_add(b) >> 32) as u32)
+                    .min()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
+        assert_eq!(mh.signature(&set), want);
+        let mut short = vec![0; 7];
+        mh.signature_into(&set, &mut short);
+        assert_eq!(short, want[..7]);
     }
 
     #[test]

@@ -648,6 +648,8 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str, bool)) {
         return;
     }
     let word = buf.as_str();
+    // (Contractions are looked for only in words with an apostrophe: most
+    // words have none.)
     let apostrophe = word.contains('\'');
     if let Some(base) = word.strip_suffix("n't").filter(|_| apostrophe) {
         let base = match base {
@@ -661,7 +663,7 @@ fn flush(buf: &mut String, f: &mut impl FnMut(&str, bool)) {
             f(base, false);
         }
         f("not", false);
-    } else if let Some((base, full)) = expand_clitic(word).filter(|_| apostrophe) {
+    } else if let Some((base, full)) = apostrophe.then(|| expand_clitic(word)).flatten() {
         f(base, false);
         f(full, false);
     } else if word == "cannot" {
