@@ -440,4 +440,32 @@ mod tests {
         let r = reports("Smith believes that the plan will fail.");
         assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
     }
+
+    #[test]
+    fn a_long_appositive_after_a_quote_keeps_its_name() {
+        // `“…,” Anne Richards, assistant secretary of state for population,
+        // refugees, and migration, said`: a parenthetical with inner commas
+        // between a quote and its cue.
+        let r = reports(
+            "The mayor spoke first. \n\n“The new rules will help, but they are only a start,” Maria Lopez, deputy minister for housing, transport, and planning, said on the same call.",
+        );
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "The new rules will help, but they are only a start,",
+                "Maria Lopez, deputy minister for housing, transport, and planning"
+            )],
+            "{r:?}"
+        );
+        // The same after a partial quotation (mixed).
+        let r = reports(
+            "The new rules “will help, but they are only a start,” Maria Lopez, deputy minister for housing, transport, and planning, said.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            r[0].2,
+            "Maria Lopez, deputy minister for housing, transport, and planning"
+        );
+    }
 }
