@@ -228,6 +228,10 @@ fn collect(
         if style != MarkStyle::Single && c == '\'' {
             continue;
         }
+        // `he’s like 6’2”`: an inch mark after feet, not a quote mark.
+        if style == MarkStyle::Double && matches!(c, '”' | '"') && inch_mark(&p[..i]) {
+            continue;
+        }
         let at = para.start + i;
         while k < skip.len() && skip[k].end <= at {
             k += 1;
@@ -247,6 +251,20 @@ fn collect(
             }
         }
     }
+}
+
+/// Does `before` end in a height in feet and inches (`6’2`, `5'11`), so
+/// that a double mark right after it is an inch mark?
+fn inch_mark(before: &str) -> bool {
+    // Inches (one or two digits), the feet mark, the feet, what precedes.
+    let rev: Vec<char> = before.chars().rev().take(5).collect();
+    let inches = rev.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&inches)
+        && rev
+            .get(inches)
+            .is_some_and(|&c| matches!(c, '’' | '\'' | '′'))
+        && rev.get(inches + 1).is_some_and(char::is_ascii_digit)
+        && rev.get(inches + 2).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Role of a single mark, or `None` when it is an apostrophe.
@@ -590,6 +608,26 @@ mod tests {
             quoted("‘He told me “go”,’ she said."),
             [("He told me “go”,".into(), true)]
         );
+    }
+
+    #[test]
+    fn an_inch_mark_is_no_quote_mark() {
+        let q = quoted(
+            "“I admit, he’s taller than me; he’s like 6’2”,” Rubio said. “He is 5'11\" at most.”",
+        );
+        assert_eq!(
+            q,
+            [
+                (
+                    "I admit, he’s taller than me; he’s like 6’2”,".to_string(),
+                    true
+                ),
+                ("He is 5'11\" at most.".to_string(), true)
+            ]
+        );
+        // A quote that ends after a year or a score still closes.
+        let q = quoted("He said “it was 2016” and left. “We won 3-2” she said.");
+        assert_eq!(q.len(), 2, "{q:?}");
     }
 
     #[test]

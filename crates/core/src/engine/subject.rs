@@ -655,10 +655,22 @@ impl<'a> Finder<'a> {
     /// role or organisation, with no reporting verb inside the parenthetical
     /// outside quote marks.
     pub(super) fn long_apposition(&self, toks: &[Token<'a>], close: usize) -> Option<Np> {
-        if close > 48 {
+        self.long_apposition_from(toks, 0, close).or_else(|| {
+            // `“…,” Anne Richards, assistant secretary of state for
+            // population, refugees, and migration, said`: after a quotation
+            // ending in a comma, the phrase starts past its closing mark.
+            let start = self.after_opening_quotation(toks, close)?;
+            self.long_apposition_from(toks, start, close)
+                .filter(|np| np.first == start)
+        })
+    }
+
+    /// [`Self::long_apposition`] with the phrase searched from `start`.
+    fn long_apposition_from(&self, toks: &[Token<'a>], start: usize, close: usize) -> Option<Np> {
+        if close - start > 48 {
             return None;
         }
-        let np = np::forward(toks, 0, close, self.text)?;
+        let np = np::forward(toks, start, close, self.text)?;
         // `Separately, State Rep. Sofía Márquez, a Whitlock ally, said`: a
         // sentence adverb opening the sentence is no subject.
         if np.first == np.last && sentence_adverb(&toks[np.first]) {
@@ -697,6 +709,22 @@ impl<'a> Finder<'a> {
         let mut np = np;
         np.last = close - 1;
         Some(np)
+    }
+
+    /// When the unit's first quotation ends in a comma before `before`
+    /// (`“…,” Smith, …`, `The new plans “…,” Smith, …`), the index of the
+    /// first token after its closing mark (and a comma after it).
+    fn after_opening_quotation(&self, toks: &[Token<'a>], before: usize) -> Option<usize> {
+        let close =
+            (1..before).find(|&k| toks[k].is_quote_mark() && self.closes_quote(toks[k].span))?;
+        let mut start = close + 1;
+        let comma_after = toks.get(start).is_some_and(|t| t.text == ",");
+        if comma_after {
+            start += 1;
+        }
+        (comma_after || toks[close - 1].text == ",")
+            .then_some(start)
+            .filter(|&s| s < before)
     }
 
     /// Find the subject right after the cue (`…, said Smith, the mayor.`)

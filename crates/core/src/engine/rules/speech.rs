@@ -230,14 +230,20 @@ impl<'a> Finder<'a> {
                 return Some(subj);
             }
         }
-        if let Some(start) = start {
+        // (A content after the cue that these cues do not report leaves
+        // the content before the subject to be reported: `“Really,” she
+        // added when the host laughed.`)
+        let mut unreported_after = false;
+        'after: {
+            let Some(start) = start else { break 'after };
             let end_tok = stop;
             if start < end_tok {
                 let content = Span::new(toks[start].span.start, toks[end_tok - 1].span.end);
                 if hit.entry.traits.has(LemmaTraits::ADD)
                     && toks[start].text.starts_with(|c: char| c.is_ascii_digit())
                 {
-                    return Some(subj);
+                    unreported_after = true;
+                    break 'after;
                 }
                 // `adds a critical voice to the record`, `has maintained
                 // her status`: these report only a clause or a quote.
@@ -245,7 +251,8 @@ impl<'a> Finder<'a> {
                     && !finite_clause(toks, start)
                     && !toks[start].is_quote_mark()
                 {
-                    return Some(subj);
+                    unreported_after = true;
+                    break 'after;
                 }
                 // (`They want to compromise`: an intention's infinitive.)
                 let infinitive =
@@ -253,7 +260,8 @@ impl<'a> Finder<'a> {
                 if class == CueClass::Belief && !infinitive && !self.clause_like(toks, start)
                     || route == Route::Fallback && !self.fallback_content(toks, hit, start)
                 {
-                    return Some(subj);
+                    unreported_after = true;
+                    break 'after;
                 }
                 // `said A and that B`: one report (as PolNeAR annotates it)
                 // whose parts are A and B.
@@ -300,8 +308,12 @@ impl<'a> Finder<'a> {
             // nothing follows (`…, the ministry announced on Friday.`).
             let object_ok =
                 class != CueClass::Object || !emitted && only_adjunct_after(toks, after_cue);
+            // (Only a quotation when the content after the cue was not
+            // reported: `Among Republicans, Trump maintained his lead.`)
+            let after_ok = !unreported_after || self.closes_quote(last.span);
             if comma_quote
                 && object_ok
+                && after_ok
                 && (!emitted
                     || before
                         .iter()
@@ -439,5 +451,44 @@ mod tests {
     fn belief() {
         let r = reports("Smith believes that the plan will fail.");
         assert_eq!(r, [("indirect:belief", "the plan will fail", "Smith")]);
+    }
+
+    #[test]
+    fn a_long_appositive_after_a_quote_keeps_its_name() {
+        // `“…,” Anne Richards, assistant secretary of state for population,
+        // refugees, and migration, said`: a parenthetical with inner commas
+        // between a quote and its cue.
+        let r = reports(
+            "The mayor spoke first. \n\n“The new rules will help, but they are only a start,” Maria Lopez, deputy minister for housing, transport, and planning, said on the same call.",
+        );
+        assert_eq!(
+            r,
+            [(
+                "direct:cue-after",
+                "The new rules will help, but they are only a start,",
+                "Maria Lopez, deputy minister for housing, transport, and planning"
+            )],
+            "{r:?}"
+        );
+        // The same after a partial quotation (mixed).
+        let r = reports(
+            "The new rules “will help, but they are only a start,” Maria Lopez, deputy minister for housing, transport, and planning, said.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            r[0].2,
+            "Maria Lopez, deputy minister for housing, transport, and planning"
+        );
+    }
+
+    #[test]
+    fn a_quote_before_a_cue_whose_after_content_is_no_report() {
+        // `added` reports only a clause or a quote after it; an adjunct
+        // there (`when …`) leaves the quotation before the subject.
+        let r = reports("“Really,” she added when the host expressed shock.");
+        assert_eq!(r, [("direct:cue-after", "Really,", "she")]);
+        // Without a quotation, the opening adjunct is not what was added.
+        let r = reports("In the past five years, we have added a million jobs.");
+        assert!(r.iter().all(|r| r.0 != "indirect:cue-after"), "{r:?}");
     }
 }
