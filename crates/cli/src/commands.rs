@@ -217,19 +217,6 @@ pub enum DedupOutput {
     },
 }
 
-/// The claims of a run's documents, taken out of its entries (in input
-/// order) for [`claims::dedup`].
-fn take_claims<T>(
-    run: &mut Run<T>,
-    claims_of: impl Fn(&mut T) -> &mut claims::DocClaims,
-) -> Vec<claims::DocClaims> {
-    run.entries
-        .iter_mut()
-        .filter_map(|e| e.as_mut().ok())
-        .map(|t| std::mem::take(claims_of(t)))
-        .collect()
-}
-
 /// `quotecheck dedup`: duplicate claims across the documents, and with a
 /// directory also the claims and the misquotes. With `semantic`, the
 /// built-in model also links reworded claims (`dedup --semantic`,
@@ -487,21 +474,38 @@ pub fn report_with(
     let deduper = claims::deduper(config);
     // Identical texts (wire copy) are analysed once.
     let same = crate::reuse::SameText::default();
-    let mut run = run(inputs, opts, |d| {
-        let (records, claims) = same.records(&d.doc, |doc, analysis| {
-            claims::claims_of(doc, analysis, &deduper, true)
-        });
-        let text = d.doc.text.clone();
-        (Analyzed::of(d, records), (claims, text))
-    })?;
+    // Workers sketch with `deduper`; each document's claims and sketch go
+    // into the feed (a second deduplicator of the same settings) as soon as
+    // the document is passed on, in input order, so that no per-document
+    // sketch waits for the end of the run (issue #22: report memory).
+    let mut feed = claims::DedupFeed::new(claims::deduper(config));
+    let mut entries = Vec::new();
+    let streamed = stream(
+        inputs,
+        opts,
+        |d| {
+            let (records, claims) = same.records(&d.doc, |doc, analysis| {
+                claims::claims_of(doc, analysis, &deduper, true)
+            });
+            let text = d.doc.text.clone();
+            (Analyzed::of(d, records), (claims, text))
+        },
+        |entry| {
+            entries.push(entry.map(|(a, (c, text))| {
+                feed.push(c);
+                (a, text)
+            }))
+        },
+    )?;
     drop(same);
-    let claim_docs = take_claims(&mut run, |(_, (c, _))| c);
+    drop(deduper);
+    let mut run = Run {
+        entries,
+        skipped: streamed.skipped,
+        files: streamed.files,
+    };
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let mut feed = claims::DedupFeed::new(deduper);
-    for d in claim_docs {
-        feed.push(d);
-    }
     let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, &extras.semantic));
     tables.doc_meta = Some(
         run.ok()
@@ -512,7 +516,7 @@ pub fn report_with(
         .entries
         .iter_mut()
         .filter_map(|e| e.as_mut().ok())
-        .map(|(a, (_, text))| (a.doc_id.clone(), std::mem::take(text)))
+        .map(|(a, text)| (a.doc_id.clone(), std::mem::take(text)))
         .collect();
     let docs: Vec<&Analyzed> = run.ok().map(|(a, _)| a).collect();
     progress.stage("linking speakers");
@@ -589,17 +593,15 @@ pub fn report_with(
     written.extend(stage_dedup_files(&mut staged, out_dir, &tables, csv)?);
     summary.set_dedup(claims::counts(&tables));
     summary.set_folded(folded);
-    staged.stage(&path("report.xlsx"), |w| {
-        let sheets = xlsx::ReportRows {
-            findings: &found.findings,
-            quotes: &rows,
-            speakers: &speakers.records,
-            duplicates: (tables.duplicates.len(), &|i| tables.duplicate(i)),
-            documents: &summary.documents,
-        };
-        xlsx::write_report(w, &sheets)
-    })?;
-    written.push("report.xlsx".to_string());
+    // What only `claims.csv` needed is let go now (the claim index, when
+    // updated, still needs the claims): the workbook is the largest step
+    // of the writing (issue #22: report memory).
+    if index.is_none() {
+        tables.claims = Vec::new();
+    }
+    // The review page goes before the workbook, so that the documents'
+    // texts are let go before it is built (`summary.json` is still staged,
+    // and renamed into place, last; `summary.outputs` keeps its order).
     staged.stage(&path("index.html"), |w| {
         let page = review::PageInput {
             documents: &summary.documents,
@@ -610,7 +612,18 @@ pub fn report_with(
         };
         review::write(w, &page)
     })?;
-    written.push("index.html".to_string());
+    drop(texts);
+    staged.stage(&path("report.xlsx"), |w| {
+        let sheets = xlsx::ReportRows {
+            findings: &found.findings,
+            quotes: &rows,
+            speakers: &speakers.records,
+            duplicates: (tables.duplicates.len(), &|i| tables.duplicate(i)),
+            documents: &summary.documents,
+        };
+        xlsx::write_report(w, &sheets)
+    })?;
+    written.extend(["report.xlsx".to_string(), "index.html".to_string()]);
     if let Some(fact_rows) = &fact_rows {
         let name = crate::matching::stage_factchecks(&mut staged, out_dir, fact_rows, csv)?;
         written.push(name);
