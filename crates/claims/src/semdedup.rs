@@ -102,6 +102,48 @@ pub struct SemanticLinks {
     docs: Vec<u32>,
     /// Candidate pairs compared in the last run.
     candidates: usize,
+    /// Whether to keep the float vectors ([`SemanticLinks::keeping_vectors`]).
+    keep: bool,
+    /// The float vectors kept by the last run.
+    kept: Option<TextVectors>,
+}
+
+/// The float vectors of a run's claims by claim text, as [`SemanticLinks`]
+/// computed them ([`SemanticLinks::keeping_vectors`]): the claim index
+/// (`report --index`) looks its claims up here instead of embedding them
+/// again, so each claim is embedded once per run.
+#[derive(Debug, Clone, Default)]
+pub struct TextVectors {
+    model: String,
+    dim: usize,
+    /// Row of each distinct text in `rows`.
+    rows_of: HashMap<String, u32>,
+    rows: Vec<f32>,
+}
+
+impl TextVectors {
+    /// The model id ([`Embedder::id`]) the vectors are of.
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    /// The vector of `text`, when a claim with exactly that text was
+    /// embedded.
+    pub fn get(&self, text: &str) -> Option<&[f32]> {
+        let &r = self.rows_of.get(text)?;
+        self.rows
+            .get(r as usize * self.dim..(r as usize + 1) * self.dim)
+    }
+
+    /// Distinct texts kept.
+    pub fn len(&self) -> usize {
+        self.rows_of.len()
+    }
+
+    /// Whether no text is kept.
+    pub fn is_empty(&self) -> bool {
+        self.rows_of.is_empty()
+    }
 }
 
 impl SemanticLinks {
@@ -116,7 +158,22 @@ impl SemanticLinks {
             scales: Vec::new(),
             docs: Vec::new(),
             candidates: 0,
+            keep: false,
+            kept: None,
         }
+    }
+
+    /// Also keep the float vectors of the claims (each distinct text once)
+    /// for [`SemanticLinks::take_vectors`]: the claim index reuses them.
+    pub fn keeping_vectors(mut self) -> SemanticLinks {
+        self.keep = true;
+        self
+    }
+
+    /// The float vectors kept by the last [`LinkHook::links`] (none unless
+    /// [`SemanticLinks::keeping_vectors`]).
+    pub fn take_vectors(&mut self) -> Option<TextVectors> {
+        self.kept.take()
     }
 
     /// An empty hook embedding with `model` (e.g. all-MiniLM-L6-v2, with
@@ -164,19 +221,75 @@ impl SemanticLinks {
                 .map(|(out, v)| quantize(v, out))
                 .collect();
             self.vectors = vectors;
+            if self.keep {
+                // The first row of each text (the batches, and so the
+                // vectors, are those of a run that keeps none).
+                let mut rows_of: HashMap<String, u32> = HashMap::new();
+                let mut kept = Vec::new();
+                for (c, v) in claims.iter().zip(rows.chunks_exact(d.max(1))) {
+                    if !rows_of.contains_key(c.text) {
+                        rows_of.insert(c.text.to_string(), rows_of.len() as u32);
+                        kept.extend_from_slice(v);
+                    }
+                }
+                self.kept = Some(TextVectors {
+                    model: model.id().to_string(),
+                    dim: d,
+                    rows_of,
+                    rows: kept,
+                });
+            }
             return;
         }
         let model = StaticModel::builtin();
-        let mut vectors = vec![0i8; claims.len() * d];
-        let scales: Vec<f32> = vectors
-            .par_chunks_mut(d)
-            .zip(claims)
-            .map_init(WordCache::default, |cache, (out, c)| {
-                quantize(&model.embed_with(c.text, cache), out)
+        if !self.keep {
+            let mut vectors = vec![0i8; claims.len() * d];
+            let scales: Vec<f32> = vectors
+                .par_chunks_mut(d)
+                .zip(claims)
+                .map_init(WordCache::default, |cache, (out, c)| {
+                    quantize(&model.embed_with(c.text, cache), out)
+                })
+                .collect();
+            self.vectors = vectors;
+            self.scales = scales;
+            return;
+        }
+        // Keeping the float vectors: each distinct text embedded once (the
+        // static model gives a text the same vector wherever it is).
+        let mut rows_of: HashMap<&str, u32> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let row: Vec<u32> = claims
+            .iter()
+            .map(|c| {
+                *rows_of.entry(c.text).or_insert_with(|| {
+                    texts.push(c.text);
+                    texts.len() as u32 - 1
+                })
             })
             .collect();
+        let mut rows = vec![0f32; texts.len() * d];
+        rows.par_chunks_mut(d)
+            .zip(&texts)
+            .for_each_init(WordCache::default, |cache, (out, t)| {
+                out.copy_from_slice(&model.embed_with(t, cache))
+            });
+        let mut vectors = vec![0i8; claims.len() * d];
+        self.scales = vectors
+            .par_chunks_mut(d)
+            .zip(&row)
+            .map(|(out, &r)| quantize(&rows[r as usize * d..][..d], out))
+            .collect();
         self.vectors = vectors;
-        self.scales = scales;
+        self.kept = Some(TextVectors {
+            model: Embedder::id(model).to_string(),
+            dim: d,
+            rows_of: rows_of
+                .into_iter()
+                .map(|(t, r)| (t.to_string(), r))
+                .collect(),
+            rows,
+        });
     }
 
     /// Candidate pairs: claims sharing one of their rarest content words.

@@ -24,7 +24,7 @@ use quotecheck_claims::bm25::Scratch;
 use quotecheck_claims::embedder::{embed_all, Embedder};
 use quotecheck_claims::pairs::semantic_match;
 use quotecheck_claims::semantic::{cosine, StaticModel};
-use quotecheck_claims::semdedup::{DEDUP_COSINE, MODEL_DEDUP_COSINE};
+use quotecheck_claims::semdedup::{TextVectors, DEDUP_COSINE, MODEL_DEDUP_COSINE};
 use quotecheck_claims::store::{
     claim_id, today_utc, AddStats, ClaimEntry, ClaimStore, DocumentEntry, Seen,
 };
@@ -169,6 +169,15 @@ impl SeenVectors {
             computed: Vec::new(),
         })
     }
+
+    /// The tier of `model` with cosine threshold `threshold`.
+    pub fn with_model(model: Arc<dyn Embedder>, threshold: f32) -> SeenVectors {
+        SeenVectors {
+            model,
+            threshold,
+            computed: Vec::new(),
+        }
+    }
 }
 
 /// What [`previously_seen`] found: the rows, and with a semantic tier the
@@ -193,16 +202,30 @@ pub fn previously_seen(
 /// [`previously_seen`] with the semantic tier of `semantic` when it is on:
 /// claims neither exact nor near are searched among the indexed claims'
 /// vectors (embedding first the indexed claims that have none under the
-/// model).
+/// model). A run's claim without a stored vector takes its vector from
+/// `run` (those `report --semantic` computed for its duplicates) when it is
+/// there under the same model, so no claim is embedded twice in a run.
 pub fn previously_seen_with(
     store: &mut ClaimStore,
     claims: &[ClaimRow],
     semantic: &Semantic,
+    run: Option<&TextVectors>,
+) -> Result<PreviouslySeen, FatalError> {
+    previously_seen_using(store, claims, SeenVectors::of(semantic), run)
+}
+
+/// [`previously_seen_with`] with the semantic tier `vectors` (none: lexical
+/// only).
+pub fn previously_seen_using(
+    store: &mut ClaimStore,
+    claims: &[ClaimRow],
+    mut vectors: Option<SeenVectors>,
+    run: Option<&TextVectors>,
 ) -> Result<PreviouslySeen, FatalError> {
     let (mut found, lexical) = lexical_seen(store, claims)?;
-    let mut vectors = SeenVectors::of(semantic);
     if let Some(v) = &mut vectors {
-        semantic_seen(store, claims, &mut found, v, lexical.as_ref())?;
+        let run = run.filter(|r| r.model() == v.model.id());
+        semantic_seen(store, claims, &mut found, v, lexical.as_ref(), run)?;
     }
     Ok(PreviouslySeen {
         rows: rows_of(claims, found),
@@ -275,6 +298,7 @@ fn semantic_seen(
     found: &mut Found,
     vectors: &mut SeenVectors,
     lexical: Option<&Lexical>,
+    run: Option<&TextVectors>,
 ) -> Result<(), FatalError> {
     let model = vectors.model.clone();
     let vector_error = |e: quotecheck_claims::vectors::VectorError| {
@@ -290,23 +314,26 @@ fn semantic_seen(
         .enumerate()
         .map(|(i, (id, _))| (id.as_str(), i))
         .collect();
+    let dim = model.dim();
     let mut missing: Vec<(&str, &str)> = Vec::new();
     let mut queued: HashSet<&str> = HashSet::new();
     for (c, id) in claims.iter().zip(&ids) {
         if by_id.contains_key(id.as_str()) || !queued.insert(id) {
             continue;
         }
-        match stored_ix.get(id.as_str()) {
-            Some(&i) => {
-                by_id.insert(id, stored[i].1.clone());
-            }
-            None => missing.push((id, &c.claim)),
+        if let Some(&i) = stored_ix.get(id.as_str()) {
+            by_id.insert(id, stored[i].1.clone());
+        } else if let Some(v) = run.and_then(|r| r.get(&c.claim)).filter(|v| v.len() == dim) {
+            // Embedded by the run's semantic dedup: kept, not embedded again.
+            by_id.insert(id, v.to_vec());
+            vectors.computed.push((id.to_string(), v.to_vec()));
+        } else {
+            missing.push((id, &c.claim));
         }
     }
     let texts: Vec<&str> = missing.iter().map(|m| m.1).collect();
     let rows = embed_all(model.as_ref(), &texts, 64)
         .map_err(|e| FatalError::Usage(format!("cannot embed claims: {e}")))?;
-    let dim = model.dim();
     for ((id, _), v) in missing.iter().zip(rows.chunks_exact(dim.max(1))) {
         by_id.insert(id, v.to_vec());
         vectors.computed.push((id.to_string(), v.to_vec()));
@@ -549,4 +576,126 @@ pub fn stage_previously_seen(
         write_rows(w, rows, Format::Csv, csv, PREVIOUSLY_SEEN_COLUMNS)
     })?;
     Ok("previously_seen.csv".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use quotecheck_claims::embedder::EmbedError;
+    use quotecheck_claims::semdedup::{SemanticConfig, SemanticLinks};
+    use quotecheck_core::Document;
+    use quotecheck_dedup::DedupConfig;
+
+    use super::*;
+    use crate::claims::{claims_of, deduper, DedupFeed};
+
+    /// The built-in model under another id, counting the texts it embeds.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Counting {
+        fn take(&self) -> usize {
+            self.0.swap(0, Ordering::SeqCst)
+        }
+    }
+
+    impl Embedder for Counting {
+        fn id(&self) -> &str {
+            "counting-potion"
+        }
+        fn dim(&self) -> usize {
+            StaticModel::builtin().dim()
+        }
+        fn embed_batch(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
+            self.0.fetch_add(texts.len(), Ordering::SeqCst);
+            StaticModel::builtin().embed_batch(texts)
+        }
+    }
+
+    /// Texts embedded by `report --semantic --index`'s path: the semantic
+    /// dedup (keeping the vectors when `keep`), then the index lookup and
+    /// update; and the rows found.
+    fn report_run(
+        store: &mut ClaimStore,
+        model: &Arc<Counting>,
+        docs: &[(&str, &str)],
+        keep: bool,
+    ) -> (usize, usize, Vec<PreviouslySeenRow>, HashSet<String>) {
+        let config = DedupConfig::default();
+        let sketcher = deduper(&config);
+        let mut feed = DedupFeed::new(deduper(&config));
+        for (id, text) in docs {
+            let doc = Document::new(*id, *text);
+            feed.push(claims_of(&doc, &analyze(&doc), &sketcher, true));
+        }
+        let m: Arc<dyn Embedder> = model.clone();
+        let mut hook = SemanticLinks::with_model(SemanticConfig::default(), m.clone());
+        if keep {
+            hook = hook.keeping_vectors();
+        }
+        let tables = feed.finish_with(Some(&mut hook));
+        let by_dedup = model.take();
+        let run = hook.take_vectors();
+        assert_eq!(run.is_some(), keep);
+        let seen = previously_seen_using(
+            store,
+            &tables.claims,
+            Some(SeenVectors::with_model(m, DEDUP_COSINE)),
+            run.as_ref(),
+        )
+        .expect("lookup");
+        let ids: Vec<(String, String)> = docs
+            .iter()
+            .map(|(id, _)| (id.to_string(), String::new()))
+            .collect();
+        update_index(
+            store,
+            &ids,
+            &tables.claims,
+            "2026-12-08",
+            seen.vectors.as_ref(),
+        )
+        .expect("update");
+        let ids = tables.claims.iter().map(|c| claim_id(&c.claim)).collect();
+        (by_dedup, model.take(), seen.rows, ids)
+    }
+
+    const DAY1: &[(&str, &str)] = &[
+        ("a", "Police arrested two men in Leeds on Friday after a stabbing outside a nightclub. The mayor said the city was shocked."),
+        ("b", "Two men were detained by Leeds police on Friday following a nightclub stabbing. The mayor said the city was shocked."),
+    ];
+    const DAY2: &[(&str, &str)] = &[
+        ("c", "Leeds police detained two men on Friday after a stabbing outside a nightclub. Rain flooded the valley overnight."),
+        ("d", "The mayor said the city was shocked. Rain flooded the valley overnight."),
+    ];
+
+    #[test]
+    fn report_with_an_index_embeds_each_claim_only_in_the_dedup() {
+        let model = Arc::new(Counting::default());
+        let mut found = Vec::new();
+        for keep in [false, true] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut store = ClaimStore::open(&dir.path().join("i.db")).expect("open");
+            let (dedup1, lookup1, rows1, ids1) = report_run(&mut store, &model, DAY1, keep);
+            let (dedup2, lookup2, rows2, ids2) = report_run(&mut store, &model, DAY2, keep);
+            assert!(dedup1 >= 4 && dedup2 >= 4, "{dedup1} {dedup2}");
+            let new2 = ids2.difference(&ids1).count();
+            assert!(ids1.len() >= 3 && new2 >= 2, "{ids1:?} {ids2:?}");
+            if keep {
+                // The lookup and the update reuse the dedup's vectors (and
+                // day 1's stored ones): nothing is embedded again.
+                assert_eq!((lookup1, lookup2), (0, 0));
+            } else {
+                // Each claim new to the index is embedded a second time.
+                assert_eq!((lookup1, lookup2), (ids1.len(), new2));
+            }
+            assert!(rows1.is_empty());
+            let how: HashSet<&str> = rows2.iter().map(|r| r.r#match).collect();
+            assert!(how.contains("exact") && how.contains("near"), "{rows2:?}");
+            found.push((rows2, store.vectors("counting-potion").expect("vectors")));
+        }
+        // The same rows and the same stored vectors either way.
+        assert_eq!(found[0], found[1]);
+    }
 }

@@ -260,7 +260,8 @@ pub fn dedup(
     drop(sketcher);
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, semantic));
+    let (mut tables, _) =
+        thread_pool(opts.threads)?.install(|| semantic_dedup(feed, semantic, false));
     // The CSV files are those of `report`, dates and URLs included.
     tables.doc_meta = Some(meta);
     progress.stage("writing reports");
@@ -288,18 +289,28 @@ fn file_bytes(inputs: &[String]) -> u64 {
 }
 
 /// Finish `feed`, with the semantic tier's links when it is on (the
-/// built-in model, or a sentence-transformer with its own threshold).
-fn semantic_dedup(feed: claims::DedupFeed, semantic: &Semantic) -> claims::DedupTables {
+/// built-in model, or a sentence-transformer with its own threshold); with
+/// `keep`, also the claims' float vectors (for the claim index).
+fn semantic_dedup(
+    feed: claims::DedupFeed,
+    semantic: &Semantic,
+    keep: bool,
+) -> (
+    claims::DedupTables,
+    Option<quotecheck_claims::semdedup::TextVectors>,
+) {
     use quotecheck_claims::semdedup::{SemanticConfig, SemanticLinks};
-    let mut hook = match semantic {
-        Semantic::Off => return feed.finish(),
+    let hook = match semantic {
+        Semantic::Off => return (feed.finish(), None),
         Semantic::Builtin => SemanticLinks::new(SemanticConfig::default()),
         Semantic::Model(_) => match semantic.model() {
             Some(m) => SemanticLinks::with_model(SemanticConfig::for_model(), m),
             None => SemanticLinks::new(SemanticConfig::default()),
         },
     };
-    feed.finish_with(Some(&mut hook))
+    let mut hook = if keep { hook.keeping_vectors() } else { hook };
+    let tables = feed.finish_with(Some(&mut hook));
+    (tables, hook.take_vectors())
 }
 
 /// Stage `claims.csv`, `duplicates.csv` and `misquotes.csv` for `dir`;
@@ -506,7 +517,10 @@ pub fn report_with(
     };
     let mut progress = Progress::stderr(opts.quiet, opts.progress);
     progress.stage(CLAIMS_STAGE);
-    let mut tables = thread_pool(opts.threads)?.install(|| semantic_dedup(feed, &extras.semantic));
+    // With an index, the claims' vectors are kept for its lookup (#18).
+    let keep = index.is_some();
+    let (mut tables, run_vectors) =
+        thread_pool(opts.threads)?.install(|| semantic_dedup(feed, &extras.semantic, keep));
     tables.doc_meta = Some(
         run.ok()
             .map(|(a, _)| (a.doc_id.clone(), (a.date.clone(), a.url.clone())))
@@ -544,7 +558,12 @@ pub fn report_with(
         .as_mut()
         .map(|store| {
             thread_pool(opts.threads)?.install(|| {
-                crate::claim_index::previously_seen_with(store, &tables.claims, &extras.semantic)
+                crate::claim_index::previously_seen_with(
+                    store,
+                    &tables.claims,
+                    &extras.semantic,
+                    run_vectors.as_ref(),
+                )
             })
         })
         .transpose()?
