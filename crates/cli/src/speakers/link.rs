@@ -11,7 +11,7 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 use super::aliases::Aliases;
-use super::corpus::{LinkCorpus, Rec, Table};
+use super::corpus::{DocTable, LinkCorpus, Rec};
 use super::name::{
     self, fold, parse_person, role_head, role_matches, slug, Gender, PersonName, SpeakerType,
 };
@@ -631,21 +631,35 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
     } else {
         Vec::new()
     };
-    let mut table = Vec::with_capacity(entries.len());
+    // Keys interned first, so the table is filled in two read-only passes
+    // over the entries, grouped by document ([`DocTable::new`]).
     for e in &entries {
         if let Some(k) = &e.key {
-            let rec = c.recs[e.rec as usize];
-            table.push(((rec.doc, rec.speaker, rec.role), c.strs.id_shared(k)));
+            c.strs.id_shared(k);
         }
     }
+    let table = {
+        let (c, entries) = (&c, &entries);
+        let rows = entries.iter().filter_map(move |e| {
+            let rec = c.recs[e.rec as usize];
+            let k = c.strs.find(e.key.as_deref()?)?;
+            Some(((rec.doc, rec.speaker, rec.role), k))
+        });
+        DocTable::new(c.docs.len(), rows)
+    };
+    let dropped: Vec<((u32, u32, u32), u32)> = dropped
+        .into_iter()
+        .map(|(t, why)| (t, c.strs.id(why)))
+        .collect();
+    let dropped = DocTable::new(c.docs.len(), dropped.into_iter());
     drop(entries);
     drop(keys);
     c.recs = Vec::new();
     c.mentions = Vec::new();
     c.roles = Vec::new();
     SpeakerIndex {
-        keys: Table::new(table),
-        dropped: Table::new(dropped),
+        keys: table,
+        dropped,
         corpus: c,
         records,
     }

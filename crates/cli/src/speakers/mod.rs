@@ -37,7 +37,7 @@ use quotecheck_core::SpeakerRecord;
 use serde::Serialize;
 
 use aliases::Aliases;
-use corpus::{LinkCorpus, Table};
+use corpus::{DocTable, LinkCorpus};
 use name::{fold, parse_person, role_head, slug, speaker_type, PersonName, SpeakerType};
 
 pub use name::slug as key_slug;
@@ -71,7 +71,7 @@ pub struct SpeakerKeyRecord {
 }
 
 /// The speaker keys of a run: a `(document, name, role) → key` table of
-/// numbers ([`corpus::Table`]) over the run's interned strings.
+/// numbers ([`corpus::DocTable`]) over the run's interned strings.
 ///
 /// The role is part of the lookup because the engine keeps two people of
 /// one name apart in a document by their role: `Mayor van der Berg` and
@@ -82,8 +82,9 @@ pub struct SpeakerIndex {
     /// Document ids and interned strings (names, roles and keys).
     corpus: LinkCorpus,
     /// (document, name, role) -> key, as string numbers.
-    keys: Table<(u32, u32, u32), u32>,
-    dropped: Table<(u32, u32, u32), &'static str>,
+    keys: DocTable<u32>,
+    /// (document, name, role) -> why it is no speaker, as string numbers.
+    dropped: DocTable<u32>,
     /// One record per key: most quoted first, then by key (empty when
     /// linked by [`link_keys`]).
     pub records: Vec<SpeakerKeyRecord>,
@@ -113,9 +114,10 @@ impl SpeakerIndex {
     /// Why speaker `name` with role `role` of `doc_id` is no speaker
     /// (`number`, `time word`, `unresolved pronoun`, `clause`, `not a
     /// speaker`), when it is none.
-    pub fn dropped(&self, doc_id: &str, name: &str, role: &str) -> Option<&'static str> {
+    pub fn dropped(&self, doc_id: &str, name: &str, role: &str) -> Option<&str> {
         self.triple(doc_id, name, role)
             .and_then(|t| self.dropped.get(t))
+            .map(|why| self.corpus.strs.get(why))
     }
 
     /// The keys of speaker `name` in document `doc_id`, whatever its role,
@@ -125,9 +127,8 @@ impl SpeakerIndex {
             return Vec::new();
         };
         self.keys
-            .range((d, n, 0), (d, n, u32::MAX))
-            .iter()
-            .map(|&(_, k)| self.corpus.strs.get(k))
+            .of_name(d, n)
+            .map(|(_, k)| self.corpus.strs.get(k))
             .collect()
     }
 
