@@ -317,7 +317,7 @@ impl DedupFeed {
             for c in &report.clusters {
                 for m in &c.members {
                     let cl = &m.claim;
-                    cluster_of.insert((cl.doc_id.as_str(), cl.byte_start, cl.byte_end), c.id);
+                    cluster_of.insert((&*cl.doc_id, cl.byte_start, cl.byte_end), c.id);
                 }
             }
             for c in &mut claims {

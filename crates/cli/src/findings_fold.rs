@@ -84,12 +84,7 @@ pub fn fold(tables: &mut DedupTables, families: &Families) -> Folded {
     let mut kept: Vec<(u32, u32)> = Vec::with_capacity(tables.duplicates.len());
     let mut copies: Vec<u32> = Vec::with_capacity(tables.duplicates.len());
     let clusters = &tables.report.clusters;
-    let doc_of = |(c, m): (u32, u32)| {
-        clusters[c as usize].members[m as usize]
-            .claim
-            .doc_id
-            .as_str()
-    };
+    let doc_of = |(c, m): (u32, u32)| &*clusters[c as usize].members[m as usize].claim.doc_id;
     let mut same_document = 0;
     for run in tables.duplicates.chunk_by(|x, y| x.0 == y.0) {
         let members = &clusters[run[0].0 as usize].members;
@@ -103,7 +98,7 @@ pub fn fold(tables: &mut DedupTables, families: &Families) -> Folded {
         let start = kept.len();
         let mut folded = false;
         for &(c, m) in run {
-            let doc = members[m as usize].claim.doc_id.as_str();
+            let doc = &*members[m as usize].claim.doc_id;
             let root = families.root(doc);
             let row = rows.iter().find(|r| r.0 == root).map(|r| r.1);
             match row {

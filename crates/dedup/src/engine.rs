@@ -2,6 +2,7 @@
 //! [`Deduper::finish`] into a deterministic [`DedupReport`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -224,7 +225,7 @@ impl DocSketch {
 /// let report = dd.finish();
 /// assert_eq!(report.clusters.len(), 1);
 /// let c = &report.clusters[0];
-/// assert_eq!(c.canonical().unwrap().doc_id, "a");
+/// assert_eq!(&*c.canonical().unwrap().doc_id, "a");
 /// assert_eq!(c.members[1].reason, Reason::Near);
 /// assert_eq!(c.doc_count, 2);
 /// ```
@@ -522,10 +523,10 @@ impl DedupReport {
         let m = c.members.get(member)?;
         Some(DuplicateRecord {
             cluster_id: c.id,
-            canonical: canonical.text.clone(),
-            canonical_doc_id: canonical.doc_id.clone(),
-            doc_id: m.claim.doc_id.clone(),
-            claim: m.claim.text.clone(),
+            canonical: canonical.text.to_string(),
+            canonical_doc_id: canonical.doc_id.to_string(),
+            doc_id: m.claim.doc_id.to_string(),
+            claim: m.claim.text.to_string(),
             kind: m.claim.kind,
             char_start: m.claim.char_start,
             char_end: m.claim.char_end,
@@ -558,12 +559,12 @@ impl DedupReport {
         for c in &mut self.clusters {
             for m in &mut c.members {
                 let cl = &mut m.claim;
-                if cl.doc_id == doc.id && cl.text.is_empty() {
+                if *cl.doc_id == *doc.id && cl.text.is_empty() {
                     cl.text = doc
                         .text
                         .get(cl.byte_start..cl.byte_end)
                         .unwrap_or_default()
-                        .to_string();
+                        .into();
                 }
             }
         }
@@ -583,7 +584,7 @@ impl DedupReport {
 /// ];
 /// let report = dedup(&docs, &DedupConfig::default());
 /// assert_eq!(report.clusters.len(), 1);
-/// let docs_in: Vec<_> = report.clusters[0].members.iter().map(|m| m.claim.doc_id.as_str()).collect();
+/// let docs_in: Vec<_> = report.clusters[0].members.iter().map(|m| &*m.claim.doc_id).collect();
 /// assert_eq!(docs_in, ["x", "z"]);
 /// ```
 pub fn dedup(docs: &[Document], config: &DedupConfig) -> DedupReport {
@@ -611,7 +612,9 @@ struct Edge {
 
 pub(crate) struct Finisher {
     pub(crate) config: DedupConfig,
-    pub(crate) docs: Vec<(String, u64)>,
+    /// Document id (shared by every [`ClaimRef`] of the document) and
+    /// content fingerprint.
+    pub(crate) docs: Vec<(Arc<str>, u64)>,
     pub(crate) store: Store,
     /// For each slot of `bands` keys in `store.bands` (storage order), the
     /// rank of its claim.
@@ -633,6 +636,7 @@ impl Finisher {
             let (a, b) = (&docs[x as usize], &docs[y as usize]);
             (&a.0, a.1, x).cmp(&(&b.0, b.1, y))
         });
+        let docs: Vec<(Arc<str>, u64)> = docs.into_iter().map(|(d, f)| (d.into(), f)).collect();
         let mut doc_rank = vec![0u32; docs.len()];
         for (r, &d) in doc_order.iter().enumerate() {
             doc_rank[d as usize] = r as u32;
@@ -724,11 +728,23 @@ impl Finisher {
     }
 
     pub(crate) fn claim_ref(&self, rank: u32) -> ClaimRef {
+        self.shared_claim_ref(rank, &mut HashMap::new())
+    }
+
+    /// [`Finisher::claim_ref`], sharing the text with the earlier claims
+    /// of `texts` that read the same (the members of one cluster).
+    pub(crate) fn shared_claim_ref<'s>(
+        &'s self,
+        rank: u32,
+        texts: &mut HashMap<&'s str, Arc<str>>,
+    ) -> ClaimRef {
         let m = self.meta(rank);
+        let text = self.store.text(m);
+        let text = texts.entry(text).or_insert_with(|| Arc::from(text)).clone();
         ClaimRef {
             doc_id: self.docs[m.doc as usize].0.clone(),
             kind: m.kind,
-            text: self.store.text(m).to_string(),
+            text,
             byte_start: m.byte_start as usize,
             byte_end: m.byte_end as usize,
             char_start: m.char_start as usize,
@@ -914,6 +930,7 @@ impl Finisher {
         let canonical = members[0];
         let cm = self.meta(canonical);
         let mut out = Vec::with_capacity(members.len());
+        let mut texts = HashMap::new();
         let mut docs: Vec<u32> = Vec::new();
         for &r in &members {
             let m = self.meta(r);
@@ -932,7 +949,7 @@ impl Finisher {
                 let sim =
                     set_similarity(self.features(canonical).content, self.features(r).content);
                 out.push(Member {
-                    claim: self.claim_ref(r),
+                    claim: self.shared_claim_ref(r, &mut texts),
                     reason: Reason::Semantic,
                     similarity: score,
                     containment: sim.containment,
@@ -943,7 +960,7 @@ impl Finisher {
                 (Reason::Transitive, b)
             };
             out.push(Member {
-                claim: self.claim_ref(r),
+                claim: self.shared_claim_ref(r, &mut texts),
                 reason,
                 similarity: sim.map_or(1.0, |s| s.jaccard),
                 containment: sim.map_or(1.0, |s| s.containment),

@@ -221,7 +221,7 @@ mod tests {
             .map(|c| {
                 c.members
                     .iter()
-                    .map(|m| (m.claim.doc_id.clone(), m.reason))
+                    .map(|m| (m.claim.doc_id.to_string(), m.reason))
                     .collect()
             })
             .collect()

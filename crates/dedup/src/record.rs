@@ -5,7 +5,9 @@
 //! text, end exclusive; offsets named `byte_*` are UTF-8 byte offsets, end
 //! exclusive. Fields of the records are only ever added, never renamed.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::claim::ClaimKind;
 
@@ -49,15 +51,22 @@ impl Reason {
 }
 
 /// A claim as reported: where it is and what it says.
+///
+/// The document id and the text are shared (`Arc<str>`): the members of a
+/// cluster with the same text, and all claims of one document, point to one
+/// copy (a 10,080-document report holds hundreds of thousands of members).
+/// They serialise as plain strings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimRef {
     /// Document id.
-    pub doc_id: String,
+    #[serde(serialize_with = "ser_arc", deserialize_with = "de_arc")]
+    pub doc_id: Arc<str>,
     /// Sentence or quote.
     pub kind: ClaimKind,
     /// The claim as written (empty when the deduplicator was configured not
     /// to keep text; see [`crate::DedupReport::fill_text`]).
-    pub text: String,
+    #[serde(serialize_with = "ser_arc", deserialize_with = "de_arc")]
+    pub text: Arc<str>,
     /// Byte offset of the first character.
     pub byte_start: usize,
     /// Byte offset one past the last character.
@@ -68,6 +77,14 @@ pub struct ClaimRef {
     pub char_end: usize,
     /// Speaker of a quote.
     pub speaker: Option<String>,
+}
+
+fn ser_arc<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
+}
+
+fn de_arc<'de, D: Deserializer<'de>>(de: D) -> Result<Arc<str>, D::Error> {
+    String::deserialize(de).map(Arc::from)
 }
 
 /// One member of a cluster.

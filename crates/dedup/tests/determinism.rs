@@ -78,9 +78,9 @@ fn canonical_is_earliest_by_doc_id_then_offset() {
     assert_eq!(r.clusters.len(), 1);
     let c = &r.clusters[0];
     let canonical = c.canonical().expect("canonical");
-    assert_eq!(canonical.doc_id, "doc00");
+    assert_eq!(&*canonical.doc_id, "doc00");
     assert!(canonical.char_start > 0);
     assert_eq!(c.doc_count, 3);
-    let ids: Vec<_> = c.members.iter().map(|m| m.claim.doc_id.as_str()).collect();
+    let ids: Vec<_> = c.members.iter().map(|m| &*m.claim.doc_id).collect();
     assert_eq!(ids, ["doc00", "doc01", "doc02"]);
 }

@@ -73,7 +73,7 @@ fn misquote_and_conflict_records() {
     let docs: Vec<_> = report.clusters[0]
         .members
         .iter()
-        .map(|m| m.claim.doc_id.as_str())
+        .map(|m| &*m.claim.doc_id)
         .collect();
     assert_eq!(docs, ["a", "c"]);
 }

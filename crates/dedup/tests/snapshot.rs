@@ -40,13 +40,13 @@ fn dedup_over_fixture_articles() {
                 "id": c.id,
                 "doc_count": c.doc_count,
                 "members": c.members.iter().map(|m| json!({
-                    "doc_id": m.claim.doc_id,
+                    "doc_id": &*m.claim.doc_id,
                     "kind": m.claim.kind,
                     "char_start": m.claim.char_start,
                     "char_end": m.claim.char_end,
                     "reason": m.reason,
                     "similarity": round(m.similarity),
-                    "claim": m.claim.text,
+                    "claim": &*m.claim.text,
                 })).collect::<Vec<_>>(),
             })
         })

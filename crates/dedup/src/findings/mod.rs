@@ -31,6 +31,7 @@
 //!   `repeated_claim`.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
@@ -231,7 +232,7 @@ pub const KINDS: &[&str] = &[
     "previously_seen",
 ];
 
-type Key = (String, usize, usize);
+type Key = (Arc<str>, usize, usize);
 
 fn key(c: &ClaimRef) -> Key {
     (c.doc_id.clone(), c.byte_start, c.byte_end)
@@ -273,7 +274,7 @@ impl Builder<'_> {
     /// True when `c` overlaps a claim already in a finding (either side).
     fn overlaps_used(&self, c: &ClaimRef) -> bool {
         self.used_spans
-            .get(&c.doc_id)
+            .get(&*c.doc_id)
             .is_some_and(|v| v.iter().any(|&(s, e)| s < c.byte_end && c.byte_start < e))
     }
 
@@ -301,7 +302,7 @@ impl Builder<'_> {
                     .iter()
                     .find(|s| s.0 <= c.byte_start && c.byte_end <= s.1)
             })
-            .map_or_else(|| c.text.clone(), |s| s.3.to_string())
+            .map_or_else(|| c.text.to_string(), |s| s.3.to_string())
     }
 
     fn quote(&self, c: &ClaimRef) -> (Option<String>, String) {
@@ -347,7 +348,7 @@ impl Builder<'_> {
         self.used.insert(key(b));
         for c in [a, b] {
             self.used_spans
-                .entry(c.doc_id.clone())
+                .entry(c.doc_id.to_string())
                 .or_default()
                 .push((c.byte_start, c.byte_end));
         }
@@ -356,7 +357,7 @@ impl Builder<'_> {
         let change = c.change.as_str();
         let explanation = explain(a, b, change);
         let corpus = self.corpus;
-        let (ia, ib) = (corpus.get(&a.doc_id), corpus.get(&b.doc_id));
+        let (ia, ib) = (corpus.get(&*a.doc_id), corpus.get(&*b.doc_id));
         self.level.push(level);
         self.reach.push(2);
         self.out.push(Finding {
@@ -365,16 +366,16 @@ impl Builder<'_> {
             severity: String::new(),
             kind: kind.to_string(),
             change: change.to_string(),
-            doc_a: a.doc_id.clone(),
-            doc_b: b.doc_id.clone(),
+            doc_a: a.doc_id.to_string(),
+            doc_b: b.doc_id.to_string(),
             date_a: ia.as_ref().and_then(|d| d.date.clone()),
             date_b: ib.as_ref().and_then(|d| d.date.clone()),
             speaker_a: a.speaker.clone().unwrap_or_default(),
             speaker_b: b.speaker.clone().unwrap_or_default(),
             speaker_key_a: ka,
             speaker_key_b: kb,
-            text_a: a.text.clone(),
-            text_b: b.text.clone(),
+            text_a: a.text.to_string(),
+            text_b: b.text.to_string(),
             diff: c.diff,
             context_a: self.context(a),
             context_b: self.context(b),
@@ -404,7 +405,7 @@ fn republished(
     let mut ids: Vec<&str> = report
         .clusters
         .iter()
-        .flat_map(|c| c.members.iter().map(|m| m.claim.doc_id.as_str()))
+        .flat_map(|c| c.members.iter().map(|m| &*m.claim.doc_id))
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -512,7 +513,7 @@ fn furniture<'a>(
                     .members
                     .iter()
                     .map(|m| {
-                        let d = m.claim.doc_id.as_str();
+                        let d = &*m.claim.doc_id;
                         family.get(d).map_or(d, String::as_str)
                     })
                     .collect(),
@@ -619,7 +620,10 @@ pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
             skip_cluster[ci] = true;
             furniture_keys.extend(c.members.iter().map(|m| key(&m.claim)));
             furniture.push(Furniture {
-                text: c.canonical().map(|x| x.text.clone()).unwrap_or_default(),
+                text: c
+                    .canonical()
+                    .map(|x| x.text.to_string())
+                    .unwrap_or_default(),
                 documents: c.doc_count,
             });
             continue;
@@ -637,9 +641,9 @@ pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
     let mut candidates: Vec<(u8, &str, ClaimRef, ClaimRef)> = Vec::new();
     for m in &report.misquotes {
         let ca = ClaimRef {
-            doc_id: m.doc_a.clone(),
+            doc_id: m.doc_a.as_str().into(),
             kind: ClaimKind::Quote,
-            text: m.quote_a.clone(),
+            text: m.quote_a.as_str().into(),
             byte_start: m.byte_start_a,
             byte_end: m.byte_end_a,
             char_start: m.char_start_a,
@@ -647,9 +651,9 @@ pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
             speaker: Some(m.speaker_a.clone()),
         };
         let cb = ClaimRef {
-            doc_id: m.doc_b.clone(),
+            doc_id: m.doc_b.as_str().into(),
             kind: ClaimKind::Quote,
-            text: m.quote_b.clone(),
+            text: m.quote_b.as_str().into(),
             byte_start: m.byte_start_b,
             byte_end: m.byte_end_b,
             char_start: m.char_start_b,
@@ -798,7 +802,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
             continue;
         }
         for m in &c.members {
-            spans.entry(m.claim.doc_id.as_str()).or_default().push((
+            spans.entry(&*m.claim.doc_id).or_default().push((
                 m.claim.byte_start,
                 m.claim.byte_end,
                 ci,
@@ -810,7 +814,7 @@ pub fn findings(report: &DedupReport, corpus: &Corpus<'_>) -> Findings {
             continue;
         }
         let nested = c.members.iter().all(|m| {
-            spans.get(m.claim.doc_id.as_str()).is_some_and(|v| {
+            spans.get(&*m.claim.doc_id).is_some_and(|v| {
                 v.iter().any(|&(s, e, other)| {
                     other != ci
                         && s <= m.claim.byte_start

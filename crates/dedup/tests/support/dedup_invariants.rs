@@ -49,7 +49,7 @@ pub fn check_report(docs: &[(String, Vec<Claim>)], report: &DedupReport) -> Resu
         let mut docs_in: HashSet<&str> = HashSet::new();
         for (j, m) in cl.members.iter().enumerate() {
             let r = &m.claim;
-            let key = (r.doc_id.clone(), r.byte_start, r.byte_end, r.kind);
+            let key = (r.doc_id.to_string(), r.byte_start, r.byte_end, r.kind);
             let Some(c) = fed.get(&key) else {
                 return Err(format!("cluster {}: member {key:?} was never fed", cl.id));
             };
@@ -59,7 +59,7 @@ pub fn check_report(docs: &[(String, Vec<Claim>)], report: &DedupReport) -> Resu
                     cl.id
                 ));
             }
-            if r.text != c.text {
+            if *r.text != *c.text {
                 return Err(format!(
                     "cluster {}: member text {:?} != claim text {:?}",
                     cl.id, r.text, c.text
@@ -82,7 +82,7 @@ pub fn check_report(docs: &[(String, Vec<Claim>)], report: &DedupReport) -> Resu
                     return Err(format!("cluster {}: {what} {v} not in [0, 1]", cl.id));
                 }
             }
-            docs_in.insert(r.doc_id.as_str());
+            docs_in.insert(&*r.doc_id);
         }
         if cl.doc_count != docs_in.len() {
             return Err(format!(
@@ -95,7 +95,7 @@ pub fn check_report(docs: &[(String, Vec<Claim>)], report: &DedupReport) -> Resu
         let first = &cl.members[0].claim;
         for m in &cl.members[1..] {
             let r = &m.claim;
-            if (r.doc_id.as_str(), r.byte_start) < (first.doc_id.as_str(), first.byte_start) {
+            if (&*r.doc_id, r.byte_start) < (&*first.doc_id, first.byte_start) {
                 return Err(format!(
                     "cluster {}: canonical claim is not the earliest",
                     cl.id
