@@ -60,6 +60,16 @@ struct Entry {
     named: bool,
 }
 
+impl Entry {
+    /// Links this speaker to the named person `key`, shown as `display`.
+    fn name_person(&mut self, key: Key, display: Key) {
+        self.key = Some(key);
+        self.display = display;
+        self.stype = SpeakerType::Person;
+        self.named = true;
+    }
+}
+
 /// Interned keys.
 #[derive(Default)]
 struct Keys(std::collections::HashSet<Key>);
@@ -472,10 +482,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
                     .collect();
                 if let [k] = cands[..] {
                     if let Some(display) = full_display.get(k) {
-                        e.key = Some(Arc::clone(k));
-                        e.display = Arc::clone(display);
-                        e.stype = SpeakerType::Person;
-                        e.named = true;
+                        e.name_person(Arc::clone(k), Arc::clone(display));
                         continue;
                     }
                 }
@@ -507,10 +514,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
                     .collect();
                 if named.len() == 1 {
                     if let Some((k, display)) = named.into_iter().next() {
-                        e.key = Some(keys.get(&k));
-                        e.display = keys.get(&display);
-                        e.stype = SpeakerType::Person;
-                        e.named = true;
+                        e.name_person(keys.get(&k), keys.get(&display));
                         continue;
                     }
                 }
@@ -527,10 +531,7 @@ pub fn link(mut c: LinkCorpus, aliases: &Aliases, rows: bool) -> SpeakerIndex {
                     .collect();
                 if let [k] = holders[..] {
                     if let Some(display) = full_display.get(k) {
-                        e.key = Some(Arc::clone(k));
-                        e.display = Arc::clone(display);
-                        e.stype = SpeakerType::Person;
-                        e.named = true;
+                        e.name_person(Arc::clone(k), Arc::clone(display));
                         continue;
                     }
                 }
