@@ -544,10 +544,21 @@ pub fn write_misquotes(
     }
 }
 
+/// The dedup tables of `docs`, each analysed and its claims extracted with
+/// the default settings (for tests).
+#[cfg(test)]
+pub(crate) fn dedup_documents(docs: &[Document]) -> DedupTables {
+    let dd = deduper(&DedupConfig::default());
+    let per_doc = docs
+        .iter()
+        .map(|d| claims_of(d, &quotecheck_core::analyze(d), &dd, true))
+        .collect();
+    dedup(dd, per_doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quotecheck_core::analyze;
 
     /// The CSV columns are the records' serialised fields, in order: the
     /// CSV and JSON forms of a row never drift apart.
@@ -557,12 +568,7 @@ mod tests {
             Document::new("a", "Police arrested two men in Leeds on Friday night."),
             Document::new("b", "On Friday night, police in Leeds arrested two men."),
         ];
-        let dd = deduper(&DedupConfig::default());
-        let per_doc: Vec<DocClaims> = docs
-            .iter()
-            .map(|d| claims_of(d, &analyze(d), &dd, true))
-            .collect();
-        let tables = dedup(dd, per_doc);
+        let tables = dedup_documents(&docs);
         assert_eq!(tables.duplicates.len(), 2);
         let all = tables.report.duplicate_records();
         assert_eq!(tables.duplicate_rows().collect::<Vec<_>>(), all);

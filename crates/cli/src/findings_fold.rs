@@ -168,9 +168,8 @@ pub fn fold(tables: &mut DedupTables, families: &Families) -> Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::{claims_of, dedup, deduper};
-    use quotecheck_core::{analyze, Document};
-    use quotecheck_dedup::DedupConfig;
+    use crate::claims::dedup_documents;
+    use quotecheck_core::Document;
 
     const WIRE: &str = "Police arrested two men in Leeds on Friday night after a long chase. \
                         The city council will meet on Monday to discuss the budget deficit.";
@@ -186,12 +185,7 @@ mod tests {
             Document::new("a-copy", WIRE),
             Document::new("b", other),
         ];
-        let dd = deduper(&DedupConfig::default());
-        let per_doc = docs
-            .iter()
-            .map(|d| claims_of(d, &analyze(d), &dd, true))
-            .collect();
-        let mut tables = dedup(dd, per_doc);
+        let mut tables = dedup_documents(&docs);
         let doc_of = |t: &DedupTables| -> Vec<String> {
             t.duplicate_rows().map(|r| r.doc_id).collect::<Vec<_>>()
         };
@@ -228,12 +222,7 @@ mod tests {
             Document::new("a", WIRE),
             Document::new("b", WIRE),
         ];
-        let dd = deduper(&DedupConfig::default());
-        let per_doc = docs
-            .iter()
-            .map(|d| claims_of(d, &analyze(d), &dd, true))
-            .collect();
-        let mut tables = dedup(dd, per_doc);
+        let mut tables = dedup_documents(&docs);
         let rows = |t: &DedupTables| -> Vec<(String, String)> {
             t.duplicate_rows().map(|r| (r.doc_id, r.claim)).collect()
         };
